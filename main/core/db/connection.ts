@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { AppError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /**
+   * Path to a better-sqlite3 native binding built for another runtime. Electron passes the
+   * Electron-ABI build here while tests keep the Node build (DESIGN.md section 7).
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Open the SQLCipher 4 database with a raw 256-bit key.
+ *
+ * The key is given as SQLCipher's raw-key literal `x'<64 hex>'`, so no KDF runs inside SQLite:
+ * the memory-hard KDF protects the key slots in the vault header instead. The same literal
+ * opens the file in stock SQLCipher 4, which is what makes the recovery key useful without
+ * this app. The literal is built in a Buffer that is wiped after use.
+ */
+export function openEncrypted(file: string, key: Buffer, options: OpenOptions = {}): Db {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  const dbOptions: Database.Options = { readonly: options.readonly ?? false };
+  if (options.nativeBinding) dbOptions.nativeBinding = options.nativeBinding;
+  const db = new Database(file, dbOptions);
+  const literal = Buffer.from(`x'${key.toString('hex')}'`, 'latin1');
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.key(literal);
+    // The first read proves the key: a wrong key or a file that is not a vault fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    db.close();
+    const message = err instanceof Error ? err.message : String(err);
+    if (/not a database|file is encrypted/i.test(message)) {
+      throw new AppError(
+        'VAULT_CORRUPT',
+        'The vault database could not be opened with this key. It may be damaged or not a vault.',
+      );
+    }
+    throw err;
+  } finally {
+    literal.fill(0);
+  }
+  applyPragmas(db, options.readonly ?? false);
+  return db;
+}
+
+function applyPragmas(db: Db, readonly: boolean): void {
+  // Temporary tables and sort spills stay in memory: SQLite's temp files would be plaintext.
+  db.pragma('temp_store = MEMORY');
+  db.pragma('foreign_keys = ON');
+  // Deleted content is overwritten, so a removed record does not linger in free pages.
+  db.pragma('secure_delete = ON');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+  }
+  db.pragma('busy_timeout = 5000');
+}
+
+/** Run `fn` in one transaction; a throw rolls everything back. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

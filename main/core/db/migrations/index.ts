@@ -1,0 +1,44 @@
+import type { Db } from '../connection';
+import { AppError } from '../../errors';
+import { m0010Vault } from './m0010-vault';
+
+export interface Migration {
+  /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [m0010Vault];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Bring the schema up to date: all pending migrations run in one transaction, so a failure
+ * leaves the database exactly as it was. A database written by a newer version of the app is
+ * refused rather than guessed at.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  const from = schemaVersion(db);
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (from > latest) {
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      `This vault was written by a newer version of the app (schema ${from}; this version knows up to ${latest}). Update the app to open it.`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return { from, to: latest };
+}

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import {
+  contract,
+  type AppErrorShape,
+  type Channel,
+  type ChannelOutput,
+  type ChannelParsedInput,
+  type Result,
+} from '../../../preload/contract';
+import { AppError } from '../errors';
+import type { SessionManager } from '../session/session-manager';
+
+export interface HandlerContext {
+  manager: SessionManager;
+}
+
+export type Handler<C extends Channel> = (
+  input: ChannelParsedInput<C>,
+  ctx: HandlerContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+/** One handler per channel; a missing one is a compile error. */
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** The handlers for one domain's channel map (e.g. `typeof vaultChannels`). */
+export type HandlersFor<M> = { [C in keyof M & Channel]: Handler<C> };
+
+export type Router = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+function fail(code: AppErrorShape['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * The single choke point between the untrusted renderer and the core. For every call, in this
+ * order: the channel must exist, the input must parse against the contract's schema, the vault
+ * must be unlocked for session channels, and the user's role must be allowed. Only then does
+ * the handler run. Every outcome is a Result; nothing throws across the boundary.
+ */
+export function createRouter(
+  handlers: Handlers,
+  manager: SessionManager,
+  log: (err: unknown) => void = console.error,
+): Router {
+  return async (channel, input) => {
+    if (typeof channel !== 'string' || !isChannel(channel)) {
+      return fail('UNKNOWN_CHANNEL', 'The app asked for something that does not exist.');
+    }
+    const def = contract[channel];
+    const parsed = def.input.safeParse(input ?? {});
+    if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
+    if (def.access.kind === 'session') {
+      if (!manager.isUnlocked()) return fail('LOCKED', 'The vault is locked. Sign in again.');
+      const role = manager.current().user.role;
+      if (!def.access.roles.includes(role)) {
+        return fail('FORBIDDEN', 'Your role does not allow this.');
+      }
+      manager.touch();
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+      const value = await handler(parsed.data, { manager });
+      return { ok: true, value: value ?? null };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      log(err);
+      return fail(
+        'INTERNAL',
+        'Something went wrong inside the app. Nothing was saved. If it happens again, tell your administrator.',
+      );
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import type { vaultChannels } from '../../../preload/contract/vault';
+import type { HandlersFor } from '../ipc/router';
+import { verifyAuditChain } from './audit';
+
+/** Handlers for vault, session, user and audit channels. */
+export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
+  'vault:status': (_input, { manager }) => manager.status(),
+  'vault:create': (input, { manager }) => manager.create(input),
+  'vault:unlock': async (input, { manager }) => ({ user: await manager.unlock(input.username, input.password) }),
+  'vault:recover': async (input, { manager }) => ({
+    user: await manager.recover(input.recoveryKey, input.username, input.newPassword),
+  }),
+  'vault:lock': (_input, { manager }) => {
+    manager.lock('explicit');
+    return null;
+  },
+  'session:touch': () => null,
+  'users:list': (_input, { manager }) => manager.current().listUsers(),
+  'users:create': (input, { manager }) => manager.current().addUser(input),
+  'users:changePassword': async (input, { manager }) => {
+    await manager.current().changePassword(input.currentPassword, input.newPassword);
+    return null;
+  },
+  'audit:verify': (_input, { manager }) => verifyAuditChain(manager.current().db),
+};

@@ -1,0 +1,48 @@
+/**
+ * The one IPC contract between the renderer and the main process.
+ *
+ * Every channel is named `domain:verb` and declares its zod input schema, who may call it,
+ * and (as a phantom type) what it returns. Domains declare their channels in
+ * `preload/contract/<domain>.ts`; this file joins them. The router in `main/core/ipc`, the
+ * preload bridge, the browser test host and `renderer/lib/api.ts` are all derived from the
+ * joined map, so a channel name is written exactly once. The renderer is untrusted: the router
+ * validates every input against the schema declared here before a handler sees it.
+ */
+import type { z } from 'zod';
+import type { ChannelDef } from './contract/define';
+import type { LockReason, Result } from './contract/common';
+import { vaultChannels } from './contract/vault';
+
+export * from './contract/common';
+export type { Access, ChannelDef } from './contract/define';
+
+export const contract = {
+  ...vaultChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C] extends ChannelDef<z.ZodType, infer O> ? O : never;
+
+/** Channel names as a runtime list, for the preload bridge and the browser host. */
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+// ---------------------------------------------------------------------------------------------
+// Events (main -> renderer)
+// ---------------------------------------------------------------------------------------------
+
+export interface EventPayloads {
+  /** The vault was locked; the renderer must drop all state it holds. */
+  'vault:locked': { reason: LockReason };
+}
+export type EventName = keyof EventPayloads;
+export const EVENTS: EventName[] = ['vault:locked'];
+
+/** The shape of `window.api`, derived from the contract. */
+export type Api = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+};

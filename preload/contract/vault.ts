@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import {
+  displayNameSchema,
+  passwordSchema,
+  roleSchema,
+  usernameSchema,
+  type AuditVerification,
+  type SessionUser,
+  type UserSummary,
+  type VaultStatus,
+} from './common';
+import { ADMIN_ONLY, ANY_USER, PUBLIC, channel, empty } from './define';
+
+/** Vault, session, user and audit channels. */
+export const vaultChannels = {
+  /** Whether a vault exists, whether it is unlocked, and by whom. Safe before unlock. */
+  'vault:status': channel<VaultStatus>()(empty, PUBLIC),
+
+  /** First run: create the vault and its first administrator; returns the recovery key once. */
+  'vault:create': channel<{ user: SessionUser; recoveryKey: string }>()(
+    z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+    PUBLIC,
+  ),
+
+  /** Sign in. Fails with WRONG_PASSWORD (same message for an unknown user) or RATE_LIMITED. */
+  'vault:unlock': channel<{ user: SessionUser }>()(
+    z.object({ username: usernameSchema, password: z.string().min(1).max(1024) }).strict(),
+    PUBLIC,
+  ),
+
+  /** Set a new password for a user with the recovery key, and sign in as that user. */
+  'vault:recover': channel<{ user: SessionUser }>()(
+    z
+      .object({
+        recoveryKey: z.string().min(1).max(200),
+        username: usernameSchema,
+        newPassword: passwordSchema,
+      })
+      .strict(),
+    PUBLIC,
+  ),
+
+  /** Lock now: closes the database and wipes the key. */
+  'vault:lock': channel<null>()(empty, ANY_USER),
+
+  /** The renderer reports user activity (throttled) so the idle lock measures real use. */
+  'session:touch': channel<null>()(empty, ANY_USER),
+
+  'users:list': channel<UserSummary[]>()(empty, ADMIN_ONLY),
+
+  'users:create': channel<UserSummary>()(
+    z
+      .object({
+        username: usernameSchema,
+        displayName: displayNameSchema,
+        password: passwordSchema,
+        role: roleSchema,
+      })
+      .strict(),
+    ADMIN_ONLY,
+  ),
+
+  'users:changePassword': channel<null>()(
+    z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema }).strict(),
+    ANY_USER,
+  ),
+
+  /** Walk the audit hash chain and report the first break, if any. */
+  'audit:verify': channel<AuditVerification>()(empty, ADMIN_ONLY),
+} as const;
