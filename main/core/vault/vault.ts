@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import type { SessionUser, UserSummary, Role } from '../../../preload/contract';
 import { openEncrypted, type Db } from '../db/connection';
@@ -153,6 +153,15 @@ export class OpenVault {
         writeHeader(this.dir, { ...header, slots: header.slots.map((s) => (s.id === slot.id ? replacement : s)) });
       })
       .immediate();
+  }
+
+  /**
+   * A key for one purpose (e.g. 'attachments-v1'), derived from the database key with HKDF so
+   * the database key itself never leaves this object. Callers must wipe it when done.
+   */
+  deriveSubkey(purpose: string): Buffer {
+    if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `ncats ${purpose}`, 32));
   }
 
   listUsers(): UserSummary[] {
