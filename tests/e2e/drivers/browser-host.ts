@@ -1,0 +1,33 @@
+import type { Browser, Page } from '@playwright/test';
+import { startBrowserHost, type BrowserHost } from '../../host/server';
+
+export interface DriverSession {
+  page: Page;
+  close(): Promise<void>;
+  /** The browser host, when that is the driver (null under Electron). */
+  host: BrowserHost | null;
+}
+
+/** Serve the built renderer on a fresh vault folder and open it in a new browser context. */
+export async function launchBrowserHost(
+  browser: Browser,
+  vaultDir: string,
+  idleLockMs?: number,
+): Promise<DriverSession> {
+  const host = await startBrowserHost({ vaultDir, ...(idleLockMs ? { idleLockMs } : {}) });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return {
+    page,
+    host,
+    close: async () => {
+      await context.close();
+      await host.close();
+    },
+  };
+}
