@@ -1,0 +1,8 @@
+import type { Command } from '../command';
+import { infoCommand } from './info';
+import { initCommand } from './init';
+import { unlockTestCommand } from './unlock-test';
+import { verifyCommand } from './verify';
+
+/** Every `ncats` command, in the order `ncats --help` lists them. Add a command with one line. */
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand];
