@@ -114,7 +114,11 @@ export function writeHeader(dir: string, header: VaultHeader): void {
     syncDirectory(dirname(target));
   } catch (err) {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Cleaning up must not hide the reason the write failed (e.g. a folder squatting on the name).
+    }
     fsError(err, 'the vault header');
   }
 }
