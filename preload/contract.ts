@@ -46,3 +46,25 @@ export type Api = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };
+
+/**
+ * Build `window.api` from the channel and event lists. Shared by the Electron preload (over
+ * ipcRenderer) and the browser test host (over fetch), so both expose exactly the same surface.
+ * `on` refuses event names that are not in EVENTS, so the renderer cannot subscribe to
+ * arbitrary IPC messages through it.
+ */
+export function createApi(
+  invoke: (channel: Channel, input: unknown) => Promise<Result<unknown>>,
+  subscribe: (event: EventName, listener: (payload: unknown) => void) => () => void,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const channel of CHANNELS) {
+    api[channel] = (input: unknown) => invoke(channel, input ?? {});
+  }
+  api.on = (event: string, listener: (payload: unknown) => void): (() => void) => {
+    if (!(EVENTS as string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new Error('An event listener must be a function.');
+    return subscribe(event as EventName, listener);
+  };
+  return Object.freeze(api) as Api;
+}

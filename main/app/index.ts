@@ -1,0 +1,90 @@
+/**
+ * Entry point of the Electron main process: a thin shell around the core.
+ *
+ * It opens one hardened window on `app://ncats/`, forwards IPC to the core's router, and locks
+ * the vault on OS lock and suspend. Everything else lives in main/core and runs without
+ * Electron. No updater, no telemetry, no crash-report upload, no remote content.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createCore } from '../core/core';
+import { installAppMenu } from './app-menu';
+import { guardAllWebContents, hardenSession } from './harden-session';
+import { registerIpcHandlers, sendEventToWindow } from './ipc';
+import { defaultVaultDir, parseLaunchArgs, resolveNativeBinding } from './launch-options';
+import { installLockTriggers } from './lock-triggers';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { APP_ENTRY_URL } from './session-policy';
+import { createWindowOptions } from './window-options';
+
+const launch = parseLaunchArgs(process.argv);
+
+// Everything here must happen before 'ready'.
+app.enableSandbox();
+registerAppScheme();
+if (launch.profileDir) app.setPath('userData', launch.profileDir);
+
+let mainWindow: BrowserWindow | null = null;
+
+function createMainWindow(): BrowserWindow {
+  const appPath = app.getAppPath();
+  const window = new BrowserWindow(
+    createWindowOptions({
+      preloadPath: path.join(appPath, 'out', 'preload', 'index.cjs'),
+      isPackaged: app.isPackaged,
+    }),
+  );
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const allowDevTools = !app.isPackaged;
+
+  hardenSession(session.defaultSession, { allowDevTools });
+  guardAllWebContents();
+  serveAppProtocol({ rendererRoot: path.join(app.getAppPath(), 'out', 'renderer') });
+  installAppMenu({ isMac: process.platform === 'darwin', allowDevTools });
+
+  const vaultDir = launch.vaultDir ?? defaultVaultDir(app.getPath('userData'));
+  const nativeBinding = resolveNativeBinding({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    exists: existsSync,
+  });
+  const core = createCore(vaultDir, {
+    vault: nativeBinding ? { nativeBinding } : {},
+    onEvent: (name, payload) => sendEventToWindow(mainWindow, name, payload),
+  });
+
+  registerIpcHandlers(core.router, () => mainWindow);
+  installLockTriggers(core.manager);
+  mainWindow = createMainWindow();
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // One window, and closing it ends the session on every platform (the vault locks on quit).
+  app.on('window-all-closed', () => app.quit());
+}
+
+// One instance per profile: two processes on one vault would fight over the key and the audit chain.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((err: unknown) => {
+    console.error('NCATS Casework failed to start:', err);
+    app.exit(1);
+  });
+}
