@@ -1,0 +1,32 @@
+import type { Role, UserSummary } from '../../../preload/contract';
+import { call, errorMessage } from '../../lib/api';
+import { useAdminStore } from '../../stores/admin';
+
+/** Fetch the users of the vault into the admin store. */
+export async function loadUsers(): Promise<void> {
+  try {
+    const users = await call('users:list', {});
+    useAdminStore.setState({ users, usersError: null });
+  } catch (err) {
+    useAdminStore.setState({ usersError: errorMessage(err) });
+  }
+}
+
+/** Add a user, then refresh the list. Throws ApiError for the form to show. */
+export async function addUser(input: {
+  displayName: string;
+  username: string;
+  role: Role;
+  password: string;
+}): Promise<UserSummary> {
+  const user = await call('users:create', input);
+  await loadUsers();
+  return user;
+}
+
+/** Walk the audit hash chain. Throws ApiError for the caller to show. */
+export async function checkAuditTrail(): Promise<void> {
+  useAdminStore.setState({ audit: null, auditCheckedAt: null });
+  const audit = await call('audit:verify', {});
+  useAdminStore.setState({ audit, auditCheckedAt: new Date().toISOString() });
+}

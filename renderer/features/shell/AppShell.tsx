@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import type { SessionUser } from '../../../preload/contract';
+import { ROLE_LABELS } from '../../lib/roles';
+import { lockNow } from '../../lib/session';
+import { useActivityTouch } from '../../lib/useActivityTouch';
+import { useFocusOnMount } from '../../lib/useFocusOnMount';
+import { useShellStore } from '../../stores/shell';
+import { AdministrationArea } from '../admin/AdministrationArea';
+import { AREA_INFO, canSee } from './areas';
+import { EmptyArea } from './EmptyArea';
+import { Navigation } from './Navigation';
+
+/** Ctrl+L (Cmd+L on a Mac) locks the vault from anywhere in the app. */
+function isLockShortcut(e: KeyboardEvent): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l';
+}
+
+/** The signed-in app: banner with the user and the Lock button, navigation, and the area. */
+export function AppShell({ user }: { user: SessionUser }) {
+  const storedArea = useShellStore((s) => s.area);
+  // A role that may not see the stored area (e.g. after signing in as someone else) gets Cases.
+  const area = canSee(storedArea, user.role) ? storedArea : 'cases';
+  const info = AREA_INFO[area];
+  const heading = useFocusOnMount<HTMLHeadingElement>(area);
+  useActivityTouch(true);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isLockShortcut(e)) return;
+      e.preventDefault();
+      void lockNow();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="banner">
+        <div className="banner__inner banner__inner--shell">
+          <span className="banner__name">NCATS Casework</span>
+          <div className="banner__user">
+            <span className="banner__user-name" data-testid="signed-in-user">
+              {user.displayName}
+            </span>
+            <span className="banner__role">{ROLE_LABELS[user.role]}</span>
+          </div>
+          <button
+            type="button"
+            className="button button--lock"
+            onClick={() => void lockNow()}
+            title="Lock the vault now (Ctrl+L)"
+            aria-keyshortcuts="Control+L"
+          >
+            Lock
+          </button>
+        </div>
+      </header>
+      <div className="shell__body">
+        <Navigation role={user.role} />
+        <main id="main" className="shell__main" tabIndex={-1}>
+          <h1 ref={heading} tabIndex={-1}>
+            {info.label}
+          </h1>
+          {area === 'administration' ? <AdministrationArea currentUser={user} /> : <EmptyArea info={info} />}
+        </main>
+      </div>
+    </div>
+  );
+}

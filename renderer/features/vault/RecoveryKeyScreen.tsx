@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { acknowledgeRecoveryKey } from '../../lib/session';
+import { useFocusOnMount } from '../../lib/useFocusOnMount';
+import { AuthLayout } from './AuthLayout';
+
+/**
+ * Shown once, straight after the vault is created. The key is never stored by the app, so this
+ * is the only chance to write it down; Continue stays unavailable until the user says they have.
+ */
+export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
+  const [confirmed, setConfirmed] = useState(false);
+  const [showError, setShowError] = useState(false);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const groups = recoveryKey.split(/[\s-]+/).filter(Boolean);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!confirmed) {
+      setShowError(true);
+      document.getElementById('recovery-confirm')?.focus();
+      return;
+    }
+    acknowledgeRecoveryKey();
+  }
+
+  return (
+    <AuthLayout title="Write down your recovery key" headingId="recovery-heading" headingRef={heading} wide>
+      <p className="lead">
+        This is the only time the app will show this key. Write it down now, on paper, exactly as shown.
+      </p>
+      <div className="recovery-key" aria-labelledby="recovery-key-label" role="group">
+        <p id="recovery-key-label" className="recovery-key__label">
+          Recovery key
+        </p>
+        <p className="recovery-key__value" data-testid="recovery-key">
+          {groups.map((group, i) => (
+            <span key={i} className="recovery-key__group">
+              {group}
+              {i < groups.length - 1 && <span className="visually-hidden"> </span>}
+            </span>
+          ))}
+        </p>
+      </div>
+      <h2>What it is for</h2>
+      <ul className="list">
+        <li>It opens the vault if every password is forgotten, and lets you set a new password.</li>
+        <li>
+          <strong>Anyone who has it can read every record in the vault.</strong> Treat it like the key to the filing
+          cabinet.
+        </li>
+        <li>
+          Store it offline: for example, in a sealed envelope in the service&apos;s safe. Never in an email, a photo, a
+          document on this laptop or a password manager shared with others.
+        </li>
+      </ul>
+      <form noValidate onSubmit={submit}>
+        <div className={showError && !confirmed ? 'field field--error' : 'field'}>
+          {showError && !confirmed && (
+            <p className="field__error" id="recovery-confirm-error" role="alert">
+              <span className="visually-hidden">Error: </span>
+              Confirm that you have written down the recovery key and stored it safely.
+            </p>
+          )}
+          <div className="checkbox">
+            <input
+              id="recovery-confirm"
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+              aria-invalid={showError && !confirmed ? true : undefined}
+              aria-describedby={showError && !confirmed ? 'recovery-confirm-error' : undefined}
+            />
+            <label htmlFor="recovery-confirm">I have written down the recovery key and stored it safely</label>
+          </div>
+        </div>
+        <button type="submit" className="button" aria-disabled={!confirmed || undefined}>
+          Continue
+        </button>
+      </form>
+    </AuthLayout>
+  );
+}
