@@ -15,7 +15,11 @@ export interface CheckResult {
 const MAX_LISTED = 10;
 
 function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const message = err instanceof Error ? err.message : String(err);
+  if ((err as { code?: unknown } | null)?.code === 'SQLITE_CORRUPT') {
+    return `a database page failed decryption or its HMAC check, so the file has been damaged or altered (${message})`;
+  }
+  return message;
 }
 
 /** Run one check; an exception (e.g. SQLITE_CORRUPT while reading) is a failed check, not a crash. */
