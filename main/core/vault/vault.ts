@@ -280,6 +280,13 @@ function openSession(
   const now = options.now?.() ?? new Date();
   let db: Db;
   try {
+    // Opening a missing file would quietly create an empty database and migrate it.
+    if (!existsSync(databasePath(dir))) {
+      throw new AppError(
+        'VAULT_CORRUPT',
+        'The vault database (vault.db) is missing from the vault folder. Restore it from a backup.',
+      );
+    }
     db = openEncrypted(databasePath(dir), key, options);
   } catch (err) {
     key.fill(0);
