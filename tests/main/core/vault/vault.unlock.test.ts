@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../../../main/core/db/migrations/index';
 import { databasePath, headerPath, readHeader } from '../../../../main/core/vault/header';
 import { formatRecoveryKey } from '../../../../main/core/vault/recovery-key';
 import { createVault, recoverVault, unlockVault } from '../../../../main/core/vault/vault';
@@ -96,6 +97,20 @@ describe('unlockVault', () => {
     await expect(unlockVault(dir, CLINICIAN.username, CLINICIAN.password, FAST)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+});
+
+describe('a vault written by a newer version of the app', () => {
+  it('is refused with VAULT_TOO_NEW and left unchanged', async () => {
+    const dir = vaultDirIn(dirs.make());
+    const { vault } = await newVault(dir);
+    vault.db.pragma(`user_version = ${LATEST_VERSION + 1000}`);
+    vault.close();
+    const before = folderHashes(dir);
+    await expect(unlockVault(dir, ADMIN.username, ADMIN.password, FAST)).rejects.toMatchObject({
+      code: 'VAULT_TOO_NEW',
+    });
+    expect(folderHashes(dir)).toEqual(before);
   });
 });
 

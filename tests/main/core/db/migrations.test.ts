@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openEncrypted, type Db } from '../../../../main/core/db/connection';
+import {
+  LATEST_VERSION,
+  MIGRATIONS,
+  migrate,
+  schemaVersion,
+  type Migration,
+} from '../../../../main/core/db/migrations/index';
+import { m0010Vault } from '../../../../main/core/db/migrations/m0010-vault';
+import { tempDirs } from '../temp-vault';
+
+const dirs = tempDirs();
+const open: Db[] = [];
+afterEach(() => {
+  for (const db of open.splice(0)) db.close();
+  dirs.cleanup();
+});
+
+/** A fresh, empty encrypted database: migrations run against real SQLCipher. */
+function emptyDb(): Db {
+  const db = openEncrypted(join(dirs.make(), 'test.db'), randomBytes(32));
+  open.push(db);
+  return db;
+}
+
+function tables(db: Db): { name: string; sql: string }[] {
+  return db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string; sql: string }[];
+}
+
+function schema(db: Db): unknown[] {
+  return db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+}
+
+describe('migrations', () => {
+  it('are numbered in steps of 10, in order', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length * 10);
+  });
+
+  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))(
+    'm%i (%s) applied on top of its predecessors creates only STRICT tables',
+    (version, _name, migration) => {
+      const db = emptyDb();
+      const upTo = MIGRATIONS.filter((m) => m.version <= version);
+      migrate(db, upTo.slice(0, -1));
+      const before = new Set(tables(db).map((t) => t.name));
+      expect(migrate(db, upTo)).toEqual({ from: version - 10, to: version });
+      const added = tables(db).filter((t) => !before.has(t.name));
+      expect(added.length).toBeGreaterThan(0);
+      // Virtual tables (FTS5) cannot be STRICT, and SQLite makes their shadow tables itself.
+      const virtual = added.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
+      const ordinary = added.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+      expect(ordinary.length).toBeGreaterThan(0);
+      for (const t of ordinary) expect(t.sql, `${migration.name}: table ${t.name}`).toMatch(/\)\s*STRICT\s*$/);
+      expect(schemaVersion(db)).toBe(version);
+    },
+  );
+
+  it('m0010 creates the users, audit_log and settings tables', () => {
+    const db = emptyDb();
+    migrate(db, [m0010Vault]);
+    expect(tables(db).map((t) => t.name)).toEqual(['audit_log', 'settings', 'users']);
+  });
+
+  it('is idempotent: a second run changes nothing', () => {
+    const db = emptyDb();
+    expect(migrate(db)).toEqual({ from: 0, to: LATEST_VERSION });
+    const after = schema(db);
+    expect(migrate(db)).toEqual({ from: LATEST_VERSION, to: LATEST_VERSION });
+    expect(schema(db)).toEqual(after);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+  });
+
+  it('refuses a database from a newer version (VAULT_TOO_NEW) and leaves it unchanged', () => {
+    const db = emptyDb();
+    db.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    expect(() => migrate(db)).toThrow(expect.objectContaining({ code: 'VAULT_TOO_NEW' }));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION + 10);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('rolls back every pending migration when one fails, including those that succeeded', () => {
+    const db = emptyDb();
+    const failing: Migration = {
+      version: 20,
+      name: 'fails half-way',
+      up(d) {
+        d.exec('CREATE TABLE half_done (x INTEGER) STRICT');
+        throw new Error('simulated failure');
+      },
+    };
+    expect(() => migrate(db, [m0010Vault, failing])).toThrow('simulated failure');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+    // And the good migration still applies cleanly afterwards.
+    expect(migrate(db, [m0010Vault])).toEqual({ from: 0, to: 10 });
+  });
+});
