@@ -1,0 +1,123 @@
+/**
+ * Encrypt a plaintext stream into a blob file in bounded memory: at most one chunk of plaintext
+ * (64 KiB by default) and one sealed chunk are held at a time, whatever the file's size.
+ * Plaintext never touches the disk: only sealed chunks are written, to a temporary name in the
+ * same folder, which is fsynced and then renamed into place.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { DEFAULT_CHUNK_SIZE, fileKey, newHeader, sealChunk } from './blob-format';
+
+/** Where a document's blob lives, relative to the vault folder: derived from the id, never stored. */
+export function blobRelativePath(documentId: string): string {
+  return join('blobs', documentId.slice(0, 2), `${documentId}.bin`);
+}
+
+export function blobPath(vaultDir: string, documentId: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new Error('document id must be a lower-case UUID');
+  return join(vaultDir, blobRelativePath(documentId));
+}
+
+/** How many leading plaintext bytes are kept for sniffing the media type. */
+export const SNIFF_BYTES = 4096;
+
+export interface WrittenBlob {
+  path: string;
+  size: number;
+  sha256: string;
+  chunkSize: number;
+  /** The first bytes of the plaintext (up to SNIFF_BYTES), for media-type sniffing. */
+  head: Buffer;
+}
+
+/** Best-effort fsync of a directory so the rename survives a power cut (not supported everywhere). */
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic.
+  }
+}
+
+/**
+ * Read `source` to its end, encrypting as it goes, and leave the blob at its final path.
+ * On any failure (the source errors or is aborted, the disk fills, ...) the temporary file is
+ * removed and the original error is rethrown; nothing is left behind.
+ */
+export async function writeBlob(
+  attachmentsKey: Buffer,
+  vaultDir: string,
+  documentId: string,
+  source: AsyncIterable<unknown> | Readable,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): Promise<WrittenBlob> {
+  const finalPath = blobPath(vaultDir, documentId);
+  const dir = dirname(finalPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tempPath = join(dir, `.${documentId}.${randomBytes(6).toString('hex')}.tmp`);
+  const header = newHeader(documentId, chunkSize);
+  const key = fileKey(attachmentsKey, header);
+  const hash = createHash('sha256');
+  const pending = Buffer.alloc(chunkSize);
+  const head = Buffer.alloc(SNIFF_BYTES);
+  let headLength = 0;
+  let fill = 0;
+  let index = 0;
+  let size = 0;
+  let handle: FileHandle | undefined;
+
+  const flush = async (final: boolean): Promise<void> => {
+    const sealed = sealChunk(key, header, index, final, pending.subarray(0, fill));
+    await handle?.write(sealed);
+    index += 1;
+    fill = 0;
+  };
+
+  try {
+    handle = await open(tempPath, 'wx', 0o600);
+    await handle.write(header.raw);
+    for await (const piece of source) {
+      const data = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece as Uint8Array);
+      hash.update(data);
+      size += data.length;
+      if (headLength < SNIFF_BYTES) headLength += data.copy(head, headLength, 0, SNIFF_BYTES - headLength);
+      let offset = 0;
+      while (offset < data.length) {
+        // A full chunk is sealed only once more data arrives: until then it might be the last.
+        if (fill === chunkSize) await flush(false);
+        const n = data.copy(pending, fill, offset, offset + (chunkSize - fill));
+        fill += n;
+        offset += n;
+      }
+    }
+    await flush(true);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tempPath, finalPath);
+    fsyncDir(dir);
+    return {
+      path: finalPath,
+      size,
+      sha256: hash.digest('hex'),
+      chunkSize,
+      head: Buffer.from(head.subarray(0, headLength)),
+    };
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    rmSync(tempPath, { force: true });
+    throw err;
+  } finally {
+    key.fill(0);
+    pending.fill(0);
+    head.fill(0);
+  }
+}
