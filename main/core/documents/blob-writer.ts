@@ -5,6 +5,7 @@
  * same folder, which is fsynced and then renamed into place.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { mkdirSync, rmSync, fsyncSync, openSync, closeSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -59,6 +60,11 @@ export async function writeBlob(
   source: AsyncIterable<unknown> | Readable,
   chunkSize = DEFAULT_CHUNK_SIZE,
 ): Promise<WrittenBlob> {
+  // A Readable that errors before the loop below starts reading (e.g. while the temp file is
+  // being opened) would raise an unhandled 'error' event. The listener only prevents that: the
+  // stream keeps the error, and its iterator rethrows it on the first read.
+  if (source instanceof EventEmitter) source.on('error', () => undefined);
+  const input = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   const finalPath = blobPath(vaultDir, documentId);
   const dir = dirname(finalPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -84,7 +90,7 @@ export async function writeBlob(
   try {
     handle = await open(tempPath, 'wx', 0o600);
     await handle.write(header.raw);
-    for await (const piece of source) {
+    for await (const piece of { [Symbol.asyncIterator]: () => input }) {
       const data = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece as Uint8Array);
       hash.update(data);
       size += data.length;
@@ -112,6 +118,7 @@ export async function writeBlob(
       head: Buffer.from(head.subarray(0, headLength)),
     };
   } catch (err) {
+    await input.return?.().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     rmSync(tempPath, { force: true });
     throw err;

@@ -1,0 +1,141 @@
+/**
+ * Framework-neutral upload and download of document bytes, for the Electron protocol handler
+ * (`app://ncats/documents/...`) and the browser host (`/documents/...`) alike. Each transport
+ * only checks its own token or origin, calls these, and copies status, headers and body.
+ * These functions make the role checks themselves, because these routes do not pass through
+ * the IPC router.
+ */
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppErrorShape } from '../../../preload/contract';
+import { CASE_WRITERS } from '../../../preload/contract/define';
+import { documentDescriptionSchema, type DocumentView } from '../../../preload/contract/documents';
+import { AppError } from '../errors';
+import type { OpenVault } from '../vault/vault';
+import { importDocument, openDocumentStream, requireDocument } from './documents.service';
+import { contentDisposition, servedType } from './media-type';
+import { parseRange } from './range';
+
+export const uploadParamsSchema = z
+  .object({
+    caseId: z.uuid('Not a valid case id.'),
+    filename: z.string().min(1, 'The file needs a name.').max(1000),
+    mediaType: z.string().max(200).nullable().optional(),
+    title: z.string().trim().max(300).nullable().optional(),
+    description: documentDescriptionSchema.optional(),
+  })
+  .strict();
+export type UploadParams = z.input<typeof uploadParamsSchema>;
+
+export interface DownloadOptions {
+  /** The request's Range header, if any. */
+  rangeHeader?: string | null;
+  /** inline: shown in the app (PDF, image, video); attachment: a download. */
+  disposition: 'inline' | 'attachment';
+}
+
+export interface DownloadResponse {
+  status: 200 | 206 | 416;
+  headers: Record<string, string>;
+  body: Readable;
+}
+
+function requireWriter(vault: OpenVault): void {
+  if (CASE_WRITERS.kind === 'session' && !CASE_WRITERS.roles.includes(vault.user.role)) {
+    throw new AppError('FORBIDDEN', 'Your role does not allow adding documents.');
+  }
+}
+
+/**
+ * Store an uploaded file. `body` is read as a stream, never buffered whole. Invalid parameters
+ * or a forbidden role fail before a byte is read; the caller should then discard the body.
+ */
+export async function uploadDocument(vault: OpenVault, params: UploadParams, body: Readable): Promise<DocumentView> {
+  const parsed = uploadParamsSchema.safeParse(params);
+  if (!parsed.success) {
+    throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join('; '));
+  }
+  requireWriter(vault);
+  return importDocument(vault, parsed.data, body);
+}
+
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+  'accept-ranges': 'bytes',
+};
+
+/**
+ * Decrypt a document for viewing or download, honouring a single Range (video seeking reads
+ * only the chunks it needs). HTML, SVG and unknown types are never served inline: they go out
+ * as `application/octet-stream` attachments. A `document.read` audit row is written for each
+ * request that starts at the beginning of the file (no Range, or a Range from byte 0), so one
+ * viewing is one row however many seeks the player makes.
+ */
+export async function downloadDocument(
+  vault: OpenVault,
+  documentId: string,
+  options: DownloadOptions,
+): Promise<DownloadResponse> {
+  const doc = requireDocument(vault, documentId);
+  const served = servedType(doc.mediaType, options.disposition);
+  const headers: Record<string, string> = {
+    ...COMMON_HEADERS,
+    'content-type': served.contentType,
+    'content-disposition': contentDisposition(served.disposition, doc.originalFilename),
+  };
+  const range = parseRange(options.rangeHeader, doc.sizeBytes);
+  if (range.kind === 'unsatisfiable') {
+    return {
+      status: 416,
+      headers: { ...headers, 'content-range': `bytes */${doc.sizeBytes}`, 'content-length': '0' },
+      body: Readable.from([]),
+    };
+  }
+  const byteRange = range.kind === 'partial' ? range.range : undefined;
+  const body = await openDocumentStream(vault, doc, byteRange);
+  if (!byteRange || byteRange.start === 0) {
+    vault.audit({
+      action: 'document.read',
+      entityType: 'document',
+      entityId: doc.id,
+      caseId: doc.caseId,
+      detail: { disposition: served.disposition, range: options.rangeHeader ?? null },
+    });
+  }
+  if (!byteRange) {
+    return { status: 200, headers: { ...headers, 'content-length': String(doc.sizeBytes) }, body };
+  }
+  return {
+    status: 206,
+    headers: {
+      ...headers,
+      'content-length': String(byteRange.end - byteRange.start + 1),
+      'content-range': `bytes ${byteRange.start}-${byteRange.end}/${doc.sizeBytes}`,
+    },
+    body,
+  };
+}
+
+/** The HTTP status and a safe error (code and plain message) for a failure of the functions above. */
+export function errorResponse(err: unknown): { status: number; error: AppErrorShape } {
+  if (!(err instanceof AppError)) {
+    return {
+      status: 500,
+      error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was saved.' },
+    };
+  }
+  const status: Partial<Record<AppError['code'], number>> = {
+    INVALID_INPUT: 400,
+    LOCKED: 401,
+    FORBIDDEN: 403,
+    NOT_FOUND: 404,
+    CONFLICT: 409,
+    DISK_FULL: 507,
+    READ_ONLY_LOCATION: 507,
+  };
+  return { status: status[err.code] ?? 500, error: err.toShape() };
+}

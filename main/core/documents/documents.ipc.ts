@@ -1,0 +1,22 @@
+import type { documentChannels } from '../../../preload/contract/documents';
+import type { HandlersFor } from '../ipc/router';
+import { exportDocumentToFile } from './document-export';
+import { deleteDocument, getDocument, listCaseDocuments, updateDocument } from './documents.service';
+
+/** Handlers for document metadata and the explicit export. Bytes go through document-routes.ts. */
+export const documentHandlers: HandlersFor<typeof documentChannels> = {
+  'document:list': (input, { manager }) =>
+    listCaseDocuments(manager.current(), input.caseId, { ownerType: input.ownerType, ownerId: input.ownerId }),
+  'document:get': (input, { manager }) => getDocument(manager.current(), input.documentId),
+  'document:update': (input, { manager }) =>
+    updateDocument(manager.current(), input.documentId, input.expectedVersion, {
+      title: input.title,
+      description: input.description,
+    }),
+  'document:delete': (input, { manager }) => {
+    deleteDocument(manager.current(), input.documentId, input.reason);
+    return null;
+  },
+  'document:exportToFile': (input, { manager }) =>
+    exportDocumentToFile(manager.current(), input.documentId, input.path),
+};

@@ -1,0 +1,93 @@
+/**
+ * Document (attachment) channels: metadata only. File bytes never cross IPC: uploads and
+ * viewing go through the streaming routes (`app://ncats/documents/...` in Electron,
+ * `/documents/...` on the browser host), and the one way plaintext reaches the disk is the
+ * explicit, audited `document:exportToFile`.
+ */
+import { z } from 'zod';
+import { ANY_USER, CASE_WRITERS, channel } from './define';
+
+export const DOCUMENT_OWNER_TYPES = ['case', 'consultation', 'assessment', 'session'] as const;
+export const documentOwnerTypeSchema = z.enum(DOCUMENT_OWNER_TYPES);
+export type DocumentOwnerType = z.infer<typeof documentOwnerTypeSchema>;
+
+const documentId = z.uuid('Not a valid document id.');
+export const documentTitleSchema = z.string().trim().min(1, 'Give the document a title.').max(300);
+export const documentDescriptionSchema = z.string().trim().max(4000).nullable();
+
+/** What the app knows about one stored document. */
+export interface DocumentView {
+  id: string;
+  caseId: string;
+  ownerType: DocumentOwnerType;
+  ownerId: string;
+  title: string;
+  description: string | null;
+  originalFilename: string;
+  mediaType: string;
+  sizeBytes: number;
+  /** SHA-256 of the plaintext, hex: lets anyone check an exported copy. */
+  sha256: string;
+  uploadedBy: string;
+  uploadedByName: string;
+  uploadedAt: string;
+  updatedAt: string;
+  /** Row version for optimistic concurrency on `document:update`. */
+  version: number;
+}
+
+export interface DocumentExportResult {
+  path: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+export const documentChannels = {
+  /** A case's documents (not deleted), newest first. Optionally only those of one owner. */
+  'document:list': channel<DocumentView[]>()(
+    z
+      .object({
+        caseId: z.uuid('Not a valid record id.'),
+        ownerType: documentOwnerTypeSchema.optional(),
+        ownerId: z.uuid('Not a valid record id.').optional(),
+      })
+      .strict(),
+    ANY_USER,
+  ),
+
+  /** One document's metadata. */
+  'document:get': channel<DocumentView>()(z.object({ documentId }).strict(), ANY_USER),
+
+  /** Change title and/or description; CONFLICT when it changed since `expectedVersion`. */
+  'document:update': channel<DocumentView>()(
+    z
+      .object({
+        documentId,
+        expectedVersion: z.int().min(1),
+        title: documentTitleSchema.optional(),
+        description: documentDescriptionSchema.optional(),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
+
+  /** Soft delete: hidden everywhere; the encrypted file is kept until a reviewed disposal. */
+  'document:delete': channel<null>()(
+    z.object({ documentId, reason: z.string().trim().max(2000).nullable().default(null) }).strict(),
+    CASE_WRITERS,
+  ),
+
+  /**
+   * Write one document, decrypted, to `path` (chosen by the user in a save dialog). Refuses to
+   * overwrite an existing file. Audited as `document.export`.
+   */
+  'document:exportToFile': channel<DocumentExportResult>()(
+    z
+      .object({
+        documentId,
+        path: z.string().min(1).max(4096),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
+} as const;
