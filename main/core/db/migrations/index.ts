@@ -1,6 +1,10 @@
 import type { Db } from '../connection';
 import { AppError } from '../../errors';
 import { m0010Vault } from './m0010-vault';
+import { m0020Cases } from './m0020-cases';
+import { m0030Casework } from './m0030-casework';
+import { m0040Documents } from './m0040-documents';
+import { m0050Bundles } from './m0050-bundles';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -10,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0010Vault];
+export const MIGRATIONS: readonly Migration[] = [m0010Vault, m0020Cases, m0030Casework, m0040Documents, m0050Bundles];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -1,0 +1,186 @@
+/**
+ * Caseload queries: the filtered, sorted, paged list; possible duplicates; the access log.
+ * Each filter and sort maps onto an index declared in m0020 (see the EXPLAIN QUERY PLAN test).
+ */
+import type { SessionUser } from '../../../preload/contract';
+import type { CaseStatus, DuplicateCandidate } from '../../../preload/contract/case-records';
+import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/cases';
+import type { Db } from '../db/connection';
+import { parseUserDate } from './dates';
+import { phoneticKey, searchKey } from './phonetic';
+import { stmt } from './sql';
+import { visibleCaseCondition } from './visibility';
+
+export interface CaseloadRow {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string;
+  date_of_birth: string | null;
+  referral_date: string;
+  lead_worker_id: string | null;
+  lead_worker_name: string | null;
+  assessment_due_date: string | null;
+  assessment_completed_date: string | null;
+  open_flags: number;
+}
+
+/** Upper bound for a prefix range: every string starting with `prefix` sorts below it. */
+const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
+
+interface Built {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** The WHERE clause for a caseload query (shared by the page and its count). */
+export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string): Built {
+  const conds: string[] = [];
+  const visible = visibleCaseCondition(user, 'c.id');
+  conds.push(visible.sql);
+  const params: Record<string, unknown> = { ...visible.params };
+  if (q.status.length > 0) {
+    conds.push(`c.status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
+    q.status.forEach((s, i) => (params[`status${i}`] = s));
+  }
+  if (q.service) {
+    conds.push('c.id IN (SELECT case_id FROM case_services WHERE service = @service)');
+    params.service = q.service;
+  }
+  if (q.leadWorkerId) {
+    conds.push('c.lead_worker_id = @lead');
+    params.lead = q.leadWorkerId;
+  }
+  if (q.overdue) {
+    // Matches the partial index cases_clock_running.
+    conds.push(
+      `c.assessment_due_date IS NOT NULL AND c.assessment_completed_date IS NULL AND c.assessment_due_date < @today
+       AND c.status NOT IN ('declined', 'closed')`,
+    );
+    params.today = today;
+  }
+  if (q.flagged) conds.push('EXISTS (SELECT 1 FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL)');
+  const search = q.search.trim();
+  if (search) {
+    const dob = parseUserDate(search);
+    if (dob) {
+      conds.push('y.date_of_birth = @dob');
+      params.dob = dob;
+    } else if (/^nc[-\s]?\d/i.test(search) || /^nc-?$/i.test(search)) {
+      const ref = search
+        .toUpperCase()
+        .replace(/\s/g, '-')
+        .replace(/^NC(?=\d)/, 'NC-');
+      conds.push('c.reference >= @refLo AND c.reference < @refHi');
+      params.refLo = ref;
+      params.refHi = prefixEnd(ref);
+    } else {
+      const words = searchKey(search).split(' ').filter(Boolean);
+      const [first = '', second] = words;
+      params.n1 = first;
+      params.n1End = prefixEnd(first);
+      if (second) {
+        params.n2 = second;
+        params.n2End = prefixEnd(second);
+        conds.push(`((y.search_given >= @n1 AND y.search_given < @n1End AND y.search_family >= @n2 AND y.search_family < @n2End)
+          OR (y.search_family >= @n1 AND y.search_family < @n1End AND y.search_given >= @n2 AND y.search_given < @n2End))`);
+      } else {
+        conds.push(`((y.search_family >= @n1 AND y.search_family < @n1End)
+          OR (y.search_given >= @n1 AND y.search_given < @n1End))`);
+      }
+    }
+  }
+  return { where: conds.join(' AND '), params };
+}
+
+const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
+  reference: (d) => `c.reference ${d}`,
+  name: (d) => `y.search_family ${d}, y.search_given ${d}, y.case_id ${d}`,
+  referral_date: (d) => `c.referral_date ${d}, c.id ${d}`,
+  due_date: (d) => `coalesce(c.assessment_due_date, '9999-12-31') ${d}, c.id ${d}`,
+};
+
+/** The SQL of one caseload page; exported so the plan test can EXPLAIN exactly what runs. */
+export function caseloadSql(
+  user: SessionUser,
+  q: CaseloadQuery,
+  today: string,
+): { sql: string; countSql: string; params: Record<string, unknown> } {
+  const { where, params } = caseloadWhere(user, q, today);
+  const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
+  const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
+  return {
+    sql: `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
+            c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
+            c.assessment_due_date, c.assessment_completed_date,
+            (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
+          ${from} WHERE ${where} ORDER BY ${ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`,
+    countSql: `SELECT count(*) AS n ${from} WHERE ${where}`,
+    params: { ...params, limit: q.limit, offset: q.offset },
+  };
+}
+
+export function queryCaseload(
+  db: Db,
+  user: SessionUser,
+  q: CaseloadQuery,
+  today: string,
+): { rows: CaseloadRow[]; total: number } {
+  const { sql, countSql, params } = caseloadSql(user, q, today);
+  const rows = stmt(db, sql).all(params) as CaseloadRow[];
+  const { limit: _limit, offset: _offset, ...countParams } = params;
+  const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
+  return { rows, total };
+}
+
+/**
+ * Possible duplicates of a referral: same date of birth and a phonetically similar given or
+ * family name, or the same full name in the same local authority.
+ */
+export function findDuplicates(
+  db: Db,
+  p: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; localAuthority: string | null },
+): DuplicateCandidate[] {
+  const out = new Map<string, DuplicateCandidate>();
+  const select = `SELECT c.id AS caseId, c.reference, y.initials, y.date_of_birth AS dateOfBirth, c.status
+                  FROM young_people y JOIN cases c ON c.id = y.case_id`;
+  const pg = phoneticKey(p.givenName);
+  const pf = phoneticKey(p.familyName);
+  if (p.dateOfBirth && (pg || pf)) {
+    const rows = stmt(
+      db,
+      `${select} WHERE y.date_of_birth = @dob AND ((@pf != '' AND y.phon_family = @pf) OR (@pg != '' AND y.phon_given = @pg))
+       ORDER BY c.reference LIMIT 50`,
+    ).all({ dob: p.dateOfBirth, pf, pg }) as Omit<DuplicateCandidate, 'reason'>[];
+    for (const r of rows) out.set(r.caseId, { ...r, reason: 'same_dob_similar_name' });
+  }
+  const sg = searchKey(p.givenName);
+  const sf = searchKey(p.familyName);
+  const sla = searchKey(p.localAuthority);
+  if (sg && sf && sla) {
+    const rows = stmt(
+      db,
+      `${select} WHERE y.search_family = ? AND y.search_given = ? AND y.search_la = ? ORDER BY c.reference LIMIT 50`,
+    ).all(sf, sg, sla) as Omit<DuplicateCandidate, 'reason'>[];
+    for (const r of rows) if (!out.has(r.caseId)) out.set(r.caseId, { ...r, reason: 'same_name_same_local_authority' });
+  }
+  return [...out.values()];
+}
+
+/** The audit entries of one case, newest first (uses the audit_log_case index). */
+export function queryAccessLog(
+  db: Db,
+  caseId: string,
+  limit: number,
+  offset: number,
+): { rows: AccessLogEntry[]; total: number } {
+  const rows = stmt(
+    db,
+    `SELECT seq, at, user_id AS userId, username, action, entity_type AS entityType, entity_id AS entityId
+     FROM audit_log WHERE case_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?`,
+  ).all(caseId, limit, offset) as AccessLogEntry[];
+  const total = (stmt(db, 'SELECT count(*) AS n FROM audit_log WHERE case_id = ?').get(caseId) as { n: number }).n;
+  return { rows, total };
+}

@@ -1,0 +1,80 @@
+/** Caseload list, duplicate check and the who-viewed-this-case log. */
+import type { CaseSummary, DuplicateCandidate, Page } from '../../../preload/contract/case-records';
+import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/cases';
+import type { OpenVault } from '../vault/vault';
+import { findDuplicates, queryAccessLog, queryCaseload, type CaseloadRow } from './caseload.repo';
+import { requireCase, today } from './cases.service';
+import { clockStatus } from './dates';
+
+/** How a young person is shown in lists: full name, or initials on consultation-only cases. */
+export function displayName(given: string | null, family: string | null, initials: string): string {
+  const name = [given, family].filter(Boolean).join(' ');
+  return name || initials;
+}
+
+function toSummary(r: CaseloadRow, todayDate: string): CaseSummary {
+  return {
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    displayName: displayName(r.given_name, r.family_name, r.initials),
+    initials: r.initials,
+    dateOfBirth: r.date_of_birth,
+    referralDate: r.referral_date,
+    leadWorkerId: r.lead_worker_id,
+    leadWorkerName: r.lead_worker_name,
+    assessmentDueDate: r.assessment_due_date,
+    clockStatus: clockStatus(r.assessment_due_date, r.assessment_completed_date, todayDate).status,
+    openFlags: r.open_flags,
+  };
+}
+
+/** One page of the caseload. One audit row per query (not per case listed). */
+export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSummary> {
+  const todayDate = today(vault);
+  return vault.db
+    .transaction(() => {
+      const { rows, total } = queryCaseload(vault.db, vault.user, q, todayDate);
+      vault.audit({
+        action: 'caseload.list',
+        // The search text may be a name or a date of birth: record only that there was one.
+        detail: {
+          status: q.status,
+          service: q.service,
+          overdue: q.overdue,
+          flagged: q.flagged,
+          searched: q.search.length > 0,
+          sort: q.sort,
+          offset: q.offset,
+          returned: rows.length,
+        },
+      });
+      return { items: rows.map((r) => toSummary(r, todayDate)), total, offset: q.offset, limit: q.limit };
+    })
+    .immediate();
+}
+
+export function checkDuplicates(
+  vault: OpenVault,
+  p: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; localAuthority: string | null },
+): DuplicateCandidate[] {
+  return vault.db
+    .transaction(() => {
+      const found = findDuplicates(vault.db, p);
+      vault.audit({ action: 'case.duplicate_check', detail: { candidates: found.map((c) => c.reference) } });
+      return found;
+    })
+    .immediate();
+}
+
+/** Who viewed or changed a case. Reading the log is itself recorded against the case. */
+export function accessLog(vault: OpenVault, caseId: string, limit: number, offset: number): Page<AccessLogEntry> {
+  return vault.db
+    .transaction(() => {
+      requireCase(vault.db, caseId);
+      const { rows, total } = queryAccessLog(vault.db, caseId, limit, offset);
+      vault.audit({ action: 'case.access_log', entityType: 'case', entityId: caseId, caseId });
+      return { items: rows, total, offset, limit };
+    })
+    .immediate();
+}

@@ -1,0 +1,328 @@
+/** Case rules and use cases: referral, reading the case page, updates, status, paperwork. */
+import { randomUUID } from 'node:crypto';
+import type { CaseDetail, CasePatch, CaseStatus, Referral } from '../../../preload/contract/case-records';
+import type { Db } from '../db/connection';
+import { AppError } from '../errors';
+import type { OpenVault } from '../vault/vault';
+import {
+  findCase,
+  findClinicians,
+  findServices,
+  findStatusHistory,
+  findYoungPerson,
+  insertCase,
+  insertStatusChange,
+  isCaseWorker,
+  nextReference,
+  setClinicians,
+  setServices,
+  updateCase,
+  upsertYoungPerson,
+  userDisplayName,
+  type CaseRow,
+} from './cases.repo';
+import { assessmentDueDate, clockStatus, localDate, ageOn } from './dates';
+import { findPaperworkType, listCasePaperwork, paperworkCompleteDate, upsertCasePaperwork } from './paperwork.repo';
+import { insertPerson, listPeople } from './people.repo';
+import { checkTransition, checkYoungPerson } from './rules';
+
+/** The case row, or NOT_FOUND. */
+export function requireCase(db: Db, caseId: string): CaseRow {
+  const row = findCase(db, caseId);
+  if (!row) throw new AppError('NOT_FOUND', 'That case does not exist. It may have been removed.');
+  return row;
+}
+
+function checkWorker(db: Db, userId: string | null, what: string): void {
+  if (userId && !isCaseWorker(db, userId)) {
+    throw new AppError('INVALID_INPUT', `The ${what} must be an active clinician or administrator.`);
+  }
+}
+
+/** Assemble everything the case page shows. No audit row: callers decide (read vs write). */
+export function loadCaseDetail(db: Db, caseId: string, today: string): CaseDetail {
+  const c = requireCase(db, caseId);
+  const yp = findYoungPerson(db, caseId);
+  if (!yp) throw new AppError('NOT_FOUND', 'The young person’s record for this case is missing.');
+  const services = findServices(db, caseId);
+  const clock = clockStatus(c.assessment_due_date, c.assessment_completed_date, today);
+  return {
+    id: c.id,
+    reference: c.reference,
+    status: c.status,
+    referralDate: c.referral_date,
+    referralSource: c.referral_source,
+    referralReason: c.referral_reason,
+    consultationOnly: c.consultation_only === 1,
+    declineReason: c.decline_reason,
+    closureReason: c.closure_reason,
+    closingSummary: c.closing_summary,
+    leadWorkerId: c.lead_worker_id,
+    leadWorkerName: userDisplayName(db, c.lead_worker_id),
+    allocatedClinicians: findClinicians(db, caseId),
+    servicesRequested: services.requested,
+    servicesProvided: services.provided,
+    youngPerson: {
+      ...yp,
+      ageAtReferral: yp.dateOfBirth ? null : c.age_at_referral,
+      age: yp.dateOfBirth ? ageOn(yp.dateOfBirth, today) : null,
+    },
+    ageAtReferral: c.age_at_referral,
+    people: listPeople(db, caseId),
+    statusHistory: findStatusHistory(db, caseId),
+    paperwork: listCasePaperwork(db, caseId),
+    clock: {
+      status: clock.status,
+      daysRemaining: clock.daysRemaining,
+      paperworkCompleteDate: c.paperwork_complete_date,
+      assessmentDueDate: c.assessment_due_date,
+      assessmentCompletedDate: c.assessment_completed_date,
+    },
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    updatedBy: c.updated_by,
+    version: c.version,
+  };
+}
+
+export function today(vault: OpenVault): string {
+  return localDate(vault.now());
+}
+
+/** Make a referral. Refuses a young person over 21 at the referral date. */
+export function createCase(vault: OpenVault, referral: Referral): CaseDetail {
+  const { db } = vault;
+  const age = checkYoungPerson(referral.youngPerson, referral.referralDate, referral.consultationOnly);
+  const at = vault.now().toISOString();
+  const id = randomUUID();
+  return db
+    .transaction(() => {
+      checkWorker(db, referral.leadWorkerId, 'lead worker');
+      const year = Number(referral.referralDate.slice(0, 4));
+      const { reference, seq } = nextReference(db, year);
+      insertCase(db, {
+        id,
+        reference,
+        ref_year: year,
+        ref_seq: seq,
+        status: 'referred',
+        referral_date: referral.referralDate,
+        referral_source: referral.referralSource,
+        referral_reason: referral.referralReason,
+        consultation_only: referral.consultationOnly ? 1 : 0,
+        lead_worker_id: referral.leadWorkerId,
+        decline_reason: null,
+        closure_reason: null,
+        closing_summary: null,
+        age_at_referral: age,
+        paperwork_complete_date: null,
+        assessment_due_date: null,
+        assessment_completed_date: null,
+        created_at: at,
+        updated_at: at,
+        updated_by: vault.user.id,
+        version: 1,
+      });
+      upsertYoungPerson(db, id, referral.youngPerson);
+      setServices(db, id, referral.servicesRequested, []);
+      insertStatusChange(db, {
+        id: randomUUID(),
+        caseId: id,
+        from: null,
+        to: 'referred',
+        reason: null,
+        at,
+        by: vault.user.id,
+      });
+      if (referral.referrer) {
+        insertPerson(
+          db,
+          id,
+          { ...referral.referrer, id: randomUUID(), kind: 'referrer', thirdParty: false },
+          at,
+          vault.user.id,
+        );
+      }
+      vault.audit({ action: 'case.create', entityType: 'case', entityId: id, caseId: id, detail: { reference } });
+      return loadCaseDetail(db, id, today(vault));
+    })
+    .immediate();
+}
+
+/**
+ * Run a read of one case's records and append its `case.read` audit row (with the view read,
+ * never clinical text) in the same transaction, so no read goes unrecorded.
+ */
+export function auditedRead<T>(vault: OpenVault, caseId: string, view: string, read: () => T): T {
+  return vault.db
+    .transaction(() => {
+      requireCase(vault.db, caseId);
+      const result = read();
+      vault.audit({ action: 'case.read', entityType: 'case', entityId: caseId, caseId, detail: { view } });
+      return result;
+    })
+    .immediate();
+}
+
+/** The case page. Appends a `case.read` audit row in the same transaction as the read. */
+export function getCase(vault: OpenVault, caseId: string): CaseDetail {
+  return auditedRead(vault, caseId, 'case', () => loadCaseDetail(vault.db, caseId, today(vault)));
+}
+
+function staleVersion(): AppError {
+  return new AppError(
+    'CONFLICT',
+    'Someone changed this case while you were editing it. Reload it to see their changes, then try again.',
+  );
+}
+
+/** Change case fields. CONFLICT if the case moved on since `expectedVersion`. */
+export function updateCaseFields(
+  vault: OpenVault,
+  caseId: string,
+  expectedVersion: number,
+  patch: CasePatch,
+): CaseDetail {
+  const { db } = vault;
+  return db
+    .transaction(() => {
+      const row = requireCase(db, caseId);
+      if (row.version !== expectedVersion) throw staleVersion();
+      const current = findYoungPerson(db, caseId);
+      if (!current) throw new AppError('NOT_FOUND', 'The young person’s record for this case is missing.');
+      const yp = { ...current, ageAtReferral: current.dateOfBirth ? null : row.age_at_referral, ...patch.youngPerson };
+      const referralDate = patch.referralDate ?? row.referral_date;
+      const consultationOnly = patch.consultationOnly ?? row.consultation_only === 1;
+      const age = checkYoungPerson(yp, referralDate, consultationOnly);
+      if (patch.leadWorkerId !== undefined) checkWorker(db, patch.leadWorkerId, 'lead worker');
+      for (const id of patch.allocatedClinicianIds ?? []) checkWorker(db, id, 'allocated clinician');
+      // A changed referral date keeps the reference as issued: it is printed on letters and reports.
+      const updated: CaseRow = {
+        ...row,
+        referral_date: referralDate,
+        referral_source: patch.referralSource !== undefined ? patch.referralSource : row.referral_source,
+        referral_reason: patch.referralReason !== undefined ? patch.referralReason : row.referral_reason,
+        consultation_only: consultationOnly ? 1 : 0,
+        lead_worker_id: patch.leadWorkerId !== undefined ? patch.leadWorkerId : row.lead_worker_id,
+        assessment_completed_date:
+          patch.assessmentCompletedDate !== undefined ? patch.assessmentCompletedDate : row.assessment_completed_date,
+        age_at_referral: age,
+        updated_at: vault.now().toISOString(),
+        updated_by: vault.user.id,
+      };
+      if (!updateCase(db, updated, expectedVersion)) throw staleVersion();
+      if (patch.youngPerson) upsertYoungPerson(db, caseId, yp);
+      if (patch.servicesRequested || patch.servicesProvided) {
+        const services = findServices(db, caseId);
+        setServices(
+          db,
+          caseId,
+          patch.servicesRequested ?? services.requested,
+          patch.servicesProvided ?? services.provided,
+        );
+      }
+      if (patch.allocatedClinicianIds) setClinicians(db, caseId, patch.allocatedClinicianIds);
+      vault.audit({
+        action: 'case.update',
+        entityType: 'case',
+        entityId: caseId,
+        caseId,
+        // Field names only: never clinical text in the audit log.
+        detail: { fields: Object.keys(patch), youngPersonFields: Object.keys(patch.youngPerson ?? {}) },
+      });
+      return loadCaseDetail(db, caseId, today(vault));
+    })
+    .immediate();
+}
+
+/** Move a case through the workflow (see rules.ts TRANSITIONS). */
+export function setCaseStatus(
+  vault: OpenVault,
+  input: {
+    caseId: string;
+    expectedVersion: number;
+    status: CaseStatus;
+    reason: string | null;
+    closingSummary: string | null;
+  },
+): CaseDetail {
+  const { db } = vault;
+  return db
+    .transaction(() => {
+      const row = requireCase(db, input.caseId);
+      if (row.version !== input.expectedVersion) throw staleVersion();
+      checkTransition(row.status, input.status, input.reason, input.closingSummary);
+      const at = vault.now().toISOString();
+      const reopening = input.status === 'referred';
+      const updated: CaseRow = {
+        ...row,
+        status: input.status,
+        decline_reason: input.status === 'declined' ? input.reason : reopening ? null : row.decline_reason,
+        closure_reason: input.status === 'closed' ? input.reason : reopening ? null : row.closure_reason,
+        closing_summary: input.status === 'closed' ? input.closingSummary : reopening ? null : row.closing_summary,
+        updated_at: at,
+        updated_by: vault.user.id,
+      };
+      if (!updateCase(db, updated, input.expectedVersion)) throw staleVersion();
+      insertStatusChange(db, {
+        id: randomUUID(),
+        caseId: input.caseId,
+        from: row.status,
+        to: input.status,
+        reason: input.reason,
+        at,
+        by: vault.user.id,
+      });
+      vault.audit({
+        action: 'case.status',
+        entityType: 'case',
+        entityId: input.caseId,
+        caseId: input.caseId,
+        detail: { from: row.status, to: input.status },
+      });
+      return loadCaseDetail(db, input.caseId, today(vault));
+    })
+    .immediate();
+}
+
+/**
+ * Record (or clear) one paperwork item, then recompute the clock: once every required item is
+ * received, paperwork-complete = the latest of their dates and the assessment is due 84 days
+ * later. Clearing a required item stops the clock again.
+ */
+export function setPaperworkReceived(
+  vault: OpenVault,
+  input: { caseId: string; typeId: string; receivedDate: string | null; notes: string | null },
+): CaseDetail {
+  const { db } = vault;
+  return db
+    .transaction(() => {
+      const row = requireCase(db, input.caseId);
+      if (!findPaperworkType(db, input.typeId))
+        throw new AppError('NOT_FOUND', 'That paperwork item is not on the checklist.');
+      // Paperwork may arrive before the referral is logged (it often comes with it): allowed.
+      if (input.receivedDate && input.receivedDate > today(vault)) {
+        throw new AppError('INVALID_INPUT', 'The received date is in the future.');
+      }
+      const at = vault.now().toISOString();
+      upsertCasePaperwork(db, input, at, vault.user.id);
+      const complete = paperworkCompleteDate(listCasePaperwork(db, input.caseId));
+      const updated: CaseRow = {
+        ...row,
+        paperwork_complete_date: complete,
+        assessment_due_date: complete ? assessmentDueDate(complete) : null,
+        updated_at: at,
+        updated_by: vault.user.id,
+      };
+      if (!updateCase(db, updated, row.version)) throw staleVersion();
+      vault.audit({
+        action: 'paperwork.set',
+        entityType: 'paperwork',
+        entityId: input.typeId,
+        caseId: input.caseId,
+        detail: { received: input.receivedDate !== null, complete: complete !== null },
+      });
+      return loadCaseDetail(db, input.caseId, today(vault));
+    })
+    .immediate();
+}

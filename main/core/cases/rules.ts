@@ -1,0 +1,79 @@
+/** The case rules that do not need the database: age limit, identity minimum, status workflow. */
+import type { CaseStatus, YoungPerson } from '../../../preload/contract/case-records';
+import { AppError } from '../errors';
+import { MAX_AGE_AT_REFERRAL, ageOn, formatUkDate } from './dates';
+
+/**
+ * Allowed status changes. Declined and closed cases may be reopened to `referred`: a declined
+ * referral is often reconsidered when missing information arrives, and a young person referred
+ * again after closure keeps one case file, so the chronology and the people already known stay
+ * together. Every move (including a reopening) is kept in the status history with its reason.
+ */
+export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
+  referred: ['accepted', 'declined'],
+  accepted: ['active', 'closed'],
+  active: ['closed'],
+  declined: ['referred'],
+  closed: ['referred'],
+};
+
+const LABEL: Record<CaseStatus, string> = {
+  referred: 'referred',
+  accepted: 'accepted',
+  declined: 'declined',
+  active: 'active',
+  closed: 'closed',
+};
+
+/** Throws INVALID_INPUT unless `from -> to` is allowed and carries what it needs. */
+export function checkTransition(
+  from: CaseStatus,
+  to: CaseStatus,
+  reason: string | null,
+  closingSummary: string | null,
+): void {
+  if (!TRANSITIONS[from].includes(to)) {
+    const allowed = TRANSITIONS[from].map((s) => LABEL[s]).join(' or ');
+    throw new AppError('INVALID_INPUT', `A ${LABEL[from]} case cannot become ${LABEL[to]}. It can become ${allowed}.`);
+  }
+  if (to === 'declined' && !reason) throw new AppError('INVALID_INPUT', 'Give a reason for declining the referral.');
+  if (to === 'closed' && !reason) throw new AppError('INVALID_INPUT', 'Give a reason for closing the case.');
+  if (to === 'closed' && !closingSummary) throw new AppError('INVALID_INPUT', 'Write a closing summary.');
+  if (to === 'referred' && !reason) throw new AppError('INVALID_INPUT', 'Give a reason for reopening the case.');
+}
+
+/**
+ * Check the young person against the referral and return the age at referral. The service
+ * takes young people up to 21: someone who is 21 on the referral date is accepted; from their
+ * 22nd birthday they are refused.
+ */
+export function checkYoungPerson(yp: YoungPerson, referralDate: string, consultationOnly: boolean): number {
+  const named = Boolean(yp.givenName && yp.familyName);
+  if (!consultationOnly && !named) {
+    throw new AppError('INVALID_INPUT', 'Enter the young person’s given and family names.');
+  }
+  if (consultationOnly && !named && !yp.initials) {
+    throw new AppError('INVALID_INPUT', 'Enter the young person’s initials (or their name).');
+  }
+  let age: number;
+  if (yp.dateOfBirth) {
+    if (yp.dateOfBirth > referralDate) {
+      throw new AppError('INVALID_INPUT', 'The date of birth is after the referral date. Check both dates.');
+    }
+    age = ageOn(yp.dateOfBirth, referralDate);
+  } else if (consultationOnly && yp.ageAtReferral !== null) {
+    age = yp.ageAtReferral;
+  } else if (consultationOnly) {
+    throw new AppError('INVALID_INPUT', 'Enter the young person’s date of birth or their age.');
+  } else {
+    throw new AppError('INVALID_INPUT', 'Enter the young person’s date of birth.');
+  }
+  if (age > MAX_AGE_AT_REFERRAL) {
+    const when = yp.dateOfBirth ? ` (born ${formatUkDate(yp.dateOfBirth)})` : '';
+    throw new AppError(
+      'INVALID_INPUT',
+      `The service works with young people up to ${MAX_AGE_AT_REFERRAL}. This young person${when} was ${age} on the referral date (${formatUkDate(referralDate)}), so the referral cannot be accepted.`,
+    );
+  }
+  return age;
+}

@@ -1,0 +1,250 @@
+/**
+ * Zod schemas for the case record: one definition used by IPC validation, forms and (later)
+ * bundle import. Output shapes are plain interfaces next to them.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------------------------
+
+export const CASE_STATUSES = ['referred', 'accepted', 'declined', 'active', 'closed'] as const;
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const SERVICES = ['consultation', 'assessment', 'attachment_assessment', 'intervention', 'safe_home'] as const;
+export const serviceSchema = z.enum(SERVICES);
+export type Service = z.infer<typeof serviceSchema>;
+
+export const LEGAL_STATUSES = ['police_investigation_active', 'charged', 'court_order', 'none'] as const;
+export const legalStatusSchema = z.enum(LEGAL_STATUSES);
+export type LegalStatus = z.infer<typeof legalStatusSchema>;
+
+export const PLACEMENTS = ['family_home', 'kinship', 'foster', 'residential', 'secure', 'other'] as const;
+export const placementSchema = z.enum(PLACEMENTS);
+export type Placement = z.infer<typeof placementSchema>;
+
+export const PERSON_KINDS = ['referrer', 'professional', 'parent_carer', 'sibling', 'household_child'] as const;
+export const personKindSchema = z.enum(PERSON_KINDS);
+export type PersonKind = z.infer<typeof personKindSchema>;
+
+export const PROFESSIONAL_ROLES = ['social_worker', 'police', 'camhs', 'yot', 'school', 'gp', 'other'] as const;
+export const professionalRoleSchema = z.enum(PROFESSIONAL_ROLES);
+export type ProfessionalRole = z.infer<typeof professionalRoleSchema>;
+
+/** Assessment clock: 12 weeks from the date all required paperwork was received. */
+export const CLOCK_STATUSES = ['not_started', 'on_track', 'due_soon', 'overdue', 'complete'] as const;
+export type ClockStatus = (typeof CLOCK_STATUSES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Field schemas
+// ---------------------------------------------------------------------------------------------
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 31/04, no 29/02 outside leap years). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'That date does not exist.');
+
+/** A moment in time, ISO 8601 with an offset (e.g. `2025-03-04T10:30:00Z`). */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'Enter a date and time.' });
+
+export const idSchema = z.uuid('Not a valid record id.');
+const shortText = (max = 200) => z.string().trim().max(max);
+const optionalText = (max = 200) => shortText(max).nullable().default(null);
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The young person. Names may be left out only on consultation-only cases (data minimisation:
+ * initials and an age are enough); the service enforces that rule, since it depends on the case.
+ */
+export const youngPersonSchema = z
+  .object({
+    givenName: optionalText(100),
+    familyName: optionalText(100),
+    initials: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{1,4}$/, 'Initials are 1-4 letters.')
+      .nullable()
+      .default(null),
+    dateOfBirth: isoDateSchema.nullable().default(null),
+    /** Only for consultation-only cases without a date of birth. */
+    ageAtReferral: z.int().min(0).max(21).nullable().default(null),
+    gender: optionalText(60),
+    ethnicity: optionalText(100),
+    firstLanguage: optionalText(60),
+    developmentalNeeds: optionalText(2000),
+    learningNeeds: optionalText(2000),
+    communicationNeeds: optionalText(2000),
+    legalStatus: legalStatusSchema.default('none'),
+    placement: placementSchema.nullable().default(null),
+    localAuthority: optionalText(100),
+    school: optionalText(200),
+  })
+  .strict();
+export type YoungPersonInput = z.input<typeof youngPersonSchema>;
+export type YoungPerson = z.output<typeof youngPersonSchema>;
+
+/** Someone linked to the case: referrer, professional, parent/carer, sibling or other child. */
+export const personSchema = z
+  .object({
+    kind: personKindSchema,
+    name: shortText(200).min(1, 'Enter a name.'),
+    role: professionalRoleSchema.nullable().default(null),
+    agency: optionalText(200),
+    phone: optionalText(40),
+    email: optionalText(200),
+    address: optionalText(500),
+    /** The basis on which information is shared with this person (e.g. consent, duty to share). */
+    sharingBasis: optionalText(500),
+    relationship: optionalText(100),
+    parentalResponsibility: z.boolean().nullable().default(null),
+    dateOfBirth: isoDateSchema.nullable().default(null),
+    notes: optionalText(2000),
+  })
+  .strict();
+export type PersonInput = z.input<typeof personSchema>;
+
+/** A new referral: creates the case, its young person and (optionally) the referrer. */
+export const referralSchema = z
+  .object({
+    referralDate: isoDateSchema,
+    referralSource: optionalText(200),
+    referralReason: optionalText(4000),
+    consultationOnly: z.boolean().default(false),
+    servicesRequested: z.array(serviceSchema).max(SERVICES.length).default([]),
+    leadWorkerId: idSchema.nullable().default(null),
+    youngPerson: youngPersonSchema,
+    referrer: personSchema.omit({ kind: true }).nullable().default(null),
+  })
+  .strict();
+export type ReferralInput = z.input<typeof referralSchema>;
+export type Referral = z.output<typeof referralSchema>;
+
+/** Fields of a case that `case:update` may change. Absent keys stay as they are. */
+export const casePatchSchema = z
+  .object({
+    referralDate: isoDateSchema,
+    referralSource: shortText(200).nullable(),
+    referralReason: shortText(4000).nullable(),
+    consultationOnly: z.boolean(),
+    servicesRequested: z.array(serviceSchema).max(SERVICES.length),
+    servicesProvided: z.array(serviceSchema).max(SERVICES.length),
+    leadWorkerId: idSchema.nullable(),
+    allocatedClinicianIds: z.array(idSchema).max(50),
+    assessmentCompletedDate: isoDateSchema.nullable(),
+    youngPerson: youngPersonSchema.partial(),
+  })
+  .partial()
+  .strict();
+export type CasePatch = z.output<typeof casePatchSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------
+
+export interface YoungPersonView extends YoungPerson {
+  /** Whole years today (null when only an age at referral is held). */
+  age: number | null;
+}
+
+export interface PersonView extends Omit<z.output<typeof personSchema>, 'kind'> {
+  id: string;
+  kind: PersonKind;
+  /** Third-party data (siblings, other children): redacted in a subject access request. */
+  thirdParty: boolean;
+  version: number;
+}
+
+export interface StatusChange {
+  id: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  reason: string | null;
+  changedAt: string;
+  changedBy: string;
+  changedByName: string;
+}
+
+export interface PaperworkItemView {
+  typeId: string;
+  name: string;
+  required: boolean;
+  receivedDate: string | null;
+  notes: string | null;
+}
+
+export interface AssessmentClock {
+  status: ClockStatus;
+  paperworkCompleteDate: string | null;
+  assessmentDueDate: string | null;
+  assessmentCompletedDate: string | null;
+  /** Days until due (negative when overdue); null when the clock has not started. */
+  daysRemaining: number | null;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  displayName: string;
+  initials: string;
+  dateOfBirth: string | null;
+  referralDate: string;
+  leadWorkerId: string | null;
+  leadWorkerName: string | null;
+  assessmentDueDate: string | null;
+  clockStatus: ClockStatus;
+  openFlags: number;
+}
+
+export interface CaseDetail {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  referralDate: string;
+  referralSource: string | null;
+  referralReason: string | null;
+  consultationOnly: boolean;
+  declineReason: string | null;
+  closureReason: string | null;
+  closingSummary: string | null;
+  leadWorkerId: string | null;
+  leadWorkerName: string | null;
+  allocatedClinicians: { id: string; displayName: string }[];
+  servicesRequested: Service[];
+  servicesProvided: Service[];
+  youngPerson: YoungPersonView;
+  ageAtReferral: number;
+  people: PersonView[];
+  statusHistory: StatusChange[];
+  paperwork: PaperworkItemView[];
+  clock: AssessmentClock;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  version: number;
+}
+
+export interface DuplicateCandidate {
+  caseId: string;
+  reference: string;
+  initials: string;
+  dateOfBirth: string | null;
+  status: CaseStatus;
+  reason: 'same_dob_similar_name' | 'same_name_same_local_authority';
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  limit: number;
+}

@@ -1,0 +1,140 @@
+/** Case channels: referral, the case record, status workflow, people, paperwork, caseload. */
+import { z } from 'zod';
+import {
+  CASE_STATUSES,
+  caseStatusSchema,
+  casePatchSchema,
+  idSchema,
+  isoDateSchema,
+  personSchema,
+  referralSchema,
+  serviceSchema,
+  type CaseDetail,
+  type CaseSummary,
+  type DuplicateCandidate,
+  type Page,
+  type PersonView,
+} from './case-records';
+import { ADMIN_ONLY, ANY_USER, CASE_WRITERS, channel } from './define';
+
+export * from './case-records';
+
+/** Paging for every list: offset/limit over an indexed order. */
+export const pagingSchema = z.object({
+  offset: z.int().min(0).max(1_000_000).default(0),
+  limit: z.int().min(1).max(500).default(50),
+});
+
+export const CASELOAD_SORTS = ['reference', 'name', 'referral_date', 'due_date'] as const;
+
+export const caseloadQuerySchema = z
+  .object({
+    status: z.array(caseStatusSchema).max(CASE_STATUSES.length).default([]),
+    service: serviceSchema.nullable().default(null),
+    leadWorkerId: idSchema.nullable().default(null),
+    /** Only cases whose assessment clock is overdue. */
+    overdue: z.boolean().default(false),
+    /** Only cases with an open flag. */
+    flagged: z.boolean().default(false),
+    /** Reference prefix (`NC-2025-00`), name prefix, or date of birth (dd/mm/yyyy or ISO). */
+    search: z.string().trim().max(100).default(''),
+    sort: z.enum(CASELOAD_SORTS).default('referral_date'),
+    direction: z.enum(['asc', 'desc']).default('desc'),
+    ...pagingSchema.shape,
+  })
+  .strict();
+export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;
+
+/** Seeded types have readable ids (`referral_form`); types added later get a UUID. */
+export const paperworkTypeIdSchema = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'Not a valid paperwork type.');
+
+const caseRef = z.object({ caseId: idSchema }).strict();
+const versioned = { caseId: idSchema, expectedVersion: z.int().min(1) };
+
+export interface PaperworkType {
+  id: string;
+  name: string;
+  required: boolean;
+  sortOrder: number;
+}
+
+export interface AccessLogEntry {
+  seq: number;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+}
+
+export const caseChannels = {
+  /** Possible duplicates of a referral about to be made. Creating is still allowed. */
+  'case:checkDuplicates': channel<DuplicateCandidate[]>()(
+    z
+      .object({
+        givenName: z.string().trim().max(100).nullable().default(null),
+        familyName: z.string().trim().max(100).nullable().default(null),
+        dateOfBirth: isoDateSchema.nullable().default(null),
+        localAuthority: z.string().trim().max(100).nullable().default(null),
+      })
+      .strict(),
+    ANY_USER,
+  ),
+
+  /** Make a referral: new case (status `referred`) with reference NC-YYYY-NNNN. */
+  'case:create': channel<CaseDetail>()(referralSchema, CASE_WRITERS),
+
+  /** Everything the case page shows. Audited as `case.read`. */
+  'case:get': channel<CaseDetail>()(caseRef, ANY_USER),
+
+  /** Change fields; fails with CONFLICT when the case changed since `expectedVersion`. */
+  'case:update': channel<CaseDetail>()(z.object({ ...versioned, patch: casePatchSchema }).strict(), CASE_WRITERS),
+
+  /** Move through the workflow. Decline needs a reason; close needs a reason and a summary. */
+  'case:setStatus': channel<CaseDetail>()(
+    z
+      .object({
+        ...versioned,
+        status: caseStatusSchema,
+        reason: z.string().trim().max(2000).nullable().default(null),
+        closingSummary: z.string().trim().max(20_000).nullable().default(null),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
+
+  /** Who looked at or changed this case: its audit entries, newest first. */
+  'case:accessLog': channel<Page<AccessLogEntry>>()(
+    z.object({ caseId: idSchema, ...pagingSchema.shape }).strict(),
+    ADMIN_ONLY,
+  ),
+
+  /** The caseload: filtered, sorted, paged. One audit row per query. */
+  'caseload:list': channel<Page<CaseSummary>>()(caseloadQuerySchema, ANY_USER),
+
+  'people:add': channel<PersonView>()(z.object({ caseId: idSchema, person: personSchema }).strict(), CASE_WRITERS),
+  'people:update': channel<PersonView>()(
+    z
+      .object({ personId: idSchema, expectedVersion: z.int().min(1), person: personSchema.omit({ kind: true }) })
+      .strict(),
+    CASE_WRITERS,
+  ),
+  'people:remove': channel<null>()(z.object({ personId: idSchema }).strict(), CASE_WRITERS),
+
+  /** The configured paperwork checklist. */
+  'paperwork:listTypes': channel<PaperworkType[]>()(z.object({}).strict(), ANY_USER),
+
+  /** Record (or clear, with null) the date one paperwork item was received; restarts the clock. */
+  'paperwork:setReceived': channel<CaseDetail>()(
+    z
+      .object({
+        caseId: idSchema,
+        typeId: paperworkTypeIdSchema,
+        receivedDate: isoDateSchema.nullable(),
+        notes: z.string().trim().max(2000).nullable().default(null),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
+} as const;

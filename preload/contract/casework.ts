@@ -1,0 +1,181 @@
+/** Casework channels: flags, tasks, notes, chronology and full-text search. */
+import { z } from 'zod';
+import { idSchema, isoDateSchema, isoDateTimeSchema, type Page } from './case-records';
+import { pagingSchema } from './cases';
+import { ANY_USER, CASE_WRITERS, channel } from './define';
+
+// ---------------------------------------------------------------------------------------------
+// Records
+// ---------------------------------------------------------------------------------------------
+
+export const NOTE_TYPES = ['case_note', 'session', 'meeting', 'phone_call', 'email', 'supervision', 'other'] as const;
+export const noteTypeSchema = z.enum(NOTE_TYPES);
+export type NoteType = z.infer<typeof noteTypeSchema>;
+
+export const noteSchema = z
+  .object({
+    occurredAt: isoDateTimeSchema,
+    type: noteTypeSchema,
+    text: z.string().trim().min(1, 'Write something in the note.').max(100_000),
+    /** Contains information about third parties: redact for a subject access request. */
+    thirdPartySensitive: z.boolean().default(false),
+  })
+  .strict();
+export type NoteInput = z.input<typeof noteSchema>;
+
+export const flagSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'Say why the case is flagged.').max(2000),
+    addressBy: isoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+export const taskSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the task a title.').max(500),
+    ownerId: idSchema,
+    dueDate: isoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+export type FlagState = 'open' | 'overdue' | 'cleared';
+export type TaskState = 'open' | 'due_soon' | 'overdue' | 'done';
+
+export interface FlagView {
+  id: string;
+  caseId: string;
+  reason: string;
+  raisedBy: string;
+  raisedByName: string;
+  raisedAt: string;
+  addressBy: string | null;
+  clearedAt: string | null;
+  clearedBy: string | null;
+  clearingNote: string | null;
+  state: FlagState;
+  version: number;
+}
+
+export interface TaskView {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  title: string;
+  ownerId: string;
+  ownerName: string;
+  dueDate: string | null;
+  doneAt: string | null;
+  state: TaskState;
+  version: number;
+}
+
+export interface NoteView {
+  id: string;
+  caseId: string;
+  authorId: string;
+  authorName: string;
+  occurredAt: string;
+  type: NoteType;
+  text: string;
+  thirdPartySensitive: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NoteRevisionView {
+  version: number;
+  text: string;
+  type: NoteType;
+  occurredAt: string;
+  thirdPartySensitive: boolean;
+  /** Who wrote this version, and when. */
+  writtenBy: string;
+  writtenByName: string;
+  writtenAt: string;
+}
+
+/** Kinds of chronology event; later modules (documents, sessions...) add their own. */
+export type ChronologyKind =
+  | 'referral'
+  | 'status_change'
+  | 'note'
+  | 'flag_raised'
+  | 'flag_cleared'
+  | 'task_due'
+  | 'task_done'
+  | 'paperwork_received'
+  | (string & {});
+
+export interface ChronologyEvent {
+  /** ISO date or date-time; date-only events sort as the start of that day. */
+  at: string;
+  kind: ChronologyKind;
+  entityId: string;
+  summary: string;
+  actorName: string | null;
+  thirdPartySensitive: boolean;
+}
+
+export interface SearchHitGroup {
+  caseId: string;
+  reference: string;
+  displayName: string;
+  hits: number;
+  best: { noteId: string; occurredAt: string; type: NoteType; snippet: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels
+// ---------------------------------------------------------------------------------------------
+
+export const caseworkChannels = {
+  'flag:raise': channel<FlagView>()(z.object({ caseId: idSchema, flag: flagSchema }).strict(), CASE_WRITERS),
+  'flag:clear': channel<FlagView>()(
+    z
+      .object({ flagId: idSchema, note: z.string().trim().min(1, 'Say how the flag was addressed.').max(2000) })
+      .strict(),
+    CASE_WRITERS,
+  ),
+  /** Every flag of a case, open first, with history (cleared flags are never deleted). */
+  'flag:list': channel<FlagView[]>()(z.object({ caseId: idSchema }).strict(), ANY_USER),
+
+  'task:create': channel<TaskView>()(z.object({ caseId: idSchema, task: taskSchema }).strict(), CASE_WRITERS),
+  'task:complete': channel<TaskView>()(z.object({ taskId: idSchema }).strict(), CASE_WRITERS),
+  /** Open tasks: overdue, due within 7 days, or all open; for me or for everyone. */
+  'task:listMine': channel<Page<TaskView>>()(
+    z
+      .object({
+        view: z.enum(['overdue', 'due_soon', 'open']).default('open'),
+        scope: z.enum(['mine', 'all']).default('mine'),
+        ...pagingSchema.shape,
+      })
+      .strict(),
+    ANY_USER,
+  ),
+  'task:listForCase': channel<TaskView[]>()(z.object({ caseId: idSchema }).strict(), ANY_USER),
+
+  'note:create': channel<NoteView>()(z.object({ caseId: idSchema, note: noteSchema }).strict(), CASE_WRITERS),
+  /** Edit a note; the previous version is kept in its history. */
+  'note:update': channel<NoteView>()(
+    z.object({ noteId: idSchema, expectedVersion: z.int().min(1), note: noteSchema }).strict(),
+    CASE_WRITERS,
+  ),
+  'note:history': channel<NoteRevisionView[]>()(z.object({ noteId: idSchema }).strict(), ANY_USER),
+  /** A case's notes, newest first. Audited as `case.read`. */
+  'note:list': channel<Page<NoteView>>()(z.object({ caseId: idSchema, ...pagingSchema.shape }).strict(), ANY_USER),
+
+  /** Every dated event of a case across modules, newest first. Audited as `case.read`. */
+  'chronology:get': channel<Page<ChronologyEvent>>()(
+    z.object({ caseId: idSchema, ...pagingSchema.shape }).strict(),
+    ANY_USER,
+  ),
+
+  /** Full-text search over notes, grouped by case. One audit row per query. */
+  'search:notes': channel<Page<SearchHitGroup>>()(
+    z
+      .object({ query: z.string().trim().min(1, 'Type something to search for.').max(200), ...pagingSchema.shape })
+      .strict(),
+    ANY_USER,
+  ),
+} as const;
