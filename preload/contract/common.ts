@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'NOT_FOUND',
   'CONFLICT',
+  'BUNDLE_REJECTED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,112 @@
+/**
+ * The module registry: each part of a case file (the case itself, notes, flags, documents ...)
+ * declares how to collect its records for a case, how to validate them (the same zod schemas
+ * the router uses) and how to apply them. The bundle code knows nothing about any table.
+ */
+import type { Readable } from 'node:stream';
+import type { z } from 'zod';
+import type { Db } from '../db/connection';
+
+/** Every bundled record keeps its UUID and a version that grows with each local change. */
+export interface BundleRecord {
+  id: string;
+  version: number;
+}
+
+/** What the sender chose to include. */
+export interface CollectOptions {
+  /** Notes and people marked third-party-sensitive are left out unless this is true. */
+  includeThirdPartySensitive: boolean;
+  /** Only these document ids (undefined: all documents of the case). */
+  documentIds?: readonly string[];
+}
+
+/** Passed to `insert` / `update` while a bundle is applied (inside the one transaction). */
+export interface ApplyContext {
+  /** The importing user. */
+  userId: string;
+  now: string;
+  bundleId: string;
+}
+
+/** A section of the readable summary PDF. */
+export interface SummarySection {
+  heading: string;
+  lines: string[];
+}
+
+export interface BundleModule<R extends BundleRecord = BundleRecord> {
+  /** Also the entry name `records/<name>.json`: lower-case letters, digits and dashes. */
+  name: string;
+  /** Raised when the JSON shape of this module's records changes; a newer one is refused. */
+  schemaVersion: number;
+  /** Validates each incoming record: the same schema as the router's, plus id and version. */
+  schema: z.ZodType<R>;
+  /** Modules applied before this one (e.g. the case before its notes). */
+  after?: readonly string[];
+  collect(db: Db, caseId: string, options: CollectOptions): R[];
+  /** The local record with this id, in the same shape `collect` gives, or null. */
+  get(db: Db, id: string): R | null;
+  /** Whether this record belongs to the case being imported (refuses records of other cases). */
+  belongsTo(record: R, caseId: string): boolean;
+  insert(db: Db, record: R, ctx: ApplyContext): void;
+  update(db: Db, record: R, ctx: ApplyContext): void;
+  summarise?(records: readonly R[]): SummarySection[];
+}
+
+/** A document's content, carried as its own tar entry `documents/<id>`. */
+export interface DocumentBlob {
+  id: string;
+  size: number;
+  /** SHA-256 (hex) of the plaintext, as recorded when the document was attached. */
+  sha256: string;
+  /** The plaintext, decrypted as it is read. */
+  open(): Readable;
+}
+
+/** Somewhere to put an incoming document before the transaction that makes it visible. */
+export interface StagedBlob {
+  /** Called inside the import transaction (e.g. to insert the blob's row). */
+  commit(db: Db): void;
+  /** Called when the import fails or is abandoned: removes anything written. */
+  discard(): void;
+}
+
+export interface DocumentStore {
+  /** The documents of a case to carry (after the sender's choice). */
+  list(db: Db, caseId: string, options: CollectOptions): DocumentBlob[];
+  /** Whether this vault already holds this document's content. */
+  has(db: Db, id: string, sha256: string): boolean;
+  /** Encrypt and store the incoming content, not yet visible; checked against size and hash by the caller too. */
+  stage(id: string, expected: { size: number; sha256: string; caseId: string }, body: AsyncIterable<Uint8Array>): Promise<StagedBlob>;
+}
+
+/** How to find a case: the root of every bundle. */
+export interface CaseLocator {
+  findByReference(db: Db, reference: string): { id: string; reference: string } | null;
+  exists(db: Db, caseId: string): boolean;
+}
+
+export interface BundleRegistry {
+  cases: CaseLocator;
+  modules: readonly BundleModule[];
+  documents?: DocumentStore;
+}
+
+/** Modules in an order where each comes after those it names in `after`. */
+export function applyOrder(modules: readonly BundleModule[]): BundleModule[] {
+  const done = new Set<string>();
+  const out: BundleModule[] = [];
+  const visit = (m: BundleModule, path: string[]) => {
+    if (done.has(m.name)) return;
+    if (path.includes(m.name)) throw new Error(`bundle modules depend on each other in a cycle: ${[...path, m.name].join(' -> ')}`);
+    for (const dep of m.after ?? []) {
+      const d = modules.find((x) => x.name === dep);
+      if (d) visit(d, [...path, m.name]);
+    }
+    done.add(m.name);
+    out.push(m);
+  };
+  for (const m of modules) visit(m, []);
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Build hostile bundles for tests: take a real bundle apart (decrypting with the recipient's
+ * key), change what a test needs, optionally re-sign the manifest with the real sender's key
+ * (so only the intended check can catch it), and encrypt it again.
+ */
+import { createHash } from 'node:crypto';
+import { decryptFile, encryptToFile } from '../../../../main/core/bundles/age-stream';
+import { readTar } from '../../../../main/core/bundles/tar-reader';
+import { BLOCK, headerChecksum, paddingFor, tarHeader } from '../../../../main/core/bundles/tar-writer';
+import { signBytes, type UserKeys } from '../../../../main/core/keys/user-keys';
+
+export interface RawEntry {
+  name: string;
+  data: Buffer;
+  /** Overrides for the header: a different type flag, a size that lies. */
+  typeflag?: string;
+  headerSize?: number;
+}
+
+export async function takeApart(file: string, identity: string): Promise<RawEntry[]> {
+  const out: RawEntry[] = [];
+  for await (const entry of readTar(decryptFile(file, { identities: [identity] })[Symbol.asyncIterator](), {
+    maxEntrySize: 2 ** 40,
+  })) {
+    const parts: Uint8Array[] = [];
+    for await (const p of entry.body) parts.push(p);
+    out.push({ name: entry.name, data: Buffer.concat(parts) });
+  }
+  return out;
+}
+
+/** A header with any name and type flag, bypassing the writer's checks (as an attacker would). */
+function rawHeader(entry: RawEntry): Buffer {
+  const block = tarHeader('placeholder', entry.headerSize ?? entry.data.length, new Date(0));
+  block.fill(0, 0, 100);
+  Buffer.from(entry.name, 'utf8').copy(block, 0, 0, 100);
+  if (entry.typeflag) block[156] = entry.typeflag.charCodeAt(0);
+  block.fill(0, 148, 156);
+  Buffer.from(headerChecksum(block).toString(8).padStart(6, '0') + '\0 ', 'latin1').copy(block, 148);
+  return block;
+}
+
+export function buildTar(entries: RawEntry[], trailing: Buffer = Buffer.alloc(0)): Buffer {
+  const parts: Buffer[] = [];
+  for (const e of entries) {
+    parts.push(rawHeader(e), e.data, Buffer.alloc(paddingFor(e.data.length)));
+  }
+  parts.push(Buffer.alloc(BLOCK * 2), trailing);
+  return Buffer.concat(parts);
+}
+
+export function editManifest(
+  entries: RawEntry[],
+  edit: (m: Record<string, unknown>) => void,
+  signer?: UserKeys,
+): RawEntry[] {
+  const manifest = JSON.parse((entries[0] as RawEntry).data.toString('utf8')) as Record<string, unknown>;
+  edit(manifest);
+  const data = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+  const copy = entries.map((e) => ({ ...e }));
+  copy[0] = { name: 'manifest.json', data };
+  if (signer) copy[1] = { name: 'manifest.sig', data: Buffer.from(`${signBytes(signer, data)}\n`) };
+  return copy;
+}
+
+/** Point the manifest's entry for `name` at the data now in `entries` (re-hash, re-size). */
+export function rehash(entries: RawEntry[], name: string, signer: UserKeys): RawEntry[] {
+  const data = entries.find((e) => e.name === name)?.data ?? Buffer.alloc(0);
+  return editManifest(
+    entries,
+    (m) => {
+      for (const e of m.entries as { name: string; size: number; sha256: string }[]) {
+        if (e.name === name) {
+          e.size = data.length;
+          e.sha256 = createHash('sha256').update(data).digest('hex');
+        }
+      }
+    },
+    signer,
+  );
+}
+
+export async function seal(tar: Buffer, recipient: string, outFile: string): Promise<string> {
+  await encryptToFile(
+    (async function* () {
+      for (let i = 0; i < tar.length; i += 65536) yield tar.subarray(i, i + 65536);
+    })(),
+    { kind: 'recipients', recipients: [recipient] },
+    outFile,
+  );
+  return outFile;
+}
