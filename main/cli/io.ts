@@ -126,6 +126,13 @@ function promptHiddenOnTerminal(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteSt
 /** The real terminal / pipes of this process. */
 export function processIo(): CliIo {
   const lines = new StdinLineReader(process.stdin);
+  // `ncats info | head -1` closes the pipe early. Drop further output instead of crashing, so
+  // the command still runs to the end and closes the vault (wiping the key) in its finally.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+    });
+  }
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

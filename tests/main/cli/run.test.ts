@@ -11,6 +11,8 @@ import { COMMANDS } from '../../../main/cli/commands/index';
 import { EXIT } from '../../../main/cli/errors';
 import { PromptCancelled, type CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
+import { scryptParams } from '../../../main/core/vault/kdf';
+import { createVault } from '../../../main/core/vault/vault';
 
 interface FakeIo extends CliIo {
   stdout: string[];
@@ -114,10 +116,33 @@ describe('passwords', () => {
     expect(io.stderr.join('\n')).toMatch(/first line of standard input is empty/);
   });
 
+  it('refuses a short password for a new vault and creates nothing', async () => {
+    const dir = join(root, 'short');
+    const io = fakeIo({ lines: ['short'] });
+    expect(await runCli(['init', '--vault', dir, '--user', 'alice', '--password-stdin'], io)).toBe(EXIT.USAGE);
+    expect(io.stderr.join('\n')).toMatch(/at least 12 characters/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
   it('Ctrl+C at the prompt cancels with exit 1', async () => {
     const io = fakeIo({ tty: true, typed: [new PromptCancelled()] });
     expect(await runCli(['init', '--vault', join(root, 'cancel'), '--user', 'alice'], io)).toBe(EXIT.FAILURE);
     expect(io.stderr.join('\n')).toMatch(/Cancelled\./);
+  });
+});
+
+describe('vault errors exit 1', () => {
+  it('refuses to create a vault over an existing one', async () => {
+    const dir = join(root, 'exists');
+    const { vault } = await createVault(
+      dir,
+      { username: 'alice', displayName: 'Alice', password: 'a long enough password' },
+      { kdf: scryptParams(2 ** 14) },
+    );
+    vault.close();
+    const io = fakeIo({ lines: ['another long password'] });
+    expect(await runCli(['init', '--vault', dir, '--user', 'bob', '--password-stdin'], io)).toBe(EXIT.FAILURE);
+    expect(io.stderr.join('\n')).toMatch(/There is already a vault in/);
   });
 });
 
