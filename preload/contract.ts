@@ -12,12 +12,18 @@ import type { z } from 'zod';
 import type { ChannelDef } from './contract/define';
 import type { LockReason, Result } from './contract/common';
 import { vaultChannels } from './contract/vault';
+import { caseChannels } from './contract/cases';
+import { caseworkChannels } from './contract/casework';
+import { documentChannels } from './contract/documents';
 
 export * from './contract/common';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
   ...vaultChannels,
+  ...caseChannels,
+  ...caseworkChannels,
+  ...documentChannels,
 } as const;
 
 export type Contract = typeof contract;

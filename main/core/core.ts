@@ -1,10 +1,16 @@
 import { createRouter, type Handlers, type Router } from './ipc/router';
 import { SessionManager, type SessionManagerOptions } from './session/session-manager';
 import { vaultHandlers } from './vault/vault.ipc';
+import { caseHandlers } from './cases/cases.ipc';
+import { caseworkHandlers } from './notes/casework.ipc';
+import { documentHandlers } from './documents/documents.ipc';
 
 /** Every channel's handler, gathered from the domains. TypeScript checks none is missing. */
 export const handlers: Handlers = {
   ...vaultHandlers,
+  ...caseHandlers,
+  ...caseworkHandlers,
+  ...documentHandlers,
 };
 
 export interface Core {
