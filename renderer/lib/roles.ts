@@ -8,19 +8,20 @@ export const ROLE_LABELS: Record<Role, string> = {
   'read-only': 'Read-only',
 };
 
-/** Why the last session ended, in words for the unlock screen; null for an explicit lock. */
+/**
+ * Why the last session ended, in words for the unlock screen. Null when there is nothing to
+ * explain: a first sign-in, or a lock the user asked for a moment ago.
+ */
 export function lockReasonMessage(reason: LockReason | null, idleLockMinutes: number): string | null {
   switch (reason) {
     case 'idle':
-      return `The vault locked after ${formatDuration(idleLockMinutes * 60_000)} without activity. Sign in to carry on.`;
+      return `The vault locked after ${formatDuration(idleLockMinutes * 60_000)} without activity.`;
     case 'os-lock':
-      return 'The vault locked because the computer was locked. Sign in to carry on.';
+      return 'The vault locked because the computer was locked.';
     case 'suspend':
-      return 'The vault locked because the computer went to sleep. Sign in to carry on.';
+      return 'The vault locked because the computer went to sleep.';
     case 'shutdown':
-      return 'The vault locked because the app was closing. Sign in to carry on.';
-    case 'explicit':
-      return 'You locked the vault. Sign in to carry on.';
+      return 'The vault locked because the app was closing.';
     default:
       return null;
   }

@@ -15,6 +15,13 @@ export type Area = (typeof AREAS)[number];
 
 export interface ShellState {
   area: Area;
+  /** Counts navigations, so choosing the current area again still moves focus to its heading. */
+  visit: number;
 }
 
-export const useShellStore = createResettableStore<ShellState>({ area: 'cases' });
+export const useShellStore = createResettableStore<ShellState>({ area: 'cases', visit: 0 });
+
+/** Go to an area (from the navigation). */
+export function goToArea(area: Area): void {
+  useShellStore.setState((s) => ({ area, visit: s.visit + 1 }));
+}

@@ -60,9 +60,9 @@ export function AddUserForm() {
   }
 
   return (
-    <section aria-labelledby="add-user-heading" className="section">
+    <section className="section">
       <h2 id="add-user-heading">Add a user</h2>
-      <form ref={formRef} noValidate onSubmit={submit} aria-labelledby="add-user-heading" className="form-narrow">
+      <form ref={formRef} noValidate onSubmit={submit} className="form-narrow">
         <FormError id="add-user-error">{formError}</FormError>
         <div role="status" className={added ? 'result result--ok' : 'visually-hidden'}>
           {added}

@@ -18,10 +18,11 @@ function isLockShortcut(e: KeyboardEvent): boolean {
 /** The signed-in app: banner with the user and the Lock button, navigation, and the area. */
 export function AppShell({ user }: { user: SessionUser }) {
   const storedArea = useShellStore((s) => s.area);
+  const visit = useShellStore((s) => s.visit);
   // A role that may not see the stored area (e.g. after signing in as someone else) gets Cases.
   const area = canSee(storedArea, user.role) ? storedArea : 'cases';
   const info = AREA_INFO[area];
-  const heading = useFocusOnMount<HTMLHeadingElement>(area);
+  const heading = useFocusOnMount<HTMLHeadingElement>(visit);
   useActivityTouch(true);
 
   useEffect(() => {

@@ -61,7 +61,7 @@ export function FirstRunScreen() {
         There is no vault on this computer yet. A vault is the encrypted store that holds all case records. Create it
         now; you will be its first administrator.
       </p>
-      <form ref={formRef} noValidate onSubmit={submit} aria-labelledby="first-run-heading">
+      <form ref={formRef} noValidate onSubmit={submit}>
         <FormError id="first-run-error">{formError}</FormError>
         <TextField
           id="display-name"

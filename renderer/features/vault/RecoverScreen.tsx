@@ -63,12 +63,12 @@ export function RecoverScreen() {
         Use the recovery key that was written down when the vault was created. It is usually kept in a sealed envelope
         in the service&apos;s safe. Using it is recorded in the audit trail.
       </p>
-      <form ref={formRef} noValidate onSubmit={submit} aria-labelledby="recover-heading">
+      <form ref={formRef} noValidate onSubmit={submit}>
         <FormError id="recover-error">{formError}</FormError>
         <TextField
           id="recover-key"
           label="Recovery key"
-          hint="64 characters in eight groups of eight, e.g. 1A2B3C4D-…. Spaces and dashes do not matter."
+          hint="64 characters (0-9 and A-F), usually written in eight groups of eight. Spaces, dashes and capital letters do not matter."
           value={recoveryKey}
           onValueChange={setRecoveryKey}
           error={errors.recoveryKey}
@@ -108,15 +108,15 @@ export function RecoverScreen() {
           error={errors.confirm}
           autoComplete="new-password"
         />
-        <div className="button-row">
-          <button type="submit" className="button" aria-disabled={busy || undefined}>
-            {busy ? 'Checking the key…' : 'Reset password and sign in'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => showLockedView('unlock')}>
-            Back to sign in
-          </button>
-        </div>
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Checking the key…' : 'Reset password and sign in'}
+        </button>
       </form>
+      <p className="aside">
+        <button type="button" className="link-button" onClick={() => showLockedView('unlock')}>
+          Back to sign in
+        </button>
+      </p>
     </AuthLayout>
   );
 }

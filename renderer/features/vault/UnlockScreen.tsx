@@ -3,13 +3,15 @@ import type { VaultStatus } from '../../../preload/contract';
 import { FormError, Notice } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
 import { ApiError, call, errorMessage } from '../../lib/api';
-import { formatDuration } from '../../lib/dates';
 import { lockReasonMessage } from '../../lib/roles';
 import { showLockedView, signedIn } from '../../lib/session';
 import { useCountdown } from '../../lib/useCountdown';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { AuthLayout } from './AuthLayout';
+
+const RATE_LIMITED_MESSAGE =
+  'Too many wrong attempts. For your security, signing in is paused for a short time. Each further wrong attempt makes the pause longer.';
 
 /** Sign in to a locked vault. Says why the last session ended, and handles the back-off. */
 export function UnlockScreen({ status }: { status: VaultStatus }) {
@@ -50,7 +52,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
       setPassword('');
       if (err instanceof ApiError && err.code === 'RATE_LIMITED' && err.retryAfterMs) {
         setRetryAt(Date.now() + err.retryAfterMs);
-        setFormError(`Too many wrong attempts. For your security, wait ${formatDuration(err.retryAfterMs)}.`);
+        setFormError(RATE_LIMITED_MESSAGE);
       } else if (err instanceof ApiError && err.code === 'WRONG_PASSWORD') {
         setFormError('The user name or password is not right. Check them and try again.');
       } else {
@@ -64,7 +66,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
     <AuthLayout title="Sign in" headingId="unlock-heading">
       {reason && <Notice>{reason}</Notice>}
       <p className="lead">The vault is locked. Sign in with your user name and password.</p>
-      <form ref={formRef} noValidate onSubmit={submit} aria-labelledby="unlock-heading">
+      <form ref={formRef} noValidate onSubmit={submit}>
         <FormError id="unlock-error">{formError}</FormError>
         <TextField
           id="unlock-username"
@@ -89,9 +91,12 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         <button type="submit" className="button" aria-disabled={busy || waiting || undefined}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
-        {waiting && (
-          <p className="field__hint" aria-live="off" data-testid="retry-countdown">
-            You can try again in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+        {retryAt !== null && (
+          // Not a live region: announcing every second would drown out everything else.
+          <p className="field__hint countdown" data-testid="retry-countdown">
+            {waiting
+              ? `You can try again in ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'}.`
+              : 'You can try again now.'}
           </p>
         )}
       </form>

@@ -1,0 +1,57 @@
+import { test, expect } from './fixtures';
+
+test('an administrator adds a clinician, who signs in without the Administration area', async ({ app }) => {
+  const { page } = app;
+  await page.getByLabel('Your full name').fill('Sam Patel');
+  await page.getByLabel('User name').fill('spatel');
+  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+  await page.getByLabel('Confirm password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByLabel('I have written down the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await page.getByRole('link', { name: 'Administration' }).click();
+  const users = page.getByRole('table', { name: 'Users of this vault' });
+  await expect(users.getByRole('row')).toHaveCount(2);
+  await expect(users).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+
+  // A short password is refused in the form, before anything is sent.
+  await page.getByLabel('Full name').fill('Jo Smith');
+  await page.getByLabel('User name').fill('jsmith');
+  await expect(page.getByLabel('Role')).toHaveValue('clinician');
+  await page.getByLabel('Initial password').fill('short');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByLabel('Initial password')).toBeFocused();
+  await expect(page.getByLabel('Initial password')).toHaveAccessibleDescription(/at least 12 characters/i);
+
+  await page.getByLabel('Initial password').fill('jo smith first password');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Jo Smith was added' })).toBeVisible();
+  await expect(users.getByRole('row')).toHaveCount(3);
+  await expect(users.getByRole('row', { name: /Jo Smith/ })).toContainText('Clinician');
+
+  // A second user with the same user name is refused with the core's message.
+  await page.getByLabel('Full name').fill('Another Jo');
+  await page.getByLabel('User name').fill('jsmith');
+  await page.getByLabel('Initial password').fill('another long password');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.locator('#add-user-error')).not.toBeEmpty();
+
+  await page.getByRole('button', { name: 'Check audit trail' }).click();
+  await expect(page.getByTestId('audit-result')).toContainText('The audit trail is intact.');
+  await expect(page.getByTestId('audit-result')).toContainText(
+    /\d+ entries checked on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+  );
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('User name').fill('jsmith');
+  await page.getByLabel('Password').fill('jo smith first password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('Jo Smith');
+  await expect(page.getByRole('banner')).toContainText('Clinician');
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveCount(7);
+  await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+});

@@ -1,0 +1,70 @@
+import { test, expect } from './fixtures';
+
+test.describe('first run', () => {
+  test('creates the vault, shows the recovery key once, and requires it to be acknowledged', async ({ app }) => {
+    const { page } = app;
+    await expect(page.getByRole('heading', { level: 1, name: 'Set up NCATS Casework' })).toBeVisible();
+    // The password rule is stated before anything goes wrong.
+    await expect(page.getByText('At least 12 characters.')).toBeVisible();
+
+    // An empty submit marks every field and says what to do.
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await expect(page.getByText('Enter a name.')).toBeVisible();
+    await expect(page.getByLabel('Your full name')).toBeFocused();
+
+    await page.getByLabel('Your full name').fill('Sam Patel');
+    await page.getByLabel('User name').fill('spatel');
+    await page.getByLabel('Password', { exact: true }).fill('too short');
+    await page.getByLabel('Confirm password').fill('too short');
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/at least 12 characters/i);
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Confirm password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create vault' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
+    const key = (await page.getByTestId('recovery-key').innerText()).replace(/\s+/g, '');
+    expect(key).toMatch(/^[0-9A-F]{64}$/);
+    await expect(page.getByText('Anyone who has it can read every record in the vault.')).toBeVisible();
+
+    // Continue does nothing until the checkbox is ticked.
+    const continueButton = page.getByRole('button', { name: 'Continue' });
+    await expect(continueButton).toHaveAttribute('aria-disabled', 'true');
+    await continueButton.click({ force: true });
+    await expect(page.getByRole('alert').filter({ hasText: 'Confirm that you have written down' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
+
+    await page.getByLabel('I have written down the recovery key and stored it safely').check();
+    await continueButton.click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Sam Patel');
+    await expect(page.getByRole('banner')).toContainText('Administrator');
+    await expect(page.getByText('No cases yet. Referrals you record will appear here.')).toBeVisible();
+    // The key is shown once: it is no longer anywhere in the page.
+    await expect(page.locator('body')).not.toContainText(key.slice(0, 8));
+  });
+
+  test('the shell shows every area with an honest empty state and marks the current one', async ({ app }) => {
+    const { page } = app;
+    await page.getByLabel('Your full name').fill('Sam Patel');
+    await page.getByLabel('User name').fill('spatel');
+    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+    await page.getByLabel('Confirm password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create vault' }).click();
+    await page.getByLabel('I have written down the recovery key and stored it safely').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const areas = ['Cases', 'Consultations', 'Assessments', 'Interventions', 'Safe Home', 'Training', 'Reports'];
+    for (const area of areas) {
+      await nav.getByRole('link', { name: area }).click();
+      await expect(page.getByRole('heading', { level: 1, name: area })).toBeFocused();
+      await expect(nav.getByRole('link', { name: area })).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('main')).toContainText(/^.*yet\./m);
+    }
+    await expect(nav.getByRole('link', { name: 'Administration' })).toBeVisible();
+  });
+});

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+const PASSWORD = 'correct horse battery';
+
+/** Create the vault as Sam Patel; returns the recovery key. */
+async function createVault(page: Page): Promise<string> {
+  await page.getByLabel('Your full name').fill('Sam Patel');
+  await page.getByLabel('User name').fill('spatel');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  const key = await page.getByTestId('recovery-key').innerText();
+  await page.getByLabel('I have written down the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  return key.replace(/\s+/g, '-');
+}
+
+test.describe('lock and unlock', () => {
+  test('locks with the button, refuses a wrong password, then signs in', async ({ app }) => {
+    const { page } = app;
+    await createVault(page);
+
+    const lock = page.getByRole('button', { name: 'Lock' });
+    await expect(lock).toHaveAttribute('aria-keyshortcuts', 'Control+L');
+    await lock.click();
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByLabel('User name')).toBeFocused();
+    // Nothing from the session is left on screen.
+    await expect(page.locator('body')).not.toContainText('Sam Patel');
+
+    await page.getByLabel('User name').fill('spatel');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('The user name or password is not right');
+    await expect(page.getByLabel('Password')).toHaveValue('');
+
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Sam Patel');
+  });
+
+  test('Ctrl+L locks from anywhere in the app', async ({ app }) => {
+    const { page } = app;
+    await createVault(page);
+    await page.getByRole('link', { name: 'Training' }).click();
+    await page.keyboard.press('Control+l');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  });
+
+  test('the recovery key sets a new password for a user who forgot theirs', async ({ app }) => {
+    const { page } = app;
+    const key = await createVault(page);
+    await page.getByRole('button', { name: 'Lock' }).click();
+
+    await page.getByRole('button', { name: 'Forgotten password? Use the recovery key' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reset a password with the recovery key' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Recovery key' })).toBeFocused();
+
+    // A key of the wrong shape is caught before it is sent.
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill('ABCD-1234');
+    await page.getByLabel('User name').fill('spatel');
+    await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+    await page.getByLabel('Confirm new password').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Reset password and sign in' }).click();
+    await expect(page.getByRole('textbox', { name: 'Recovery key' })).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByRole('textbox', { name: 'Recovery key' }).fill(key.toLowerCase());
+    await page.getByRole('button', { name: 'Reset password and sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByLabel('User name').fill('spatel');
+    await page.getByLabel('Password').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  });
+});
