@@ -22,6 +22,8 @@ export function blobPath(vaultDir: string, documentId: string): string {
   return join(vaultDir, blobRelativePath(documentId));
 }
 
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
 /** How many leading plaintext bytes are kept for sniffing the media type. */
 export const SNIFF_BYTES = 4096;
 
@@ -32,6 +34,19 @@ export interface WrittenBlob {
   chunkSize: number;
   /** The first bytes of the plaintext (up to SNIFF_BYTES), for media-type sniffing. */
   head: Buffer;
+}
+
+/**
+ * Write all of `data`. A regular file can accept fewer bytes than asked (typically just before
+ * the disk fills); looping makes the next attempt report the real error (ENOSPC) instead of
+ * leaving a silently short file.
+ */
+export async function writeFully(handle: FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    offset += bytesWritten;
+  }
 }
 
 /** Best-effort fsync of a directory so the rename survives a power cut (not supported everywhere). */
@@ -80,16 +95,25 @@ export async function writeBlob(
   let size = 0;
   let handle: FileHandle | undefined;
 
+  // Sealed chunks are written in batches of about 1 MiB: far fewer system calls, bounded memory.
+  let batch: Buffer[] = [];
+  let batchBytes = 0;
   const flush = async (final: boolean): Promise<void> => {
     const sealed = sealChunk(key, header, index, final, pending.subarray(0, fill));
-    await handle?.write(sealed);
+    batch.push(sealed);
+    batchBytes += sealed.length;
     index += 1;
     fill = 0;
+    if (final || batchBytes >= WRITE_BATCH_BYTES) {
+      if (handle) await writeFully(handle, Buffer.concat(batch, batchBytes));
+      batch = [];
+      batchBytes = 0;
+    }
   };
 
   try {
     handle = await open(tempPath, 'wx', 0o600);
-    await handle.write(header.raw);
+    await writeFully(handle, header.raw);
     for await (const piece of { [Symbol.asyncIterator]: () => input }) {
       const data = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece as Uint8Array);
       hash.update(data);

@@ -10,6 +10,7 @@ import { isAbsolute } from 'node:path';
 import type { DocumentExportResult } from '../../../preload/contract/documents';
 import { AppError, fsError } from '../errors';
 import type { OpenVault } from '../vault/vault';
+import { writeFully } from './blob-writer';
 import { openDocumentStream, requireDocument } from './documents.service';
 
 export async function exportDocumentToFile(
@@ -45,7 +46,7 @@ export async function exportDocumentToFile(
       const data = piece as Buffer;
       hash.update(data);
       size += data.length;
-      await handle.write(data);
+      await writeFully(handle, data);
     }
     await handle.sync();
     await handle.close();
