@@ -63,6 +63,7 @@ async function start(): Promise<void> {
   });
   const core = createCore(vaultDir, {
     vault: nativeBinding ? { nativeBinding } : {},
+    ...(launch.idleLockMs && !app.isPackaged ? { idleLockMs: launch.idleLockMs } : {}),
     onEvent: (name, payload) => sendEventToWindow(mainWindow, name, payload),
   });
 

@@ -12,6 +12,11 @@ export interface LaunchArgs {
    * userData, so several e2e runs, each on its own temporary vault, can run side by side.
    */
   profileDir: string | null;
+  /**
+   * `--idle-lock-ms N`: a short idle lock for the e2e idle-lock test. index.ts honours it only
+   * in unpackaged builds; a packaged app takes its idle lock from settings and policy.
+   */
+  idleLockMs: number | null;
 }
 
 function valueOf(argv: readonly string[], name: string): string | null {
@@ -30,9 +35,11 @@ function valueOf(argv: readonly string[], name: string): string | null {
 export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
   const vault = valueOf(argv, '--vault');
   const profile = valueOf(argv, '--profile');
+  const idle = Number(valueOf(argv, '--idle-lock-ms'));
   return {
     vaultDir: vault ? path.resolve(vault) : null,
     profileDir: profile ? path.resolve(profile) : null,
+    idleLockMs: Number.isSafeInteger(idle) && idle >= 1000 ? idle : null,
   };
 }
 

@@ -14,13 +14,21 @@ describe('parseLaunchArgs', () => {
     expect(parseLaunchArgs(['/usr/bin/electron', '.', '--vault', '/tmp/v1', '--profile=/tmp/p1'])).toEqual({
       vaultDir: '/tmp/v1',
       profileDir: '/tmp/p1',
+      idleLockMs: null,
     });
     expect(parseLaunchArgs(['electron', '.', '--vault=rel/v']).vaultDir).toBe(path.resolve('rel/v'));
   });
   it('ignores a flag with no value, and everything it does not know', () => {
-    expect(parseLaunchArgs(['electron', '.', '--vault', '--no-sandbox'])).toEqual({ vaultDir: null, profileDir: null });
-    expect(parseLaunchArgs(['electron', '.', '--vault='])).toEqual({ vaultDir: null, profileDir: null });
-    expect(parseLaunchArgs(['NCATS Casework', '--inspect=9229'])).toEqual({ vaultDir: null, profileDir: null });
+    const none = { vaultDir: null, profileDir: null, idleLockMs: null };
+    expect(parseLaunchArgs(['electron', '.', '--vault', '--no-sandbox'])).toEqual(none);
+    expect(parseLaunchArgs(['electron', '.', '--vault='])).toEqual(none);
+    expect(parseLaunchArgs(['NCATS Casework', '--inspect=9229'])).toEqual(none);
+  });
+  it('reads a whole number of milliseconds, at least one second, for --idle-lock-ms', () => {
+    expect(parseLaunchArgs(['e', '--idle-lock-ms', '2500']).idleLockMs).toBe(2500);
+    for (const bad of ['999', '-5', '1.5', 'soon', '']) {
+      expect(parseLaunchArgs(['e', `--idle-lock-ms=${bad}`]).idleLockMs).toBeNull();
+    }
   });
   it('defaults the vault to userData/vault', () => {
     expect(defaultVaultDir('/home/ann/.config/NCATS Casework')).toBe('/home/ann/.config/NCATS Casework/vault');
