@@ -52,13 +52,14 @@ export function changePerson(
   vault: OpenVault,
   personId: string,
   expectedVersion: number,
-  input: Omit<Person, 'kind'>,
+  input: Omit<PersonInput, 'kind'>,
 ): PersonView {
+  const parsed = personSchema.omit({ kind: true }).parse(input);
   const { db } = vault;
   return db
     .transaction(() => {
       const existing = requirePerson(vault, personId);
-      const person = normalise({ ...input, kind: existing.kind });
+      const person = normalise({ ...parsed, kind: existing.kind });
       if (!updatePerson(db, { ...person, id: personId }, expectedVersion, vault.now().toISOString(), vault.user.id)) {
         throw new AppError(
           'CONFLICT',

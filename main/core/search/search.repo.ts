@@ -47,20 +47,24 @@ export function searchNotes(
   offset: number,
 ): { groups: SearchHitGroup[]; total: number } {
   const visible = visibleCaseCondition(user, 'n.case_id');
-  const hits = `SELECT n.case_id, n.seq, n.id, n.occurred_at, n.type, bm25(notes_fts) AS score
-                FROM notes_fts JOIN notes n ON n.seq = notes_fts.rowid
-                WHERE notes_fts MATCH @q AND ${visible.sql}`;
-  const grouped = `SELECT case_id, count(*) AS hits, min(score) AS best, seq AS best_seq, id AS best_id,
-                     occurred_at AS best_at, type AS best_type
-                   FROM (${hits}) GROUP BY case_id`;
+  // MATERIALIZED keeps SQLite from flattening the FTS query into the GROUP BY, where bm25()
+  // cannot run.
+  const hits = `WITH hits AS MATERIALIZED (
+                  SELECT n.case_id, n.seq, n.id, n.occurred_at, n.type, bm25(notes_fts) AS score
+                  FROM notes_fts JOIN notes n ON n.seq = notes_fts.rowid
+                  WHERE notes_fts MATCH @q AND ${visible.sql})`;
   const params = { ...visible.params, q: query };
   const rows = stmt(
     db,
-    `SELECT g.*, c.reference, y.given_name, y.family_name, y.initials
-     FROM (${grouped}) g JOIN cases c ON c.id = g.case_id JOIN young_people y ON y.case_id = g.case_id
+    `${hits}
+     SELECT g.*, c.reference, y.given_name, y.family_name, y.initials
+     FROM (SELECT case_id, count(*) AS hits, min(score) AS best, seq AS best_seq, id AS best_id,
+                  occurred_at AS best_at, type AS best_type
+           FROM hits GROUP BY case_id) g
+     JOIN cases c ON c.id = g.case_id JOIN young_people y ON y.case_id = g.case_id
      ORDER BY g.best, c.reference LIMIT @limit OFFSET @offset`,
   ).all({ ...params, limit, offset }) as GroupRow[];
-  const total = (stmt(db, `SELECT count(DISTINCT n.case_id) AS n FROM (${hits}) n`).get(params) as { n: number }).n;
+  const total = (stmt(db, `${hits} SELECT count(DISTINCT case_id) AS n FROM hits`).get(params) as { n: number }).n;
   const snippet = stmt(
     db,
     `SELECT snippet(notes_fts, 0, '[', ']', '…', 16) AS s FROM notes_fts WHERE notes_fts MATCH @q AND rowid = @seq`,
