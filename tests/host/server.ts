@@ -8,6 +8,7 @@ import { EVENTS, type EventName, type EventPayloads } from '../../preload/contra
 import { createCore, type Core } from '../../main/core/core';
 import type { KdfParams } from '../../main/core/vault/kdf';
 import { bridgeScript } from './bridge-script';
+import { downloadDocument, errorResponse, uploadDocument } from '../../main/core/documents/document-routes';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -135,6 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const result = await core.router(channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
+    if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url);
     if (url.pathname === '/__host/events') {
       if (!tokenMatches(token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden');
       res.writeHead(200, {
@@ -167,6 +169,49 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'x-content-type-options': 'nosniff',
     });
     createReadStream(file).pipe(res);
+  }
+
+  /**
+   * Document bytes, streamed both ways through the core's framework-neutral routes. Upload:
+   * POST /documents/upload?caseId=..&filename=.. with the token header and the raw file as body.
+   * Download: GET /documents/<id>?token=.. (a query token, so <img>/<video>/<iframe> can load it).
+   */
+  async function handleDocument(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const q = url.searchParams;
+    const upload = url.pathname === '/documents/upload';
+    const given = upload ? (req.headers['x-ncats-token'] as string | undefined) : (q.get('token') ?? undefined);
+    if (!tokenMatches(token, given)) return send(res, 403, 'Forbidden');
+    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
+    try {
+      if (upload) {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        const opt = (k: string) => q.get(k) ?? undefined;
+        const doc = await uploadDocument(
+          core.manager.current(),
+          {
+            caseId: q.get('caseId') ?? '',
+            filename: q.get('filename') ?? '',
+            mediaType: opt('mediaType'),
+            title: opt('title'),
+            description: opt('description'),
+          },
+          req,
+        );
+        return send(res, 201, JSON.stringify({ ok: true, value: doc }), 'application/json');
+      }
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+      const disposition = q.get('disposition') === 'attachment' ? 'attachment' : 'inline';
+      const out = await downloadDocument(core.manager.current(), url.pathname.slice('/documents/'.length), {
+        rangeHeader: req.headers.range ?? null,
+        disposition,
+      });
+      res.writeHead(out.status, out.headers);
+      out.body.on('error', () => res.destroy()).pipe(res);
+    } catch (err) {
+      const { status, error } = errorResponse(err);
+      res.setHeader('connection', 'close');
+      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
+    }
   }
 
   await new Promise<void>((resolveListen, reject) => {

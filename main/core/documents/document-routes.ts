@@ -6,6 +6,7 @@
  * the IPC router.
  */
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import type { AppErrorShape } from '../../../preload/contract';
 import { CASE_WRITERS } from '../../../preload/contract/define';
@@ -50,13 +51,25 @@ function requireWriter(vault: OpenVault): void {
  * Store an uploaded file. `body` is read as a stream, never buffered whole. Invalid parameters
  * or a forbidden role fail before a byte is read; the caller should then discard the body.
  */
-export async function uploadDocument(vault: OpenVault, params: UploadParams, body: Readable): Promise<DocumentView> {
+export async function uploadDocument(
+  vault: OpenVault,
+  params: UploadParams,
+  body: Readable | WebReadableStream<Uint8Array>,
+): Promise<DocumentView> {
   const parsed = uploadParamsSchema.safeParse(params);
   if (!parsed.success) {
     throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join('; '));
   }
   requireWriter(vault);
-  return importDocument(vault, parsed.data, body);
+  return importDocument(vault, parsed.data, toNodeReadable(body));
+}
+
+/**
+ * Accept a web ReadableStream (the body of a fetch `Request`, as Electron's protocol handler
+ * gives it) as well as a Node Readable (Node's http request). Both are read lazily.
+ */
+export function toNodeReadable(body: Readable | WebReadableStream<Uint8Array>): Readable {
+  return body instanceof Readable ? body : Readable.fromWeb(body);
 }
 
 const COMMON_HEADERS = {
