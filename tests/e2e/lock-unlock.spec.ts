@@ -51,6 +51,37 @@ test.describe('lock and unlock', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   });
 
+  test('a lock from the operating system ends the session and the sign-in screen says why', async ({ app }) => {
+    test.skip(!app.host, 'Needs the browser host to trigger an OS lock; the Electron shell gets it from powerMonitor');
+    const { page } = app;
+    await createVault(page);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await expect(page.getByRole('table')).toContainText('spatel');
+
+    // What the Electron shell does when the screen locks or the laptop sleeps.
+    app.host?.core.manager.lock('os-lock');
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('The vault locked because the computer was locked.');
+    await expect(page.locator('body')).not.toContainText('spatel');
+  });
+
+  test('a call answered LOCKED clears the app even if the lock event never arrived', async ({ app }) => {
+    test.skip(!app.host, 'Needs the browser host to cut the event stream and lock the core directly');
+    const { page } = app;
+    // Cut the event stream, as if the lock notice were lost, then start again on it.
+    await page.route('**/__host/events**', (route) => route.abort());
+    await page.reload();
+    await createVault(page);
+    app.host?.core.manager.lock('os-lock');
+    await expect(page.getByRole('banner')).toContainText('Sam Patel');
+
+    // The next call the renderer makes is refused with LOCKED: the app locks itself.
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.locator('body')).not.toContainText('Sam Patel');
+  });
+
   test('the recovery key sets a new password for a user who forgot theirs', async ({ app }) => {
     const { page } = app;
     const key = await createVault(page);
