@@ -1,8 +1,12 @@
 import type { Command } from '../command';
+import { colleagueCommand } from './colleague';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
+import { keyCommand } from './key';
 import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
 
 /** Every `ncats` command, in the order `ncats --help` lists them. Add a command with one line. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand];

@@ -12,7 +12,8 @@ import { BundleError } from './bundle-error';
 /** The scrypt work factor (log2 N) for passphrase bundles, as the issue requires (age's default). */
 export const PASSPHRASE_WORK_FACTOR = 18;
 
-export type BundleKeying = { kind: 'recipients'; recipients: readonly string[] } | { kind: 'passphrase'; passphrase: string };
+export type BundleKeying =
+  { kind: 'recipients'; recipients: readonly string[] } | { kind: 'passphrase'; passphrase: string };
 
 /** Web stream of a Node async iterable, pulling one piece at a time (back-pressure preserved). */
 function toWebStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
@@ -50,7 +51,11 @@ export async function* iterateWeb(stream: ReadableStream<Uint8Array>): AsyncGene
  * Encrypt `plaintext` into `outFile`. Written to a temporary name beside it and renamed at the
  * end, so a failed export never leaves a half-written bundle that looks complete.
  */
-export async function encryptToFile(plaintext: AsyncIterable<Uint8Array>, keying: BundleKeying, outFile: string): Promise<void> {
+export async function encryptToFile(
+  plaintext: AsyncIterable<Uint8Array>,
+  keying: BundleKeying,
+  outFile: string,
+): Promise<void> {
   const encrypter = new Encrypter();
   if (keying.kind === 'passphrase') {
     encrypter.setPassphrase(keying.passphrase);

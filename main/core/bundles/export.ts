@@ -60,9 +60,16 @@ function resolveRecipients(vault: OpenVault, request: ExportRequest): { keying: 
   const hasRecipients = (request.recipients?.length ?? 0) > 0;
   if (request.passphrase !== undefined) {
     if (hasRecipients) throw new AppError('INVALID_INPUT', 'Choose recipients or a passphrase, not both.');
-    if (request.allowPassphrase === false) throw new AppError('FORBIDDEN', 'Passphrase bundles are not allowed on this computer. Send it to a colleague’s key card instead.');
+    if (request.allowPassphrase === false)
+      throw new AppError(
+        'FORBIDDEN',
+        'Passphrase bundles are not allowed on this computer. Send it to a colleague’s key card instead.',
+      );
     if (request.passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError('INVALID_INPUT', `A bundle passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters. Use the suggested one.`);
+      throw new AppError(
+        'INVALID_INPUT',
+        `A bundle passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters. Use the suggested one.`,
+      );
     }
     return { keying: { kind: 'passphrase', passphrase: request.passphrase }, described: ['passphrase'] };
   }
@@ -78,9 +85,13 @@ function resolveRecipients(vault: OpenVault, request: ExportRequest): { keying: 
       continue;
     }
     const colleague = findColleague(vault.db, r.nameOrId);
-    if (colleague.status === 'revoked') throw new AppError('FORBIDDEN', `${colleague.name}'s key card was revoked. It cannot be sent to.`);
+    if (colleague.status === 'revoked')
+      throw new AppError('FORBIDDEN', `${colleague.name}'s key card was revoked. It cannot be sent to.`);
     if (colleague.status !== 'verified') {
-      throw new AppError('FORBIDDEN', `${colleague.name}'s key card has not been verified. Compare the fingerprint ${colleague.fingerprint} with them, then mark it verified.`);
+      throw new AppError(
+        'FORBIDDEN',
+        `${colleague.name}'s key card has not been verified. Compare the fingerprint ${colleague.fingerprint} with them, then mark it verified.`,
+      );
     }
     recipients.push(colleague.ageRecipient);
     described.push(`${colleague.name} (${colleague.fingerprint})`);
@@ -96,20 +107,31 @@ function sha256(bytes: Uint8Array): string {
 async function* checkedDocument(doc: DocumentBlob): AsyncGenerator<Uint8Array> {
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of doc.open()) {
+  for await (const chunk of await doc.open()) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
     size += bytes.length;
     yield* slices(bytes);
   }
   if (size !== doc.size || hash.digest('hex') !== doc.sha256) {
-    throw new AppError('VAULT_CORRUPT', `Document ${doc.id} does not match its recorded checksum, so the export was stopped. Check the vault with \`ncats verify\`.`);
+    throw new AppError(
+      'VAULT_CORRUPT',
+      `Document ${doc.id} does not match its recorded checksum, so the export was stopped. Check the vault with \`ncats verify\`.`,
+    );
   }
 }
 
-export async function exportBundle(vault: OpenVault, registry: BundleRegistry, request: ExportRequest): Promise<ExportResult> {
+export async function exportBundle(
+  vault: OpenVault,
+  registry: BundleRegistry,
+  request: ExportRequest,
+): Promise<ExportResult> {
   const basis = request.basis.trim();
-  if (basis.length < 3) throw new AppError('INVALID_INPUT', 'Record the basis for sharing (for example: "Transfer of care to the receiving clinician; duty to share").');
+  if (basis.length < 3)
+    throw new AppError(
+      'INVALID_INPUT',
+      'Record the basis for sharing (for example: "Transfer of care to the receiving clinician; duty to share").',
+    );
   const found = registry.cases.findByReference(vault.db, request.caseReference);
   if (!found) throw new AppError('NOT_FOUND', `There is no case ${request.caseReference}.`);
   const { keying, described } = resolveRecipients(vault, request);
@@ -121,12 +143,18 @@ export async function exportBundle(vault: OpenVault, registry: BundleRegistry, r
   };
   const chosen = registry.modules.filter((m) => !request.modules || request.modules.includes(m.name));
   const collected = chosen.map((module) => ({ module, records: module.collect(vault.db, found.id, options) }));
-  const documents = registry.documents && (!request.modules || request.modules.includes('documents')) ? registry.documents.list(vault.db, found.id, options) : [];
+  const documents =
+    registry.documents && (!request.modules || request.modules.includes('documents'))
+      ? registry.documents.list(vault.db, found.id, options)
+      : [];
 
   const bundleId = randomUUID();
   const created = vault.now().toISOString();
   const recordFiles = collected.map(({ module, records }) => {
-    const bytes = Buffer.from(JSON.stringify({ module: module.name, schemaVersion: module.schemaVersion, records }), 'utf8');
+    const bytes = Buffer.from(
+      JSON.stringify({ module: module.name, schemaVersion: module.schemaVersion, records }),
+      'utf8',
+    );
     return { module, count: records.length, bytes };
   });
   const summary = buildSummaryPdf({
@@ -151,7 +179,13 @@ export async function exportBundle(vault: OpenVault, registry: BundleRegistry, r
       sha256: sha256(f.bytes),
     })),
     { kind: 'summary', name: SUMMARY_NAME, size: summary.length, sha256: sha256(summary) },
-    ...documents.map((d): ManifestEntry => ({ kind: 'document', name: documentEntryName(d.id), documentId: d.id, size: d.size, sha256: d.sha256 })),
+    ...documents.map((d): ManifestEntry => ({
+      kind: 'document',
+      name: documentEntryName(d.id),
+      documentId: d.id,
+      size: d.size,
+      sha256: d.sha256,
+    })),
   ];
   const manifest: Manifest = {
     format: BUNDLE_FORMAT,
@@ -171,7 +205,8 @@ export async function exportBundle(vault: OpenVault, registry: BundleRegistry, r
   function* sources(): Generator<TarEntrySource> {
     yield { name: MANIFEST_NAME, size: manifestBytes.length, body: slices(manifestBytes) };
     yield { name: SIGNATURE_NAME, size: signature.length, body: [signature] };
-    for (const f of recordFiles) yield { name: recordsEntryName(f.module.name), size: f.bytes.length, body: slices(f.bytes) };
+    for (const f of recordFiles)
+      yield { name: recordsEntryName(f.module.name), size: f.bytes.length, body: slices(f.bytes) };
     yield { name: SUMMARY_NAME, size: summary.length, body: slices(summary) };
     for (const d of documents) yield { name: documentEntryName(d.id), size: d.size, body: checkedDocument(d) };
   }
@@ -180,7 +215,8 @@ export async function exportBundle(vault: OpenVault, registry: BundleRegistry, r
   vault.db
     .transaction(() => {
       for (const { module, records } of collected) {
-        for (const r of records) setSyncBase(vault.db, module.name, r.id, { version: r.version, contentHash: contentHash(r) });
+        for (const r of records)
+          setSyncBase(vault.db, module.name, r.id, { version: r.version, contentHash: contentHash(r) });
       }
       vault.audit({
         action: 'bundle.export',

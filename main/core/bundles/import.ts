@@ -54,7 +54,10 @@ function senderStatus(vault: OpenVault, manifest: Manifest): SenderStatus {
 
 function checkSender(status: SenderStatus, manifest: Manifest, accept: boolean): void {
   if (status === 'revoked') {
-    throw new BundleError('sender-revoked', `The sender's key card (${manifest.sender.name}, ${manifest.sender.fingerprint}) has been revoked. The bundle was not imported.`);
+    throw new BundleError(
+      'sender-revoked',
+      `The sender's key card (${manifest.sender.name}, ${manifest.sender.fingerprint}) has been revoked. The bundle was not imported.`,
+    );
   }
   if ((status === 'unknown' || status === 'unverified') && !accept) {
     const who = status === 'unknown' ? 'is not in your colleague directory' : 'is in your directory but not verified';
@@ -66,7 +69,13 @@ function checkSender(status: SenderStatus, manifest: Manifest, accept: boolean):
   }
 }
 
-const zeroCounts = (): Record<RecordDecision, number> => ({ new: 0, update: 0, unchanged: 0, 'keep-local': 0, conflict: 0 });
+const zeroCounts = (): Record<RecordDecision, number> => ({
+  new: 0,
+  update: 0,
+  unchanged: 0,
+  'keep-local': 0,
+  conflict: 0,
+});
 
 interface Planned {
   module: string;
@@ -80,18 +89,28 @@ function plan(vault: OpenVault, registry: BundleRegistry, contents: BundleConten
   for (const module of applyOrder(registry.modules)) {
     for (const record of contents.records.get(module.name) ?? []) {
       const local = module.get(vault.db, record.id);
-      const decision = decide(
-        local ? { version: local.version, hash: contentHash(local) } : null,
-        { version: record.version, hash: contentHash(record) },
-        syncBase(vault.db, module.name, record.id),
-      );
+      const decision: RecordDecision =
+        module.insertOnly && local
+          ? 'unchanged'
+          : decide(
+              local ? { version: local.version, hash: contentHash(local) } : null,
+              { version: record.version, hash: contentHash(record) },
+              syncBase(vault.db, module.name, record.id),
+            );
       out.push({ module: module.name, record, local, decision });
     }
   }
   return out;
 }
 
-function buildPreview(vault: OpenVault, registry: BundleRegistry, contents: BundleContents, planned: Planned[], status: SenderStatus, documentsPresent: number): ImportPreview {
+function buildPreview(
+  vault: OpenVault,
+  registry: BundleRegistry,
+  contents: BundleContents,
+  planned: Planned[],
+  status: SenderStatus,
+  documentsPresent: number,
+): ImportPreview {
   const { manifest } = contents;
   const counts = zeroCounts();
   const byModule = new Map<string, Record<RecordDecision, number>>();
@@ -101,14 +120,20 @@ function buildPreview(vault: OpenVault, registry: BundleRegistry, contents: Bund
     m[p.decision] += 1;
     byModule.set(p.module, m);
   }
-  const already = vault.db.prepare('SELECT 1 FROM bundle_imports WHERE bundle_id = ?').get(manifest.bundleId) !== undefined;
+  const already =
+    vault.db.prepare('SELECT 1 FROM bundle_imports WHERE bundle_id = ?').get(manifest.bundleId) !== undefined;
   return {
     bundleId: manifest.bundleId,
     caseId: manifest.case.id,
     caseReference: manifest.case.reference,
     caseAction: registry.cases.exists(vault.db, manifest.case.id) ? 'update' : 'new',
     alreadyImported: already,
-    sender: { name: manifest.sender.name, service: manifest.sender.service, fingerprint: manifest.sender.fingerprint, status },
+    sender: {
+      name: manifest.sender.name,
+      service: manifest.sender.service,
+      fingerprint: manifest.sender.fingerprint,
+      status,
+    },
     created: manifest.created,
     basis: manifest.basis,
     counts,
@@ -121,7 +146,12 @@ function buildPreview(vault: OpenVault, registry: BundleRegistry, contents: Bund
  * Read, check and (unless `dryRun`) apply a bundle. A preview alone needs no acceptance of an
  * unknown sender (it shows the fingerprint); applying does.
  */
-export async function importBundle(vault: OpenVault, registry: BundleRegistry, file: string, options: ImportOptions & { dryRun?: boolean }): Promise<ImportResult> {
+export async function importBundle(
+  vault: OpenVault,
+  registry: BundleRegistry,
+  file: string,
+  options: ImportOptions & { dryRun?: boolean },
+): Promise<ImportResult> {
   // Never create keys here: a refused import must leave the vault exactly as it was.
   const keys = loadUserKeys(vault);
   const dryRun = options.dryRun ?? false;
@@ -137,7 +167,9 @@ export async function importBundle(vault: OpenVault, registry: BundleRegistry, f
     onManifest(manifest) {
       status = senderStatus(vault, manifest);
       caseId = manifest.case.id;
-      skipApply = dryRun || vault.db.prepare('SELECT 1 FROM bundle_imports WHERE bundle_id = ?').get(manifest.bundleId) !== undefined;
+      skipApply =
+        dryRun ||
+        vault.db.prepare('SELECT 1 FROM bundle_imports WHERE bundle_id = ?').get(manifest.bundleId) !== undefined;
       if (!dryRun) checkSender(status, manifest, options.acceptUnverifiedSender ?? false);
       if (status === 'revoked') checkSender(status, manifest, false);
     },
@@ -148,7 +180,11 @@ export async function importBundle(vault: OpenVault, registry: BundleRegistry, f
         return null;
       }
       if (skipApply || !store) {
-        if (!store) throw new BundleError('unknown-format', 'The bundle holds documents, which this version of the app cannot store.');
+        if (!store)
+          throw new BundleError(
+            'unknown-format',
+            'The bundle holds documents, which this version of the app cannot store.',
+          );
         for await (const piece of body) void piece;
         return null;
       }
@@ -170,7 +206,13 @@ export async function importBundle(vault: OpenVault, registry: BundleRegistry, f
   return { preview, applied: true };
 }
 
-function apply(vault: OpenVault, registry: BundleRegistry, contents: BundleContents, planned: Planned[], preview: ImportPreview): void {
+function apply(
+  vault: OpenVault,
+  registry: BundleRegistry,
+  contents: BundleContents,
+  planned: Planned[],
+  preview: ImportPreview,
+): void {
   const { manifest } = contents;
   const now = vault.now().toISOString();
   const ctx: ApplyContext = { userId: vault.user.id, now, bundleId: manifest.bundleId };
@@ -188,7 +230,18 @@ function apply(vault: OpenVault, registry: BundleRegistry, contents: BundleConte
               `INSERT INTO bundle_conflicts (id, bundle_id, case_id, module, record_id, local_version, local_record, incoming_version, incoming_record, created_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(randomUUID(), manifest.bundleId, manifest.case.id, p.module, p.record.id, p.local.version, JSON.stringify(p.local), p.record.version, JSON.stringify(p.record), now);
+            .run(
+              randomUUID(),
+              manifest.bundleId,
+              manifest.case.id,
+              p.module,
+              p.record.id,
+              p.local.version,
+              JSON.stringify(p.local),
+              p.record.version,
+              JSON.stringify(p.record),
+              now,
+            );
         }
         // The incoming version is now known to both sides, whatever was decided.
         setSyncBase(vault.db, p.module, p.record.id, { version: p.record.version, contentHash: contentHash(p.record) });
@@ -198,7 +251,17 @@ function apply(vault: OpenVault, registry: BundleRegistry, contents: BundleConte
           `INSERT INTO bundle_imports (bundle_id, case_id, case_reference, sender_name, sender_fingerprint, sender_status, imported_at, imported_by, summary)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(manifest.bundleId, manifest.case.id, manifest.case.reference, manifest.sender.name, manifest.sender.fingerprint, preview.sender.status, now, vault.user.id, JSON.stringify(preview.counts));
+        .run(
+          manifest.bundleId,
+          manifest.case.id,
+          manifest.case.reference,
+          manifest.sender.name,
+          manifest.sender.fingerprint,
+          preview.sender.status,
+          now,
+          vault.user.id,
+          JSON.stringify(preview.counts),
+        );
       vault.audit({
         action: 'bundle.import',
         entityType: 'bundle',

@@ -35,9 +35,29 @@ export const DEFAULT_LIMITS: BundleLimits = {
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const manifestEntrySchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('records'), name: z.string(), module: z.string().regex(/^[a-z0-9-]{1,40}$/), schemaVersion: z.int().min(1), count: z.int().min(0), size: z.int().min(0), sha256: sha256Schema }).strict(),
-  z.object({ kind: z.literal('document'), name: z.string(), documentId: z.uuid(), size: z.int().min(0), sha256: sha256Schema }).strict(),
-  z.object({ kind: z.literal('summary'), name: z.literal(SUMMARY_NAME), size: z.int().min(0), sha256: sha256Schema }).strict(),
+  z
+    .object({
+      kind: z.literal('records'),
+      name: z.string(),
+      module: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      schemaVersion: z.int().min(1),
+      count: z.int().min(0),
+      size: z.int().min(0),
+      sha256: sha256Schema,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('document'),
+      name: z.string(),
+      documentId: z.uuid(),
+      size: z.int().min(0),
+      sha256: sha256Schema,
+    })
+    .strict(),
+  z
+    .object({ kind: z.literal('summary'), name: z.literal(SUMMARY_NAME), size: z.int().min(0), sha256: sha256Schema })
+    .strict(),
 ]);
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 

@@ -16,9 +16,33 @@ export type PdfBlock = { kind: 'title' | 'heading' | 'text'; text: string };
 
 /** Characters WinAnsi places in 0x80-0x9F (the rest of Latin-1 maps to itself). */
 const WIN_ANSI_EXTRAS: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
-  'Š': 0x8a, '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
-  '–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+  '€': 0x80,
+  '‚': 0x82,
+  ƒ: 0x83,
+  '„': 0x84,
+  '…': 0x85,
+  '†': 0x86,
+  '‡': 0x87,
+  ˆ: 0x88,
+  '‰': 0x89,
+  Š: 0x8a,
+  '‹': 0x8b,
+  Œ: 0x8c,
+  Ž: 0x8e,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '•': 0x95,
+  '–': 0x96,
+  '—': 0x97,
+  '˜': 0x98,
+  '™': 0x99,
+  š: 0x9a,
+  '›': 0x9b,
+  œ: 0x9c,
+  ž: 0x9e,
+  Ÿ: 0x9f,
 };
 
 /** A PDF literal string in WinAnsi bytes; characters it cannot show become '?'. */
@@ -72,7 +96,9 @@ function layout(blocks: readonly PdfBlock[]): Line[] {
   for (const block of blocks) {
     if (block.kind === 'title') lines.push({ font: 'F2', size: 16, text: block.text, gapBefore: 0 });
     else if (block.kind === 'heading') lines.push({ font: 'F2', size: 12, text: block.text, gapBefore: 10 });
-    else for (const l of wrapText(block.text, CHARS_PER_LINE)) lines.push({ font: 'F1', size: BODY_SIZE, text: l, gapBefore: 0 });
+    else
+      for (const l of wrapText(block.text, CHARS_PER_LINE))
+        lines.push({ font: 'F1', size: BODY_SIZE, text: l, gapBefore: 0 });
   }
   return lines;
 }

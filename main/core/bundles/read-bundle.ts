@@ -33,7 +33,10 @@ export interface ReadOptions {
   /** Called once the signed manifest is known, before any other entry is read; may throw to stop. */
   onManifest?(manifest: Manifest): void;
   /** Where document content goes. Must read the body to its end. */
-  documentSink(entry: Extract<ManifestEntry, { kind: 'document' }>, body: AsyncIterable<Uint8Array>): Promise<StagedBlob | null>;
+  documentSink(
+    entry: Extract<ManifestEntry, { kind: 'document' }>,
+    body: AsyncIterable<Uint8Array>,
+  ): Promise<StagedBlob | null>;
 }
 
 export interface BundleContents {
@@ -46,7 +49,10 @@ export interface BundleContents {
 const SIGNATURE_MAX = 200;
 
 function tampered(detail: string): BundleError {
-  return new BundleError('tampered', `The bundle has been altered since it was signed (${detail}). It was not imported.`);
+  return new BundleError(
+    'tampered',
+    `The bundle has been altered since it was signed (${detail}). It was not imported.`,
+  );
 }
 
 async function readAll(entry: TarEntry): Promise<Buffer> {
@@ -78,18 +84,27 @@ function parseManifest(bytes: Buffer): Manifest {
 /** Structural checks on the manifest: names, uniqueness, limits. */
 function checkManifest(manifest: Manifest, limits: BundleLimits): void {
   if (manifest.entries.length > limits.maxEntries) {
-    throw new BundleError('too-large', `The bundle lists ${manifest.entries.length} entries; the limit is ${limits.maxEntries}. It was not imported.`);
+    throw new BundleError(
+      'too-large',
+      `The bundle lists ${manifest.entries.length} entries; the limit is ${limits.maxEntries}. It was not imported.`,
+    );
   }
   const names = new Set<string>();
   let total = 0;
   let recordBytes = 0;
   for (const e of manifest.entries) {
-    const expectedName = e.kind === 'records' ? recordsEntryName(e.module) : e.kind === 'document' ? documentEntryName(e.documentId) : e.name;
+    const expectedName =
+      e.kind === 'records'
+        ? recordsEntryName(e.module)
+        : e.kind === 'document'
+          ? documentEntryName(e.documentId)
+          : e.name;
     if (e.name !== expectedName || names.has(e.name)) throw tampered(`entry ${e.name} is misnamed or repeated`);
     names.add(e.name);
     total += e.size;
     if (e.kind === 'records') {
-      if (e.size > limits.maxRecordEntryBytes) throw new BundleError('too-large', `The records in ${e.name} are larger than allowed. It was not imported.`);
+      if (e.size > limits.maxRecordEntryBytes)
+        throw new BundleError('too-large', `The records in ${e.name} are larger than allowed. It was not imported.`);
       recordBytes += e.size;
     }
   }
@@ -99,11 +114,23 @@ function checkManifest(manifest: Manifest, limits: BundleLimits): void {
 }
 
 /** Validate one module's records file against the registry. */
-function parseRecords(registry: BundleRegistry, manifest: Manifest, entry: Extract<ManifestEntry, { kind: 'records' }>, bytes: Buffer): BundleRecord[] {
+function parseRecords(
+  registry: BundleRegistry,
+  manifest: Manifest,
+  entry: Extract<ManifestEntry, { kind: 'records' }>,
+  bytes: Buffer,
+): BundleRecord[] {
   const module = registry.modules.find((m) => m.name === entry.module);
-  if (!module) throw new BundleError('unknown-format', `The bundle holds "${entry.module}" records, which this version of the app does not know. Update the app.`);
+  if (!module)
+    throw new BundleError(
+      'unknown-format',
+      `The bundle holds "${entry.module}" records, which this version of the app does not know. Update the app.`,
+    );
   if (entry.schemaVersion > module.schemaVersion) {
-    throw new BundleError('unknown-format', `The bundle's "${entry.module}" records are from a newer version of the app (schema ${entry.schemaVersion}). Update the app.`);
+    throw new BundleError(
+      'unknown-format',
+      `The bundle's "${entry.module}" records are from a newer version of the app (schema ${entry.schemaVersion}). Update the app.`,
+    );
   }
   let json: { module?: unknown; schemaVersion?: unknown; records?: unknown };
   try {
@@ -111,7 +138,12 @@ function parseRecords(registry: BundleRegistry, manifest: Manifest, entry: Extra
   } catch {
     throw new BundleError('invalid-record', `The ${entry.module} records are not readable.`);
   }
-  if (json.module !== entry.module || json.schemaVersion !== entry.schemaVersion || !Array.isArray(json.records) || json.records.length !== entry.count) {
+  if (
+    json.module !== entry.module ||
+    json.schemaVersion !== entry.schemaVersion ||
+    !Array.isArray(json.records) ||
+    json.records.length !== entry.count
+  ) {
     throw new BundleError('invalid-record', `The ${entry.module} records do not match the manifest.`);
   }
   const seen = new Set<string>();
@@ -119,12 +151,20 @@ function parseRecords(registry: BundleRegistry, manifest: Manifest, entry: Extra
     const parsed = module.schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new BundleError('invalid-record', `Record ${index + 1} of "${entry.module}" is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}). Nothing was imported.`);
+      throw new BundleError(
+        'invalid-record',
+        `Record ${index + 1} of "${entry.module}" is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown problem'}). Nothing was imported.`,
+      );
     }
     const record = parsed.data;
-    if (seen.has(record.id)) throw new BundleError('invalid-record', `The ${entry.module} records hold the same id twice.`);
+    if (seen.has(record.id))
+      throw new BundleError('invalid-record', `The ${entry.module} records hold the same id twice.`);
     seen.add(record.id);
-    if (!module.belongsTo(record, manifest.case.id)) throw new BundleError('wrong-case', `A ${entry.module} record belongs to a different case than the bundle's. Nothing was imported.`);
+    if (!module.belongsTo(record, manifest.case.id))
+      throw new BundleError(
+        'wrong-case',
+        `A ${entry.module} record belongs to a different case than the bundle's. Nothing was imported.`,
+      );
     return record;
   });
 }
@@ -140,13 +180,22 @@ function hashing(body: AsyncIterable<Uint8Array>, state: { hash: ReturnType<type
   })();
 }
 
-export async function readBundle(file: string, registry: BundleRegistry, options: ReadOptions): Promise<BundleContents> {
+export async function readBundle(
+  file: string,
+  registry: BundleRegistry,
+  options: ReadOptions,
+): Promise<BundleContents> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const staged: StagedBlob[] = [];
   let closeTar: (() => Promise<unknown>) | undefined;
   try {
-    const plaintext = decryptFile(file, { identities: options.identities, ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}) });
-    const tar = readTar(plaintext[Symbol.asyncIterator](), { maxEntrySize: Math.max(limits.maxManifestBytes, limits.maxTotalBytes) });
+    const plaintext = decryptFile(file, {
+      identities: options.identities,
+      ...(options.passphrase !== undefined ? { passphrase: options.passphrase } : {}),
+    });
+    const tar = readTar(plaintext[Symbol.asyncIterator](), {
+      maxEntrySize: Math.max(limits.maxManifestBytes, limits.maxTotalBytes),
+    });
     closeTar = () => tar.return(undefined);
     const next = async (): Promise<TarEntry | null> => {
       const r = await tar.next();
@@ -154,15 +203,21 @@ export async function readBundle(file: string, registry: BundleRegistry, options
     };
 
     const first = await next();
-    if (!first || first.name !== MANIFEST_NAME) throw new BundleError('not-a-bundle', 'This archive is not an NCATS case bundle (no manifest).');
-    if (first.size > limits.maxManifestBytes) throw new BundleError('too-large', 'The bundle’s manifest is larger than allowed.');
+    if (!first || first.name !== MANIFEST_NAME)
+      throw new BundleError('not-a-bundle', 'This archive is not an NCATS case bundle (no manifest).');
+    if (first.size > limits.maxManifestBytes)
+      throw new BundleError('too-large', 'The bundle’s manifest is larger than allowed.');
     const manifestBytes = await readAll(first);
     const manifest = parseManifest(manifestBytes);
     const sigEntry = await next();
-    if (!sigEntry || sigEntry.name !== SIGNATURE_NAME || sigEntry.size > SIGNATURE_MAX) throw tampered('the signature is missing');
+    if (!sigEntry || sigEntry.name !== SIGNATURE_NAME || sigEntry.size > SIGNATURE_MAX)
+      throw tampered('the signature is missing');
     const signature = (await readAll(sigEntry)).toString('utf8').trim();
     if (!verifyBytes(manifest.sender.signingKey, manifestBytes, signature)) {
-      throw new BundleError('bad-signature', 'The bundle’s signature does not match its contents or its sender. It may have been altered. It was not imported.');
+      throw new BundleError(
+        'bad-signature',
+        'The bundle’s signature does not match its contents or its sender. It may have been altered. It was not imported.',
+      );
     }
     checkManifest(manifest, limits);
     options.onManifest?.(manifest);
@@ -172,7 +227,11 @@ export async function readBundle(file: string, registry: BundleRegistry, options
       const entry = await next();
       if (!entry) throw tampered(`entry ${expected.name} is missing`);
       if (entry.name !== expected.name) throw tampered(`found ${entry.name} where ${expected.name} was expected`);
-      if (entry.size > expected.size) throw new BundleError('too-large', `Entry ${entry.name} is larger than the manifest declares. It was not imported.`);
+      if (entry.size > expected.size)
+        throw new BundleError(
+          'too-large',
+          `Entry ${entry.name} is larger than the manifest declares. It was not imported.`,
+        );
       if (entry.size !== expected.size) throw tampered(`entry ${entry.name} is not the declared size`);
       const state = { hash: createHash('sha256'), size: 0 };
       if (expected.kind === 'document') {
@@ -180,11 +239,13 @@ export async function readBundle(file: string, registry: BundleRegistry, options
         if (blob) staged.push(blob);
         // A sink that stopped early must not let the rest be skipped unchecked.
         for await (const piece of entry.body) state.hash.update(piece);
-        if (state.hash.digest('hex') !== expected.sha256) throw tampered(`document ${expected.documentId} does not match its checksum`);
+        if (state.hash.digest('hex') !== expected.sha256)
+          throw tampered(`document ${expected.documentId} does not match its checksum`);
         continue;
       }
       const bytes = await readAll(entry);
-      if (createHash('sha256').update(bytes).digest('hex') !== expected.sha256) throw tampered(`${entry.name} does not match its checksum`);
+      if (createHash('sha256').update(bytes).digest('hex') !== expected.sha256)
+        throw tampered(`${entry.name} does not match its checksum`);
       if (expected.kind === 'records') {
         if (records.has(expected.module)) throw tampered(`${entry.name} appears twice`);
         records.set(expected.module, parseRecords(registry, manifest, expected, bytes));
@@ -192,7 +253,10 @@ export async function readBundle(file: string, registry: BundleRegistry, options
     }
     if (await next()) throw tampered('it holds entries the manifest does not list');
     const counted = [...records.values()].reduce((n, r) => n + r.length, 0);
-    if (counted !== manifest.counts.records || manifest.entries.filter((e) => e.kind === 'document').length !== manifest.counts.documents) {
+    if (
+      counted !== manifest.counts.records ||
+      manifest.entries.filter((e) => e.kind === 'document').length !== manifest.counts.documents
+    ) {
       throw tampered('the counts do not match');
     }
     return { manifest, records, staged };

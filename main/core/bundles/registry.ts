@@ -42,6 +42,8 @@ export interface BundleModule<R extends BundleRecord = BundleRecord> {
   schemaVersion: number;
   /** Validates each incoming record: the same schema as the router's, plus id and version. */
   schema: z.ZodType<R>;
+  /** Records never change once written (history rows): an existing one is left alone. */
+  insertOnly?: boolean;
   /** Modules applied before this one (e.g. the case before its notes). */
   after?: readonly string[];
   collect(db: Db, caseId: string, options: CollectOptions): R[];
@@ -61,7 +63,7 @@ export interface DocumentBlob {
   /** SHA-256 (hex) of the plaintext, as recorded when the document was attached. */
   sha256: string;
   /** The plaintext, decrypted as it is read. */
-  open(): Readable;
+  open(): Readable | Promise<Readable>;
 }
 
 /** Somewhere to put an incoming document before the transaction that makes it visible. */
@@ -78,7 +80,11 @@ export interface DocumentStore {
   /** Whether this vault already holds this document's content. */
   has(db: Db, id: string, sha256: string): boolean;
   /** Encrypt and store the incoming content, not yet visible; checked against size and hash by the caller too. */
-  stage(id: string, expected: { size: number; sha256: string; caseId: string }, body: AsyncIterable<Uint8Array>): Promise<StagedBlob>;
+  stage(
+    id: string,
+    expected: { size: number; sha256: string; caseId: string },
+    body: AsyncIterable<Uint8Array>,
+  ): Promise<StagedBlob>;
 }
 
 /** How to find a case: the root of every bundle. */
@@ -99,7 +105,8 @@ export function applyOrder(modules: readonly BundleModule[]): BundleModule[] {
   const out: BundleModule[] = [];
   const visit = (m: BundleModule, path: string[]) => {
     if (done.has(m.name)) return;
-    if (path.includes(m.name)) throw new Error(`bundle modules depend on each other in a cycle: ${[...path, m.name].join(' -> ')}`);
+    if (path.includes(m.name))
+      throw new Error(`bundle modules depend on each other in a cycle: ${[...path, m.name].join(' -> ')}`);
     for (const dep of m.after ?? []) {
       const d = modules.find((x) => x.name === dep);
       if (d) visit(d, [...path, m.name]);

@@ -26,7 +26,10 @@ export interface SummaryInput {
 export function buildSummaryPdf(input: SummaryInput): Buffer {
   const blocks: PdfBlock[] = [
     { kind: 'title', text: `Case ${input.caseReference}: summary of a case bundle` },
-    { kind: 'text', text: 'OFFICIAL-SENSITIVE: personal health information about a child. Keep it on encrypted media and share it only on a lawful basis.' },
+    {
+      kind: 'text',
+      text: 'OFFICIAL-SENSITIVE: personal health information about a child. Keep it on encrypted media and share it only on a lawful basis.',
+    },
     { kind: 'heading', text: 'About this bundle' },
     { kind: 'text', text: `Sent by ${input.senderName}, ${input.senderService}, on ${ukDate(input.created)}.` },
     { kind: 'text', text: `Sender's key fingerprint: ${input.senderFingerprint}` },

@@ -41,7 +41,11 @@ export type RecordDecision = 'new' | 'update' | 'unchanged' | 'keep-local' | 'co
  * - both changed since the shared version: conflict (both kept);
  * - never shared before: the higher version wins, equal versions with different content conflict.
  */
-export function decide(local: { version: number; hash: string } | null, incoming: { version: number; hash: string }, base: SyncBase | null): RecordDecision {
+export function decide(
+  local: { version: number; hash: string } | null,
+  incoming: { version: number; hash: string },
+  base: SyncBase | null,
+): RecordDecision {
   if (!local) return 'new';
   if (local.hash === incoming.hash) return 'unchanged';
   if (base) {

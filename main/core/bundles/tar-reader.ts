@@ -40,11 +40,17 @@ function octal(block: Uint8Array, offset: number, length: number, what: string):
 }
 
 function unsafe(detail: string): BundleError {
-  return new BundleError('unsafe-entry', `The bundle's archive is not in the expected form (${detail}). It was not imported.`);
+  return new BundleError(
+    'unsafe-entry',
+    `The bundle's archive is not in the expected form (${detail}). It was not imported.`,
+  );
 }
 
 function truncated(): BundleError {
-  return new BundleError('truncated', 'The bundle file is incomplete: it ends part-way through. Ask for it to be sent again.');
+  return new BundleError(
+    'truncated',
+    'The bundle file is incomplete: it ends part-way through. Ask for it to be sent again.',
+  );
 }
 
 function isZero(block: Uint8Array): boolean {

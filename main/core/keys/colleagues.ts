@@ -58,7 +58,8 @@ export function listColleagues(db: Db): Colleague[] {
 }
 
 export function findColleagueBySigningKey(db: Db, signingKey: string): Colleague | null {
-  const row = db.prepare('SELECT * FROM colleagues WHERE signing_public = ?').get(signingKey) as ColleagueRow | undefined;
+  const row = db.prepare('SELECT * FROM colleagues WHERE signing_public = ?').get(signingKey) as
+    ColleagueRow | undefined;
   return row ? toColleague(row) : null;
 }
 
@@ -67,8 +68,16 @@ export function findColleague(db: Db, nameOrId: string): Colleague {
   const rows = db
     .prepare('SELECT * FROM colleagues WHERE id = ? OR name = ? COLLATE NOCASE')
     .all(nameOrId, nameOrId) as ColleagueRow[];
-  if (rows.length === 0) throw new AppError('NOT_FOUND', `There is no colleague called "${nameOrId}" in your directory. Add their key card first.`);
-  if (rows.length > 1) throw new AppError('CONFLICT', `More than one colleague is called "${nameOrId}". Use their recipient (age1...) instead.`);
+  if (rows.length === 0)
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no colleague called "${nameOrId}" in your directory. Add their key card first.`,
+    );
+  if (rows.length > 1)
+    throw new AppError(
+      'CONFLICT',
+      `More than one colleague is called "${nameOrId}". Use their recipient (age1...) instead.`,
+    );
   return toColleague(rows[0] as ColleagueRow);
 }
 
@@ -82,31 +91,61 @@ export function addColleague(vault: OpenVault, input: unknown, options: { verifi
     throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'That is not a valid key card.');
   }
   const card: KeyCard = parsed.data;
-  const own = vault.db.prepare('SELECT user_id FROM user_keys WHERE signing_public = ? OR age_recipient = ?').get(card.signingKey, card.ageRecipient);
+  const own = vault.db
+    .prepare('SELECT user_id FROM user_keys WHERE signing_public = ? OR age_recipient = ?')
+    .get(card.signingKey, card.ageRecipient);
   if (own) throw new AppError('CONFLICT', 'That is the key card of a user of this vault, not a colleague elsewhere.');
   const now = vault.now().toISOString();
   const existing = vault.db
     .prepare('SELECT * FROM colleagues WHERE signing_public = ? OR age_recipient = ?')
     .all(card.signingKey, card.ageRecipient) as ColleagueRow[];
   const match = existing[0];
-  if (existing.length > 1 || (match && (match.signing_public !== card.signingKey || match.age_recipient !== card.ageRecipient))) {
-    throw new AppError('CONFLICT', 'One of the keys on this card already belongs to a different card in your directory.');
+  if (
+    existing.length > 1 ||
+    (match && (match.signing_public !== card.signingKey || match.age_recipient !== card.ageRecipient))
+  ) {
+    throw new AppError(
+      'CONFLICT',
+      'One of the keys on this card already belongs to a different card in your directory.',
+    );
   }
-  if (match?.revoked_at) throw new AppError('CONFLICT', `The keys on this card were revoked on ${match.revoked_at.slice(0, 10)}. They cannot be added again.`);
+  if (match?.revoked_at)
+    throw new AppError(
+      'CONFLICT',
+      `The keys on this card were revoked on ${match.revoked_at.slice(0, 10)}. They cannot be added again.`,
+    );
   const id = match?.id ?? randomUUID();
   vault.db
     .transaction(() => {
       if (match) {
-        vault.db.prepare('UPDATE colleagues SET name = ?, service = ?, card = ? WHERE id = ?').run(card.name, card.service, JSON.stringify(card), id);
+        vault.db
+          .prepare('UPDATE colleagues SET name = ?, service = ?, card = ? WHERE id = ?')
+          .run(card.name, card.service, JSON.stringify(card), id);
       } else {
         vault.db
           .prepare(
             `INSERT INTO colleagues (id, name, service, their_user_id, age_recipient, signing_public, fingerprint, card, added_at, added_by)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, card.name, card.service, card.userId, card.ageRecipient, card.signingKey, card.fingerprint, JSON.stringify(card), now, vault.user.id);
+          .run(
+            id,
+            card.name,
+            card.service,
+            card.userId,
+            card.ageRecipient,
+            card.signingKey,
+            card.fingerprint,
+            JSON.stringify(card),
+            now,
+            vault.user.id,
+          );
       }
-      vault.audit({ action: 'colleague.add', entityType: 'colleague', entityId: id, detail: { name: card.name, fingerprint: card.fingerprint } });
+      vault.audit({
+        action: 'colleague.add',
+        entityType: 'colleague',
+        entityId: id,
+        detail: { name: card.name, fingerprint: card.fingerprint },
+      });
       if (options.verified && !match?.verified_at) markVerifiedInTx(vault, id, now);
     })
     .immediate();
@@ -134,8 +173,15 @@ export function revokeColleague(vault: OpenVault, id: string, reason: string): C
   if (colleague.status !== 'revoked') {
     vault.db
       .transaction(() => {
-        vault.db.prepare('UPDATE colleagues SET revoked_at = ?, revoked_by = ? WHERE id = ?').run(vault.now().toISOString(), vault.user.id, colleague.id);
-        vault.audit({ action: 'colleague.revoke', entityType: 'colleague', entityId: colleague.id, detail: { reason } });
+        vault.db
+          .prepare('UPDATE colleagues SET revoked_at = ?, revoked_by = ? WHERE id = ?')
+          .run(vault.now().toISOString(), vault.user.id, colleague.id);
+        vault.audit({
+          action: 'colleague.revoke',
+          entityType: 'colleague',
+          entityId: colleague.id,
+          detail: { reason },
+        });
       })
       .immediate();
   }

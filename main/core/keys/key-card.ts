@@ -49,7 +49,11 @@ export function parseCard(text: string): { ok: true; card: KeyCard } | { ok: fal
   const parsed = keyCardSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `The file is not a valid key card: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown problem'}`.trim() };
+    return {
+      ok: false,
+      reason:
+        `The file is not a valid key card: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'unknown problem'}`.trim(),
+    };
   }
   return { ok: true, card: parsed.data };
 }

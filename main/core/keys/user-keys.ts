@@ -36,7 +36,9 @@ interface UserKeyRow {
   created_at: string;
 }
 
-const secretsSchema = z.object({ ageIdentity: z.string().startsWith('AGE-SECRET-KEY-1'), signingPkcs8: z.string() }).strict();
+const secretsSchema = z
+  .object({ ageIdentity: z.string().startsWith('AGE-SECRET-KEY-1'), signingPkcs8: z.string() })
+  .strict();
 
 function aad(userId: string): string {
   return `ncats-user-keys-v1|${userId}`;
@@ -83,7 +85,11 @@ function unwrapRow(vault: OpenVault, row: UserKeyRow): UserKeys {
     userId: row.user_id,
     ageIdentity: secrets.ageIdentity,
     ageRecipient: row.age_recipient,
-    signingPrivate: createPrivateKey({ key: Buffer.from(secrets.signingPkcs8, 'base64'), format: 'der', type: 'pkcs8' }),
+    signingPrivate: createPrivateKey({
+      key: Buffer.from(secrets.signingPkcs8, 'base64'),
+      format: 'der',
+      type: 'pkcs8',
+    }),
     signingKey: row.signing_public,
     fingerprint: row.fingerprint,
     createdAt: row.created_at,
@@ -109,7 +115,10 @@ export async function ensureUserKeys(vault: OpenVault): Promise<UserKeys> {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signingKey = signingKeyText(publicKey);
   const secrets = Buffer.from(
-    JSON.stringify({ ageIdentity, signingPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64') }),
+    JSON.stringify({
+      ageIdentity,
+      signingPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    }),
     'utf8',
   );
   const subkey = vault.deriveSubkey(SUBKEY_PURPOSE);
@@ -145,7 +154,8 @@ export async function ensureUserKeys(vault: OpenVault): Promise<UserKeys> {
 
 /** The name of the service on key cards: the vault setting `service.name`, or a default. */
 export function serviceName(db: Db): string {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = 'service.name'`).get() as { value: string } | undefined;
+  const row = db.prepare(`SELECT value FROM settings WHERE key = 'service.name'`).get() as
+    { value: string } | undefined;
   return row?.value ?? DEFAULT_SERVICE;
 }
 

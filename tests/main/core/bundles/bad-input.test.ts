@@ -41,7 +41,12 @@ describe('bad bundles are refused and change nothing', () => {
     addItem(alice, caseId, 'a note');
     await addDocument(alice, caseId, 200_000, 3);
     good = join(work, 'good.ncatsbundle');
-    await exportBundle(alice, testRegistry(alice), { caseReference: 'T-0001', recipients: [{ kind: 'colleague', nameOrId: 'Bob Barnes' }], basis: 'Transfer of care', outFile: good });
+    await exportBundle(alice, testRegistry(alice), {
+      caseReference: 'T-0001',
+      recipients: [{ kind: 'colleague', nameOrId: 'Bob Barnes' }],
+      basis: 'Transfer of care',
+      outFile: good,
+    });
     parts = await takeApart(good, bobKeys.ageIdentity);
   });
   afterAll(() => {
@@ -51,7 +56,13 @@ describe('bad bundles are refused and change nothing', () => {
     dirs.cleanup();
   });
 
-  async function expectRefused(file: string, problem: BundleProblem, message: RegExp, options: ImportOptions = {}, vault: OpenVault = bob) {
+  async function expectRefused(
+    file: string,
+    problem: BundleProblem,
+    message: RegExp,
+    options: ImportOptions = {},
+    vault: OpenVault = bob,
+  ) {
     const before = vaultDigest(vault);
     const attempt = importBundle(vault, testRegistry(vault), file, options);
     await expect(attempt).rejects.toMatchObject({ code: 'BUNDLE_REJECTED', problem });
@@ -65,7 +76,8 @@ describe('bad bundles are refused and change nothing', () => {
     writeFileSync(file, bytes);
     return file;
   }
-  const sealed = (entries: RawEntry[], trailing?: Buffer) => seal(buildTar(entries, trailing), bobRecipient, join(work, `crafted-${++n}.ncatsbundle`));
+  const sealed = (entries: RawEntry[], trailing?: Buffer) =>
+    seal(buildTar(entries, trailing), bobRecipient, join(work, `crafted-${++n}.ncatsbundle`));
   const recordsIndex = () => parts.findIndex((p) => p.name === 'records/test-items.json');
 
   it('the untouched bundle imports (so each refusal below is down to its one change)', async () => {
@@ -80,7 +92,12 @@ describe('bad bundles are refused and change nothing', () => {
 
   it('wrong passphrase on a passphrase bundle', async () => {
     const file = join(work, 'pass.ncatsbundle');
-    await exportBundle(alice, testRegistry(alice), { caseReference: 'T-0001', passphrase: 'the right passphrase here', basis: 'Transfer of care', outFile: file });
+    await exportBundle(alice, testRegistry(alice), {
+      caseReference: 'T-0001',
+      passphrase: 'the right passphrase here',
+      basis: 'Transfer of care',
+      outFile: file,
+    });
     await expectRefused(file, 'wrong-key', /passphrase is wrong/, { passphrase: 'a wrong passphrase entirely' });
   });
 
@@ -110,7 +127,11 @@ describe('bad bundles are refused and change nothing', () => {
   });
 
   it('a tampered manifest (signature no longer matches)', async () => {
-    await expectRefused(await sealed(editManifest(parts, (m) => (m.basis = 'Something else'))), 'bad-signature', /signature does not match/);
+    await expectRefused(
+      await sealed(editManifest(parts, (m) => (m.basis = 'Something else'))),
+      'bad-signature',
+      /signature does not match/,
+    );
   });
 
   it('a signature by someone else', async () => {
@@ -119,7 +140,11 @@ describe('bad bundles are refused and change nothing', () => {
   });
 
   it('an unknown format version (even when properly signed)', async () => {
-    await expectRefused(await sealed(editManifest(parts, (m) => (m.formatVersion = 2), aliceKeys)), 'unknown-format', /format version 2/);
+    await expectRefused(
+      await sealed(editManifest(parts, (m) => (m.formatVersion = 2), aliceKeys)),
+      'unknown-format',
+      /format version 2/,
+    );
   });
 
   it.each([
@@ -145,18 +170,31 @@ describe('bad bundles are refused and change nothing', () => {
     const copy = parts.map((p) => ({ ...p }));
     const i = recordsIndex();
     copy[i] = { ...(copy[i] as RawEntry), headerSize: 8 ** 11 - 1 };
-    await expectRefused(await sealed(copy), 'too-large', /larger than allowed/, { limits: { maxTotalBytes: 10 * 1024 * 1024 } });
+    await expectRefused(await sealed(copy), 'too-large', /larger than allowed/, {
+      limits: { maxTotalBytes: 10 * 1024 * 1024 },
+    });
   });
 
   it('more entries, or a bigger total, than the limits allow', async () => {
     await expectRefused(good, 'too-large', /the limit is 2/, { limits: { maxEntries: 2 } });
     await expectRefused(good, 'too-large', /larger than this app accepts/, { limits: { maxTotalBytes: 100_000 } });
-    const huge = editManifest(parts, (m) => (m.entries as { kind: string; size: number }[]).filter((e) => e.kind === 'document').forEach((e) => (e.size = 2 ** 45)), aliceKeys);
+    const huge = editManifest(
+      parts,
+      (m) =>
+        (m.entries as { kind: string; size: number }[])
+          .filter((e) => e.kind === 'document')
+          .forEach((e) => (e.size = 2 ** 45)),
+      aliceKeys,
+    );
     await expectRefused(await sealed(huge), 'too-large', /larger than this app accepts/);
   });
 
   it('an entry the manifest does not list, and one it lists but is missing', async () => {
-    await expectRefused(await sealed([...parts, { name: 'records/extra.json', data: Buffer.from('{}') }]), 'tampered', /entries the manifest does not list/);
+    await expectRefused(
+      await sealed([...parts, { name: 'records/extra.json', data: Buffer.from('{}') }]),
+      'tampered',
+      /entries the manifest does not list/,
+    );
     await expectRefused(await sealed(parts.slice(0, -1)), 'tampered', /is missing/);
   });
 
@@ -170,7 +208,11 @@ describe('bad bundles are refused and change nothing', () => {
     const json = JSON.parse((copy[i] as RawEntry).data.toString('utf8')) as { records: { version: unknown }[] };
     (json.records[0] as { version: unknown }).version = 'two';
     copy[i] = { name: 'records/test-items.json', data: Buffer.from(JSON.stringify(json)) };
-    await expectRefused(await sealed(rehash(copy, 'records/test-items.json', aliceKeys)), 'invalid-record', /is not valid \(version/);
+    await expectRefused(
+      await sealed(rehash(copy, 'records/test-items.json', aliceKeys)),
+      'invalid-record',
+      /is not valid \(version/,
+    );
   });
 
   it('a properly signed record belonging to another case', async () => {
@@ -179,15 +221,28 @@ describe('bad bundles are refused and change nothing', () => {
     const json = JSON.parse((copy[i] as RawEntry).data.toString('utf8')) as { records: { caseId: string }[] };
     (json.records[0] as { caseId: string }).caseId = '00000000-0000-4000-8000-000000000000';
     copy[i] = { name: 'records/test-items.json', data: Buffer.from(JSON.stringify(json)) };
-    await expectRefused(await sealed(rehash(copy, 'records/test-items.json', aliceKeys)), 'wrong-case', /different case/);
+    await expectRefused(
+      await sealed(rehash(copy, 'records/test-items.json', aliceKeys)),
+      'wrong-case',
+      /different case/,
+    );
   });
 
   it('a bundle from an unknown sender is not applied without acceptance (a dry run still previews it)', async () => {
     const fromCarol = join(work, 'carol.ncatsbundle');
     const caseId = addCase(carol, 'T-0009', 'Carol case');
     addItem(carol, caseId, 'x');
-    await exportBundle(carol, testRegistry(carol), { caseReference: 'T-0009', recipients: [{ kind: 'raw', recipient: bobRecipient }], basis: 'Advice', outFile: fromCarol });
-    await expectRefused(fromCarol, 'sender-not-accepted', /not in your colleague directory. Their fingerprint is [A-Z2-7-]{24}/);
+    await exportBundle(carol, testRegistry(carol), {
+      caseReference: 'T-0009',
+      recipients: [{ kind: 'raw', recipient: bobRecipient }],
+      basis: 'Advice',
+      outFile: fromCarol,
+    });
+    await expectRefused(
+      fromCarol,
+      'sender-not-accepted',
+      /not in your colleague directory. Their fingerprint is [A-Z2-7-]{24}/,
+    );
     const before = vaultDigest(bob);
     const preview = await importBundle(bob, testRegistry(bob), fromCarol, { dryRun: true });
     expect(preview.preview.sender).toMatchObject({ status: 'unknown', name: 'Carol Chen' });

@@ -47,7 +47,11 @@ describe.skipIf(!tools)('interop with age, tar and pdftotext (skipped when the D
     alice = await makeVault(work, 'alice', 'Alice Ahmed');
     bob = await makeVault(work, 'bob', 'Bob Barnes');
     addColleague(alice, await myKeyCard(bob), { verified: true });
-    const caseId = addCase(alice, 'T-0042', 'Referral from Northshire – “quoted” (brackets) and a long line '.repeat(3));
+    const caseId = addCase(
+      alice,
+      'T-0042',
+      'Referral from Northshire – “quoted” (brackets) and a long line '.repeat(3),
+    );
     for (let i = 0; i < 120; i++) addItem(alice, caseId, `Note ${i}: the young person’s review was on 04/03/2025`);
     docId = (await addDocument(alice, caseId, 70_000, 9)).id;
   });
@@ -59,12 +63,27 @@ describe.skipIf(!tools)('interop with age, tar and pdftotext (skipped when the D
 
   it('age -d with the recipient’s identity file decrypts a bundle, tar lists it and pdftotext reads the summary', async () => {
     const file = join(work, 'r.ncatsbundle');
-    await exportBundle(alice, testRegistry(alice), { caseReference: 'T-0042', recipients: [{ kind: 'colleague', nameOrId: 'Bob Barnes' }], basis: 'Transfer of care', outFile: file });
+    await exportBundle(alice, testRegistry(alice), {
+      caseReference: 'T-0042',
+      recipients: [{ kind: 'colleague', nameOrId: 'Bob Barnes' }],
+      basis: 'Transfer of care',
+      outFile: file,
+    });
     const identityFile = join(work, 'bob.key');
     writeFileSync(identityFile, `${(await ensureUserKeys(bob)).ageIdentity}\n`, { mode: 0o600 });
     const listing = execSync(`age -d -i ${identityFile} ${file} | tar -tvf -`, { encoding: 'utf8' });
-    const names = listing.trim().split('\n').map((l) => l.split(/\s+/).pop());
-    expect(names).toEqual(['manifest.json', 'manifest.sig', 'records/test-items.json', 'records/test-cases.json', 'summary.pdf', `documents/${docId}`]);
+    const names = listing
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/).pop());
+    expect(names).toEqual([
+      'manifest.json',
+      'manifest.sig',
+      'records/test-items.json',
+      'records/test-cases.json',
+      'summary.pdf',
+      `documents/${docId}`,
+    ]);
     const out = join(work, 'x');
     execSync(`mkdir -p ${out} && age -d -i ${identityFile} ${file} | tar -xf - -C ${out}`);
     const text = execFileSync('pdftotext', ['-layout', join(out, 'summary.pdf'), '-'], { encoding: 'utf8' });
@@ -79,7 +98,12 @@ describe.skipIf(!tools)('interop with age, tar and pdftotext (skipped when the D
   it('age -d with the passphrase (typed on a pty) decrypts a passphrase bundle', async () => {
     const file = join(work, 'p.ncatsbundle');
     const passphrase = 'k7qf2-mztwb-4xpld-3h6ra-q2v5n';
-    await exportBundle(alice, testRegistry(alice), { caseReference: 'T-0042', passphrase, basis: 'Advice to the local authority', outFile: file });
+    await exportBundle(alice, testRegistry(alice), {
+      caseReference: 'T-0042',
+      passphrase,
+      basis: 'Advice to the local authority',
+      outFile: file,
+    });
     const tarFile = join(work, 'p.tar');
     execFileSync('python3', ['-c', PTY_AGE, passphrase, file, tarFile], { timeout: 120_000 });
     expect(execFileSync('tar', ['-tf', tarFile], { encoding: 'utf8' })).toContain('summary.pdf');

@@ -12,10 +12,12 @@ import { addCase, addDocument, addItem, editItem, makeVault, tempDirs, testRegis
 const BASIS = 'Transfer of care to the receiving clinician (Caldicott: duty to share for direct care)';
 
 async function hashDoc(vault: OpenVault, id: string): Promise<string> {
-  const doc = testRegistry(vault).documents?.list(vault.db, caseIdOf(vault), { includeThirdPartySensitive: true }).find((d) => d.id === id);
+  const doc = testRegistry(vault)
+    .documents?.list(vault.db, caseIdOf(vault), { includeThirdPartySensitive: true })
+    .find((d) => d.id === id);
   if (!doc) throw new Error(`no document ${id}`);
   const hash = createHash('sha256');
-  for await (const c of doc.open()) hash.update(c as Buffer);
+  for await (const c of await doc.open()) hash.update(c as Buffer);
   return hash.digest('hex');
 }
 
@@ -24,11 +26,18 @@ function caseIdOf(vault: OpenVault): string {
 }
 
 function items(vault: OpenVault): { id: string; text: string; version: number }[] {
-  return vault.db.prepare('SELECT id, text, version FROM t_items ORDER BY text').all() as { id: string; text: string; version: number }[];
+  return vault.db.prepare('SELECT id, text, version FROM t_items ORDER BY text').all() as {
+    id: string;
+    text: string;
+    version: number;
+  }[];
 }
 
 function audit(vault: OpenVault, action: string): { detail: string; case_id: string | null }[] {
-  return vault.db.prepare('SELECT detail, case_id FROM audit_log WHERE action = ?').all(action) as { detail: string; case_id: string | null }[];
+  return vault.db.prepare('SELECT detail, case_id FROM audit_log WHERE action = ?').all(action) as {
+    detail: string;
+    case_id: string | null;
+  }[];
 }
 
 describe('bundle round trip between two real vaults', () => {
@@ -74,7 +83,12 @@ describe('bundle round trip between two real vaults', () => {
 
     const preview = await importBundle(bob, testRegistry(bob), file, { dryRun: true });
     expect(preview.applied).toBe(false);
-    expect(preview.preview).toMatchObject({ caseAction: 'new', caseReference: 'T-0001', sender: { name: 'Alice Ahmed', status: 'verified' }, basis: BASIS });
+    expect(preview.preview).toMatchObject({
+      caseAction: 'new',
+      caseReference: 'T-0001',
+      sender: { name: 'Alice Ahmed', status: 'verified' },
+      basis: BASIS,
+    });
     expect(preview.preview.counts.new).toBe(3);
 
     const result = await importBundle(bob, testRegistry(bob), file, {});
@@ -85,7 +99,12 @@ describe('bundle round trip between two real vaults', () => {
 
     const exported = audit(alice, 'bundle.export');
     expect(exported).toHaveLength(1);
-    expect(JSON.parse(exported[0]?.detail ?? '{}')).toMatchObject({ basis: BASIS, recipients: [expect.stringContaining('Bob Barnes')], records: 3, documents: 2 });
+    expect(JSON.parse(exported[0]?.detail ?? '{}')).toMatchObject({
+      basis: BASIS,
+      recipients: [expect.stringContaining('Bob Barnes')],
+      records: 3,
+      documents: 2,
+    });
     expect(exported[0]?.case_id).toBe(caseId);
     const imported = audit(bob, 'bundle.import');
     expect(imported).toHaveLength(1);
@@ -123,7 +142,11 @@ describe('bundle round trip between two real vaults', () => {
     expect(result.preview.counts).toMatchObject({ conflict: 1, update: 1, 'keep-local': 1, unchanged: 1 });
     expect(result.preview.caseAction).toBe('update');
     expect(items(bob).map((i) => i.text)).toEqual(['a edited by bob', 'b edited by alice', 'c edited by bob']);
-    const conflicts = bob.db.prepare('SELECT record_id, local_record, incoming_record FROM bundle_conflicts').all() as { record_id: string; local_record: string; incoming_record: string }[];
+    const conflicts = bob.db.prepare('SELECT record_id, local_record, incoming_record FROM bundle_conflicts').all() as {
+      record_id: string;
+      local_record: string;
+      incoming_record: string;
+    }[];
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]?.record_id).toBe(a);
     expect(JSON.parse(conflicts[0]?.local_record ?? '{}')).toMatchObject({ text: 'a edited by bob' });
@@ -144,8 +167,14 @@ describe('bundle round trip between two real vaults', () => {
       const byPass = join(work, 'pass.ncatsbundle');
       await send(byPass, { recipients: [], passphrase });
       const refused = importBundle(carol, testRegistry(carol), byPass, { passphrase });
-      await expect(refused).rejects.toMatchObject({ problem: 'sender-not-accepted', message: expect.stringContaining((await myKeyCard(alice)).fingerprint) });
-      const accepted = await importBundle(carol, testRegistry(carol), byPass, { passphrase, acceptUnverifiedSender: true });
+      await expect(refused).rejects.toMatchObject({
+        problem: 'sender-not-accepted',
+        message: expect.stringContaining((await myKeyCard(alice)).fingerprint),
+      });
+      const accepted = await importBundle(carol, testRegistry(carol), byPass, {
+        passphrase,
+        acceptUnverifiedSender: true,
+      });
       expect(accepted.preview.sender.status).toBe('unknown');
       expect(accepted.applied).toBe(true);
     } finally {
@@ -158,7 +187,9 @@ describe('bundle round trip between two real vaults', () => {
     const carol = await makeVault(work, 'carol', 'Carol Chen');
     try {
       addColleague(alice, await myKeyCard(carol), { verified: false });
-      await expect(send(join(work, 'x.ncatsbundle'), { recipients: [{ kind: 'colleague', nameOrId: 'Carol Chen' }] })).rejects.toThrow(/not been verified/);
+      await expect(
+        send(join(work, 'x.ncatsbundle'), { recipients: [{ kind: 'colleague', nameOrId: 'Carol Chen' }] }),
+      ).rejects.toThrow(/not been verified/);
       const file = join(work, 'y.ncatsbundle');
       await send(file);
       const aliceAtBob = bob.db.prepare('SELECT id FROM colleagues').get() as { id: string };
