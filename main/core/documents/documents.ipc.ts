@@ -1,7 +1,12 @@
 import type { documentChannels } from '../../../preload/contract/documents';
 import type { HandlersFor } from '../ipc/router';
+import { registerChronologySource } from '../notes/chronology';
 import { exportDocumentToFile } from './document-export';
+import { DOCUMENT_CHRONOLOGY_SOURCE } from './documents.search';
 import { deleteDocument, getDocument, listCaseDocuments, updateDocument } from './documents.service';
+
+// The core imports this module once at start-up: documents join every case's chronology.
+registerChronologySource(DOCUMENT_CHRONOLOGY_SOURCE);
 
 /** Handlers for document metadata and the explicit export. Bytes go through document-routes.ts. */
 export const documentHandlers: HandlersFor<typeof documentChannels> = {

@@ -1,12 +1,13 @@
 /**
  * What documents contribute to the case-wide views: full-text hits on title and description
- * (documents_fts) for the search, and "document added" events for the chronology. Exported as
- * plain functions so the search and chronology services can merge them with their own sources.
+ * (documents_fts) for the search, and "document added" events for the chronology. The query
+ * syntax is the notes search's own (search/search.repo.ts), so both behave the same.
  */
-import type { ChronologyEvent } from '../../../preload/contract/casework';
 import type { SessionUser } from '../../../preload/contract';
 import type { Db } from '../db/connection';
 import { visibleCaseCondition } from '../cases/visibility';
+import type { ChronologySource } from '../notes/chronology';
+import { toFtsQuery } from '../search/search.repo';
 
 export interface DocumentSearchHit {
   caseId: string;
@@ -20,20 +21,9 @@ export interface DocumentSearchHit {
 }
 
 /**
- * Turn what a user typed into a safe FTS5 query: each word becomes a quoted prefix term, all
- * required. Quoting means FTS5 syntax (AND, NEAR, *, :, ...) typed by a user is just text.
- * Returns null when nothing searchable is left.
+ * Live documents whose title or description match what the user typed, best first, only in
+ * cases `user` may see. `rank` is bm25 like the notes search's, so results can be merged.
  */
-export function toFtsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, 20);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
-}
-
-/** Live documents whose title or description match, best first, only in cases `user` may see. */
 export function searchDocuments(
   db: Db,
   user: SessionUser,
@@ -62,28 +52,15 @@ export function searchDocuments(
     }) as DocumentSearchHit[];
 }
 
-/** One chronology event per live document of the case: when it was added, and by whom. */
-export function documentChronologyEvents(db: Db, caseId: string): ChronologyEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.title, d.original_filename, d.uploaded_at, u.display_name AS actor
-       FROM documents d LEFT JOIN users u ON u.id = d.uploaded_by
-       WHERE d.case_id = ? AND d.deleted_at IS NULL
-       ORDER BY d.uploaded_at DESC`,
-    )
-    .all(caseId) as {
-    id: string;
-    title: string;
-    original_filename: string;
-    uploaded_at: string;
-    actor: string | null;
-  }[];
-  return rows.map((r) => ({
-    at: r.uploaded_at,
-    kind: 'document_added',
-    entityId: r.id,
-    summary: `Document added: ${r.title} (${r.original_filename})`,
-    actorName: r.actor,
-    thirdPartySensitive: false,
-  }));
-}
+/**
+ * The chronology fragment for documents (see notes/chronology.ts): one `document_added` event
+ * per live document of the case, when it was uploaded and by whom. Registered by
+ * documents.ipc.ts, which the core loads at start-up.
+ */
+export const DOCUMENT_CHRONOLOGY_SOURCE: ChronologySource = {
+  kinds: ['document_added'],
+  sql: `SELECT d.uploaded_at, 'document_added', d.id,
+          'Document added: ' || d.title || ' (' || d.original_filename || ')',
+          (SELECT display_name FROM users u WHERE u.id = d.uploaded_by), 0
+        FROM documents d WHERE d.case_id = @caseId AND d.deleted_at IS NULL`,
+};
