@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 /**
  * The frame of the screens shown before sign-in: the app's name in a banner, then one centred
@@ -13,7 +13,7 @@ export function AuthLayout({
 }: {
   title: string;
   headingId: string;
-  headingRef?: React.Ref<HTMLHeadingElement>;
+  headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
   wide?: boolean;
 }) {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { acknowledgeRecoveryKey } from '../../lib/session';
+import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { AuthLayout } from './AuthLayout';
 
@@ -11,6 +12,9 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
   const [confirmed, setConfirmed] = useState(false);
   const [showError, setShowError] = useState(false);
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // The vault is already unlocked here, and losing this screen to the idle lock would lose the
+  // key for good: count the user's activity while they copy it out.
+  useActivityTouch(true);
   const groups = recoveryKey.split(/[\s-]+/).filter(Boolean);
 
   function submit(event: FormEvent) {
