@@ -24,14 +24,17 @@ export class AppError extends Error {
 
 /** Map file-system failures to errors a user can act on; rethrow the rest unchanged. */
 export function fsError(err: unknown, what: string): never {
+  // Node reports errno names; better-sqlite3 reports SQLite result codes: SQLITE_FULL, and
+  // SQLITE_IOERR_SHMSIZE when the WAL index cannot grow (a full disk), SQLITE_READONLY and its
+  // extended codes such as SQLITE_READONLY_DIRECTORY.
   const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE') {
     throw new AppError(
       'DISK_FULL',
       `The disk is full, so ${what} could not be saved. Nothing was changed. Free some space and try again.`,
     );
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code?.startsWith('SQLITE_READONLY')) {
     throw new AppError(
       'READ_ONLY_LOCATION',
       `The vault folder cannot be written to, so ${what} could not be saved. Nothing was changed.`,

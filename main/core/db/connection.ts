@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../errors';
+import { AppError, fsError } from '../errors';
 
 export type Db = Database.Database;
 
@@ -32,6 +32,9 @@ export function openEncrypted(file: string, key: Buffer, options: OpenOptions = 
     db.key(literal);
     // The first read proves the key: a wrong key or a file that is not a vault fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    // Inside the try: switching to WAL writes, so a full or read-only disk fails here, and the
+    // handle must not be left open (it would pin the file and the key schedule in memory).
+    applyPragmas(db, options.readonly ?? false);
   } catch (err) {
     db.close();
     const message = err instanceof Error ? err.message : String(err);
@@ -41,11 +44,10 @@ export function openEncrypted(file: string, key: Buffer, options: OpenOptions = 
         'The vault database could not be opened with this key. It may be damaged or not a vault.',
       );
     }
-    throw err;
+    fsError(err, 'the vault database');
   } finally {
     literal.fill(0);
   }
-  applyPragmas(db, options.readonly ?? false);
   return db;
 }
 

@@ -1,5 +1,5 @@
 import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { SessionUser, UserSummary, Role } from '../../../preload/contract';
 import { openEncrypted, type Db } from '../db/connection';
 import { migrate } from '../db/migrations/index';
@@ -19,6 +19,7 @@ import {
 } from './header';
 import { calibrate, deriveKey, newSalt, scryptParams, type KdfParams } from './kdf';
 import { unwrapKey, wrapKey } from './keywrap';
+import { makeVaultFolder, requireWritable } from './vault-folder';
 import { formatRecoveryKey, keyCheck, keyMatchesCheck, parseRecoveryKey } from './recovery-key';
 import { findUserById, findUserByUsername, insertUser, listUsers } from './users.repo';
 
@@ -190,11 +191,7 @@ export async function createVault(
   options: VaultOptions = {},
 ): Promise<{ vault: OpenVault; recoveryKey: string }> {
   if (vaultExists(dir)) throw new AppError('VAULT_EXISTS', `There is already a vault in ${dir}.`);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-  } catch (err) {
-    fsError(err, 'the new vault');
-  }
+  makeVaultFolder(dir);
   const now = options.now?.() ?? new Date();
   const key = randomBytes(32);
   const kdf = options.kdf ?? (await calibrate());
@@ -287,6 +284,7 @@ function openSession(
         'The vault database (vault.db) is missing from the vault folder. Restore it from a backup.',
       );
     }
+    requireWritable(dir, 'the sign-in');
     db = openEncrypted(databasePath(dir), key, options);
   } catch (err) {
     key.fill(0);
