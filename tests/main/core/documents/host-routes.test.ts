@@ -13,7 +13,7 @@ import { toNodeReadable } from '../../../../main/core/documents/document-routes'
 import { scryptParams } from '../../../../main/core/vault/kdf';
 import { startBrowserHost, type BrowserHost } from '../../../host/server';
 import { ADMIN, READER } from '../temp-vault';
-import { generatedStream, patternBytes, sha256 } from './fixtures';
+import { blobFiles, generatedStream, patternBytes, sha256 } from './fixtures';
 
 let root: string;
 let host: BrowserHost;
@@ -131,6 +131,36 @@ describe('browser host document routes', () => {
     });
     const readerUpload = await upload(Buffer.from('x'), `caseId=${caseId}&filename=a.txt`);
     expect(readerUpload.status).toBe(403);
+  });
+
+  it('an upload aborted by the client mid-stream leaves no file and no row', async () => {
+    const controller = new AbortController();
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        if (sent >= 2 * 1024 * 1024) {
+          controller.abort();
+          return new Promise(() => undefined);
+        }
+        sent += 256 * 1024;
+        c.enqueue(new Uint8Array(patternBytes(sent, 256 * 1024)));
+      },
+    });
+    await expect(
+      fetch(`${host.origin}/documents/upload?caseId=${caseId}&filename=cut.webm`, {
+        method: 'POST',
+        headers: { 'x-ncats-token': host.token },
+        body,
+        duplex: 'half',
+        signal: controller.signal,
+      } as RequestInit),
+    ).rejects.toThrow();
+    const vaultDir = host.core.manager.vaultDir;
+    // The server notices the reset asynchronously: wait for its clean-up.
+    for (let i = 0; i < 100 && blobFiles(vaultDir).length > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(blobFiles(vaultDir)).toEqual([]);
+    expect(await ipc('document:list', { caseId })).toMatchObject({ ok: true, value: [] });
   });
 
   it('adapts a web ReadableStream for import (the Electron protocol body)', async () => {
