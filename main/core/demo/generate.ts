@@ -1,0 +1,80 @@
+/**
+ * Synthetic but realistic demo data for demos, benchmarks and screenshots. Deterministic for a
+ * given seed: a seeded PRNG drives every choice (ids included) and dates are counted back from
+ * a fixed reference date, never from the clock.
+ */
+import { listPaperworkTypes } from '../cases/paperwork.repo';
+import type { OpenVault } from '../vault/vault';
+import { writeDemoCase, type DemoContext } from './case-writer';
+import { Random } from './prng';
+
+/** The default "today" of demo data, so the same seed gives the same vault on any day. */
+export const DEFAULT_REFERENCE_DATE = '2025-12-31';
+
+export interface DemoOptions {
+  cases: number;
+  seed?: string | number;
+  /** Dates are spread over the five years before this date (YYYY-MM-DD). */
+  referenceDate?: string;
+  /** Cases per transaction. */
+  batchSize?: number;
+  /** Notes per case, [min, max]; [20, 30] (25 on average) unless given. */
+  notesPerCase?: [number, number];
+  /** Called after each batch with the number of cases written so far. */
+  onProgress?: (done: number) => void;
+}
+
+export interface DemoResult {
+  cases: number;
+  notes: number;
+  people: number;
+  flags: number;
+  tasks: number;
+  ms: number;
+}
+
+/**
+ * Write `cases` demo cases into the open vault, in batched transactions. Each batch writes ONE
+ * summary audit row (`demo.generate`) instead of one per record: these are synthetic records
+ * made by one explicit command, and a million audit rows would only bury real activity.
+ */
+export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoResult {
+  const started = performance.now();
+  const { db } = vault;
+  const ctx: DemoContext = {
+    db,
+    r: new Random(options.seed ?? 1),
+    today: options.referenceDate ?? DEFAULT_REFERENCE_DATE,
+    by: vault.user.id,
+    workers: vault
+      .listUsers()
+      .filter((u) => !u.disabled && (u.role === 'administrator' || u.role === 'clinician'))
+      .map((u) => u.id),
+    paperworkTypes: listPaperworkTypes(db),
+    notesPerCase: options.notesPerCase ?? [20, 30],
+    totals: { cases: 0, notes: 0, people: 0, flags: 0, tasks: 0 },
+  };
+  const batchSize = options.batchSize ?? 250;
+  // A larger page cache while writing: SQLCipher encrypts each page it evicts, and the FTS
+  // index touches many pages per note. Restored afterwards.
+  const previousCache = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -131072');
+  try {
+    for (let done = 0; done < options.cases;) {
+      const size = Math.min(batchSize, options.cases - done);
+      db.transaction(() => {
+        const refs: string[] = [];
+        for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx));
+        vault.audit({
+          action: 'demo.generate',
+          detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },
+        });
+      }).immediate();
+      done += size;
+      options.onProgress?.(done);
+    }
+  } finally {
+    db.pragma(`cache_size = ${previousCache}`);
+  }
+  return { ...ctx.totals, ms: Math.round(performance.now() - started) };
+}

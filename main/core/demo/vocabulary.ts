@@ -1,0 +1,122 @@
+/**
+ * Small built-in word lists for synthetic demo records. Names are common UK names; places are
+ * real local authorities (public bodies). No record corresponds to a real person.
+ */
+
+export const GIVEN_NAMES: readonly string[] =
+  'Oliver George Harry Jack Jacob Noah Charlie Muhammad Thomas Oscar William James Leo Alfie Joshua Freddie Archie Ethan Isaac Alexander Joseph Edward Samuel Max Logan Lucas Daniel Theo Arthur Mason Kai Tyler Kian Callum Connor Jayden Reece Liam Aaron Dylan Olivia Amelia Isla Ava Emily Sophia Grace Mia Poppy Ella Lily Evie Isabella Jessica Freya Chloe Niamh Aisha Zara Ruby Priya Amara Kayla Leah Megan Siobhan Catherine Hannah Caitlin Bethany Tomasz Jakub Oluwaseun Kwame Arjun Rohan Yusuf Ibrahim Dev Rhys'.split(
+    ' ',
+  );
+
+export const FAMILY_NAMES: readonly string[] =
+  "Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White Edwards Hughes Green Hall Lewis Harris Clarke Patel Jackson Wood Turner Martin Cooper Hill Ward Morris Moore Clark Lee King Baker Harrison Morgan Allen James Scott Phillips Watson Davis Parker Price Bennett Young Griffiths Mitchell Kelly Cook Carter Richardson Bailey Collins Bell Shaw Murphy Miller Cox Richards Khan Marshall Anderson Simpson Ellis Adams Singh Begum Ali Hussain Ahmed Okafor Mensah Nowak Kowalski O'Brien McDonald".split(
+    ' ',
+  );
+
+export const LOCAL_AUTHORITIES: readonly string[] =
+  'Leeds, Manchester, Birmingham, Bristol, Sheffield, Liverpool, Newcastle upon Tyne, Nottingham, Kent, Essex, Hampshire, Surrey, Lancashire, Norfolk, Devon, Cornwall, Cumbria, Durham, Camden, Hackney, Lambeth, Croydon, Barnet, Ealing, Cardiff, Swansea, Wrexham, Bradford, Wakefield, Sunderland'.split(
+    ', ',
+  );
+
+export const ETHNICITIES = [
+  'White British',
+  'White Irish',
+  'White other',
+  'Mixed white and Black Caribbean',
+  'Mixed white and Asian',
+  'Asian or Asian British: Indian',
+  'Asian or Asian British: Pakistani',
+  'Asian or Asian British: Bangladeshi',
+  'Black or Black British: African',
+  'Black or Black British: Caribbean',
+  'Other ethnic group',
+  'Not stated',
+];
+
+export const LANGUAGES = [
+  'English',
+  'English',
+  'English',
+  'English',
+  'Polish',
+  'Urdu',
+  'Punjabi',
+  'Bengali',
+  'Welsh',
+  'Somali',
+  'Arabic',
+];
+
+export const GENDERS = ['Male', 'Male', 'Male', 'Female', 'Non-binary', 'Not stated'];
+
+export const SCHOOL_KINDS = [
+  'Academy',
+  'High School',
+  'Primary School',
+  'College',
+  'Pupil Referral Unit',
+  'Special School',
+];
+
+export const AGENCIES: Record<string, readonly string[]> = {
+  social_worker: ['Children’s Social Care', 'Leaving Care Team', 'Disabled Children’s Team'],
+  police: ['Police Public Protection Unit', 'Police Child Abuse Investigation Team'],
+  camhs: ['CAMHS', 'Community CAMHS', 'Forensic CAMHS'],
+  yot: ['Youth Offending Team', 'Youth Justice Service'],
+  school: ['Designated Safeguarding Lead', 'Head of Year', 'SENCo'],
+  gp: ['GP Surgery', 'Health Centre'],
+  other: ['Independent Fostering Agency', 'Residential Provider', 'Voluntary Sector Project'],
+};
+
+export const RELATIONSHIPS = [
+  'Mother',
+  'Father',
+  'Stepfather',
+  'Stepmother',
+  'Grandmother',
+  'Foster carer',
+  'Kinship carer',
+  'Aunt',
+];
+
+export const SHARING_BASES = [
+  'Consent given by parent with parental responsibility',
+  'Consent given by young person (competent)',
+  'Duty to share: safeguarding',
+  'Statutory function (Children Act 1989)',
+];
+
+export const DECLINE_REASONS = [
+  'Does not meet referral criteria',
+  'Better met by local CAMHS',
+  'Referrer withdrew the request',
+  'Information requested was not provided',
+];
+
+export const CLOSURE_REASONS = [
+  'Assessment completed and report shared',
+  'Intervention completed',
+  'Consultation report sent',
+  'Family moved out of area',
+  'Young person declined further involvement',
+];
+
+export const FLAG_REASONS = [
+  'New information from police about the investigation',
+  'Placement under strain: review safety plan',
+  'Missed three consecutive appointments',
+  'Change of social worker: confirm new contact',
+  'Court date set: report needed in advance',
+  'School exclusion: check education arrangements',
+];
+
+export const TASK_TITLES = [
+  'Chase outstanding paperwork',
+  'Book professionals meeting',
+  'Send appointment letter to family',
+  'Draft assessment report',
+  'Share report with network',
+  'Arrange interpreter',
+  'Review safety plan with carers',
+  'Update chronology after strategy meeting',
+];
