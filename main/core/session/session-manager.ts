@@ -88,6 +88,9 @@ export class SessionManager {
     this.lastLockReason = reason;
     try {
       if (vault.isOpen) vault.audit({ action: 'session.lock', detail: { reason } });
+    } catch {
+      // Locking must always succeed: a full or failing disk may cost the audit row, never the
+      // lock (and from the idle timer a throw here would be an uncaught exception).
     } finally {
       vault.close();
       this.options.onEvent?.('vault:locked', { reason });

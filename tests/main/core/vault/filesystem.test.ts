@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../../../main/core/db/connection';
+import { SessionManager } from '../../../../main/core/session/session-manager';
 import { databasePath, readHeader } from '../../../../main/core/vault/header';
 import { createVault, unlockVault, vaultExists } from '../../../../main/core/vault/vault';
 import { ADMIN, CLINICIAN, FAST, folderHashes, headerBytes, newVault, tempDirs } from '../temp-vault';
@@ -165,6 +166,36 @@ describe('full disk', () => {
         expect.objectContaining({ code: 'DISK_FULL' }),
       );
       expect(openFilesUnder(disk)).toEqual([]);
+    },
+  );
+});
+
+describe('locking on a full disk', () => {
+  it.skipIf(!support.ok)(
+    needsMount(
+      'still locks, wipes the session and emits vault:locked, without throwing (the idle timer must not crash)',
+    ),
+    async () => {
+      const disk = mountTmpfs('1m');
+      const events: unknown[] = [];
+      const manager = new SessionManager(join(disk, 'vault'), {
+        vault: FAST,
+        onEvent: (event, payload) => events.push({ event, payload }),
+      });
+      try {
+        await manager.create(ADMIN);
+        const vault = manager.current();
+        fillDisk(disk);
+        // Prove the disk really refuses writes: a large audit row cannot be stored.
+        expect(() => vault.audit({ action: 'test.fill', detail: { pad: 'x'.repeat(64 * 1024) } })).toThrow();
+        expect(() => manager.lock('idle')).not.toThrow();
+        expect(manager.isUnlocked()).toBe(false);
+        expect(vault.isOpen).toBe(false);
+        expect(events).toEqual([{ event: 'vault:locked', payload: { reason: 'idle' } }]);
+        expect(openFilesUnder(disk)).toEqual([]);
+      } finally {
+        manager.dispose();
+      }
     },
   );
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../../main/core/vault/audit';
 import { BASE_DELAY_MS, FREE_ATTEMPTS } from '../../../../main/core/vault/backoff';
 import { readHeader } from '../../../../main/core/vault/header';
 import { SessionManager } from '../../../../main/core/session/session-manager';
@@ -120,6 +121,7 @@ describe('back-off after failed unlocks', () => {
       { action: 'session.unlock_failed', username: ADMIN.username, user_id: null },
       { action: 'session.unlock', username: ADMIN.username, user_id: vault.user.id },
     ]);
+    expect(verifyAuditChain(vault.db)).toMatchObject({ ok: true, problem: null });
     vault.close();
     // Back to free attempts after the reset.
     for (let i = 0; i < FREE_ATTEMPTS; i++) {
