@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserHost, type DriverSession } from './drivers/browser-host';
+import { electronAvailable, launchElectron } from './drivers/electron';
 
 export type DriverName = 'browser-host' | 'electron';
 
@@ -26,10 +27,15 @@ export const test = base.extend<{ app: AppHandle } & Options>({
   driver: ['browser-host', { option: true }],
   idleLockMs: [undefined, { option: true }],
   app: async ({ browser, driver, idleLockMs }, use, testInfo) => {
-    // The Electron driver is wired in once tests/e2e/drivers/electron.ts lands.
-    testInfo.skip(driver === 'electron', 'Electron driver not wired yet');
+    if (driver === 'electron') {
+      const { available, reason } = electronAvailable();
+      testInfo.skip(!available, reason);
+    }
     const vaultDir = mkdtempSync(join(tmpdir(), 'ncats-e2e-'));
-    const session = await launchBrowserHost(browser, vaultDir, idleLockMs);
+    const session =
+      driver === 'electron'
+        ? await launchElectron(vaultDir, idleLockMs)
+        : await launchBrowserHost(browser, vaultDir, idleLockMs);
     try {
       await use({ ...session, vaultDir });
     } finally {
