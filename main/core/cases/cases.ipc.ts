@@ -1,7 +1,8 @@
 import type { caseChannels } from '../../../preload/contract/cases';
 import type { HandlersFor } from '../ipc/router';
 import { accessLog, checkDuplicates, listCaseload } from './caseload.service';
-import { createCase, getCase, setCaseStatus, setPaperworkReceived, updateCaseFields } from './cases.service';
+import { createCase, getCase, setCaseStatus, updateCaseFields } from './cases.service';
+import { setPaperworkReceived } from './paperwork.service';
 import { listPaperworkTypes } from './paperwork.repo';
 import { addPerson, changePerson, removePerson } from './people.service';
 

@@ -21,8 +21,8 @@ import {
   userDisplayName,
   type CaseRow,
 } from './cases.repo';
-import { assessmentDueDate, clockStatus, localDate, ageOn } from './dates';
-import { findPaperworkType, listCasePaperwork, paperworkCompleteDate, upsertCasePaperwork } from './paperwork.repo';
+import { clockStatus, localDate, ageOn } from './dates';
+import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
 import { checkTransition, checkYoungPerson } from './rules';
 
@@ -169,7 +169,8 @@ export function getCase(vault: OpenVault, caseId: string): CaseDetail {
   return auditedRead(vault, caseId, 'case', () => loadCaseDetail(vault.db, caseId, today(vault)));
 }
 
-function staleVersion(): AppError {
+/** The CONFLICT raised when a case changed since the version the user saw. */
+export function staleVersion(): AppError {
   return new AppError(
     'CONFLICT',
     'Someone changed this case while you were editing it. Reload it to see their changes, then try again.',
@@ -279,48 +280,6 @@ export function setCaseStatus(
         entityId: input.caseId,
         caseId: input.caseId,
         detail: { from: row.status, to: input.status },
-      });
-      return loadCaseDetail(db, input.caseId, today(vault));
-    })
-    .immediate();
-}
-
-/**
- * Record (or clear) one paperwork item, then recompute the clock: once every required item is
- * received, paperwork-complete = the latest of their dates and the assessment is due 84 days
- * later. Clearing a required item stops the clock again.
- */
-export function setPaperworkReceived(
-  vault: OpenVault,
-  input: { caseId: string; typeId: string; receivedDate: string | null; notes: string | null },
-): CaseDetail {
-  const { db } = vault;
-  return db
-    .transaction(() => {
-      const row = requireCase(db, input.caseId);
-      if (!findPaperworkType(db, input.typeId))
-        throw new AppError('NOT_FOUND', 'That paperwork item is not on the checklist.');
-      // Paperwork may arrive before the referral is logged (it often comes with it): allowed.
-      if (input.receivedDate && input.receivedDate > today(vault)) {
-        throw new AppError('INVALID_INPUT', 'The received date is in the future.');
-      }
-      const at = vault.now().toISOString();
-      upsertCasePaperwork(db, input, at, vault.user.id);
-      const complete = paperworkCompleteDate(listCasePaperwork(db, input.caseId));
-      const updated: CaseRow = {
-        ...row,
-        paperwork_complete_date: complete,
-        assessment_due_date: complete ? assessmentDueDate(complete) : null,
-        updated_at: at,
-        updated_by: vault.user.id,
-      };
-      if (!updateCase(db, updated, row.version)) throw staleVersion();
-      vault.audit({
-        action: 'paperwork.set',
-        entityType: 'paperwork',
-        entityId: input.typeId,
-        caseId: input.caseId,
-        detail: { received: input.receivedDate !== null, complete: complete !== null },
       });
       return loadCaseDetail(db, input.caseId, today(vault));
     })

@@ -1,12 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseloadQuerySchema } from '../../../../preload/contract/cases';
 import { checkDuplicates, listCaseload } from '../../../../main/core/cases/caseload.service';
-import {
-  getCase,
-  setCaseStatus,
-  setPaperworkReceived,
-  updateCaseFields,
-} from '../../../../main/core/cases/cases.service';
+import { getCase, setCaseStatus, updateCaseFields } from '../../../../main/core/cases/cases.service';
+import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { addPerson, changePerson, removePerson } from '../../../../main/core/cases/people.service';
 import { verifyAuditChain } from '../../../../main/core/vault/audit';
 import { auditActions, makeVault, newCase, type TestVault } from './fixtures';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCaseStatus, setPaperworkReceived } from '../../../../main/core/cases/cases.service';
+import { setCaseStatus } from '../../../../main/core/cases/cases.service';
+import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { clearFlag, completeTask, createTask, raiseFlag } from '../../../../main/core/cases/work.service';
 import { getChronology, registerChronologySource } from '../../../../main/core/notes/chronology';
 import { createNote, listNotes, noteHistory, updateNote } from '../../../../main/core/notes/notes.service';
