@@ -68,9 +68,9 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
     if (dob) {
       conds.push('y.date_of_birth = @dob');
       params.dob = dob;
-    } else if (/^nc[-\s]?\d/i.test(search) || /^nc-?$/i.test(search)) {
-      const ref = search
-        .toUpperCase()
+    } else if (/^nc[-\s]?\d/i.test(search) || /^nc-?$/i.test(search) || /^\d{4}(-\d*)?$/.test(search)) {
+      // `NC-2024-01`, `nc 2024`, or just `2024-01` (the NC- is implied).
+      const ref = (/^\d/.test(search) ? `NC-${search}` : search.toUpperCase())
         .replace(/\s/g, '-')
         .replace(/^NC(?=\d)/, 'NC-');
       conds.push('c.reference >= @refLo AND c.reference < @refHi');

@@ -335,6 +335,8 @@ describe('caseload', () => {
     expect(q({ search: 'amelia hu' }).items.map((r) => r.id)).toEqual([a.id]);
     expect(q({ search: '14/03/2010' }).items.map((r) => r.id)).toEqual([a.id]);
     expect(q({ search: 'nc-2025-0001' }).items.map((r) => r.id)).toEqual([a.id]);
+    expect(q({ search: '2025-0001' }).items.map((r) => r.id)).toEqual([a.id]);
+    expect(q({ search: 'NC 2025' }).total).toBe(3);
     expect(q({ service: 'safe_home' }).total).toBe(1);
     expect(q({ sort: 'name', direction: 'asc' }).items.map((r) => r.displayName)).toEqual([
       'Ben Amos',
@@ -343,6 +345,6 @@ describe('caseload', () => {
     ]);
     expect(q({ flagged: true }).total).toBe(0);
     expect(q({ overdue: true }).total).toBe(0);
-    expect(auditActions(t.vault).slice(before)).toEqual(Array(10).fill('caseload.list'));
+    expect(auditActions(t.vault).slice(before)).toEqual(Array(12).fill('caseload.list'));
   });
 });
