@@ -51,6 +51,14 @@ export type Api = {
   [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  /**
+   * Document bytes do not travel over IPC: they stream over the page's own origin at
+   * `documents/<id>` (download, Range supported) and `documents/upload?caseId=..&filename=..`
+   * (POST, raw body), served by Electron's app:// protocol or the browser host. Under the browser
+   * host this is the per-launch token those routes need (query `token` for GET, header
+   * `x-ncats-token` for POST); under Electron it is absent and none is needed.
+   */
+  readonly transportToken?: string;
 };
 
 /**

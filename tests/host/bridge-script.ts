@@ -48,6 +48,7 @@ export function bridgeScript(): string {
     listeners.get(event).add(listener);
     return () => listeners.get(event).delete(listener);
   };
+  api.transportToken = token;
   Object.freeze(api);
   Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
 })();
