@@ -5,11 +5,19 @@ import {
   roleSchema,
   usernameSchema,
   type AuditVerification,
+  type Role,
   type SessionUser,
   type UserSummary,
   type VaultStatus,
 } from './common';
 import { ADMIN_ONLY, ANY_USER, PUBLIC, channel, empty } from './define';
+
+/** A colleague as shown in pickers: enough to choose them, nothing more. */
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  role: Role;
+}
 
 /** Vault, session, user and audit channels. */
 export const vaultChannels = {
@@ -47,6 +55,12 @@ export const vaultChannels = {
   'session:touch': channel<null>()(empty, ANY_USER),
 
   'users:list': channel<UserSummary[]>()(empty, ADMIN_ONLY),
+
+  /**
+   * Colleagues any signed-in user may pick (e.g. as a case's lead worker): active users only,
+   * with no user names or dates, which only administrators need.
+   */
+  'users:directory': channel<DirectoryUser[]>()(empty, ANY_USER),
 
   'users:create': channel<UserSummary>()(
     z

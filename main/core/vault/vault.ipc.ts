@@ -16,6 +16,12 @@ export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
   },
   'session:touch': () => null,
   'users:list': (_input, { manager }) => manager.current().listUsers(),
+  'users:directory': (_input, { manager }) =>
+    manager
+      .current()
+      .listUsers()
+      .filter((u) => !u.disabled)
+      .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role })),
   'users:create': (input, { manager }) => manager.current().addUser(input),
   'users:changePassword': async (input, { manager }) => {
     await manager.current().changePassword(input.currentPassword, input.newPassword);
