@@ -1,5 +1,7 @@
 import type { Command } from '../command';
+import { casesCommand } from './cases';
 import { colleagueCommand } from './colleague';
+import { demoCommand } from './demo';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
@@ -9,4 +11,4 @@ import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
 
 /** Every `ncats` command, in the order `ncats --help` lists them. Add a command with one line. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand, demoCommand, casesCommand];

@@ -1,0 +1,71 @@
+import { generateDemoData } from '../../core/demo/generate';
+import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import type { Command } from '../command';
+import { EXIT, UsageError } from '../errors';
+import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+
+const OPTIONS = {
+  ...VAULT_OPTION,
+  ...USER_OPTION,
+  ...PASSWORD_STDIN_OPTION,
+  cases: { type: 'string' },
+  seed: { type: 'string' },
+} as const;
+
+/** More than this would take hours on a laptop and is surely a typing slip. */
+const MAX_CASES = 100_000;
+
+/** A whole number in 1..max from a flag's text, or a usage error naming the flag. */
+export function positiveCount(value: string, flag: string, max: number): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${flag} must be a whole number, for example 100.`);
+  const n = Number(value);
+  if (n < 1 || n > max) throw new UsageError(`--${flag} must be between 1 and ${max.toLocaleString('en-GB')}.`);
+  return n;
+}
+
+/** `ncats demo`: fill a vault with synthetic cases for demos, benchmarks and screenshots. */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Add synthetic demo cases (fake people, notes, flags, tasks) to a vault.',
+  usage: `ncats demo --vault DIR --user NAME [--password-stdin] --cases N [--seed S]
+
+Adds N synthetic but realistic cases to the vault: fake names and dates of birth, the
+professional network, parents, carers and siblings, about 25 notes per case, flags, tasks and
+paperwork, with referrals spread over the five years before 31/12/2025. The same seed always
+gives the same cases (the default seed is 1). Use it only on a demo or test vault: the cases
+look real. One audit row is written per batch of cases, not one per record.
+
+Options:
+  --vault DIR         the vault folder
+  --user NAME         the user to sign in as (recorded as the writer; clinicians and
+                      administrators become the lead workers)
+  --password-stdin    read the password from the first line of standard input
+  --cases N           how many cases to add (1 to ${MAX_CASES.toLocaleString('en-GB')})
+  --seed S            any text or number; the same seed gives the same cases`,
+
+  async run(args, io) {
+    const values = parseCommandArgs(args, OPTIONS);
+    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
+    const username = usernameFrom(required(values.user, 'user'));
+    const cases = positiveCount(required(values.cases, 'cases'), 'cases', MAX_CASES);
+    const seed = values.seed ?? '1';
+    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
+      let reported = 0;
+      const result = generateDemoData(vault, {
+        cases,
+        seed,
+        onProgress: (done) => {
+          // A progress line every tenth of the way, on standard error so the summary stays clean.
+          if (done - reported >= cases / 10 || done === cases) {
+            io.err(`${done.toLocaleString('en-GB')} of ${cases.toLocaleString('en-GB')} cases written`);
+            reported = done;
+          }
+        },
+      });
+      io.out(
+        `Added ${result.cases} cases, ${result.notes} notes, ${result.people} people, ${result.flags} flags and ${result.tasks} tasks (seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`,
+      );
+      return EXIT.OK;
+    });
+  },
+};
