@@ -17,6 +17,11 @@ import { caseworkChannels } from './contract/casework';
 import { documentChannels } from './contract/documents';
 
 export * from './contract/common';
+// The domains' record schemas and types, so the renderer imports them from one place.
+export * from './contract/case-records';
+export * from './contract/cases';
+export * from './contract/casework';
+export * from './contract/documents';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {

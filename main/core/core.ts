@@ -1,4 +1,4 @@
-import { createRouter, type Handlers, type Router } from './ipc/router';
+import { createRouter, type Handlers, type Router, type ShellServices } from './ipc/router';
 import { SessionManager, type SessionManagerOptions } from './session/session-manager';
 import { vaultHandlers } from './vault/vault.ipc';
 import { caseHandlers } from './cases/cases.ipc';
@@ -19,7 +19,13 @@ export interface Core {
 }
 
 /** Build the core for one vault folder. Used by the Electron shell and the browser host alike. */
-export function createCore(vaultDir: string, options: SessionManagerOptions = {}): Core {
-  const manager = new SessionManager(vaultDir, options);
-  return { manager, router: createRouter(handlers, manager) };
+export interface CoreOptions extends SessionManagerOptions {
+  /** Services only the shell can give (e.g. Electron's save dialog). */
+  shell?: ShellServices;
+}
+
+export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
+  const { shell, ...sessionOptions } = options;
+  const manager = new SessionManager(vaultDir, sessionOptions);
+  return { manager, router: createRouter(handlers, manager, console.error, shell ?? {}) };
 }

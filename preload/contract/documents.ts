@@ -81,13 +81,11 @@ export const documentChannels = {
    * Write one document, decrypted, to `path` (chosen by the user in a save dialog). Refuses to
    * overwrite an existing file. Audited as `document.export`.
    */
-  'document:exportToFile': channel<DocumentExportResult>()(
-    z
-      .object({
-        documentId,
-        path: z.string().min(1).max(4096),
-      })
-      .strict(),
-    CASE_WRITERS,
-  ),
+  /**
+   * Save an unencrypted copy of one document where the user chooses in a native save dialog
+   * (Electron). The renderer never names the path. Null when the user cancels. Under the
+   * browser host there is no dialog: use the download link (`documents/<id>?disposition=attachment`),
+   * which is audited as an export too.
+   */
+  'document:exportToFile': channel<DocumentExportResult | null>()(z.object({ documentId }).strict(), CASE_WRITERS),
 } as const;

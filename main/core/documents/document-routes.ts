@@ -112,7 +112,8 @@ export async function downloadDocument(
   const body = await openDocumentStream(vault, doc, byteRange);
   if (!byteRange || byteRange.start === 0) {
     vault.audit({
-      action: 'document.read',
+      // A download to disk leaves the vault unencrypted: it is recorded as an export.
+      action: served.disposition === 'attachment' ? 'document.export' : 'document.read',
       entityType: 'document',
       entityId: doc.id,
       caseId: doc.caseId,

@@ -1,4 +1,5 @@
 import type { documentChannels } from '../../../preload/contract/documents';
+import { AppError } from '../errors';
 import type { HandlersFor } from '../ipc/router';
 import { registerChronologySource } from '../notes/chronology';
 import { exportDocumentToFile } from './document-export';
@@ -22,6 +23,13 @@ export const documentHandlers: HandlersFor<typeof documentChannels> = {
     deleteDocument(manager.current(), input.documentId, input.reason);
     return null;
   },
-  'document:exportToFile': (input, { manager }) =>
-    exportDocumentToFile(manager.current(), input.documentId, input.path),
+  'document:exportToFile': async (input, { manager, shell }) => {
+    if (!shell.chooseSavePath) {
+      throw new AppError('FORBIDDEN', 'Saving a copy to disk needs the desktop app. Use the download link instead.');
+    }
+    const doc = getDocument(manager.current(), input.documentId);
+    const path = await shell.chooseSavePath(doc.originalFilename);
+    // The vault may have locked while the dialog was open: current() checks again.
+    return path === null ? null : exportDocumentToFile(manager.current(), input.documentId, path);
+  },
 };

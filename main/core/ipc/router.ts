@@ -10,8 +10,21 @@ import {
 import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
 
+/**
+ * What the shell around the core can do for a handler that the core cannot do itself.
+ * Electron supplies a native save dialog; the browser host supplies nothing.
+ */
+export interface ShellServices {
+  /**
+   * Ask the user where to save a file (a native dialog). The path comes from the user, never
+   * from the renderer, which is untrusted. Null when the user cancels.
+   */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+}
+
 export interface HandlerContext {
   manager: SessionManager;
+  shell: ShellServices;
 }
 
 export type Handler<C extends Channel> = (
@@ -52,6 +65,7 @@ export function createRouter(
   handlers: Handlers,
   manager: SessionManager,
   log: (err: unknown) => void = console.error,
+  shell: ShellServices = {},
 ): Router {
   return async (channel, input) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
@@ -70,7 +84,7 @@ export function createRouter(
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-      const value = await handler(parsed.data, { manager });
+      const value = await handler(parsed.data, { manager, shell });
       return { ok: true, value: value ?? null };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
