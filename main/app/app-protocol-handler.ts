@@ -8,18 +8,19 @@ import { readFile } from 'node:fs/promises';
 import { APP_ORIGIN, appResponseHeaders, contentTypeFor, resolveAppPath } from './session-policy';
 
 /**
- * Encrypted attachments will be streamed, decrypted, under this path by a handler the core
- * provides (bounded memory, never written to disk in plaintext). Until then it answers 404.
+ * Paths whose requests stream vault data (documents, bundles) through handlers the core
+ * provides: decrypted in bounded memory, never written to disk in plaintext. The renderer uses
+ * the same relative URLs under the browser host (tests/host/server.ts).
  */
-export const ATTACHMENTS_PATH_PREFIX = '/attachments/';
+export const STREAM_PATH_PREFIXES = ['/documents/', '/bundles/'] as const;
 
-export type AttachmentServer = (request: Request) => Promise<Response>;
+export type StreamServer = (request: Request) => Promise<Response>;
 
 export interface AppProtocolOptions {
   /** Absolute path of the built renderer (out/renderer). */
   rendererRoot: string;
-  /** Serves `app://ncats/attachments/...`; absent until the attachments domain lands. */
-  serveAttachment?: AttachmentServer;
+  /** Serves `app://ncats/documents/...` and `app://ncats/bundles/...` (uploads and downloads). */
+  serveStream?: StreamServer;
 }
 
 function plain(status: number, text: string): Response {
@@ -28,11 +29,10 @@ function plain(status: number, text: string): Response {
 
 /** Answer one request of the app protocol. Never throws: every failure is a plain status. */
 export async function handleAppRequest(request: Request, options: AppProtocolOptions): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
-
-  if (request.url.startsWith(`${APP_ORIGIN}${ATTACHMENTS_PATH_PREFIX}`)) {
-    return options.serveAttachment ? options.serveAttachment(request) : plain(404, 'Not found');
+  if (STREAM_PATH_PREFIXES.some((prefix) => request.url.startsWith(`${APP_ORIGIN}${prefix}`))) {
+    return options.serveStream ? options.serveStream(request) : plain(404, 'Not found');
   }
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
 
   const resolved = resolveAppPath(options.rendererRoot, request.url);
   if (!resolved.ok) return plain(resolved.reason === 'bad-path' ? 400 : 404, 'Not found');

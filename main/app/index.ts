@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore } from '../core/core';
 import { installAppMenu } from './app-menu';
 import { guardAllWebContents, hardenSession } from './harden-session';
@@ -16,6 +16,7 @@ import { defaultVaultDir, parseLaunchArgs, resolveNativeBinding } from './launch
 import { installLockTriggers } from './lock-triggers';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { APP_ENTRY_URL } from './session-policy';
+import { createStreamServer } from './stream-routes';
 import { createWindowOptions } from './window-options';
 
 const launch = parseLaunchArgs(process.argv);
@@ -43,13 +44,19 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
+/** The one way a path to write plaintext is chosen: by the user, in a native dialog. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const options = { defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)) };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const allowDevTools = !app.isPackaged;
 
   hardenSession(session.defaultSession, { allowDevTools });
   guardAllWebContents();
-  serveAppProtocol({ rendererRoot: path.join(app.getAppPath(), 'out', 'renderer') });
   installAppMenu({ isMac: process.platform === 'darwin', allowDevTools });
 
   const vaultDir = launch.vaultDir ?? defaultVaultDir(app.getPath('userData'));
@@ -65,6 +72,11 @@ async function start(): Promise<void> {
     vault: nativeBinding ? { nativeBinding } : {},
     ...(launch.idleLockMs && !app.isPackaged ? { idleLockMs: launch.idleLockMs } : {}),
     onEvent: (name, payload) => sendEventToWindow(mainWindow, name, payload),
+    shell: { chooseSavePath },
+  });
+  serveAppProtocol({
+    rendererRoot: path.join(app.getAppPath(), 'out', 'renderer'),
+    serveStream: createStreamServer(core),
   });
 
   registerIpcHandlers(core.router, () => mainWindow);

@@ -17,7 +17,7 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serve the built renderer (and, later, decrypted attachment streams: pass `serveAttachment`)
+ * Serve the built renderer and the streamed document and bundle routes (`serveStream`)
  * on the default session. Run after 'ready'.
  */
 export function serveAppProtocol(options: AppProtocolOptions): void {

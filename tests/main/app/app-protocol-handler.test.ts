@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTACHMENTS_PATH_PREFIX, handleAppRequest } from '../../../main/app/app-protocol-handler';
+import { handleAppRequest } from '../../../main/app/app-protocol-handler';
 import { CONTENT_SECURITY_POLICY } from '../../../main/app/session-policy';
 
 // A real renderer folder on disk, with a secret file beside it that must never be served.
@@ -63,13 +63,13 @@ describe('handleAppRequest', () => {
     expect((await get('app://ncats/index.html', 'POST')).status).toBe(405);
   });
 
-  it('routes the attachments path to the attachment server when there is one', async () => {
-    const url = `app://ncats${ATTACHMENTS_PATH_PREFIX}abc`;
+  it('routes the documents path to the stream server when there is one', async () => {
+    const url = 'app://ncats/documents/abc';
     expect((await get(url)).status).toBe(404);
     const res = await handleAppRequest(new Request(url), {
       rendererRoot,
-      serveAttachment: (req) => Promise.resolve(new Response(`stream of ${new URL(req.url).pathname}`)),
+      serveStream: (req) => Promise.resolve(new Response(`stream of ${new URL(req.url).pathname}`)),
     });
-    expect(await res.text()).toBe('stream of /attachments/abc');
+    expect(await res.text()).toBe('stream of /documents/abc');
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * The app:// protocol's streamed routes, turned into the core's framework-neutral document
+ * routes (main/core/documents/document-routes.ts). Plain Node (global Request/Response), so it is
+ * tested against a real vault without Electron; protocol.ts only registers it.
+ *
+ *   GET  app://ncats/documents/<id>[?disposition=attachment]   view or download (Range honoured)
+ *   POST app://ncats/documents/upload?caseId=..&filename=..    raw file bytes as the body
+ *
+ * Only pages of the app itself can reach the app:// scheme, so there is no token here (the
+ * browser host, which listens on a port, needs one).
+ */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Core } from '../core/core';
+import { downloadDocument, errorResponse, uploadDocument } from '../core/documents/document-routes';
+import { appResponseHeaders } from './session-policy';
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: appResponseHeaders('application/json') });
+}
+
+function failure(err: unknown): Response {
+  const { status, error } = errorResponse(err);
+  return json(status, { ok: false, error });
+}
+
+export function createStreamServer(core: Core): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    const q = url.searchParams;
+    try {
+      if (url.pathname === '/documents/upload') {
+        if (request.method !== 'POST' || !request.body) return json(405, { ok: false });
+        const optional = (key: string) => q.get(key) ?? undefined;
+        const doc = await uploadDocument(
+          core.manager.current(),
+          {
+            caseId: q.get('caseId') ?? '',
+            filename: q.get('filename') ?? '',
+            mediaType: optional('mediaType'),
+            title: optional('title'),
+            description: optional('description'),
+          },
+          request.body as unknown as WebReadableStream<Uint8Array>,
+        );
+        return json(201, { ok: true, value: doc });
+      }
+      if (url.pathname.startsWith('/documents/')) {
+        if (request.method !== 'GET') return json(405, { ok: false });
+        const out = await downloadDocument(
+          core.manager.current(),
+          decodeURIComponent(url.pathname.slice('/documents/'.length)),
+          {
+            rangeHeader: request.headers.get('range'),
+            disposition: q.get('disposition') === 'attachment' ? 'attachment' : 'inline',
+          },
+        );
+        return new Response(Readable.toWeb(out.body) as ReadableStream<Uint8Array>, {
+          status: out.status,
+          headers: out.headers,
+        });
+      }
+      return json(404, { ok: false });
+    } catch (err) {
+      return failure(err);
+    }
+  };
+}
