@@ -6,6 +6,7 @@ import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { useShellStore } from '../../stores/shell';
 import { AdministrationArea } from '../admin/AdministrationArea';
+import { CasesArea } from '../cases/CasesArea';
 import { AREA_INFO, canSee } from './areas';
 import { EmptyArea } from './EmptyArea';
 import { Navigation } from './Navigation';
@@ -66,7 +67,13 @@ export function AppShell({ user }: { user: SessionUser }) {
           <h1 ref={heading} tabIndex={-1}>
             {info.label}
           </h1>
-          {area === 'administration' ? <AdministrationArea currentUser={user} /> : <EmptyArea info={info} />}
+          {area === 'administration' ? (
+            <AdministrationArea currentUser={user} />
+          ) : area === 'cases' ? (
+            <CasesArea role={user.role} />
+          ) : (
+            <EmptyArea info={info} />
+          )}
         </main>
       </div>
     </div>

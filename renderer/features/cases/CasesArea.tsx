@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'react';
+import type { Role } from '../../../preload/contract';
+import { leaveCase, showCasesView, useCasesStore, type CasesView } from '../../stores/cases';
+import { CasePage } from './case-page/CasePage';
+import { CaseloadView } from './CaseloadView';
+import { loadDirectory } from './cases-actions';
+import { MyTasks } from './MyTasks';
+import { NoteSearchForm } from './NoteSearchForm';
+import { NoteSearchResults } from './NoteSearchResults';
+import { ReferralForm } from './ReferralForm';
+
+const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string> = {
+  caseload: 'Caseload',
+  tasks: 'My tasks',
+  'new-referral': 'New referral',
+};
+
+/** The Cases area's own navigation: the caseload and my tasks, and the new-referral button. */
+function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
+  const link = (kind: 'caseload' | 'tasks') => (
+    <li>
+      <a
+        href={`#${kind}`}
+        className="cases-nav__link"
+        aria-current={view.kind === kind ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault();
+          showCasesView({ kind });
+        }}
+      >
+        {VIEW_TITLES[kind]}
+      </a>
+    </li>
+  );
+  return (
+    <div className="cases-header">
+      <nav aria-label="Cases" className="cases-nav">
+        <ul className="cases-nav__list">
+          {link('caseload')}
+          {link('tasks')}
+        </ul>
+      </nav>
+      <NoteSearchForm />
+      {canRefer && (
+        <button
+          type="button"
+          className="button cases-header__new"
+          aria-current={view.kind === 'new-referral' ? 'page' : undefined}
+          onClick={() => showCasesView({ kind: 'new-referral' })}
+        >
+          New referral
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The Cases area: caseload, my tasks, new referral, note search results and one case. Focus
+ * moves to the new view's heading whenever the view changes (not on first arrival, when the
+ * shell has already put it on the area's heading).
+ */
+export function CasesArea({ role }: { role: Role }) {
+  const view = useCasesStore((s) => s.view);
+  const visit = useCasesStore((s) => s.visit);
+  const firstVisit = useRef(visit);
+  const canRefer = role !== 'read-only';
+
+  useEffect(() => {
+    // The lead-worker filter can do without the directory: a failure leaves it at "Anyone".
+    loadDirectory().catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (visit === firstVisit.current || view.kind === 'case') return;
+    document.getElementById('cases-view-heading')?.focus();
+  }, [visit, view.kind]);
+
+  const openReferral = () => showCasesView({ kind: 'new-referral' });
+
+  return (
+    <div className="cases-area">
+      <CasesNav view={view} canRefer={canRefer} />
+      {view.kind === 'case' ? (
+        <CasePage key={view.caseId} caseId={view.caseId} onBack={leaveCase} />
+      ) : view.kind === 'search' ? (
+        <NoteSearchResults key={`${view.query}:${view.offset}`} query={view.query} offset={view.offset} />
+      ) : (
+        <>
+          <h2 id="cases-view-heading" tabIndex={-1} className="view-heading">
+            {VIEW_TITLES[view.kind]}
+          </h2>
+          {view.kind === 'caseload' && <CaseloadView canRefer={canRefer} onNewReferral={openReferral} />}
+          {view.kind === 'tasks' && <MyTasks />}
+          {view.kind === 'new-referral' &&
+            (canRefer ? <ReferralForm /> : <p>Your role can look at cases but not record referrals.</p>)}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The Cases area's navigation and filter state: which view is open (caseload, my tasks, new
+ * referral, one case, note search results) and how the caseload is filtered, sorted and paged.
+ * Created with createResettableStore: a lock forgets the open case and the search words.
+ */
+import type { CaseStatus, Service } from '../../preload/contract';
+import type { CaseloadQuery } from '../../preload/contract/cases';
+import type { DirectoryUser } from '../../preload/contract/vault';
+import type { ReferralDraft } from '../features/cases/referral-draft';
+import { createResettableStore } from './reset';
+
+export type CasesView =
+  | { kind: 'caseload' }
+  | { kind: 'tasks' }
+  | { kind: 'new-referral' }
+  | { kind: 'case'; caseId: string }
+  | { kind: 'search'; query: string; offset: number };
+
+export type CaseloadSort = CaseloadQuery['sort'];
+
+export interface CaseloadFilters {
+  status: CaseStatus[];
+  service: Service | null;
+  leadWorkerId: string | null;
+  overdue: boolean;
+  flagged: boolean;
+  /** What is typed in the caseload search box (reference, name or date of birth). */
+  search: string;
+  sort: CaseloadSort;
+  direction: 'asc' | 'desc';
+  offset: number;
+}
+
+export const NO_FILTERS: CaseloadFilters = {
+  status: [],
+  service: null,
+  leadWorkerId: null,
+  overdue: false,
+  flagged: false,
+  search: '',
+  sort: 'referral_date',
+  direction: 'desc',
+  offset: 0,
+};
+
+/** Rows per caseload page: the query is paged in the core, so 10,000 cases cost one page. */
+export const CASELOAD_PAGE_SIZE = 50;
+
+export interface CasesState {
+  view: CasesView;
+  /** Where "Back" from a case returns to (the caseload, tasks or the search results). */
+  returnTo: CasesView;
+  /** Counts view changes, so focus moves to the new view's heading each time. */
+  visit: number;
+  filters: CaseloadFilters;
+  /** Colleagues for the lead-worker filter and picker (users:directory). */
+  directory: DirectoryUser[] | null;
+  /**
+   * The referral being typed, kept while its author checks a possible duplicate and comes
+   * back. Null when no referral is in progress; cleared once the case is created, and on lock.
+   */
+  referralDraft: ReferralDraft | null;
+}
+
+export const useCasesStore = createResettableStore<CasesState>({
+  view: { kind: 'caseload' },
+  returnTo: { kind: 'caseload' },
+  visit: 0,
+  filters: NO_FILTERS,
+  directory: null,
+  referralDraft: null,
+});
+
+/**
+ * Show a view of the Cases area. Opening a case remembers where to go back to: the view it was
+ * opened from, unless `returnTo` says otherwise.
+ */
+export function showCasesView(view: CasesView, returnTo?: CasesView): void {
+  useCasesStore.setState((s) => ({
+    view,
+    returnTo: returnTo ?? (view.kind === 'case' ? (s.view.kind === 'case' ? s.returnTo : s.view) : s.returnTo),
+    visit: s.visit + 1,
+  }));
+}
+
+export function openCase(caseId: string, returnTo?: CasesView): void {
+  showCasesView({ kind: 'case', caseId }, returnTo);
+}
+
+/** Back from a case to the list it was opened from. */
+export function leaveCase(): void {
+  showCasesView(useCasesStore.getState().returnTo);
+}
+
+/** Change some filters; any change except paging starts again at the first page. */
+export function setCaseloadFilters(patch: Partial<CaseloadFilters>): void {
+  useCasesStore.setState((s) => ({
+    filters: { ...s.filters, ...patch, offset: patch.offset ?? 0 },
+  }));
+}
+
+/** Sort by a column: the same column again reverses the order. */
+export function sortCaseloadBy(sort: CaseloadSort): void {
+  const { filters } = useCasesStore.getState();
+  const direction =
+    filters.sort === sort ? (filters.direction === 'asc' ? 'desc' : 'asc') : sort === 'referral_date' ? 'desc' : 'asc';
+  setCaseloadFilters({ sort, direction });
+}
+
+/** Clear the filters and the search words, keeping the sort order. */
+export function clearCaseloadFilters(): void {
+  const { sort, direction } = useCasesStore.getState().filters;
+  setCaseloadFilters({ ...NO_FILTERS, sort, direction });
+}
