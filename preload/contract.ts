@@ -15,6 +15,7 @@ import { vaultChannels } from './contract/vault';
 import { caseChannels } from './contract/cases';
 import { caseworkChannels } from './contract/casework';
 import { documentChannels } from './contract/documents';
+import { bundleChannels } from './contract/bundles';
 
 export * from './contract/common';
 // The domains' record schemas and types, so the renderer imports them from one place.
@@ -29,6 +30,7 @@ export const contract = {
   ...caseChannels,
   ...caseworkChannels,
   ...documentChannels,
+  ...bundleChannels,
 } as const;
 
 export type Contract = typeof contract;

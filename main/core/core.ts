@@ -4,6 +4,8 @@ import { vaultHandlers } from './vault/vault.ipc';
 import { caseHandlers } from './cases/cases.ipc';
 import { caseworkHandlers } from './notes/casework.ipc';
 import { documentHandlers } from './documents/documents.ipc';
+import { bundleHandlers } from './bundles/bundles.ipc';
+import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /** Every channel's handler, gathered from the domains. TypeScript checks none is missing. */
 export const handlers: Handlers = {
@@ -11,6 +13,7 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...caseworkHandlers,
   ...documentHandlers,
+  ...bundleHandlers,
 };
 
 export interface Core {
@@ -22,10 +25,13 @@ export interface Core {
 export interface CoreOptions extends SessionManagerOptions {
   /** Services only the shell can give (e.g. Electron's save dialog). */
   shell?: ShellServices;
+  /** What the machine policy allows for bundles (passphrase bundles); default: allowed. */
+  bundles?: Partial<BundlePolicy>;
 }
 
 export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
-  const { shell, ...sessionOptions } = options;
+  const { shell, bundles, ...sessionOptions } = options;
   const manager = new SessionManager(vaultDir, sessionOptions);
+  if (bundles) setBundlePolicy(manager, bundles);
   return { manager, router: createRouter(handlers, manager, console.error, shell ?? {}) };
 }

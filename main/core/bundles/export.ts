@@ -43,7 +43,8 @@ export interface ExportRequest {
   modules?: readonly string[];
   includeThirdPartySensitive?: boolean;
   documentIds?: readonly string[];
-  outFile: string;
+  /** Where to write; or a function of the new bundle's id (the app names outbox files by it). */
+  outFile: string | ((bundleId: string) => string);
 }
 
 export interface ExportResult {
@@ -210,7 +211,8 @@ export async function exportBundle(
     yield { name: SUMMARY_NAME, size: summary.length, body: slices(summary) };
     for (const d of documents) yield { name: documentEntryName(d.id), size: d.size, body: checkedDocument(d) };
   }
-  await encryptToFile(writeTar(sources(), new Date(created)), keying, request.outFile);
+  const outFile = typeof request.outFile === 'function' ? request.outFile(bundleId) : request.outFile;
+  await encryptToFile(writeTar(sources(), new Date(created)), keying, outFile);
 
   vault.db
     .transaction(() => {

@@ -29,6 +29,13 @@ export interface ImportPreview {
   caseReference: string;
   /** new: the case is not in this vault yet; update: it is. */
   caseAction: 'new' | 'update';
+  /**
+   * The case's reference in this vault: for an update, the local one; for a new case, the
+   * sender's, unless another case here already has it (`referenceClash`): then the case gets
+   * the next free local number when applied (shown as null until then).
+   */
+  localReference: string | null;
+  referenceClash: boolean;
   alreadyImported: boolean;
   sender: { name: string; service: string; fingerprint: string; status: SenderStatus };
   created: string;
@@ -42,6 +49,8 @@ export interface ImportPreview {
 export interface ImportResult {
   preview: ImportPreview;
   applied: boolean;
+  /** The case's reference in this vault after the import (null when nothing was applied to a new case). */
+  localReference: string | null;
 }
 
 function senderStatus(vault: OpenVault, manifest: Manifest): SenderStatus {
@@ -122,11 +131,20 @@ function buildPreview(
   }
   const already =
     vault.db.prepare('SELECT 1 FROM bundle_imports WHERE bundle_id = ?').get(manifest.bundleId) !== undefined;
+  const exists = registry.cases.exists(vault.db, manifest.case.id);
+  const holder = exists ? null : registry.cases.findByReference(vault.db, manifest.case.reference);
+  const referenceClash = holder !== null && holder.id !== manifest.case.id;
   return {
     bundleId: manifest.bundleId,
     caseId: manifest.case.id,
     caseReference: manifest.case.reference,
-    caseAction: registry.cases.exists(vault.db, manifest.case.id) ? 'update' : 'new',
+    caseAction: exists ? 'update' : 'new',
+    localReference: exists
+      ? (registry.cases.referenceOf?.(vault.db, manifest.case.id) ?? manifest.case.reference)
+      : referenceClash
+        ? null
+        : manifest.case.reference,
+    referenceClash,
     alreadyImported: already,
     sender: {
       name: manifest.sender.name,
@@ -195,7 +213,10 @@ export async function importBundle(
   const preview = buildPreview(vault, registry, contents, planned, status, documentsPresent);
   if (skipApply) {
     for (const blob of contents.staged) blob.discard();
-    return { preview, applied: false };
+    const localReference = registry.cases.exists(vault.db, preview.caseId)
+      ? (registry.cases.referenceOf?.(vault.db, preview.caseId) ?? preview.caseReference)
+      : null;
+    return { preview, applied: false, localReference };
   }
   try {
     apply(vault, registry, contents, planned, preview);
@@ -203,7 +224,11 @@ export async function importBundle(
     for (const blob of contents.staged) blob.discard();
     throw err;
   }
-  return { preview, applied: true };
+  return {
+    preview,
+    applied: true,
+    localReference: registry.cases.referenceOf?.(vault.db, preview.caseId) ?? preview.caseReference,
+  };
 }
 
 function apply(
@@ -216,6 +241,7 @@ function apply(
   const { manifest } = contents;
   const now = vault.now().toISOString();
   const ctx: ApplyContext = { userId: vault.user.id, now, bundleId: manifest.bundleId };
+  let conflicts = 0;
   vault.db
     .transaction(() => {
       for (const blob of contents.staged) blob.commit(vault.db);
@@ -225,6 +251,14 @@ function apply(
         if (p.decision === 'new') module.insert(vault.db, p.record, ctx);
         else if (p.decision === 'update') module.update(vault.db, p.record, ctx);
         else if (p.decision === 'conflict' && p.local) {
+          conflicts += 1;
+          // A newer bundle's conflict on the same record replaces an older unresolved one.
+          vault.db
+            .prepare(
+              `UPDATE bundle_conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded'
+               WHERE module = ? AND record_id = ? AND resolved_at IS NULL`,
+            )
+            .run(now, vault.user.id, p.module, p.record.id);
           vault.db
             .prepare(
               `INSERT INTO bundle_conflicts (id, bundle_id, case_id, module, record_id, local_version, local_record, incoming_version, incoming_record, created_at)
@@ -246,6 +280,8 @@ function apply(
         // The incoming version is now known to both sides, whatever was decided.
         setSyncBase(vault.db, p.module, p.record.id, { version: p.record.version, contentHash: contentHash(p.record) });
       }
+      if (conflicts > 0) registry.conflicts?.raised(vault.db, manifest.case.id, conflicts, ctx);
+      const localReference = registry.cases.referenceOf?.(vault.db, manifest.case.id) ?? manifest.case.reference;
       vault.db
         .prepare(
           `INSERT INTO bundle_imports (bundle_id, case_id, case_reference, sender_name, sender_fingerprint, sender_status, imported_at, imported_by, summary)
@@ -269,6 +305,7 @@ function apply(
         caseId: manifest.case.id,
         detail: {
           caseReference: manifest.case.reference,
+          localReference,
           sender: `${manifest.sender.name} (${manifest.sender.fingerprint})`,
           senderStatus: preview.sender.status,
           basis: manifest.basis,

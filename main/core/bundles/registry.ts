@@ -91,12 +91,24 @@ export interface DocumentStore {
 export interface CaseLocator {
   findByReference(db: Db, reference: string): { id: string; reference: string } | null;
   exists(db: Db, caseId: string): boolean;
+  /** The case's reference in this vault (it may differ from the sender's after a clash). */
+  referenceOf?(db: Db, caseId: string): string | null;
+}
+
+/**
+ * How a case shows that a bundle brought conflicts (both sides changed the same records):
+ * called inside the import transaction, and again when the last one has been resolved.
+ */
+export interface ConflictHooks {
+  raised(db: Db, caseId: string, count: number, ctx: ApplyContext): void;
+  allResolved(db: Db, caseId: string, ctx: ApplyContext): void;
 }
 
 export interface BundleRegistry {
   cases: CaseLocator;
   modules: readonly BundleModule[];
   documents?: DocumentStore;
+  conflicts?: ConflictHooks;
 }
 
 /** Modules in an order where each comes after those it names in `after`. */

@@ -13,7 +13,7 @@ import {
 } from '../../../../preload/contract/case-records';
 import type { Db } from '../../db/connection';
 import { initialsOf, phoneticKey, searchKey } from '../../cases/phonetic';
-import { BundleError } from '../bundle-error';
+import { nextReference } from '../../cases/cases.repo';
 import type { BundleModule } from '../registry';
 import { ukDate } from '../summary';
 import { bit, nullableText, userRef } from './table-module';
@@ -190,18 +190,17 @@ export const caseModule: BundleModule<CaseRecord> = {
   get: load,
   belongsTo: (r, caseId) => r.id === caseId,
   insert(db, r) {
+    // A different case here already has the sender's number (each vault numbers its own cases):
+    // the incoming case gets the next free local number. It keeps its UUID, so every later
+    // bundle of the same case updates this one; the sender's reference stays in bundle_imports
+    // and shows in the chronology.
     const clash = db
       .prepare('SELECT id FROM cases WHERE reference = ? OR (ref_year = ? AND ref_seq = ?)')
       .get(r.reference, r.ref_year, r.ref_seq);
-    if (clash) {
-      throw new BundleError(
-        'wrong-case',
-        `This vault already has a different case numbered ${r.reference}, so the bundle's case cannot be added. Ask your administrator.`,
-      );
-    }
+    const local = clash ? nextReference(db, r.ref_year) : { reference: r.reference, seq: r.ref_seq };
     db.prepare(
       `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
-    ).run(caseParams(r));
+    ).run({ ...caseParams(r), reference: local.reference, ref_seq: local.seq });
     writeParts(db, r);
   },
   update(db, r) {
@@ -242,4 +241,7 @@ export const caseLocator = {
     (db.prepare('SELECT id, reference FROM cases WHERE reference = ?').get(reference.trim().toUpperCase()) as
       { id: string; reference: string } | undefined) ?? null,
   exists: (db: Db, caseId: string) => db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined,
+  referenceOf: (db: Db, caseId: string) =>
+    (db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string } | undefined)
+      ?.reference ?? null,
 };

@@ -13,6 +13,7 @@ import {
   statusHistoryModule,
   tasksModule,
 } from './casework-modules';
+import { conflictFlag } from './conflict-flag';
 import { documentsFor } from './documents-module';
 import { usersModule } from './users-module';
 
@@ -29,5 +30,10 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     noteRevisionsModule,
     documents.module,
   ];
-  return { cases: caseLocator, modules: modules as unknown as BundleModule[], documents: documents.store };
+  return {
+    cases: caseLocator,
+    modules: modules as unknown as BundleModule[],
+    documents: documents.store,
+    conflicts: conflictFlag,
+  };
 }
