@@ -1,0 +1,252 @@
+/**
+ * `npm run bench [-- --cases N] [--seed S] [--skip renderer,bundles,...]`: the performance
+ * benchmark at clinical scale (default 10,000 cases, about 250,000 notes, 2,000 documents).
+ * Prints one JSON object per metric on standard output and a readable table on standard error.
+ * See BENCHMARKS.md for the method and the figures. Never part of `npm test`.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../main/core/core';
+import { LATEST_VERSION } from '../../main/core/db/migrations/index';
+import {
+  caseOpens,
+  caseloadPages,
+  caseloadSearches,
+  chronologies,
+  ftsSearches,
+  measureUnlock,
+  noteWrites,
+  probe,
+} from './core-metrics';
+import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scratchCopy } from './demo-vault';
+import { plainCopyOf } from './plain-baseline';
+import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
+import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '1' },
+    /** Parts to leave out (comma-separated): core, plain, attachment, bundles, renderer. */
+    skip: { type: 'string', default: '' },
+    /** Size of the large attachment and of the bundle's documents. */
+    'big-mb': { type: 'string', default: '200' },
+    /** Scales the number of timed runs (0.2 for a smoke run). */
+    runs: { type: 'string', default: '1' },
+  },
+  strict: true,
+});
+const CASES = Number(values.cases);
+const SEED = values.seed;
+const BIG_MB = Number(values['big-mb']);
+const SKIP = new Set(values.skip.split(',').filter(Boolean));
+const RUNS = (n: number): number => Math.max(5, Math.round(n * Number(values.runs)));
+
+/** Run a memory-sensitive measurement in a fresh Node process; it answers with one JSON line. */
+function child<T>(script: string, ...args: string[]): T {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', '--expose-gc', join(REPO_ROOT, 'tests', 'bench', script), ...args],
+    {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1024 * 1024,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) ?? 'null') as T;
+}
+
+say(`NCATS benchmark: ${CASES} cases, seed ${SEED}, schema ${LATEST_VERSION}`);
+say(
+  `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${round(totalmem() / 1024 ** 3, 1)} GiB, Node ${process.version}, load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+const started = performance.now();
+const { dir: cacheDir, meta, built } = await ensureDemoVault(CASES, SEED);
+if (built) {
+  emitValue('demo_generate_s', meta.generateMs / 1000, 's', { note: `${meta.cases} cases, ${meta.notes} notes` });
+  emitValue('demo_documents_s', meta.documentsMs / 1000, 's', { note: `${meta.documents} documents + largest case` });
+}
+const scratch = scratchCopy(cacheDir);
+/** Filled in once the vault is open (the SQLite and cipher versions come from the database). */
+const info = { node: process.version, sqlite: '', cipher: '' };
+try {
+  if (!SKIP.has('core')) {
+    say('Unlock ...');
+    const unlock = await measureUnlock(scratch.vaultDir, RUNS(5));
+    emitSamples('unlock_kdf_ms', unlock.kdf, { note: 'scrypt, calibrated by the app at vault creation' });
+    emitSamples('unlock_rest_ms', unlock.rest, {
+      note: `unwrap + open/key check + migrations check + audit row + header + first caseload page; whole unlock p50 ${round(percentile(unlock.total, 50))} ms`,
+    });
+
+    const core = createCore(scratch.vaultDir);
+    await core.manager.unlock(BENCH_USER, BENCH_PASSWORD);
+    const vault = core.manager.current();
+    const sqlite = vault.db.prepare('SELECT sqlite_version() AS v').get() as { v: string };
+    info.sqlite = sqlite.v;
+    info.cipher = String(vault.db.pragma('cipher', { simple: true }));
+    const p = probe(vault.db, SEED);
+    const largest = [meta.largestCaseId];
+
+    say('Caseload, search, case open, chronology, note write ...');
+    emitSamples(
+      'caseload_page_ms',
+      await caseloadPages(core.router, p, RUNS(70)),
+      { note: '7 filter/sort combinations, 50 rows + count' },
+      15,
+    );
+    emitSamples('caseload_search_ms', await caseloadSearches(core.router, p, RUNS(60)), {
+      note: 'name prefix, reference prefix, date of birth',
+    });
+    const ftsEnc = await ftsSearches(core.router, p, RUNS(60));
+    emitSamples(
+      'fts_search_ms',
+      ftsEnc,
+      { note: `${p.ftsQueries.length} queries over ${meta.notes} notes, first page grouped by case` },
+      20,
+    );
+    const openEnc = await caseOpens(core.router, p.typicalCaseIds, RUNS(60));
+    emitSamples(
+      'case_open_ms',
+      openEnc,
+      { note: 'typical case: case:get + notes + chronology + flags + tasks + documents' },
+      30,
+    );
+    emitSamples(
+      'case_open_largest_ms',
+      await caseOpens(core.router, largest, RUNS(30)),
+      { note: 'the largest case (about 425 notes, 40 documents)' },
+      30,
+    );
+    emitSamples('chronology_ms', await chronologies(core.router, p.typicalCaseIds, RUNS(60)), {
+      note: 'typical case, first page',
+    });
+    emitSamples('chronology_largest_ms', await chronologies(core.router, largest, RUNS(30)), {
+      note: 'largest case, first page',
+    });
+    emitSamples(
+      'note_write_ms',
+      await noteWrites(core.router, p.typicalCaseIds, RUNS(60)),
+      { note: 'note:create: transaction with FTS update and audit row' },
+      10,
+    );
+
+    if (!SKIP.has('plain')) {
+      say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');
+      const plain = plainCopyOf(vault, join(cacheRoot(), `run-${process.pid}`));
+      try {
+        // Interleave encrypted and plain runs so machine load affects both alike.
+        const enc: number[] = [];
+        const pln: number[] = [];
+        const openE: number[] = [];
+        const openP: number[] = [];
+        for (let round = 0; round < 3; round++) {
+          enc.push(...(await ftsSearches(core.router, p, RUNS(20))));
+          pln.push(...(await ftsSearches(plain.router, p, RUNS(20))));
+          openE.push(...(await caseOpens(core.router, p.typicalCaseIds, RUNS(20))));
+          openP.push(...(await caseOpens(plain.router, p.typicalCaseIds, RUNS(20))));
+        }
+        const ratio = (a: number[], b: number[]) => percentile(a, 50) / percentile(b, 50);
+        const describe = (a: number[], b: number[]) =>
+          `p50 ${round(percentile(a, 50))} vs ${round(percentile(b, 50))} ms, p95 ${round(percentile(a, 95))} vs ${round(percentile(b, 95))} ms (encrypted vs plain)`;
+        emitValue('fts_search_ratio_plain', ratio(enc, pln), 'x', {
+          target: '<= 1.6',
+          met: ratio(enc, pln) <= 1.6,
+          note: describe(enc, pln),
+        });
+        emitValue('case_open_ratio_plain', ratio(openE, openP), 'x', {
+          target: '<= 1.6',
+          met: ratio(openE, openP) <= 1.6,
+          note: describe(openE, openP),
+        });
+      } finally {
+        plain.remove();
+      }
+    }
+    core.manager.dispose();
+  }
+
+  if (!SKIP.has('attachment')) {
+    say(`Attachment: ${BIG_MB} MB in and out (child process) ...`);
+    const a = child<{ inMBps: number; outMBps: number; inPeakGrowthMB: number; outPeakGrowthMB: number }>(
+      'child-attachment.ts',
+      String(BIG_MB),
+    );
+    emitValue('attachment_mb_s', a.inMBps, 'MB/s', {
+      note: `stream in (encrypt + hash + fsync); out: ${round(a.outMBps, 1)} MB/s`,
+    });
+    emitValue('attachment_read_mb_s', a.outMBps, 'MB/s', { note: 'stream out (decrypt + verify)' });
+    emitValue('attachment_peak_rss_mb', Math.max(a.inPeakGrowthMB, a.outPeakGrowthMB), 'MB', {
+      note: `peak RSS growth, in ${round(a.inPeakGrowthMB, 1)} / out ${round(a.outPeakGrowthMB, 1)} MB`,
+    });
+  }
+
+  if (!SKIP.has('bundles')) {
+    say(`Bundles: a case with ${BIG_MB} MB of documents, export and import (child process) ...`);
+    const b = child<{
+      tarMB: number;
+      exportSeconds: number;
+      exportMBps: number;
+      importMBps: number;
+      exportPeakGrowthMB: number;
+      importPeakGrowthMB: number;
+      age: { encryptSeconds: number; decryptSeconds: number } | null;
+    }>('child-bundle.ts', String(BIG_MB));
+    emitValue('bundle_export_mb_s', b.exportMBps, 'MB/s', { target: '>= 50', met: b.exportMBps >= 50 });
+    emitValue('bundle_import_mb_s', b.importMBps, 'MB/s', { target: '>= 50', met: b.importMBps >= 50 });
+    const peak = Math.max(b.exportPeakGrowthMB, b.importPeakGrowthMB);
+    emitValue('bundle_peak_rss_mb', peak, 'MB', {
+      target: '<= 150',
+      met: peak <= 150,
+      note: `export ${round(b.exportPeakGrowthMB, 1)} / import ${round(b.importPeakGrowthMB, 1)} MB`,
+    });
+    if (b.age) {
+      const ageMBps = b.tarMB / b.age.encryptSeconds;
+      emitValue('bundle_export_ratio_age_cli', b.age.encryptSeconds / b.exportSeconds, 'x', {
+        note: `age CLI time / our export time for the same ${round(b.tarMB, 1)} MB plaintext (1 = as fast as age); age encrypts at ${round(ageMBps, 1)} MB/s, decrypts at ${round(b.tarMB / b.age.decryptSeconds, 1)} MB/s`,
+      });
+    } else {
+      say('  /usr/bin/age is not installed: no bundle_export_ratio_age_cli.');
+    }
+  }
+
+  if (!SKIP.has('renderer')) {
+    say('Renderer: web build (to a scratch folder) and unlock -> caseload in Chromium ...');
+    const outDir = join(cacheRoot(), `renderer-${process.pid}`);
+    try {
+      buildRenderer(outDir);
+      const js = initialJsGzipKB(outDir);
+      emitValue('renderer_js_gz_kb', js.kb, 'KB', {
+        target: '<= 350',
+        met: js.kb <= 350,
+        note: `${js.files.length} initial file(s), ${round(js.rawKB, 1)} KB before gzip`,
+      });
+      const kdf = await measureUnlock(scratch.vaultDir, 3);
+      const kdfMs = percentile(kdf.kdf, 50);
+      const shown = await unlockToCaseload(scratch.vaultDir, outDir, RUNS(5));
+      const samples = shown.samples.map((ms) => ms - kdfMs);
+      emitSamples(
+        'unlock_to_caseload_ms',
+        samples,
+        {
+          note: `submit -> ${shown.painted === 'caseload' ? 'first caseload row' : 'shell (no caseload row found)'} painted, minus KDF ${round(kdfMs)} ms`,
+        },
+        1000,
+      );
+    } catch (err) {
+      say(`  renderer measurement failed: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      execFileSync('rm', ['-rf', outDir]);
+    }
+  }
+} finally {
+  scratch.remove();
+}
+emitValue('bench_context', loadavg()[0] ?? 0, 'load1', {
+  note: `${cpus().length} CPUs ${cpus()[0]?.model ?? ''}; Node ${info.node}; SQLite ${info.sqlite}; cipher ${info.cipher}; ${meta.cases} cases, ${meta.notes} notes, ${meta.documents} documents; ${round((performance.now() - started) / 1000, 1)} s`,
+});
+printTable();
