@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  NO_FILTERS,
+  leaveCase,
+  openCase,
+  setCaseloadFilters,
+  showCasesView,
+  sortCaseloadBy,
+  useCasesStore,
+} from '../../../renderer/stores/cases';
+import { resetAllStores } from '../../../renderer/stores/reset';
+
+const ID = '0b6d2c1e-3f4a-4b5c-8d9e-0f1a2b3c4d5e';
+
+beforeEach(() => resetAllStores());
+
+describe('the Cases store', () => {
+  it('goes back from a case to the view it was opened from', () => {
+    showCasesView({ kind: 'search', query: 'playground', offset: 20 });
+    openCase(ID);
+    expect(useCasesStore.getState().view).toEqual({ kind: 'case', caseId: ID });
+    leaveCase();
+    expect(useCasesStore.getState().view).toEqual({ kind: 'search', query: 'playground', offset: 20 });
+    openCase(ID, { kind: 'caseload' });
+    leaveCase();
+    expect(useCasesStore.getState().view).toEqual({ kind: 'caseload' });
+  });
+
+  it('starts again at the first page when a filter changes, and reverses a repeated sort', () => {
+    setCaseloadFilters({ offset: 100 });
+    setCaseloadFilters({ flagged: true });
+    expect(useCasesStore.getState().filters).toMatchObject({ flagged: true, offset: 0 });
+    sortCaseloadBy('reference');
+    expect(useCasesStore.getState().filters).toMatchObject({ sort: 'reference', direction: 'asc' });
+    sortCaseloadBy('reference');
+    expect(useCasesStore.getState().filters).toMatchObject({ sort: 'reference', direction: 'desc' });
+  });
+
+  it('forgets the open case, the search words and the referral draft on lock', () => {
+    setCaseloadFilters({ search: 'Hughes' });
+    openCase(ID);
+    useCasesStore.setState({ directory: [{ id: ID, displayName: 'Sam Patel', role: 'clinician' }] });
+    resetAllStores();
+    const s = useCasesStore.getState();
+    expect(s.view).toEqual({ kind: 'caseload' });
+    expect(s.filters).toEqual(NO_FILTERS);
+    expect(s.directory).toBeNull();
+    expect(s.referralDraft).toBeNull();
+  });
+});
