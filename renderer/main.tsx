@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/app.css';
+import './styles/sharing.css';
 import './styles/cases.css';
 
 const root = document.getElementById('root');

@@ -9,6 +9,7 @@ export const AREAS = [
   'safe-home',
   'training',
   'reports',
+  'sharing',
   'administration',
 ] as const;
 export type Area = (typeof AREAS)[number];

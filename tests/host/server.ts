@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../main/core/core';
 import type { KdfParams } from '../../main/core/vault/kdf';
 import { bridgeScript } from './bridge-script';
 import { downloadDocument, errorResponse, uploadDocument } from '../../main/core/documents/document-routes';
+import { downloadBundle, uploadBundle } from '../../main/core/bundles/bundle-routes';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -137,6 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url);
+    if (url.pathname.startsWith('/bundles/')) return handleBundle(req, res, url);
     if (url.pathname === '/__host/events') {
       if (!tokenMatches(token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden');
       res.writeHead(200, {
@@ -205,6 +207,34 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         rangeHeader: req.headers.range ?? null,
         disposition,
       });
+      res.writeHead(out.status, out.headers);
+      out.body.on('error', () => res.destroy()).pipe(res);
+    } catch (err) {
+      const { status, error } = errorResponse(err);
+      res.setHeader('connection', 'close');
+      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
+    }
+  }
+
+  /**
+   * Bundle files, through the core's bundle routes, with the same token rules as documents:
+   * POST /bundles/upload (token header, raw body) and GET /bundles/<bundleId>?token=.. .
+   */
+  async function handleBundle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const upload = url.pathname === '/bundles/upload';
+    const given = upload
+      ? (req.headers['x-ncats-token'] as string | undefined)
+      : (url.searchParams.get('token') ?? undefined);
+    if (!tokenMatches(token, given)) return send(res, 403, 'Forbidden');
+    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
+    try {
+      if (upload) {
+        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+        const value = await uploadBundle(core.manager.current(), req);
+        return send(res, 201, JSON.stringify({ ok: true, value }), 'application/json');
+      }
+      if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+      const out = downloadBundle(core.manager.current(), url.pathname.slice('/bundles/'.length));
       res.writeHead(out.status, out.headers);
       out.body.on('error', () => res.destroy()).pipe(res);
     } catch (err) {

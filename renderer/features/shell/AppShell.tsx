@@ -6,6 +6,7 @@ import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { useShellStore } from '../../stores/shell';
 import { AdministrationArea } from '../admin/AdministrationArea';
+import { SharingArea } from '../sharing/SharingArea';
 import { CasesArea } from '../cases/CasesArea';
 import { AREA_INFO, canSee } from './areas';
 import { EmptyArea } from './EmptyArea';
@@ -69,6 +70,8 @@ export function AppShell({ user }: { user: SessionUser }) {
           </h1>
           {area === 'administration' ? (
             <AdministrationArea currentUser={user} />
+          ) : area === 'sharing' ? (
+            <SharingArea role={user.role} />
           ) : area === 'cases' ? (
             <CasesArea role={user.role} />
           ) : (

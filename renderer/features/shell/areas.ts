@@ -48,6 +48,11 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
     summary: 'Clinical reports and service figures, produced as PDF or Word documents.',
     empty: 'No reports yet. Reports and service figures will appear here once there are records to report on.',
   },
+  sharing: {
+    label: 'Sharing',
+    summary: 'Your key card, your colleagues, and sending and receiving cases as encrypted bundles.',
+    empty: '',
+  },
   administration: {
     label: 'Administration',
     summary: 'Users and roles, and checks of the audit trail.',

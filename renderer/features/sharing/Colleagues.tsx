@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ColleagueStatus, ColleagueView } from '../../../preload/contract/bundles';
+import { FormError } from '../../components/FormError';
+import { TextField } from '../../components/TextField';
+import { call, errorMessage } from '../../lib/api';
+import { formatDate } from '../../lib/dates';
+import { useSharingStore } from '../../stores/sharing';
+import { Fingerprint } from './Fingerprint';
+import { loadColleagues } from './sharing-actions';
+
+const STATUS_LABELS: Record<ColleagueStatus, string> = {
+  verified: 'Verified',
+  unverified: 'Not verified yet',
+  revoked: 'Revoked',
+};
+
+function StatusTag({ status }: { status: ColleagueStatus }) {
+  return <span className={`tag tag--${status}`}>{STATUS_LABELS[status]}</span>;
+}
+
+/** The colleague directory: import a card, compare the fingerprint, mark verified, revoke. */
+export function Colleagues({ canChange }: { canChange: boolean }) {
+  const colleagues = useSharingStore((s) => s.colleagues);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadColleagues().catch((err: unknown) => setError(errorMessage(err)));
+  }, []);
+
+  async function run(action: () => Promise<ColleagueView>, done: (c: ColleagueView) => string) {
+    setError(null);
+    setMessage(null);
+    try {
+      const c = await action();
+      await loadColleagues();
+      setMessage(done(c));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <section aria-labelledby="sharing-view-heading">
+      <p className="lead">
+        Add a colleague’s key card, then compare the fingerprint with them in person or by phone before marking it
+        verified. Cases can only be sent to verified colleagues.
+      </p>
+      <FormError id="colleagues-error">{error}</FormError>
+      <div role="status" className={message ? 'result result--ok' : 'visually-hidden'}>
+        {message}
+      </div>
+      {canChange && (
+        <ImportCard
+          onImport={(cardText) => run(() => call('colleagues:importCard', { cardText }), importedMessage)}
+          onError={setError}
+        />
+      )}
+      <h3>Your colleagues</h3>
+      {colleagues && colleagues.length === 0 && <p>No colleagues yet. Import a key card to add one.</p>}
+      {colleagues && colleagues.length > 0 && (
+        <ul className="colleague-list">
+          {colleagues.map((c) => (
+            <ColleagueItem key={c.id} colleague={c} canChange={canChange} run={run} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function importedMessage(c: ColleagueView): string {
+  return c.status === 'verified'
+    ? `${c.name}’s card was already verified.`
+    : `${c.name} was added. Compare the fingerprint ${c.fingerprint} with them, then mark the card as verified.`;
+}
+
+function ImportCard({
+  onImport,
+  onError,
+}: {
+  onImport: (text: string) => Promise<void>;
+  onError: (m: string) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    if (file.size > 20_000) {
+      onError('That file is too large to be a key card. Key cards end in .ncatscard.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await onImport(await file.text());
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="colleague-card-file">
+        Import a colleague’s key card
+      </label>
+      <p className="field__hint" id="colleague-card-hint">
+        Choose the .ncatscard file they gave you.
+      </p>
+      <input
+        ref={input}
+        id="colleague-card-file"
+        type="file"
+        accept=".ncatscard,application/json"
+        aria-describedby="colleague-card-hint"
+        disabled={busy}
+        onChange={(e) => void choose(e.target.files?.[0])}
+      />
+    </div>
+  );
+}
+
+function ColleagueItem({
+  colleague: c,
+  canChange,
+  run,
+}: {
+  colleague: ColleagueView;
+  canChange: boolean;
+  run: (action: () => Promise<ColleagueView>, done: (c: ColleagueView) => string) => Promise<void>;
+}) {
+  const [revoking, setRevoking] = useState(false);
+  const [reason, setReason] = useState('');
+  const headingId = `colleague-${c.id}`;
+  return (
+    <li className="colleague" aria-labelledby={headingId}>
+      <div className="colleague__head">
+        <h4 id={headingId} className="colleague__name">
+          {c.name}
+        </h4>
+        <StatusTag status={c.status} />
+      </div>
+      <p className="colleague__service">{c.service}</p>
+      <p className="colleague__fingerprint">
+        <span className="field__hint">Fingerprint</span> <Fingerprint value={c.fingerprint} size="normal" />
+      </p>
+      <p className="field__hint">
+        Added {formatDate(c.addedAt)}
+        {c.verifiedAt ? `; verified ${formatDate(c.verifiedAt)}` : ''}
+        {c.revokedAt ? `; revoked ${formatDate(c.revokedAt)}` : ''}
+      </p>
+      {canChange && c.status !== 'revoked' && (
+        <div className="button-row">
+          {c.status === 'unverified' && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void run(
+                  () => call('colleagues:verify', { colleagueId: c.id }),
+                  (v) => `${v.name}’s card is verified.`,
+                )
+              }
+            >
+              Mark {c.name} as verified
+            </button>
+          )}
+          {!revoking && (
+            <button type="button" className="button button--secondary" onClick={() => setRevoking(true)}>
+              Revoke {c.name}’s card
+            </button>
+          )}
+        </div>
+      )}
+      {c.status === 'unverified' && canChange && (
+        <p className="field__hint">Only mark it verified once {c.name} has read you the same fingerprint.</p>
+      )}
+      {revoking && (
+        <form
+          className="form-narrow"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              () => call('colleagues:revoke', { colleagueId: c.id, reason }),
+              (v) => `${v.name}’s card was revoked. Bundles can no longer be sent to it or accepted from it.`,
+            );
+          }}
+        >
+          <TextField
+            id={`revoke-reason-${c.id}`}
+            label="Why is the card revoked?"
+            value={reason}
+            onValueChange={setReason}
+          />
+          <div className="button-row">
+            <button type="submit" className="button">
+              Revoke the card
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRevoking(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,91 @@
+import type { BundleContentsView } from '../../../preload/contract/bundles';
+import { formatSize, partLabel } from './sharing-actions';
+
+export interface Inclusion {
+  parts: Set<string>;
+  documents: Set<string>;
+  thirdParty: boolean;
+}
+
+/** Everything chosen, as a case's contents first appear. Third-party-sensitive content is left out. */
+export function includeAll(contents: BundleContentsView): Inclusion {
+  return {
+    parts: new Set(contents.parts.map((p) => p.module)),
+    documents: new Set(contents.documents.map((d) => d.id)),
+    thirdParty: false,
+  };
+}
+
+function toggle(set: Set<string>, key: string, on: boolean): Set<string> {
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+}
+
+/** Choose the parts of the case and the documents that go into the bundle. */
+export function WhatGoesIn({
+  contents,
+  value,
+  onChange,
+}: {
+  contents: BundleContentsView;
+  value: Inclusion;
+  onChange: (v: Inclusion) => void;
+}) {
+  const thirdParty = contents.parts.reduce((n, p) => n + p.thirdParty, 0);
+  return (
+    <fieldset className="fieldset">
+      <legend className="fieldset__legend">What goes in</legend>
+      <p className="field__hint">
+        The case record (young person, referral, services, paperwork) always goes. Share only what the colleague needs.
+      </p>
+      {contents.parts.map((p) => (
+        <div className="checkbox" key={p.module}>
+          <input
+            id={`part-${p.module}`}
+            type="checkbox"
+            checked={value.parts.has(p.module)}
+            onChange={(e) => onChange({ ...value, parts: toggle(value.parts, p.module, e.target.checked) })}
+          />
+          <label htmlFor={`part-${p.module}`}>
+            {partLabel(p.module)} ({p.count})
+          </label>
+        </div>
+      ))}
+      {contents.documents.length > 0 && (
+        <fieldset className="fieldset fieldset--nested">
+          <legend className="fieldset__legend fieldset__legend--small">Documents</legend>
+          {contents.documents.map((d) => (
+            <div className="checkbox" key={d.id}>
+              <input
+                id={`doc-${d.id}`}
+                type="checkbox"
+                checked={value.documents.has(d.id)}
+                onChange={(e) => onChange({ ...value, documents: toggle(value.documents, d.id, e.target.checked) })}
+              />
+              <label htmlFor={`doc-${d.id}`}>
+                {d.title} ({d.originalFilename}, {formatSize(d.sizeBytes)})
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      {contents.documents.length === 0 && <p className="field__hint">The case has no documents.</p>}
+      <div className="checkbox checkbox--warning">
+        <input
+          id="include-third-party"
+          type="checkbox"
+          checked={value.thirdParty}
+          aria-describedby="include-third-party-hint"
+          onChange={(e) => onChange({ ...value, thirdParty: e.target.checked })}
+        />
+        <label htmlFor="include-third-party">Include third-party-sensitive information ({thirdParty})</label>
+      </div>
+      <p className="field__hint" id="include-third-party-hint">
+        Notes and people marked as third-party-sensitive (for example about victims or siblings) are left out unless you
+        tick this.
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Case bundles through the Sharing screens, between two vaults on two browser hosts (two
+ * "laptops"): exchange key cards as files, compare fingerprints, send a case, download the
+ * bundle, upload it on the other side, see the preview, import, and open the case there.
+ * Each Sharing screen is scanned with axe-core.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Download, Page } from '@playwright/test';
+import { startBrowserHost } from '../host/server';
+import { test, expect } from './fixtures';
+import { expectNoSeriousViolations, makeCase } from './helpers/cases';
+
+const PASSWORD = 'correct horse battery';
+
+async function createVault(page: Page, name: string, username: string): Promise<void> {
+  await page.getByLabel('Your full name').fill(name);
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByLabel('I have written down the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+}
+
+async function sharingScreen(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
+  await page.getByRole('navigation', { name: 'Sharing' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+async function saveDownload(download: Download, dir: string): Promise<string> {
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+/** Save my key card file; returns its path and the fingerprint shown. */
+async function saveMyCard(page: Page, dir: string): Promise<{ file: string; fingerprint: string }> {
+  await sharingScreen(page, 'My key card');
+  const shown = page.getByTestId('my-key-card').locator('[data-fingerprint]');
+  await expect(shown).toBeVisible();
+  const fingerprint = (await shown.getAttribute('data-fingerprint')) ?? '';
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save card file' }).click();
+  const file = await saveDownload(await downloading, dir);
+  return { file, fingerprint };
+}
+
+async function importAndVerify(page: Page, card: string, name: string, fingerprint: string): Promise<void> {
+  await sharingScreen(page, 'Colleagues');
+  await page.getByLabel('Import a colleague’s key card').setInputFiles(card);
+  await expect(page.getByRole('status').filter({ hasText: `${name} was added` })).toBeVisible();
+  const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  // The fingerprint on the imported card is the one the colleague reads out.
+  await expect(entry.locator('[data-fingerprint]')).toHaveAttribute('data-fingerprint', fingerprint);
+  await expect(entry).toContainText(fingerprint.split('-').join(' '));
+  await entry.getByRole('button', { name: `Mark ${name} as verified` }).click();
+  await expect(entry.getByText('Verified', { exact: true })).toBeVisible();
+}
+
+test('a case travels from one vault to another through the Sharing screens', async ({ app, browser }) => {
+  test.skip(app.host === null, 'Two vaults side by side need two browser hosts; the Electron driver runs one app.');
+  test.setTimeout(240_000);
+  const work = mkdtempSync(join(tmpdir(), 'ncats-e2e-bundles-'));
+  const vaultB = join(work, 'vault-b');
+  const hostB = await startBrowserHost({ vaultDir: vaultB });
+  const contextB = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  try {
+    const a = app.page;
+    const b = await contextB.newPage();
+    await b.goto(hostB.url);
+    await createVault(a, 'Alice Ahmed', 'aahmed');
+    await createVault(b, 'Bob Barnes', 'bbarnes');
+
+    // Exchange key cards as files, and check each fingerprint as people would read it out.
+    const cardA = await saveMyCard(a, work);
+    await expectNoSeriousViolations(a, 'my key card');
+    const cardB = await saveMyCard(b, work);
+    expect(cardA.fingerprint).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
+    await importAndVerify(b, cardA.file, 'Alice Ahmed', cardA.fingerprint);
+    await importAndVerify(a, cardB.file, 'Bob Barnes', cardB.fingerprint);
+    await expectNoSeriousViolations(a, 'colleagues');
+
+    // Alice sends a case to Bob.
+    const made = await makeCase(a, 'Jamie', 'Example', '2012-03-04');
+    await sharingScreen(a, 'Send a case');
+    await a.getByLabel('Case reference or name').fill(made.reference);
+    await a.getByRole('button', { name: 'Find' }).click();
+    await a.getByRole('button', { name: `Choose ${made.reference}` }).click();
+    await expect(a.getByRole('group', { name: 'What goes in' })).toBeVisible();
+    await a.getByRole('button', { name: 'Create bundle' }).click();
+    await expect(a.getByText('Choose at least one colleague, or use a passphrase.')).toBeVisible();
+    await expect(a.locator('#sharing-basis-error')).toContainText('Record the basis for sharing.');
+    await expectNoSeriousViolations(a, 'send a case with errors');
+    await a.getByLabel(/Bob Barnes/).check();
+    await a
+      .getByLabel('Basis for sharing (Caldicott)')
+      .fill('Transfer of care to Bob Barnes for direct care (duty to share).');
+    await a.getByRole('button', { name: 'Create bundle' }).click();
+    const link = a.getByRole('link', { name: /^Download NC-/ });
+    await expect(link).toBeVisible();
+    await expectNoSeriousViolations(a, 'bundle created');
+    const downloading = a.waitForEvent('download');
+    await link.click();
+    const bundle = await saveDownload(await downloading, work);
+    expect(bundle).toMatch(/\.ncatsbundle$/);
+
+    // Bob receives it: preview first, then import, then open the case.
+    await sharingScreen(b, 'Receive a case');
+    await expectNoSeriousViolations(b, 'receive a case');
+    await b.getByLabel('Bundle file').setInputFiles(bundle);
+    await b.getByRole('button', { name: 'Check the bundle' }).click();
+    const preview = b.getByTestId('bundle-preview');
+    await expect(preview).toBeVisible();
+    await expect(preview).toContainText('Alice Ahmed');
+    await expect(preview).toContainText('A verified colleague');
+    await expect(preview).toContainText(`A new case: ${made.reference}.`);
+    await expectNoSeriousViolations(b, 'bundle preview');
+    await b.getByRole('button', { name: 'Import the case' }).click();
+    await expect(b.getByRole('status').filter({ hasText: `imported as ${made.reference}` })).toBeVisible();
+    await expectNoSeriousViolations(b, 'bundle imported');
+    await b.getByRole('button', { name: `Open case ${made.reference}` }).click();
+    await expect(b.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(b.getByText(made.reference).first()).toBeVisible();
+    await expect(b.getByText('Jamie').first()).toBeVisible();
+  } finally {
+    await contextB.close();
+    await hostB.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
