@@ -3,13 +3,14 @@ import { createResettableStore } from './reset';
 /** The areas of the app shell, in navigation order. */
 export const AREAS = [
   'cases',
+  // Next to Cases: sharing is how a case travels between colleagues.
+  'sharing',
   'consultations',
   'assessments',
   'interventions',
   'safe-home',
   'training',
   'reports',
-  'sharing',
   'administration',
 ] as const;
 export type Area = (typeof AREAS)[number];
