@@ -1,12 +1,13 @@
 /**
- * age encryption and decryption as streams (age-encryption 0.3 takes and returns web
- * ReadableStreams and works in 64 KiB chunks), joined to node:fs. Nothing here holds more than
- * a few chunks, so a bundle with gigabytes of documents goes through in bounded memory.
+ * age encryption and decryption as streams joined to node:fs. The header comes from
+ * age-encryption; the 64 KiB payload chunks are sealed with node:crypto's native
+ * ChaCha20-Poly1305 (age-native.ts). Nothing here holds more than a few chunks, so a bundle
+ * with gigabytes of documents goes through in bounded memory.
  */
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Decrypter, Encrypter } from 'age-encryption';
+import { AgePayloadError, decryptAge, encryptAge } from './age-native';
 import { BundleError } from './bundle-error';
 
 /** The scrypt work factor (log2 N) for passphrase bundles, as the issue requires (age's default). */
@@ -14,24 +15,6 @@ export const PASSPHRASE_WORK_FACTOR = 18;
 
 export type BundleKeying =
   { kind: 'recipients'; recipients: readonly string[] } | { kind: 'passphrase'; passphrase: string };
-
-/** Web stream of a Node async iterable, pulling one piece at a time (back-pressure preserved). */
-function toWebStream(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await iterator.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
-      },
-      async cancel(reason) {
-        await iterator.throw?.(reason);
-      },
-    },
-    { highWaterMark: 1 },
-  );
-}
 
 /** Async iteration over a web stream (typed here because lib.dom does not declare it). */
 export async function* iterateWeb(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -56,17 +39,15 @@ export async function encryptToFile(
   keying: BundleKeying,
   outFile: string,
 ): Promise<void> {
-  const encrypter = new Encrypter();
-  if (keying.kind === 'passphrase') {
-    encrypter.setPassphrase(keying.passphrase);
-    encrypter.setScryptWorkFactor(PASSPHRASE_WORK_FACTOR);
-  } else {
-    for (const r of keying.recipients) encrypter.addRecipient(r);
-  }
-  const encrypted = await encrypter.encrypt(toWebStream(plaintext));
+  const encrypted = encryptAge(
+    plaintext,
+    keying.kind === 'passphrase'
+      ? { kind: 'passphrase', passphrase: keying.passphrase, logN: PASSPHRASE_WORK_FACTOR }
+      : keying,
+  );
   const temp = `${outFile}.partial`;
   try {
-    await pipeline(Readable.from(iterateWeb(encrypted)), createWriteStream(temp, { mode: 0o600 }));
+    await pipeline(Readable.from(encrypted), createWriteStream(temp, { mode: 0o600 }));
     renameSync(temp, outFile);
   } catch (err) {
     rmSync(temp, { force: true });
@@ -94,26 +75,19 @@ export async function* decryptFile(
   file: string,
   keying: { identities: readonly string[]; passphrase?: string },
 ): AsyncGenerator<Uint8Array> {
-  const decrypter = new Decrypter();
-  for (const identity of keying.identities) decrypter.addIdentity(identity);
-  if (keying.passphrase !== undefined) decrypter.addPassphrase(keying.passphrase);
-  const source = Readable.toWeb(createReadStream(file, { highWaterMark: 64 * 1024 })) as ReadableStream<Uint8Array>;
-  let plaintext: ReadableStream<Uint8Array>;
   try {
-    plaintext = await decrypter.decrypt(source);
-  } catch (err) {
-    throw decryptError(err);
-  }
-  try {
-    yield* iterateWeb(plaintext);
+    yield* decryptAge(createReadStream(file, { highWaterMark: 256 * 1024 }), keying);
   } catch (err) {
     if (err instanceof BundleError) throw err;
     // age authenticates every 64 KiB chunk and marks the last one, so a flipped bit and a cut-off
-    // file both surface here as a failed chunk: they cannot be told apart, and need not be.
-    throw new BundleError(
-      'damaged',
-      'The bundle is damaged or incomplete: part of it failed its integrity check. Ask for it to be sent again.',
-    );
+    // file both surface as a failed chunk: they cannot be told apart, and need not be.
+    if (err instanceof AgePayloadError) {
+      throw new BundleError(
+        'damaged',
+        'The bundle is damaged or incomplete: part of it failed its integrity check. Ask for it to be sent again.',
+      );
+    }
+    throw decryptError(err);
   }
 }
 
