@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CaseDetail, Service } from '../../../../preload/contract';
+import { FormError } from '../../../components/FormError';
+import { TextField } from '../../../components/TextField';
+import { ApiError, errorMessage } from '../../../lib/api';
+import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
+import { useCasePageStore } from '../../../stores/case-page';
+import { useSessionStore } from '../../../stores/session';
+import { CheckboxField, SelectField, TextAreaField } from './fields';
+import { ServicesFieldset } from './ServicesFieldset';
+import { updateCase } from './case-actions';
+import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
+import { workerChoices } from './workers';
+
+const NO_LEAD = '';
+
+/** Change the referral: date, source, reason, services and lead worker. */
+export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+  const me = useSessionStore((s) => s.user);
+  const users = useCasePageStore((s) => s.users);
+  const [date, setDate] = useState(isoToUk(detail.referralDate));
+  const [source, setSource] = useState(detail.referralSource ?? '');
+  const [reason, setReason] = useState(detail.referralReason ?? '');
+  const [consultationOnly, setConsultationOnly] = useState(detail.consultationOnly);
+  const [requested, setRequested] = useState<Service[]>(detail.servicesRequested);
+  const [provided, setProvided] = useState<Service[]>(detail.servicesProvided);
+  const [lead, setLead] = useState(detail.leadWorkerId ?? NO_LEAD);
+  const [dateError, setDateError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const workers = workerChoices(detail, me, users);
+  const leadOptions = [
+    { value: NO_LEAD, label: 'Not allocated' },
+    ...workers.map((w) => ({ value: w.id, label: w.displayName })),
+  ];
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const error = checkUkDate(date, 'referral date', true);
+    setDateError(error);
+    setFormError(null);
+    if (error) {
+      markFailed();
+      return;
+    }
+    setBusy(true);
+    try {
+      await updateCase({
+        referralDate: parseUkDate(date) ?? detail.referralDate,
+        referralSource: source.trim() || null,
+        referralReason: reason.trim() || null,
+        consultationOnly,
+        servicesRequested: requested,
+        servicesProvided: provided,
+        leadWorkerId: lead || null,
+      });
+      onDone();
+    } catch (err) {
+      // A conflict is explained by the notice at the top of the case, which takes focus.
+      if (!(err instanceof ApiError && err.code === 'CONFLICT')) setFormError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-label="Change referral details">
+      <FormError id="referral-form-error">{formError}</FormError>
+      <TextField
+        id="referral-date"
+        label="Referral date"
+        hint="dd/mm/yyyy, for example 04/03/2025."
+        value={date}
+        onValueChange={setDate}
+        error={dateError}
+        inputRef={first}
+        inputMode="numeric"
+        autoComplete="off"
+        inputClassName="field__input--date"
+      />
+      <TextField
+        id="referral-source"
+        label="Referred by"
+        hint="Agency or team, e.g. Leeds Children’s Social Care."
+        value={source}
+        onValueChange={setSource}
+        autoComplete="off"
+      />
+      <TextAreaField
+        id="referral-reason"
+        label="Reason for referral"
+        value={reason}
+        onValueChange={setReason}
+        rows={4}
+      />
+      <CheckboxField
+        id="referral-consultation-only"
+        label="Consultation only"
+        hint="Hold only initials and age: no meeting with the young person or family."
+        checked={consultationOnly}
+        onCheckedChange={setConsultationOnly}
+      />
+      <div className="form-columns">
+        <ServicesFieldset
+          id="services-requested"
+          legend="Services requested"
+          value={requested}
+          onChange={setRequested}
+        />
+        <ServicesFieldset id="services-provided" legend="Services provided" value={provided} onChange={setProvided} />
+      </div>
+      <SelectField id="referral-lead" label="Lead worker" value={lead} onValueChange={setLead} options={leadOptions} />
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Saving…' : 'Save referral details'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

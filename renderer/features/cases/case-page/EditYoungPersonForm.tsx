@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { CaseDetail, LegalStatus, Placement, YoungPersonInput } from '../../../../preload/contract';
+import { FormError } from '../../../components/FormError';
+import { TextField } from '../../../components/TextField';
+import { ApiError, errorMessage } from '../../../lib/api';
+import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
+import { SelectField, TextAreaField, optionsOf } from './fields';
+import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS } from './labels';
+import { updateCase } from './case-actions';
+import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
+
+type Text =
+  'givenName' | 'familyName' | 'initials' | 'gender' | 'ethnicity' | 'firstLanguage' | 'localAuthority' | 'school';
+type Long = 'developmentalNeeds' | 'learningNeeds' | 'communicationNeeds';
+
+const TEXT_FIELDS: [Text, string, string?][] = [
+  ['givenName', 'Given name'],
+  ['familyName', 'Family name'],
+  ['initials', 'Initials', 'Up to 4 letters. Enough on its own for a consultation-only case.'],
+  ['gender', 'Gender'],
+  ['ethnicity', 'Ethnicity'],
+  ['firstLanguage', 'First language'],
+  ['localAuthority', 'Local authority'],
+  ['school', 'School or college'],
+];
+const LONG_FIELDS: [Long, string][] = [
+  ['developmentalNeeds', 'Developmental needs'],
+  ['learningNeeds', 'Learning needs'],
+  ['communicationNeeds', 'Communication needs'],
+];
+const NO_PLACEMENT = '';
+
+/** Change the young person's details. The core refuses anyone older than 21 at referral. */
+export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+  const yp = detail.youngPerson;
+  const [text, setText] = useState<Record<Text | Long, string>>(() => {
+    const all = [...TEXT_FIELDS.map((f) => f[0]), ...LONG_FIELDS.map((f) => f[0])];
+    return Object.fromEntries(all.map((k) => [k, yp[k] ?? ''])) as Record<Text | Long, string>;
+  });
+  const [dob, setDob] = useState(isoToUk(yp.dateOfBirth));
+  const [legalStatus, setLegalStatus] = useState<LegalStatus>(yp.legalStatus);
+  const [placement, setPlacement] = useState<Placement | ''>(yp.placement ?? NO_PLACEMENT);
+  const [errors, setErrors] = useState<{ dob: string | null; initials: string | null }>({ dob: null, initials: null });
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+
+  const set = (k: Text | Long) => (v: string) => setText((t) => ({ ...t, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const found = {
+      dob: checkUkDate(dob, 'date of birth', false),
+      initials:
+        text.initials.trim() && !/^[A-Za-z]{1,4}$/.test(text.initials.trim()) ? 'Initials are 1 to 4 letters.' : null,
+    };
+    setErrors(found);
+    setFormError(null);
+    if (found.dob || found.initials) {
+      markFailed();
+      return;
+    }
+    const patch: YoungPersonInput = {
+      dateOfBirth: dob.trim() ? parseUkDate(dob) : null,
+      legalStatus,
+      placement: placement || null,
+    };
+    for (const [k] of [...TEXT_FIELDS, ...LONG_FIELDS]) patch[k] = text[k].trim() || null;
+    setBusy(true);
+    try {
+      await updateCase({ youngPerson: patch });
+      onDone();
+    } catch (err) {
+      if (!(err instanceof ApiError && err.code === 'CONFLICT')) setFormError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-label="Change young person’s details">
+      <FormError id="yp-form-error">{formError}</FormError>
+      <div className="form-columns">
+        {TEXT_FIELDS.map(([k, label, hint]) => (
+          <TextField
+            key={k}
+            id={`yp-${k}`}
+            label={label}
+            hint={hint}
+            value={text[k]}
+            onValueChange={set(k)}
+            error={k === 'initials' ? errors.initials : null}
+            inputRef={k === 'givenName' ? first : undefined}
+            autoComplete="off"
+          />
+        ))}
+        <TextField
+          id="yp-dob"
+          label="Date of birth"
+          hint="dd/mm/yyyy. The service sees young people up to 21."
+          value={dob}
+          onValueChange={setDob}
+          error={errors.dob}
+          inputMode="numeric"
+          autoComplete="off"
+        />
+        <SelectField
+          id="yp-legal"
+          label="Legal status"
+          value={legalStatus}
+          onValueChange={setLegalStatus}
+          options={optionsOf(LEGAL_STATUS_LABELS)}
+        />
+        <SelectField
+          id="yp-placement"
+          label="Placement"
+          value={placement}
+          onValueChange={setPlacement}
+          options={[{ value: NO_PLACEMENT, label: 'Not recorded' }, ...optionsOf(PLACEMENT_LABELS)]}
+        />
+      </div>
+      {LONG_FIELDS.map(([k, label]) => (
+        <TextAreaField key={k} id={`yp-${k}`} label={label} value={text[k]} onValueChange={set(k)} rows={2} />
+      ))}
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Saving…' : 'Save young person’s details'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

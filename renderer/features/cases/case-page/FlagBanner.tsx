@@ -1,0 +1,36 @@
+import type { FlagView } from '../../../../preload/contract';
+import { formatDate } from '../../../lib/dates';
+
+/** Open flags, shown above every tab so nobody works on the case without seeing them. */
+export function FlagBanner({ flags, onShowFlags }: { flags: FlagView[]; onShowFlags: () => void }) {
+  const open = flags.filter((f) => f.state !== 'cleared');
+  if (open.length === 0) return null;
+  return (
+    <section className="flag-banner" aria-labelledby="flag-banner-heading" data-testid="flag-banner">
+      <h3 id="flag-banner-heading" className="flag-banner__heading">
+        {open.length === 1 ? '1 open flag' : `${open.length} open flags`}
+      </h3>
+      <ul className="flag-banner__list">
+        {open.map((f) => (
+          <li key={f.id} className="flag-banner__item">
+            <strong className="flag-banner__reason">{f.reason}</strong>
+            <span className="flag-banner__meta">
+              {f.addressBy ? (
+                <>
+                  Address by {formatDate(f.addressBy)}
+                  {f.state === 'overdue' && <strong className="flag-banner__overdue"> (past this date)</strong>}.{' '}
+                </>
+              ) : (
+                'No address-by date. '
+              )}
+              Raised by {f.raisedByName} on {formatDate(f.raisedAt)}.
+            </span>
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link-button" onClick={onShowFlags}>
+        Go to flags to clear one
+      </button>
+    </section>
+  );
+}

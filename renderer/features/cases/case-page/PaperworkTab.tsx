@@ -1,0 +1,158 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { PaperworkItemView } from '../../../../preload/contract';
+import { errorMessage } from '../../../lib/api';
+import { formatDate } from '../../../lib/dates';
+import { useCasePageStore } from '../../../stores/case-page';
+import { useSessionStore } from '../../../stores/session';
+import { ClockSummary } from './CaseHeader';
+import { setPaperworkReceived } from './case-actions';
+import { checkUkDate, parseUkDate, todayUk } from './uk-date';
+
+/** One row's "date received" form: Enter in the date field records it. */
+function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (message: string) => void }) {
+  const [date, setDate] = useState(todayUk());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = `paperwork-${item.typeId}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const problem = checkUkDate(date, 'date received', true);
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    try {
+      const detail = await setPaperworkReceived(item.typeId, parseUkDate(date));
+      const due = detail.clock.assessmentDueDate;
+      onSaved(
+        detail.clock.paperworkCompleteDate && due
+          ? `${item.name} recorded. All required paperwork is in (complete on ${formatDate(detail.clock.paperworkCompleteDate)}): the assessment is due by ${formatDate(due)}.`
+          : `${item.name} recorded as received on ${formatDate(parseUkDate(date))}.`,
+      );
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="row-form" aria-label={`Record ${item.name} as received`}>
+      <label htmlFor={id} className="visually-hidden">
+        Date {item.name} was received (dd/mm/yyyy)
+      </label>
+      <input
+        id={id}
+        className="field__input field__input--date"
+        value={date}
+        onChange={(e) => setDate(e.target.value)}
+        inputMode="numeric"
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <button type="submit" className="button button--small" aria-disabled={busy || undefined}>
+        Record received<span className="visually-hidden">: {item.name}</span>
+      </button>
+      {error && (
+        <p className="field__error row-form__error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The paperwork checklist; the 12-week clock starts when every required item is in. */
+export function PaperworkTab() {
+  const detail = useCasePageStore((s) => s.detail);
+  const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
+  const [message, setMessage] = useState<string | null>(null);
+  const tableRef = useRef<HTMLTableElement>(null);
+  const messageRef = useRef<HTMLDivElement>(null);
+  if (!detail) return null;
+
+  /** After recording an item its form goes: move on to the next item still to come, or the result. */
+  function saved(text: string) {
+    setMessage(text);
+    requestAnimationFrame(() => {
+      const next = tableRef.current?.querySelector<HTMLInputElement>('.row-form input');
+      (next ?? messageRef.current)?.focus();
+    });
+  }
+  const required = detail.paperwork.filter((p) => p.required);
+  const missing = required.filter((p) => !p.receivedDate).length;
+
+  async function clear(item: PaperworkItemView) {
+    try {
+      await setPaperworkReceived(item.typeId, null);
+      setMessage(`${item.name} marked as not received. The 12-week clock waits until it is received again.`);
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  }
+
+  return (
+    <div className="tab-body">
+      <h3>Paperwork</h3>
+      <p>
+        The assessment is due 12 weeks after every required item has been received.{' '}
+        {missing > 0 ? (
+          <strong>
+            {missing} required {missing === 1 ? 'item is' : 'items are'} still to come.
+          </strong>
+        ) : (
+          <strong>All required items have been received.</strong>
+        )}
+      </p>
+      <div
+        role="status"
+        ref={messageRef}
+        tabIndex={-1}
+        className={message ? 'result result--ok' : 'visually-hidden'}
+        data-testid="paperwork-message"
+      >
+        {message}
+      </div>
+      <ClockSummary clock={detail.clock} />
+      <table className="table paperwork" ref={tableRef}>
+        <caption className="visually-hidden">Paperwork checklist</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Required</th>
+            <th scope="col">Received</th>
+            {canWrite && <th scope="col">Action</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {detail.paperwork.map((item) => (
+            <tr key={item.typeId}>
+              <th scope="row">{item.name}</th>
+              <td>{item.required ? 'Required' : 'Optional'}</td>
+              <td>
+                {item.receivedDate ? (
+                  <span className="received">Received {formatDate(item.receivedDate)}</span>
+                ) : (
+                  <span className="muted">Not received</span>
+                )}
+              </td>
+              {canWrite && (
+                <td>
+                  {item.receivedDate ? (
+                    <button type="button" className="link-button" onClick={() => void clear(item)}>
+                      Mark as not received<span className="visually-hidden">: {item.name}</span>
+                    </button>
+                  ) : (
+                    <ReceiveForm item={item} onSaved={saved} />
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * What the case page does: load the case and its lists into the store, and save changes.
+ * Saves send the version the user saw; a CONFLICT answer sets `conflict` so the page can say
+ * someone else changed the case, and is rethrown so the form stays open with its input.
+ */
+import type {
+  CaseDetail,
+  CasePatch,
+  CaseStatus,
+  ChannelInput,
+  NoteInput,
+  PersonInput,
+} from '../../../../preload/contract';
+import { ApiError, call, errorMessage } from '../../../lib/api';
+import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { useSessionStore } from '../../../stores/session';
+
+const store = useCasePageStore;
+const PAGE_SIZE = 20;
+
+function current(): CaseDetail {
+  const detail = store.getState().detail;
+  if (!detail) throw new ApiError({ code: 'NOT_FOUND', message: 'The case is no longer open. Open it again.' });
+  return detail;
+}
+
+/** Run a save; on CONFLICT mark the page so it offers a reload. */
+async function guarded<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'CONFLICT') store.setState({ conflict: true });
+    throw err;
+  }
+}
+
+/** Open a case: clears whatever the previous case left in the store. */
+export async function openCase(caseId: string): Promise<void> {
+  const keepTab = store.getState().caseId === caseId ? store.getState().tab : 'overview';
+  store.setState({
+    caseId,
+    detail: null,
+    loadError: null,
+    conflict: false,
+    tab: keepTab,
+    flags: null,
+    tasks: null,
+    notes: null,
+    chronology: null,
+    documents: null,
+    accessLog: null,
+  });
+  await reloadCase();
+}
+
+/** Fetch the case again (after a conflict, or to see others' changes). Lists reload lazily. */
+export async function reloadCase(): Promise<void> {
+  const caseId = store.getState().caseId;
+  if (!caseId) return;
+  try {
+    const [detail, flags] = await Promise.all([call('case:get', { caseId }), call('flag:list', { caseId })]);
+    if (store.getState().caseId !== caseId) return;
+    store.setState({ detail, flags, loadError: null, tabError: null, conflict: false });
+    void loadTab(store.getState().tab, true);
+  } catch (err) {
+    if (store.getState().caseId !== caseId) return;
+    store.setState({ loadError: err instanceof ApiError ? err.message : 'The case could not be opened.' });
+  }
+}
+
+export function selectTab(tab: CaseTab): void {
+  store.setState({ tab, tabError: null });
+  void loadTab(tab, false);
+}
+
+/** Load what a tab needs, once (or again with `force`). Errors show in the tab. */
+export async function loadTab(tab: CaseTab, force: boolean): Promise<void> {
+  try {
+    await fetchTab(tab, force);
+  } catch (err) {
+    if (store.getState().tab === tab) store.setState({ tabError: errorMessage(err) });
+  }
+}
+
+async function fetchTab(tab: CaseTab, force: boolean): Promise<void> {
+  const s = store.getState();
+  const caseId = s.caseId;
+  if (!caseId) return;
+  switch (tab) {
+    case 'tasks':
+      if (force || !s.tasks) store.setState({ tasks: await call('task:listForCase', { caseId }) });
+      if (!s.users) await loadUsers();
+      return;
+    case 'notes':
+      if (force || !s.notes) await loadNotes(s.notes?.offset ?? 0);
+      return;
+    case 'documents':
+      if (force || !s.documents) store.setState({ documents: await call('document:list', { caseId }) });
+      return;
+    case 'chronology':
+      if (force || !s.chronology) await loadChronology(s.chronology?.offset ?? 0);
+      return;
+    case 'access-log':
+      if (force || !s.accessLog) await loadAccessLog(s.accessLog?.offset ?? 0);
+      return;
+    case 'overview':
+      if (!s.users) await loadUsers();
+      return;
+    default:
+      return;
+  }
+}
+
+/** Administrators can list every user; others choose among themselves and the case's workers. */
+async function loadUsers(): Promise<void> {
+  const user = useSessionStore.getState().user;
+  if (user?.role !== 'administrator') return;
+  const users = await call('users:list', {});
+  store.setState({ users: users.filter((u) => !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName })) });
+}
+
+export async function loadNotes(offset: number): Promise<void> {
+  const caseId = current().id;
+  store.setState({ notes: await call('note:list', { caseId, offset, limit: PAGE_SIZE }) });
+}
+
+export async function loadChronology(offset: number): Promise<void> {
+  const caseId = current().id;
+  store.setState({ chronology: await call('chronology:get', { caseId, offset, limit: PAGE_SIZE }) });
+}
+
+export async function loadAccessLog(offset: number): Promise<void> {
+  const caseId = current().id;
+  store.setState({ accessLog: await call('case:accessLog', { caseId, offset, limit: PAGE_SIZE }) });
+}
+
+/** After any change, the chronology (and access log) are out of date: fetch them on next view. */
+function invalidateDerived(): void {
+  store.setState({ chronology: null, accessLog: null });
+}
+
+export async function updateCase(patch: CasePatch): Promise<CaseDetail> {
+  const { id, version } = current();
+  const detail = await guarded(() => call('case:update', { caseId: id, expectedVersion: version, patch }));
+  store.setState({ detail });
+  invalidateDerived();
+  return detail;
+}
+
+export async function setStatus(status: CaseStatus, reason: string | null, closingSummary: string | null) {
+  const { id, version } = current();
+  const detail = await guarded(() =>
+    call('case:setStatus', { caseId: id, expectedVersion: version, status, reason, closingSummary }),
+  );
+  store.setState({ detail });
+  invalidateDerived();
+  return detail;
+}
+
+export async function addPerson(person: PersonInput): Promise<void> {
+  await call('people:add', { caseId: current().id, person });
+  await refreshDetail();
+}
+
+export async function updatePerson(
+  personId: string,
+  expectedVersion: number,
+  person: ChannelInput<'people:update'>['person'],
+): Promise<void> {
+  await guarded(() => call('people:update', { personId, expectedVersion, person }));
+  await refreshDetail();
+}
+
+export async function removePerson(personId: string): Promise<void> {
+  await call('people:remove', { personId });
+  await refreshDetail();
+}
+
+/** Quietly fetch the case after a change to one of its parts (people, paperwork). */
+async function refreshDetail(): Promise<void> {
+  const detail = await call('case:get', { caseId: current().id });
+  store.setState({ detail });
+  invalidateDerived();
+}
+
+export async function setPaperworkReceived(typeId: string, receivedDate: string | null): Promise<CaseDetail> {
+  const detail = await call('paperwork:setReceived', { caseId: current().id, typeId, receivedDate });
+  store.setState({ detail });
+  invalidateDerived();
+  return detail;
+}
+
+async function refreshFlags(): Promise<void> {
+  store.setState({ flags: await call('flag:list', { caseId: current().id }) });
+  invalidateDerived();
+}
+
+export async function raiseFlag(reason: string, addressBy: string | null): Promise<void> {
+  await call('flag:raise', { caseId: current().id, flag: { reason, addressBy } });
+  await refreshFlags();
+}
+
+export async function clearFlag(flagId: string, note: string): Promise<void> {
+  await call('flag:clear', { flagId, note });
+  await refreshFlags();
+}
+
+export async function createTask(title: string, ownerId: string, dueDate: string | null): Promise<void> {
+  const caseId = current().id;
+  await call('task:create', { caseId, task: { title, ownerId, dueDate } });
+  store.setState({ tasks: await call('task:listForCase', { caseId }) });
+  invalidateDerived();
+}
+
+export async function completeTask(taskId: string): Promise<void> {
+  await call('task:complete', { taskId });
+  store.setState({ tasks: await call('task:listForCase', { caseId: current().id }) });
+  invalidateDerived();
+}
+
+export async function createNote(note: NoteInput): Promise<void> {
+  await call('note:create', { caseId: current().id, note });
+  await loadNotes(0);
+  invalidateDerived();
+}
+
+export async function updateNote(noteId: string, expectedVersion: number, note: NoteInput): Promise<void> {
+  await guarded(() => call('note:update', { noteId, expectedVersion, note }));
+  await loadNotes(store.getState().notes?.offset ?? 0);
+  invalidateDerived();
+}
+
+export async function refreshDocuments(): Promise<void> {
+  store.setState({ documents: await call('document:list', { caseId: current().id }) });
+  invalidateDerived();
+}
+
+export async function deleteDocument(documentId: string, reason: string | null): Promise<void> {
+  await call('document:delete', { documentId, reason });
+  await refreshDocuments();
+}
+
+export async function updateDocument(
+  documentId: string,
+  expectedVersion: number,
+  title: string,
+  description: string | null,
+): Promise<void> {
+  await guarded(() => call('document:update', { documentId, expectedVersion, title, description }));
+  await refreshDocuments();
+}

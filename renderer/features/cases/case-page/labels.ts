@@ -1,0 +1,130 @@
+/** Words for the case record's codes, as clinicians say them (UK English). */
+import type {
+  CaseStatus,
+  ChronologyKind,
+  ClockStatus,
+  LegalStatus,
+  NoteType,
+  PersonKind,
+  Placement,
+  ProfessionalRole,
+  Service,
+  TaskState,
+  FlagState,
+} from '../../../../preload/contract';
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  referred: 'Referred',
+  accepted: 'Accepted',
+  declined: 'Declined',
+  active: 'Active',
+  closed: 'Closed',
+};
+
+export const SERVICE_LABELS: Record<Service, string> = {
+  consultation: 'Professional consultation',
+  assessment: 'Assessment',
+  attachment_assessment: 'Attachment assessment',
+  intervention: 'Intervention (treatment)',
+  safe_home: 'Safe Home',
+};
+
+export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
+  police_investigation_active: 'Police investigation active',
+  charged: 'Charged',
+  court_order: 'Court order',
+  none: 'None',
+};
+
+export const PLACEMENT_LABELS: Record<Placement, string> = {
+  family_home: 'Family home',
+  kinship: 'Kinship care',
+  foster: 'Foster care',
+  residential: 'Residential',
+  secure: 'Secure',
+  other: 'Other',
+};
+
+export const PERSON_KIND_LABELS: Record<PersonKind, string> = {
+  referrer: 'Referrer',
+  professional: 'Professional',
+  parent_carer: 'Parent or carer',
+  sibling: 'Sibling',
+  household_child: 'Other child in the household',
+};
+
+export const ROLE_LABELS: Record<ProfessionalRole, string> = {
+  social_worker: 'Social worker',
+  police: 'Police',
+  camhs: 'CAMHS',
+  yot: 'Youth offending team',
+  school: 'School or college',
+  gp: 'GP',
+  other: 'Other',
+};
+
+export const NOTE_TYPE_LABELS: Record<NoteType, string> = {
+  case_note: 'Case note',
+  session: 'Session',
+  meeting: 'Meeting',
+  phone_call: 'Phone call',
+  email: 'Email',
+  supervision: 'Supervision',
+  other: 'Other',
+};
+
+export const CLOCK_LABELS: Record<ClockStatus, string> = {
+  not_started: 'Not started: waiting for paperwork',
+  on_track: 'On track',
+  due_soon: 'Due within 14 days',
+  overdue: 'Overdue',
+  complete: 'Assessment completed',
+};
+
+export const TASK_STATE_LABELS: Record<TaskState, string> = {
+  open: 'Open',
+  due_soon: 'Due within 7 days',
+  overdue: 'Overdue',
+  done: 'Done',
+};
+
+export const FLAG_STATE_LABELS: Record<FlagState, string> = {
+  open: 'Open',
+  overdue: 'Open, past its address-by date',
+  cleared: 'Cleared',
+};
+
+/** A short label for each chronology kind; unknown kinds (later modules) read as "Event". */
+const KIND_LABELS: Record<string, string> = {
+  referral: 'Referral',
+  status_change: 'Status',
+  note: 'Note',
+  flag_raised: 'Flag raised',
+  flag_cleared: 'Flag cleared',
+  task_due: 'Task due',
+  task_done: 'Task done',
+  paperwork_received: 'Paperwork',
+  document_added: 'Document',
+};
+
+export function chronologyKindLabel(kind: ChronologyKind): string {
+  return KIND_LABELS[kind] ?? 'Event';
+}
+
+/** "1 day", "3 days". */
+export function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/** Bytes in words: 980 bytes, 12.4 KB, 3.1 MB, 1.2 GB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return n === 1 ? '1 byte' : `${n} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
