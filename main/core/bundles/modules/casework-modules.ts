@@ -172,6 +172,16 @@ const revisions = tableModule({
 
 export const noteRevisionsModule: typeof revisions = {
   ...revisions,
+  // When both sides edited a note, each wrote its own revision (its own UUID) for the same
+  // replaced version: usually the same earlier text. The slot (note_id, version) is unique, so
+  // the local revision stands and the incoming one is not added; the sender's differing
+  // current text is kept in the conflict record until someone resolves it.
+  insert(db, record, ctx) {
+    const taken = db
+      .prepare('SELECT 1 FROM note_revisions WHERE note_id = ? AND version = ?')
+      .get(record.note_id, record.version);
+    if (!taken) revisions.insert(db, record, ctx);
+  },
   // A revision goes only with its note: a left-out (sensitive) note takes its history with it.
   collect(db, caseId, options) {
     const notes = new Set(notesModule.collect(db, caseId, options).map((n) => n.id));
