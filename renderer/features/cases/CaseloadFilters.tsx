@@ -21,23 +21,61 @@ export function CaseloadFiltersPanel({ filters }: { filters: CaseloadFilters }) 
   const directory = useCasesStore((s) => s.directory);
   return (
     <div className="caseload-filters">
-      <div className="field caseload-filters__search">
-        <label className="field__label" htmlFor="caseload-search">
-          Find a case
-        </label>
-        <p className="field__hint" id="caseload-search-hint">
-          Reference (NC-2025-0012), name (first letters of the given or family name) or date of birth (dd/mm/yyyy).
-        </p>
-        <input
-          id="caseload-search"
-          className="field__input"
-          type="search"
-          autoComplete="off"
-          spellCheck={false}
-          aria-describedby="caseload-search-hint"
-          value={filters.search}
-          onChange={(e) => setCaseloadFilters({ search: e.target.value })}
-        />
+      <div className="caseload-filters__row">
+        <div className="field field--inline caseload-filters__search">
+          <label className="field__label" htmlFor="caseload-search">
+            Find a case
+          </label>
+          <p className="field__hint" id="caseload-search-hint">
+            Reference, name or date of birth (dd/mm/yyyy).
+          </p>
+          <input
+            id="caseload-search"
+            className="field__input"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="caseload-search-hint"
+            value={filters.search}
+            onChange={(e) => setCaseloadFilters({ search: e.target.value })}
+          />
+        </div>
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="filter-service">
+            Service
+          </label>
+          <select
+            id="filter-service"
+            className="field__select"
+            value={filters.service ?? ''}
+            onChange={(e) => setCaseloadFilters({ service: (e.target.value || null) as Service | null })}
+          >
+            <option value="">Any service</option>
+            {SERVICES.map((s) => (
+              <option key={s} value={s}>
+                {SERVICE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--inline">
+          <label className="field__label" htmlFor="filter-lead">
+            Lead worker
+          </label>
+          <select
+            id="filter-lead"
+            className="field__select"
+            value={filters.leadWorkerId ?? ''}
+            onChange={(e) => setCaseloadFilters({ leadWorkerId: e.target.value || null })}
+          >
+            <option value="">Anyone</option>
+            {(directory ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="caseload-filters__row">
         <fieldset className="fieldset-inline">
@@ -79,44 +117,6 @@ export function CaseloadFiltersPanel({ filters }: { filters: CaseloadFilters }) 
             </div>
           </div>
         </fieldset>
-      </div>
-      <div className="caseload-filters__row">
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="filter-service">
-            Service
-          </label>
-          <select
-            id="filter-service"
-            className="field__select"
-            value={filters.service ?? ''}
-            onChange={(e) => setCaseloadFilters({ service: (e.target.value || null) as Service | null })}
-          >
-            <option value="">Any service</option>
-            {SERVICES.map((s) => (
-              <option key={s} value={s}>
-                {SERVICE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label className="field__label" htmlFor="filter-lead">
-            Lead worker
-          </label>
-          <select
-            id="filter-lead"
-            className="field__select"
-            value={filters.leadWorkerId ?? ''}
-            onChange={(e) => setCaseloadFilters({ leadWorkerId: e.target.value || null })}
-          >
-            <option value="">Anyone</option>
-            {(directory ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
         {isFiltered(filters) && (
           <button
             type="button"

@@ -27,13 +27,13 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
         <tr>
           <SortHeader label="Reference" sort="reference" filters={filters} />
           <SortHeader label="Name" sort="name" filters={filters} />
-          <th scope="col">Date of birth (age)</th>
+          <th scope="col">Born (age)</th>
           <SortHeader label="Referred" sort="referral_date" filters={filters} />
           <th scope="col">Status</th>
           <th scope="col">Lead worker</th>
           <SortHeader label="Assessment due" sort="due_date" filters={filters} />
           <th scope="col" className="caseload__num">
-            Open flags
+            <span className="visually-hidden">Open </span>Flags
           </th>
         </tr>
       </thead>

@@ -3,7 +3,7 @@ import { CLOCK_LABELS } from './case-page/labels';
 
 /** Short words for the caseload column, where space is tight; the full label is in the title. */
 const SHORT: Record<ClockStatus, string> = {
-  not_started: 'Waiting for paperwork',
+  not_started: 'Awaiting paperwork',
   on_track: 'On track',
   due_soon: 'Due within 14 days',
   overdue: 'Overdue',

@@ -33,7 +33,8 @@ function probeOf(d: ReferralDraft): Probe | null {
 /** Ask case:checkDuplicates whenever the identifying details settle; [] when there is nothing to ask. */
 function useDuplicates(draft: ReferralDraft): DuplicateCandidate[] {
   const probe = probeOf(draft);
-  const key = useDebouncedValue(probe ? JSON.stringify(probe) : '', 300);
+  const liveKey = probe ? JSON.stringify(probe) : '';
+  const key = useDebouncedValue(liveKey, 300);
   // Answers are kept with the question they answer, so a stale answer never shows.
   const [answer, setAnswer] = useState<{ key: string; found: DuplicateCandidate[] }>({ key: '', found: [] });
   useEffect(() => {
@@ -51,7 +52,8 @@ function useDuplicates(draft: ReferralDraft): DuplicateCandidate[] {
       current = false;
     };
   }, [key]);
-  return key && answer.key === key ? answer.found : [];
+  // Shown only while it answers what is typed now: never a warning about a previous date of birth.
+  return liveKey && answer.key === liveKey ? answer.found : [];
 }
 
 /**

@@ -67,8 +67,8 @@ export function MyTasks() {
     let current = true;
     const scope = everyone ? 'all' : 'mine';
     Promise.all([
-      call('task:listMine', { view: 'overdue', scope, limit: 100 }),
-      call('task:listMine', { view: 'due_soon', scope, limit: 100 }),
+      call('task:listMine', { view: 'overdue', scope, limit: 50 }),
+      call('task:listMine', { view: 'due_soon', scope, limit: 50 }),
     ])
       .then(([overdue, dueSoon]) => {
         if (!current) return;
