@@ -159,7 +159,9 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await expect(header).toContainText(reference);
   await expect(header).toContainText('14/03/2012');
   await expect(page.getByTestId('assessment-clock')).toContainText('Not started');
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview.png`, fullPage: false });
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-overview-full.png`, fullPage: true });
 
   // Paperwork: the five required items; the last one starts the 12-week clock.
   await tab(page, 'Paperwork').click();
@@ -222,6 +224,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await expect(banner).toContainText('Address by 04/12/2026');
   await expect(banner).toContainText('Raised by Sam Patel');
   await expect(tab(page, 'Flags')).toContainText('(1)');
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-flags.png`, fullPage: true });
   await page.getByRole('button', { name: /^Clear flag: New disclosure/ }).click();
   await page.getByLabel('How was it addressed?').fill('Strategy meeting held 27/11/2026; safety plan updated.');
   await page.getByRole('button', { name: 'Clear flag', exact: true }).click();
@@ -244,6 +247,8 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expect(page.locator('iframe[title="PDF: Referral form"]')).toBeVisible();
+  // Only for the screenshot: give Chromium's PDF viewer a moment to paint the page.
+  await page.waitForTimeout(2000);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-documents.png`, fullPage: true });
 
   await page.getByLabel('File').setInputFiles({ name: 'genogram.png', mimeType: 'image/png', buffer: smallPng() });
@@ -276,6 +281,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   const log = page.getByRole('table', { name: 'Access to this case, newest first' });
   await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('spatel');
   await expect(log).toContainText('Opened or downloaded a document');
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-access-log.png`, fullPage: false });
 });
 
 test('people: third parties are marked; a stale save is refused with a reload', async ({ app }) => {

@@ -19,7 +19,7 @@ function ageText(detail: CaseDetail): string {
 /** The 12-week clock in words: the status is in text, never only in colour. */
 export function ClockSummary({ clock }: { clock: AssessmentClock }) {
   const { status, assessmentDueDate, daysRemaining } = clock;
-  let detail = 'The 12 weeks start when every required paperwork item has been received.';
+  let detail = 'Waiting for paperwork: the 12 weeks start when every required item has been received.';
   if (status === 'complete') {
     detail = `Completed on ${formatDate(clock.assessmentCompletedDate)}.`;
   } else if (assessmentDueDate && daysRemaining !== null) {
@@ -29,12 +29,12 @@ export function ClockSummary({ clock }: { clock: AssessmentClock }) {
         : `Was due ${formatDate(assessmentDueDate)}: ${days(-daysRemaining)} overdue.`;
   }
   return (
-    <div className={`clock clock--${status}`} data-testid="assessment-clock">
-      <p className="clock__title">Assessment (12 weeks from paperwork complete)</p>
-      <p className="clock__status">
-        <span className={`clock__badge clock__badge--${status}`}>{CLOCK_LABELS[status]}</span>
+    <div className={`case-clock case-clock--${status}`} data-testid="assessment-clock">
+      <p className="case-clock__title">Assessment (12 weeks from paperwork complete)</p>
+      <p className="case-clock__status">
+        <span className={`case-clock__badge case-clock__badge--${status}`}>{CLOCK_LABELS[status]}</span>
       </p>
-      <p className="clock__detail">{detail}</p>
+      <p className="case-clock__detail">{detail}</p>
     </div>
   );
 }

@@ -9,6 +9,11 @@ function when(at: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(at) ? formatDate(at) : formatDateTime(at);
 }
 
+/** Summaries come from the core's SQL; some start lower-case ("case note: ..."). */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A CSS-drawn marker per kind (shape and colour), always next to the kind's text label. */
 function kindClass(kind: string): string {
   const known = [
@@ -53,7 +58,7 @@ export function ChronologyTab() {
                   <span className="chrono__kind">{chronologyKindLabel(e.kind)}</span>
                   {e.thirdPartySensitive && <span className="tag tag--third-party">Third-party information</span>}
                 </p>
-                <p className="chrono__summary">{e.summary}</p>
+                <p className="chrono__summary">{sentence(e.summary)}</p>
                 {e.actorName && <p className="chrono__actor">{e.actorName}</p>}
               </div>
             </li>

@@ -10,7 +10,11 @@ export function DocumentViewer({ doc, onDownload }: { doc: DocumentView; onDownl
   const kind = viewerKind(doc.mediaType);
   return (
     <div className="viewer" data-testid="document-viewer">
-      {kind === 'pdf' && <iframe className="viewer__pdf" src={src} title={`PDF: ${doc.title}`} />}
+      {kind === 'pdf' && (
+        // toolbar=0 hides the PDF viewer's own download and print buttons: an unencrypted copy
+        // leaves the vault only through the app's Download action, which warns and is audited.
+        <iframe className="viewer__pdf" src={`${src}#toolbar=0`} title={`PDF: ${doc.title}`} />
+      )}
       {kind === 'image' && <img className="viewer__image" src={src} alt={doc.description ?? doc.title} />}
       {kind === 'video' && (
         // Case recordings carry no captions file; the description says what the recording is.

@@ -26,7 +26,6 @@ export function OverviewTab() {
     requestAnimationFrame(() => (which === 'referral' ? referralButton : ypButton).current?.focus());
   }
 
-  const last = detail.statusHistory[detail.statusHistory.length - 1];
   return (
     <div className="tab-body">
       <section aria-labelledby="status-heading" className="case-section">
@@ -54,7 +53,6 @@ export function OverviewTab() {
             </ol>
           </details>
         )}
-        {last && <p className="muted">Last status change on {formatDate(last.changedAt)}.</p>}
       </section>
 
       <section aria-labelledby="referral-heading" className="case-section">

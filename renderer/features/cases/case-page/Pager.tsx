@@ -11,7 +11,7 @@ export function Pager(props: {
   const from = offset + 1;
   const to = Math.min(offset + limit, total);
   return (
-    <nav className="pager" aria-label={label}>
+    <nav className="case-pager" aria-label={label}>
       <button
         type="button"
         className="button button--secondary button--small"
@@ -20,7 +20,7 @@ export function Pager(props: {
       >
         Newer
       </button>
-      <span className="pager__where">
+      <span className="case-pager__where">
         {from} to {to} of {total}
       </span>
       <button

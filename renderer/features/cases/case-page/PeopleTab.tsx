@@ -78,9 +78,9 @@ export function PeopleTab() {
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
-  function done(saved: boolean, name: string) {
+  function done(announcement: string | null) {
     setEditing(null);
-    if (saved) setStatus(`${name} saved.`);
+    if (announcement) setStatus(announcement);
     requestAnimationFrame(() => addButton.current?.focus());
   }
 
@@ -115,7 +115,7 @@ export function PeopleTab() {
         <PersonForm
           key={editing === 'new' ? 'new' : editing.id}
           person={editing === 'new' ? null : editing}
-          onDone={(saved) => done(saved, editing === 'new' ? 'The person' : editing.name)}
+          onDone={done}
         />
       )}
       {GROUPS.map((g) => {

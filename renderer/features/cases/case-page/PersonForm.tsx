@@ -17,7 +17,14 @@ const isProfessional = (k: PersonKind) => k === 'referrer' || k === 'professiona
 const isChild = (k: PersonKind) => k === 'sibling' || k === 'household_child';
 
 /** Add a person to the case, or change one. The fields asked for follow the kind of person. */
-export function PersonForm({ person, onDone }: { person: PersonView | null; onDone: (saved: boolean) => void }) {
+export function PersonForm({
+  person,
+  onDone,
+}: {
+  person: PersonView | null;
+  /** Called with what to announce (e.g. "Mia Ellis was added."), or null when cancelled. */
+  onDone: (announcement: string | null) => void;
+}) {
   const [kind, setKind] = useState<PersonKind>(person?.kind ?? 'professional');
   const [f, setF] = useState({
     name: person?.name ?? '',
@@ -75,7 +82,7 @@ export function PersonForm({ person, onDone }: { person: PersonView | null; onDo
     try {
       if (person) await updatePerson(person.id, person.version, fields);
       else await addPerson({ kind, ...fields });
-      onDone(true);
+      onDone(person ? `Changes to ${fields.name} were saved.` : `${fields.name} was added to the case.`);
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'CONFLICT')) setFormError(errorMessage(err));
     } finally {
@@ -198,7 +205,7 @@ export function PersonForm({ person, onDone }: { person: PersonView | null; onDo
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : person ? 'Save changes' : 'Add person'}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
+        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
           Cancel
         </button>
       </div>

@@ -74,7 +74,7 @@ export const NOTE_TYPE_LABELS: Record<NoteType, string> = {
 };
 
 export const CLOCK_LABELS: Record<ClockStatus, string> = {
-  not_started: 'Not started: waiting for paperwork',
+  not_started: 'Not started',
   on_track: 'On track',
   due_soon: 'Due within 14 days',
   overdue: 'Overdue',
