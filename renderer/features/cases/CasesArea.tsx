@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Role } from '../../../preload/contract';
 import { leaveCase, showCasesView, useCasesStore, type CasesView } from '../../stores/cases';
+import { useShellStore } from '../../stores/shell';
 import { CasePage } from './case-page/CasePage';
 import { CaseloadView } from './CaseloadView';
 import { loadDirectory } from './cases-actions';
@@ -65,6 +66,8 @@ export function CasesArea({ role }: { role: Role }) {
   const visit = useCasesStore((s) => s.visit);
   const firstVisit = useRef(visit);
   const canRefer = role !== 'read-only';
+  const shellVisit = useShellStore((s) => s.visit);
+  const firstShellVisit = useRef(shellVisit);
 
   useEffect(() => {
     // The lead-worker filter can do without the directory: a failure leaves it at "Anyone".
@@ -75,6 +78,15 @@ export function CasesArea({ role }: { role: Role }) {
     if (visit === firstVisit.current || view.kind === 'case') return;
     document.getElementById('cases-view-heading')?.focus();
   }, [visit, view.kind]);
+
+  useEffect(() => {
+    // "Cases" chosen in the main navigation while already here: back to the caseload, as a
+    // link to the area should. Arriving from another area keeps the view that was left open.
+    if (shellVisit === firstShellVisit.current) return;
+    firstShellVisit.current = shellVisit;
+    // Not showCasesView: the shell has put focus on the area's heading, and it stays there.
+    useCasesStore.setState({ view: { kind: 'caseload' } });
+  }, [shellVisit]);
 
   const openReferral = () => showCasesView({ kind: 'new-referral' });
 
