@@ -144,3 +144,26 @@ test('the caseload is paged in the core: 50 rows a page', async ({ app }) => {
   await expect(table(page).getByRole('row')).toHaveCount(6);
   await expect(page.getByRole('heading', { level: 2, name: 'Caseload' })).toBeFocused();
 });
+
+test('a read-only user sees the caseload and can open cases, but cannot record a referral', async ({ app }) => {
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27');
+  await api(page, 'users:create', {
+    username: 'rreader',
+    displayName: 'Rita Reader',
+    password: 'a long enough password',
+    role: 'read-only',
+  });
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByLabel('User name').fill('rreader');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  await expect(count(page)).toHaveText('1 case');
+  await expect(page.getByRole('button', { name: 'New referral' })).toHaveCount(0);
+  // The lead-worker filter lists colleagues through users:directory, which read-only users may call.
+  await expect(page.getByLabel('Lead worker').getByRole('option')).toHaveText(['Anyone', 'Rita Reader', 'Sam Patel']);
+  await table(page).getByRole('link', { name: jamie.reference }).click();
+  await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');
+});
