@@ -93,6 +93,8 @@ export interface BundlePreviewView {
   /** The reference here: null when a clash means a new local number is given on apply. */
   localReference: string | null;
   referenceClash: boolean;
+  /** Whose case it is, e.g. "Jamie Example, born 04/03/2012". */
+  caseTitle: string | null;
   alreadyImported: boolean;
   sender: { name: string; service: string; fingerprint: string; status: SenderStatus };
   created: string;

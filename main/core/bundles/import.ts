@@ -36,6 +36,8 @@ export interface ImportPreview {
    */
   localReference: string | null;
   referenceClash: boolean;
+  /** Whose case it is, from the incoming records (null when the registry cannot say). */
+  caseTitle: string | null;
   alreadyImported: boolean;
   sender: { name: string; service: string; fingerprint: string; status: SenderStatus };
   created: string;
@@ -145,6 +147,7 @@ function buildPreview(
         ? null
         : manifest.case.reference,
     referenceClash,
+    caseTitle: registry.cases.describe?.(contents.records) ?? null,
     alreadyImported: already,
     sender: {
       name: manifest.sender.name,

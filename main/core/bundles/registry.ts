@@ -93,6 +93,8 @@ export interface CaseLocator {
   exists(db: Db, caseId: string): boolean;
   /** The case's reference in this vault (it may differ from the sender's after a clash). */
   referenceOf?(db: Db, caseId: string): string | null;
+  /** Whose case the incoming records are about (e.g. "Jamie Example, born 04/03/2012"), for the preview. */
+  describe?(records: ReadonlyMap<string, readonly BundleRecord[]>): string | null;
 }
 
 /**

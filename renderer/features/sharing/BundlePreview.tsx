@@ -11,6 +11,19 @@ const SENDER_TEXT: Record<SenderStatus, string> = {
   revoked: 'Their card was REVOKED',
 };
 
+/** The record counts in words, leaving out the kinds there are none of. */
+function recordSummary(c: BundlePreviewView['counts']): string {
+  const parts = [
+    [c.new, 'new'],
+    [c.update, 'updated'],
+    [c.unchanged, 'unchanged'],
+    [c['keep-local'], 'kept as they are here (newer here)'],
+    [c.conflict, c.conflict === 1 ? 'conflict' : 'conflicts'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return said.length ? said.join(', ') : 'none';
+}
+
 /** What applying a bundle would do: who sent it, the case, and how many records change. */
 export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
   const c = p.counts;
@@ -25,7 +38,8 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
       {!trusted && (
         <div className="warning-text">
           <p>
-            Check the fingerprint with {p.sender.name} by phone or in person before you import. It must match exactly:
+            Check the fingerprint with {p.sender.name} by phone or in person before you import. It must match exactly
+            (capital letters and the digits 2 to 7 only):
           </p>
           <Fingerprint value={p.sender.fingerprint} />
         </div>
@@ -42,6 +56,7 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
         <div>
           <dt>Case</dt>
           <dd>
+            {p.caseTitle ? `${p.caseTitle}. ` : ''}
             {p.caseAction === 'new'
               ? p.referenceClash
                 ? `A new case. Their reference ${p.caseReference} is already used here by a different case, so it will get the next free reference.`
@@ -51,10 +66,7 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
         </div>
         <div>
           <dt>Records</dt>
-          <dd>
-            {c.new} new, {c.update} updated, {c.unchanged} unchanged, {c['keep-local']} kept (newer here),{' '}
-            <strong>{c.conflict} conflicts</strong>
-          </dd>
+          <dd>{recordSummary(c)}</dd>
         </div>
         <div>
           <dt>Documents</dt>
@@ -72,7 +84,7 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
       {p.alreadyImported && (
         <p className="notice">This bundle was imported before. Importing it again changes nothing.</p>
       )}
-      <details>
+      <details className="preview-details">
         <summary>Records by part of the case</summary>
         <table className="table">
           <thead>

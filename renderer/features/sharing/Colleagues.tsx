@@ -72,7 +72,7 @@ export function Colleagues({ canChange }: { canChange: boolean }) {
 function importedMessage(c: ColleagueView): string {
   return c.status === 'verified'
     ? `${c.name}’s card was already verified.`
-    : `${c.name} was added. Compare the fingerprint ${c.fingerprint} with them, then mark the card as verified.`;
+    : `${c.name} was added. Ask them to read you their fingerprint and check it matches the one shown below, then mark the card as verified.`;
 }
 
 function ImportCard({
@@ -150,6 +150,9 @@ function ColleagueItem({
         {c.verifiedAt ? `; verified ${formatDate(c.verifiedAt)}` : ''}
         {c.revokedAt ? `; revoked ${formatDate(c.revokedAt)}` : ''}
       </p>
+      {c.status === 'unverified' && canChange && (
+        <p className="field__hint">Only mark it verified once {c.name} has read you the same fingerprint.</p>
+      )}
       {canChange && c.status !== 'revoked' && (
         <div className="button-row">
           {c.status === 'unverified' && (
@@ -172,9 +175,6 @@ function ColleagueItem({
             </button>
           )}
         </div>
-      )}
-      {c.status === 'unverified' && canChange && (
-        <p className="field__hint">Only mark it verified once {c.name} has read you the same fingerprint.</p>
       )}
       {revoking && (
         <form

@@ -51,7 +51,10 @@ export function MyKeyCard() {
             </div>
           </dl>
           <h3 className="key-card__label">Your fingerprint</h3>
-          <p className="field__hint">Read this aloud to a colleague who has imported your card.</p>
+          <p className="field__hint">
+            Read this aloud to a colleague who has imported your card. It has only capital letters and the digits 2 to
+            7, so O is always the letter O and I the letter I.
+          </p>
           <Fingerprint value={card.fingerprint} />
           <details className="key-card__details">
             <summary>Technical details (for IT)</summary>

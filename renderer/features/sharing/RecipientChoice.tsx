@@ -28,10 +28,10 @@ export function RecipientChoice({
   const setMode = (mode: Recipients['mode']) => onChange({ ...value, mode });
   return (
     <fieldset
-      className={error ? 'fieldset field--error' : 'fieldset'}
+      className={error ? 'fieldset fieldset--error' : 'fieldset'}
       aria-describedby={error ? 'recipients-error' : undefined}
     >
-      <legend className="fieldset__legend">Who can open it</legend>
+      <legend className="fieldset__legend">3. Who can open it</legend>
       {error && (
         <p className="field__error" id="recipients-error">
           <span className="visually-hidden">Error: </span>
@@ -119,7 +119,7 @@ export function RecipientChoice({
           </p>
           <div className="warning-text">
             <strong>Send the passphrase by a different route from the bundle</strong>, for example read it out by phone.
-            Anyone who has both can open the case. Write it down now: it is not shown again.
+            Anyone who has both can open the case. It is shown again once the bundle is made, and then not kept.
           </div>
         </div>
       )}

@@ -34,7 +34,7 @@ export function SendCase() {
   });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<BundleExportView | null>(null);
+  const [made, setMade] = useState<(BundleExportView & { passphrase: string | null }) | null>(null);
 
   useEffect(() => {
     loadColleagues().catch((err: unknown) => setFormError(errorMessage(err)));
@@ -90,7 +90,7 @@ export function SendCase() {
           : { recipients: { colleagueIds: [...recipients.colleagueIds], raw: raw ? [raw] : [] } }),
         basis,
       });
-      setMade(result);
+      setMade({ ...result, passphrase: recipients.mode === 'passphrase' ? (passphrase?.passphrase ?? null) : null });
     } catch (err) {
       setFormError(errorMessage(err));
     } finally {
@@ -105,6 +105,15 @@ export function SendCase() {
           The bundle for case {made.caseReference} is ready: {made.records} records and {made.documents} documents
           {made.documentBytes > 0 ? ` (${formatSize(made.documentBytes)})` : ''}, for {made.recipients.join('; ')}.
         </div>
+        {made.passphrase && (
+          <div className="warning-text">
+            <p>
+              The passphrase is <span className="passphrase mono">{made.passphrase}</span>
+            </p>
+            <strong>Send it by a different route from the bundle</strong>, for example read it out by phone. It is not
+            kept: once you leave this page it cannot be shown again.
+          </div>
+        )}
         <p>
           <a className="button" href={bundleDownloadUrl(made.bundleId)} download={made.fileName}>
             Download {made.fileName}
@@ -138,7 +147,6 @@ export function SendCase() {
       )}
       {contents && inclusion && (
         <form noValidate onSubmit={(e) => void create(e)} className="send-form">
-          <h3>2. What goes in, and who can open it</h3>
           <WhatGoesIn contents={contents} value={inclusion} onChange={setInclusion} />
           <RecipientChoice
             colleagues={colleagues ?? []}
@@ -148,7 +156,7 @@ export function SendCase() {
             passphraseAllowed={passphrase?.allowed ?? false}
             error={errors.recipients}
           />
-          <h3>3. Why you are sharing it</h3>
+          <h3>4. Why you are sharing it</h3>
           <div className={errors.basis ? 'field field--error' : 'field'}>
             <label className="field__label" htmlFor="sharing-basis">
               Basis for sharing (Caldicott)

@@ -36,7 +36,7 @@ export function WhatGoesIn({
   const thirdParty = contents.parts.reduce((n, p) => n + p.thirdParty, 0);
   return (
     <fieldset className="fieldset">
-      <legend className="fieldset__legend">What goes in</legend>
+      <legend className="fieldset__legend">2. What goes in</legend>
       <p className="field__hint">
         The case record (young person, referral, services, paperwork) always goes. Share only what the colleague needs.
       </p>
@@ -49,7 +49,8 @@ export function WhatGoesIn({
             onChange={(e) => onChange({ ...value, parts: toggle(value.parts, p.module, e.target.checked) })}
           />
           <label htmlFor={`part-${p.module}`}>
-            {partLabel(p.module)} ({p.count})
+            {partLabel(p.module)} ({p.count - p.thirdParty}
+            {p.thirdParty > 0 ? `, and ${p.thirdParty} third-party-sensitive` : ''})
           </label>
         </div>
       ))}
@@ -80,7 +81,9 @@ export function WhatGoesIn({
           aria-describedby="include-third-party-hint"
           onChange={(e) => onChange({ ...value, thirdParty: e.target.checked })}
         />
-        <label htmlFor="include-third-party">Include third-party-sensitive information ({thirdParty})</label>
+        <label htmlFor="include-third-party">
+          Include third-party-sensitive information ({thirdParty} {thirdParty === 1 ? 'record' : 'records'})
+        </label>
       </div>
       <p className="field__hint" id="include-third-party-hint">
         Notes and people marked as third-party-sensitive (for example about victims or siblings) are left out unless you

@@ -241,6 +241,13 @@ export const caseLocator = {
     (db.prepare('SELECT id, reference FROM cases WHERE reference = ?').get(reference.trim().toUpperCase()) as
       { id: string; reference: string } | undefined) ?? null,
   exists: (db: Db, caseId: string) => db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId) !== undefined,
+  describe: (records: ReadonlyMap<string, readonly { id: string }[]>) => {
+    const parsed = caseRecordSchema.safeParse(records.get('case')?.[0]);
+    const yp = parsed.success ? parsed.data.youngPerson : null;
+    if (!yp) return null;
+    const name = [yp.given_name, yp.family_name].filter(Boolean).join(' ') || yp.initials;
+    return `${name}${yp.date_of_birth ? `, born ${ukDate(yp.date_of_birth)}` : ''}`;
+  },
   referenceOf: (db: Db, caseId: string) =>
     (db.prepare('SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string } | undefined)
       ?.reference ?? null,

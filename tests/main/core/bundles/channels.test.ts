@@ -159,6 +159,7 @@ describe('export, download, upload, preview and apply', () => {
         caseReference: made.reference,
         localReference: made.reference,
         referenceClash: false,
+        caseTitle: 'Sam Transfer, born 01/05/2012',
         sender: { name: 'Alice Ahmed', status: 'verified' },
         basis: BASIS,
       },
