@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { BundleApplyView, BundlePreviewView } from '../../../preload/contract/bundles';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
-import { call, errorMessage } from '../../lib/api';
+import { ApiError, call, errorMessage } from '../../lib/api';
 import { openCase } from '../../stores/cases';
 import { goToArea } from '../../stores/shell';
 import { BundlePreview } from './BundlePreview';
@@ -140,6 +140,14 @@ export function ReceiveCase() {
               className="button"
               onClick={() =>
                 void step(async () => {
+                  const needsCheck = !['verified', 'self'].includes(stage.preview.sender.status);
+                  if (needsCheck && !checked) {
+                    document.getElementById('sender-checked')?.focus();
+                    throw new ApiError({
+                      code: 'INVALID_INPUT',
+                      message: `Check the fingerprint with ${stage.preview.sender.name} first, then tick the box to say you have.`,
+                    });
+                  }
                   const result = await call('bundle:apply', {
                     inboxId: stage.inboxId,
                     acceptUnknownSender: checked,
