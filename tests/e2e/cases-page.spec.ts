@@ -251,6 +251,18 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await page.waitForTimeout(2000);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-documents.png`, fullPage: true });
 
+  // Downloading is explicit: a warning first, then the browser's download (audited as an export).
+  await page.getByRole('button', { name: 'Download Referral form' }).click();
+  const warning = page.getByRole('dialog', { name: 'Download an unencrypted copy?' });
+  await expect(warning).toContainText('unencrypted copy of “Referral form”');
+  await expect(warning).toContainText('recorded in the audit trail');
+  await warning.getByRole('button', { name: 'Cancel' }).click();
+  await expect(warning).toBeHidden();
+  await page.getByRole('button', { name: 'Download Referral form' }).click();
+  const download = page.waitForEvent('download');
+  await warning.getByRole('button', { name: 'Download unencrypted copy' }).click();
+  expect((await download).suggestedFilename()).toBe('Referral form.pdf');
+
   await page.getByLabel('File').setInputFiles({ name: 'genogram.png', mimeType: 'image/png', buffer: smallPng() });
   await page.getByLabel('Title').fill('Genogram');
   await page.getByRole('button', { name: 'Attach document' }).click();
@@ -280,7 +292,9 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await tab(page, 'Access log').click();
   const log = page.getByRole('table', { name: 'Access to this case, newest first' });
   await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('spatel');
-  await expect(log).toContainText('Opened or downloaded a document');
+  await expect(log).toContainText('Opened a document in the app');
+  await expect(log).toContainText('Added a note');
+  await expect(log).toContainText('Saved an unencrypted copy of a document');
   await page.screenshot({ path: `${ARTIFACTS}/case-page-access-log.png`, fullPage: false });
 });
 
@@ -304,7 +318,34 @@ test('people: third parties are marked; a stale save is refused with a reload', 
   await expect(page.getByTestId('person').filter({ hasText: 'Priya Shah' })).toContainText('Social worker');
   await page.screenshot({ path: `${ARTIFACTS}/case-page-people.png`, fullPage: true });
 
-  // Someone else accepts the referral while this page still shows the old version.
+  // Tasks: one due in three days shows as due soon; marking it done moves it down.
+  await tab(page, 'Tasks').click();
+  const soon = new Date(Date.now() + 3 * 86_400_000);
+  const soonUk = `${String(soon.getDate()).padStart(2, '0')}/${String(soon.getMonth() + 1).padStart(2, '0')}/${soon.getFullYear()}`;
+  await page.getByLabel('Task', { exact: true }).fill('Request the police disclosure');
+  await expect(page.getByLabel('Owner')).toHaveValue(/.+/);
+  await page.getByLabel('Due date (optional)').fill(soonUk);
+  await page.getByLabel('Due date (optional)').press('Enter');
+  const taskRow = page.getByRole('row', { name: /Request the police disclosure/ });
+  await expect(taskRow).toContainText('Due within 7 days');
+  await expect(taskRow).toContainText(soonUk);
+  await page.getByLabel('Task', { exact: true }).fill('Book the professionals meeting');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('row', { name: /Book the professionals meeting/ })).toContainText('Open');
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-tasks.png`, fullPage: true });
+  await taskRow.getByRole('button', { name: /Mark done/ }).click();
+  await expect(taskRow).toContainText('Done');
+
+  // The young person's details: change the school; focus returns to the button that opened the form.
+  await tab(page, 'Overview').click();
+  await page.getByRole('button', { name: 'Change young person’s details' }).click();
+  await expect(page.getByLabel('Given name')).toBeFocused();
+  await page.getByLabel('School or college').fill('Parkside High School');
+  await page.getByLabel('School or college').press('Enter');
+  await expect(page.getByRole('region', { name: 'Young person' })).toContainText('Parkside High School');
+  await expect(page.getByRole('button', { name: 'Change young person’s details' })).toBeFocused();
+
+  // Someone else changes the referral while this page still shows the old version.
   await tab(page, 'Overview').click();
   await page.evaluate(async (caseId) => {
     const api = window.api;
