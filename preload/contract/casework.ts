@@ -125,6 +125,16 @@ export interface SearchHitGroup {
   best: { noteId: string; occurredAt: string; type: NoteType; snippet: string };
 }
 
+/**
+ * A page of note-search results. Search looks at the `window` most recently written matching
+ * notes (newest first); `windowFull` says older matches exist that were not searched, so the
+ * user can narrow the words.
+ */
+export interface NoteSearchPage extends Page<SearchHitGroup> {
+  windowFull: boolean;
+  window: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Channels
 // ---------------------------------------------------------------------------------------------
@@ -171,8 +181,8 @@ export const caseworkChannels = {
     ANY_USER,
   ),
 
-  /** Full-text search over notes, grouped by case. One audit row per query. */
-  'search:notes': channel<Page<SearchHitGroup>>()(
+  /** Full-text search over notes, grouped by case, newest matches first. One audit row per query. */
+  'search:notes': channel<NoteSearchPage>()(
     z
       .object({ query: z.string().trim().min(1, 'Type something to search for.').max(200), ...pagingSchema.shape })
       .strict(),

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Page } from '../../../preload/contract';
-import type { SearchHitGroup } from '../../../preload/contract/casework';
+import type { NoteSearchPage } from '../../../preload/contract/casework';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
 import { openCase, showCasesView } from '../../stores/cases';
@@ -23,7 +22,7 @@ function Snippet({ snippet, query }: { snippet: string; query: string }) {
 
 /** Notes matching a full-text search, one result per case (its best note), paged. */
 export function NoteSearchResults({ query, offset }: { query: string; offset: number }) {
-  const [page, setPage] = useState<Page<SearchHitGroup> | null>(null);
+  const [page, setPage] = useState<NoteSearchPage | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -58,11 +57,17 @@ export function NoteSearchResults({ query, offset }: { query: string; offset: nu
         {page
           ? total === 0
             ? 'No notes match. Try fewer words, or the start of a word.'
-            : `Found in ${total.toLocaleString('en-GB')} ${total === 1 ? 'case' : 'cases'}. Matching words are highlighted.`
+            : `Found in ${total.toLocaleString('en-GB')} ${total === 1 ? 'case' : 'cases'}, most recent notes first. Matching words are highlighted.`
           : error
             ? ''
             : 'Searching…'}
       </p>
+      {page?.windowFull && (
+        <p className="search-hits__more">
+          Many notes match: these results come from the {page.window.toLocaleString('en-GB')} most recently written. Add
+          another word to find older notes.
+        </p>
+      )}
       {page && page.items.length > 0 && (
         <ol className="search-hits" start={page.offset + 1}>
           {page.items.map((g) => (
@@ -79,7 +84,7 @@ export function NoteSearchResults({ query, offset }: { query: string; offset: nu
                 </a>
               </h3>
               <p className="search-hit__meta">
-                {g.hits === 1 ? '1 matching note' : `${g.hits} matching notes`}. Best match:{' '}
+                {g.hits === 1 ? '1 matching note' : `${g.hits} matching notes`}. Most recent:{' '}
                 {NOTE_TYPE_LABELS[g.best.type].toLowerCase()}, {formatDateTime(g.best.occurredAt)}
               </p>
               <Snippet snippet={g.best.snippet} query={query} />

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateNote, createNote } from '../../../../main/core/notes/notes.service';
-import { toFtsQuery } from '../../../../main/core/search/search.repo';
+import { searchNotes, toFtsQuery } from '../../../../main/core/search/search.repo';
 import { searchCaseNotes } from '../../../../main/core/search/search.service';
 import { auditActions, makeVault, newCase, type TestVault } from '../cases/fixtures';
 
@@ -66,5 +66,22 @@ describe('full-text search over notes', () => {
     add(a.id, 'plain text');
     expect(searchCaseNotes(t.vault, '"unbalanced', 20, 0).total).toBe(0);
     expect(searchCaseNotes(t.vault, '***', 20, 0).total).toBe(0);
+  });
+
+  it('puts the case with the newest matching note first and says when older matches were not searched', () => {
+    const older = newCase(t.vault);
+    const newer = newCase(t.vault, {}, { givenName: 'Ben', familyName: 'Owusu' });
+    add(older.id, 'supervision discussed the plan');
+    add(newer.id, 'supervision booked');
+    add(older.id, 'supervision follow-up');
+    add(newer.id, 'supervision notes written');
+    const all = searchCaseNotes(t.vault, 'supervision', 20, 0);
+    expect(all.items.map((g) => g.caseId)).toEqual([newer.id, older.id]);
+    expect(all.windowFull).toBe(false);
+    // With a window of three notes, the oldest match is left out and the page says so.
+    const windowed = searchNotes(t.vault.db, t.vault.user, toFtsQuery('supervision') ?? '', 20, 0, 3);
+    expect(windowed.windowFull).toBe(true);
+    expect(windowed.groups.find((g) => g.caseId === older.id)?.hits).toBe(1);
+    expect(windowed.groups.find((g) => g.caseId === newer.id)?.hits).toBe(2);
   });
 });
