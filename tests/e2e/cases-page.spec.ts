@@ -251,6 +251,14 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await page.waitForTimeout(2000);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-documents.png`, fullPage: true });
 
+  // Its details can change (the bytes cannot).
+  await page.getByRole('button', { name: 'Change title or description' }).click();
+  await expect(page.getByLabel('Title').first()).toBeFocused();
+  await page.getByLabel('Description (optional)').first().fill('Signed referral from Leeds Children’s Social Care');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('row', { name: /Referral form/ })).toContainText('Signed referral from Leeds');
+  await expect(page.getByRole('button', { name: 'Change title or description' })).toBeFocused();
+
   // Downloading is explicit: a warning first, then the browser's download (audited as an export).
   await page.getByRole('button', { name: 'Download Referral form' }).click();
   const warning = page.getByRole('dialog', { name: 'Download an unencrypted copy?' });

@@ -6,6 +6,7 @@ import { exportDocument } from '../../../lib/documents';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
 import { ConfirmDialog } from './ConfirmDialog';
+import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { DocumentUpload } from './DocumentUpload';
 import { DocumentViewer } from './DocumentViewer';
 import { formatBytes } from './labels';
@@ -34,11 +35,14 @@ export function DocumentsTab() {
   const [exporting, setExporting] = useState<DocumentView | null>(null);
   const [deleting, setDeleting] = useState<DocumentView | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const viewerHeading = useRef<HTMLHeadingElement>(null);
+  const detailsButton = useRef<HTMLButtonElement>(null);
   const shown = documents?.find((d) => d.id === viewing) ?? null;
 
   function view(id: string) {
     setViewing(id);
+    setEditingDetails(false);
     requestAnimationFrame(() => viewerHeading.current?.focus());
   }
 
@@ -135,10 +139,34 @@ export function DocumentsTab() {
             <h4 id="viewer-heading" ref={viewerHeading} tabIndex={-1}>
               Viewing: {shown.title}
             </h4>
-            <button type="button" className="button button--secondary button--small" onClick={() => setViewing(null)}>
-              Close the viewer
-            </button>
+            <div className="button-row button-row--tight">
+              {canWrite && !editingDetails && (
+                <button
+                  ref={detailsButton}
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => setEditingDetails(true)}
+                >
+                  Change title or description
+                </button>
+              )}
+              <button type="button" className="button button--secondary button--small" onClick={() => setViewing(null)}>
+                Close the viewer
+              </button>
+            </div>
           </div>
+          {shown.description && <p>{shown.description}</p>}
+          {editingDetails && (
+            <DocumentDetailsForm
+              key={shown.id}
+              doc={shown}
+              onDone={(saved) => {
+                setEditingDetails(false);
+                if (saved) setMessage(saved);
+                requestAnimationFrame(() => detailsButton.current?.focus());
+              }}
+            />
+          )}
           <DocumentViewer doc={shown} onDownload={() => setExporting(shown)} />
         </section>
       )}
