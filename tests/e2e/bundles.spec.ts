@@ -136,3 +136,65 @@ test('a case travels from one vault to another through the Sharing screens', asy
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a passphrase bundle from someone not in the directory needs the passphrase and a fingerprint check', async ({
+  app,
+  browser,
+}) => {
+  test.skip(app.host === null, 'Two vaults side by side need two browser hosts; the Electron driver runs one app.');
+  test.setTimeout(240_000);
+  const work = mkdtempSync(join(tmpdir(), 'ncats-e2e-bundles-'));
+  const hostB = await startBrowserHost({ vaultDir: join(work, 'vault-b') });
+  const contextB = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  try {
+    const a = app.page;
+    const b = await contextB.newPage();
+    await b.goto(hostB.url);
+    await createVault(a, 'Alice Ahmed', 'aahmed');
+    await createVault(b, 'Chris Cole', 'ccole');
+    const made = await makeCase(a, 'Robin', 'Sample', '2011-07-08');
+
+    await sharingScreen(a, 'Send a case');
+    await a.getByLabel('Case reference or name').fill('Sample');
+    await a.getByRole('button', { name: 'Find' }).click();
+    await a.getByRole('button', { name: `Choose ${made.reference}` }).click();
+    await a.getByLabel('A passphrase (for someone without the app)').check();
+    const passphrase = ((await a.getByTestId('bundle-passphrase').textContent()) ?? '').trim();
+    expect(passphrase).toMatch(/^([a-z2-7]{5}-){4}[a-z2-7]{5}$/);
+    await expectNoSeriousViolations(a, 'send with a passphrase');
+    await a.getByLabel('Basis for sharing (Caldicott)').fill('Second opinion from an independent clinician.');
+    await a.getByRole('button', { name: 'Create bundle' }).click();
+    const link = a.getByRole('link', { name: /^Download NC-/ });
+    await expect(a.getByText(passphrase)).toBeVisible();
+    const downloading = a.waitForEvent('download');
+    await link.click();
+    const bundle = await saveDownload(await downloading, work);
+
+    await sharingScreen(b, 'Receive a case');
+    await b.getByLabel('Bundle file').setInputFiles(bundle);
+    await b.getByRole('button', { name: 'Check the bundle' }).click();
+    await expect(b.getByLabel('Passphrase')).toBeVisible();
+    await expectNoSeriousViolations(b, 'bundle passphrase');
+    await b.getByLabel('Passphrase').fill(passphrase);
+    await b.getByRole('button', { name: 'Open the bundle' }).click();
+    const preview = b.getByTestId('bundle-preview');
+    await expect(preview).toContainText('NOT one of your colleagues', { timeout: 60_000 });
+    await expect(preview).toContainText('Robin Sample, born 08/07/2011');
+    const senderCard = await saveMyCard(a, work);
+    await expect(preview.locator('[data-fingerprint]')).toHaveAttribute('data-fingerprint', senderCard.fingerprint);
+    await b.getByRole('button', { name: 'Import the case' }).click();
+    await expect(b.getByRole('alert')).toContainText('tick the box');
+    await expectNoSeriousViolations(b, 'unknown sender not confirmed');
+    await b.getByLabel('I have checked this fingerprint with the sender').check();
+    await b.getByRole('button', { name: 'Import the case' }).click();
+    await expect(b.getByRole('status').filter({ hasText: `imported as ${made.reference}` })).toBeVisible();
+  } finally {
+    await contextB.close();
+    await hostB.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
