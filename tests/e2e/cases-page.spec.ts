@@ -284,6 +284,43 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await expect(image).toBeVisible();
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
 
+  // A short video (recorded in the page from a canvas): played inline, fetched in ranges.
+  const webm = await page.evaluate(async () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 160;
+    canvas.height = 90;
+    const g = canvas.getContext('2d');
+    const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((r) => (recorder.onstop = r));
+    recorder.start(100);
+    for (let i = 0; i < 30; i++) {
+      if (g) {
+        g.fillStyle = i % 2 ? '#005eb8' : '#ffffff';
+        g.fillRect(0, 0, 160, 90);
+      }
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    recorder.stop();
+    await stopped;
+    return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+  });
+  await page.getByLabel('File').setInputFiles({
+    name: 'session-recording.webm',
+    mimeType: 'video/webm',
+    buffer: Buffer.from(webm),
+  });
+  await page.getByRole('button', { name: 'Attach document' }).click();
+  await expect(page.getByRole('row', { name: /session-recording/ })).toContainText('Video');
+  const ranged = page.waitForResponse((r) => /\/documents\/[0-9a-f-]{36}\?token=/.test(r.url()) && r.status() === 206);
+  await page.getByRole('button', { name: 'View session-recording' }).click();
+  const partial = await ranged;
+  expect(partial.headers()['content-type']).toBe('video/webm');
+  expect(partial.headers()['content-range']).toMatch(/^bytes \d+-\d+\/\d+$/);
+  const video = page.locator('video.viewer__video');
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+
   // The chronology merges every module's events, newest first.
   await tab(page, 'Chronology').click();
   const events = page.getByTestId('chronology-event');
@@ -301,7 +338,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   const log = page.getByRole('table', { name: 'Access to this case, newest first' });
   await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('spatel');
   await expect(log).toContainText('Opened a document in the app');
-  await expect(log).toContainText('Added a note');
+  await expect(log).toContainText('Raised a flag');
   await expect(log).toContainText('Saved an unencrypted copy of a document');
   await page.screenshot({ path: `${ARTIFACTS}/case-page-access-log.png`, fullPage: false });
 });

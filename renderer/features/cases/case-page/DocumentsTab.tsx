@@ -11,6 +11,7 @@ import { DocumentUpload } from './DocumentUpload';
 import { DocumentViewer } from './DocumentViewer';
 import { formatBytes } from './labels';
 import { deleteDocument } from './case-actions';
+import { useFocusLater } from './useFocusLater';
 
 /** "application/pdf" -> "PDF"; the short names clinicians know. */
 function typeName(doc: DocumentView): string {
@@ -38,12 +39,13 @@ export function DocumentsTab() {
   const [editingDetails, setEditingDetails] = useState(false);
   const viewerHeading = useRef<HTMLHeadingElement>(null);
   const detailsButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
   const shown = documents?.find((d) => d.id === viewing) ?? null;
 
   function view(id: string) {
     setViewing(id);
     setEditingDetails(false);
-    requestAnimationFrame(() => viewerHeading.current?.focus());
+    focusLater(() => viewerHeading.current);
   }
 
   async function confirmExport() {
@@ -163,7 +165,7 @@ export function DocumentsTab() {
               onDone={(saved) => {
                 setEditingDetails(false);
                 if (saved) setMessage(saved);
-                requestAnimationFrame(() => detailsButton.current?.focus());
+                focusLater(() => detailsButton.current);
               }}
             />
           )}

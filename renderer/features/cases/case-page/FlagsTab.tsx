@@ -11,6 +11,7 @@ import { TextAreaField } from './fields';
 import { FLAG_STATE_LABELS } from './labels';
 import { clearFlag, raiseFlag } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
+import { useFocusLater } from './useFocusLater';
 
 function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
   const [reason, setReason] = useState('');
@@ -137,6 +138,7 @@ export function FlagsTab() {
   const [clearing, setClearing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
   const open = flags.filter((f) => f.state !== 'cleared');
   const cleared = flags.filter((f) => f.state === 'cleared');
 
@@ -144,7 +146,7 @@ export function FlagsTab() {
     setClearing(null);
     if (!text) return;
     setMessage(text);
-    requestAnimationFrame(() => messageRef.current?.focus());
+    focusLater(() => messageRef.current);
   }
 
   return (

@@ -8,11 +8,13 @@ import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
 import { Pager } from './Pager';
 import { loadNotes } from './case-actions';
+import { useFocusLater } from './useFocusLater';
 
 function NoteItem({ note, canWrite, onSaved }: { note: NoteView; canWrite: boolean; onSaved: (t: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
   const edited = note.version > 1;
   return (
     <li className="note" data-testid="note">
@@ -27,7 +29,7 @@ function NoteItem({ note, canWrite, onSaved }: { note: NoteView; canWrite: boole
           onDone={(saved) => {
             setEditing(false);
             if (saved) onSaved(saved);
-            requestAnimationFrame(() => editButton.current?.focus());
+            focusLater(() => editButton.current);
           }}
         />
       ) : (
@@ -67,6 +69,7 @@ export function NotesTab() {
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
   const [message, setMessage] = useState<string | null>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const focusLater = useFocusLater();
 
   function announce(text: string | null) {
     if (!text) return;
@@ -85,7 +88,7 @@ export function NotesTab() {
           onDone={(saved) => {
             announce(saved);
             // Focus the list's heading: the new note is the first thing after it.
-            requestAnimationFrame(() => listHeading.current?.focus());
+            focusLater(() => listHeading.current);
           }}
         />
       )}

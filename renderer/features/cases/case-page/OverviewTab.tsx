@@ -7,6 +7,7 @@ import { EditYoungPersonForm } from './EditYoungPersonForm';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS, SERVICE_LABELS, STATUS_LABELS } from './labels';
 import { StatusActions } from './StatusActions';
 import { SummaryList } from './SummaryList';
+import { useFocusLater } from './useFocusLater';
 
 /** Status and its workflow, the referral, and the young person. */
 export function OverviewTab() {
@@ -15,6 +16,7 @@ export function OverviewTab() {
   const [editing, setEditing] = useState<'referral' | 'young-person' | null>(null);
   const referralButton = useRef<HTMLButtonElement>(null);
   const ypButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
   if (!detail) return null;
   const yp = detail.youngPerson;
   const services = (list: string[]) =>
@@ -23,7 +25,7 @@ export function OverviewTab() {
   function close(which: 'referral' | 'young-person') {
     setEditing(null);
     // Back to the button that opened the form, so keyboard users keep their place.
-    requestAnimationFrame(() => (which === 'referral' ? referralButton : ypButton).current?.focus());
+    focusLater(() => (which === 'referral' ? referralButton : ypButton).current);
   }
 
   return (

@@ -7,6 +7,7 @@ import { useSessionStore } from '../../../stores/session';
 import { ClockSummary } from './CaseHeader';
 import { setPaperworkReceived } from './case-actions';
 import { checkUkDate, parseUkDate, todayUk } from './uk-date';
+import { useFocusLater } from './useFocusLater';
 
 /** One row's "date received" form: Enter in the date field records it. */
 function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (message: string) => void }) {
@@ -71,15 +72,13 @@ export function PaperworkTab() {
   const [message, setMessage] = useState<string | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
   if (!detail) return null;
 
   /** After recording an item its form goes: move on to the next item still to come, or the result. */
   function saved(text: string) {
     setMessage(text);
-    requestAnimationFrame(() => {
-      const next = tableRef.current?.querySelector<HTMLInputElement>('.row-form input');
-      (next ?? messageRef.current)?.focus();
-    });
+    focusLater(() => tableRef.current?.querySelector<HTMLInputElement>('.row-form input') ?? messageRef.current);
   }
   const required = detail.paperwork.filter((p) => p.required);
   const missing = required.filter((p) => !p.receivedDate).length;

@@ -9,6 +9,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { ROLE_LABELS } from './labels';
 import { PersonForm } from './PersonForm';
 import { removePerson } from './case-actions';
+import { useFocusLater } from './useFocusLater';
 
 const GROUPS: { heading: string; kinds: PersonKind[]; empty: string }[] = [
   { heading: 'Referrer', kinds: ['referrer'], empty: 'No referrer recorded.' },
@@ -77,11 +78,12 @@ export function PeopleTab() {
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
+  const focusLater = useFocusLater();
 
   function done(announcement: string | null) {
     setEditing(null);
     if (announcement) setStatus(announcement);
-    requestAnimationFrame(() => addButton.current?.focus());
+    focusLater(() => addButton.current);
   }
 
   async function confirmRemove() {
@@ -91,7 +93,7 @@ export function PeopleTab() {
     try {
       await removePerson(p.id);
       setStatus(`${p.name} was removed from the case.`);
-      addButton.current?.focus();
+      focusLater(() => addButton.current);
     } catch (err) {
       setError(errorMessage(err));
     }

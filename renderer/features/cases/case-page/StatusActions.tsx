@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { TextAreaField } from './fields';
 import { setStatus } from './case-actions';
+import { useFocusLater } from './useFocusLater';
 
 interface Action {
   to: CaseStatus;
@@ -43,6 +44,7 @@ export function StatusActions({ status }: { status: CaseStatus }) {
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
   const actionsRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
     if (pending) reasonRef.current?.focus();
@@ -56,7 +58,7 @@ export function StatusActions({ status }: { status: CaseStatus }) {
       setPending(null);
       setDone(`Done: ${action.label.toLowerCase()}.`);
       // The buttons change with the status: keep focus in this section, on its first button.
-      requestAnimationFrame(() => actionsRef.current?.querySelector<HTMLButtonElement>('button')?.focus());
+      focusLater(() => actionsRef.current?.querySelector<HTMLButtonElement>('button'));
     } catch (err) {
       setFormError(errorMessage(err));
     } finally {

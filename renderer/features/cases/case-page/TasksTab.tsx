@@ -11,6 +11,7 @@ import { TASK_STATE_LABELS } from './labels';
 import { completeTask, createTask } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { workerChoices } from './workers';
+import { useFocusLater } from './useFocusLater';
 
 function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
   const detail = useCasePageStore((s) => s.detail);
@@ -94,10 +95,11 @@ export function TasksTab() {
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
+  const focusLater = useFocusLater();
 
   function announce(text: string) {
     setMessage(text);
-    requestAnimationFrame(() => messageRef.current?.focus());
+    focusLater(() => messageRef.current);
   }
 
   async function complete(id: string, title: string) {
