@@ -2,10 +2,16 @@
  * Applies the session policy (session-policy.ts) to Electron (glue, not unit-tested: it only
  * wires the tested functions to Electron's hooks). The app never reaches the network: every
  * request outside `app://ncats/` is cancelled, every permission is denied, and no page may
- * navigate, open a window, attach a webview or download.
+ * navigate, open a window or attach a webview, and only the app's own bundle and document
+ * downloads are allowed (to a place the user picks in the save dialog).
  */
 import { app, type Session, type WebContents } from 'electron';
-import { isAllowedNavigation, isAllowedRequestUrl, type RequestPolicyOptions } from './session-policy';
+import {
+  isAllowedDownloadUrl,
+  isAllowedNavigation,
+  isAllowedRequestUrl,
+  type RequestPolicyOptions,
+} from './session-policy';
 
 /** Deny everything the session could be asked for, and cancel every request off the app protocol. */
 export function hardenSession(ses: Session, policy: RequestPolicyOptions): void {
@@ -20,7 +26,10 @@ export function hardenSession(ses: Session, policy: RequestPolicyOptions): void 
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   // Spell-check dictionaries are fetched from the network on demand.
   ses.setSpellCheckerEnabled(false);
-  ses.on('will-download', (event) => event.preventDefault());
+  // Only the app's own bundle and document downloads; Electron asks where to save them.
+  ses.on('will-download', (event, item) => {
+    if (!isAllowedDownloadUrl(item.getURL())) event.preventDefault();
+  });
 }
 
 /** Guard one webContents: no navigation off the app, no new windows, no webviews. */

@@ -174,3 +174,20 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
     'Referrer-Policy': 'no-referrer',
   };
 }
+
+/**
+ * Downloads the user asked for: an exported case bundle (ciphertext) or a document saved to
+ * disk (an audited export). Electron then shows its native save dialog, so the user chooses
+ * the place. Anything else (e.g. a page trying to save a file on its own) is refused.
+ */
+export function isAllowedDownloadUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return false;
+  if (parsed.pathname.startsWith('/bundles/') && parsed.pathname !== '/bundles/upload') return true;
+  return parsed.pathname.startsWith('/documents/') && parsed.searchParams.get('disposition') === 'attachment';
+}

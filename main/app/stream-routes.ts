@@ -5,6 +5,8 @@
  *
  *   GET  app://ncats/documents/<id>[?disposition=attachment]   view or download (Range honoured)
  *   POST app://ncats/documents/upload?caseId=..&filename=..    raw file bytes as the body
+ *   GET  app://ncats/bundles/<bundle id>                       an exported bundle (ciphertext)
+ *   POST app://ncats/bundles/upload                            a received bundle, into the inbox
  *
  * Only pages of the app itself can reach the app:// scheme, so there is no token here (the
  * browser host, which listens on a port, needs one).
@@ -12,6 +14,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Core } from '../core/core';
+import { downloadBundle, uploadBundle } from '../core/bundles/bundle-routes';
 import { downloadDocument, errorResponse, uploadDocument } from '../core/documents/document-routes';
 import { appResponseHeaders } from './session-policy';
 
@@ -55,6 +58,22 @@ export function createStreamServer(core: Core): (request: Request) => Promise<Re
             disposition: q.get('disposition') === 'attachment' ? 'attachment' : 'inline',
           },
         );
+        return new Response(Readable.toWeb(out.body) as ReadableStream<Uint8Array>, {
+          status: out.status,
+          headers: out.headers,
+        });
+      }
+      if (url.pathname === '/bundles/upload') {
+        if (request.method !== 'POST' || !request.body) return json(405, { ok: false });
+        const value = await uploadBundle(
+          core.manager.current(),
+          request.body as unknown as WebReadableStream<Uint8Array>,
+        );
+        return json(201, { ok: true, value });
+      }
+      if (url.pathname.startsWith('/bundles/')) {
+        if (request.method !== 'GET') return json(405, { ok: false });
+        const out = downloadBundle(core.manager.current(), decodeURIComponent(url.pathname.slice('/bundles/'.length)));
         return new Response(Readable.toWeb(out.body) as ReadableStream<Uint8Array>, {
           status: out.status,
           headers: out.headers,

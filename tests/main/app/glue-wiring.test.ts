@@ -90,9 +90,17 @@ describe('hardenSession', () => {
     hooks.displayMedia?.({} as never, ((s: unknown) => (streams = s)) as never);
     expect(streams).toBeNull();
     expect(hooks.spellcheck?.()).toBe(false);
-    const download = { preventDefault: vi.fn() };
-    hooks['will-download']?.(download as never);
-    expect(download.preventDefault).toHaveBeenCalled();
+    const tryDownload = (url: string) => {
+      const event = { preventDefault: vi.fn() };
+      hooks['will-download']?.(event as never, { getURL: () => url } as never);
+      return event.preventDefault.mock.calls.length === 0;
+    };
+    expect(tryDownload('https://example.org/file.exe')).toBe(false);
+    expect(tryDownload('app://ncats/index.html')).toBe(false);
+    expect(tryDownload('app://ncats/documents/abc')).toBe(false);
+    expect(tryDownload('app://ncats/documents/abc?disposition=attachment')).toBe(true);
+    expect(tryDownload('app://ncats/bundles/123')).toBe(true);
+    expect(tryDownload('app://evil/bundles/123')).toBe(false);
   });
 });
 

@@ -89,3 +89,16 @@ describe('app:// document routes', () => {
     expect(list).toMatchObject({ ok: true, value: [] });
   });
 });
+
+describe('app:// bundle routes', () => {
+  it('receives an uploaded bundle into the inbox and refuses unknown downloads', async () => {
+    const res = await serve(
+      new Request('app://ncats/bundles/upload', { method: 'POST', body: 'age-encryption.org/v1\n' }),
+    );
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { ok: boolean; value: { inboxId: string; size: number } };
+    expect(body.value.size).toBeGreaterThan(0);
+    const missing = await serve(new Request('app://ncats/bundles/00000000-0000-4000-8000-000000000000'));
+    expect(missing.status).toBeGreaterThanOrEqual(400);
+  });
+});
