@@ -5,6 +5,8 @@
  * explicit, audited `document:exportToFile`.
  */
 import { z } from 'zod';
+import type { Page } from './case-records';
+import { pagingSchema } from './cases';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
 
 export const DOCUMENT_OWNER_TYPES = ['case', 'consultation', 'assessment', 'session'] as const;
@@ -42,7 +44,41 @@ export interface DocumentExportResult {
   sha256: string;
 }
 
+/** One document whose title or description matches a full-text search. */
+export interface DocumentSearchResult {
+  caseId: string;
+  /** The case's reference and the young person's name (or initials), to say whose case it is. */
+  reference: string;
+  displayName: string;
+  documentId: string;
+  title: string;
+  /** The matching text with the searched words wrapped in `[` `]`: render as text, never HTML. */
+  snippet: string;
+  uploadedAt: string;
+}
+
+/**
+ * A page of document-search results, grouped by case (the case with the most recently added
+ * match first, its documents newest first). Like the notes search it looks at the `window` most
+ * recently added matching documents; `windowFull` says older matches were not searched.
+ */
+export interface DocumentSearchPage extends Page<DocumentSearchResult> {
+  windowFull: boolean;
+  window: number;
+}
+
 export const documentChannels = {
+  /**
+   * Full-text search over documents' titles and descriptions, only in cases the user may see.
+   * One audit row per query (`search.fulltext`), never the words searched for.
+   */
+  'search:documents': channel<DocumentSearchPage>()(
+    z
+      .object({ query: z.string().trim().min(1, 'Type something to search for.').max(200), ...pagingSchema.shape })
+      .strict(),
+    ANY_USER,
+  ),
+
   /** A case's documents (not deleted), newest first. Optionally only those of one owner. */
   'document:list': channel<DocumentView[]>()(
     z
