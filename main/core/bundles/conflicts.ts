@@ -4,6 +4,7 @@
  * mine") or to take the sender's ("take theirs"). Each choice is audited; when the last open
  * conflict of a case is resolved the registry is told (the case file clears its flag).
  */
+import type { ConflictView } from '../../../preload/contract/bundles';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { canonicalJson } from './manifest';
@@ -11,25 +12,8 @@ import type { BundleRecord, BundleRegistry } from './registry';
 
 export type ConflictResolution = 'keep-mine' | 'take-theirs';
 
-export interface ConflictDifference {
-  field: string;
-  mine: string;
-  theirs: string;
-}
-
-export interface ConflictView {
-  id: string;
-  caseId: string;
-  module: string;
-  recordId: string;
-  bundleId: string;
-  senderName: string | null;
-  createdAt: string;
-  localVersion: number;
-  incomingVersion: number;
-  /** Fields whose values differ (bookkeeping fields such as the version left out). */
-  differences: ConflictDifference[];
-}
+export type { ConflictView } from '../../../preload/contract/bundles';
+export type ConflictDifference = ConflictView['differences'][number];
 
 interface ConflictRow {
   id: string;

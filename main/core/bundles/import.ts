@@ -3,6 +3,7 @@
  * staged (encrypted) while the file is read and become visible only when that transaction
  * commits; on any failure they are removed and the vault is exactly as before.
  */
+import type { BundlePreviewView, SenderStatus } from '../../../preload/contract/bundles';
 import { randomUUID } from 'node:crypto';
 import { findColleagueBySigningKey } from '../keys/colleagues';
 import { loadUserKeys } from '../keys/user-keys';
@@ -14,7 +15,7 @@ import { applyOrder, type ApplyContext, type BundleRecord, type BundleRegistry }
 import { contentHash, decide, setSyncBase, syncBase, type RecordDecision } from './sync-state';
 
 /** How far the sender can be trusted. */
-export type SenderStatus = 'self' | 'verified' | 'unverified' | 'unknown' | 'revoked';
+export type { SenderStatus } from '../../../preload/contract/bundles';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -23,30 +24,8 @@ export interface ImportOptions {
   limits?: Partial<BundleLimits>;
 }
 
-export interface ImportPreview {
-  bundleId: string;
-  caseId: string;
-  caseReference: string;
-  /** new: the case is not in this vault yet; update: it is. */
-  caseAction: 'new' | 'update';
-  /**
-   * The case's reference in this vault: for an update, the local one; for a new case, the
-   * sender's, unless another case here already has it (`referenceClash`): then the case gets
-   * the next free local number when applied (shown as null until then).
-   */
-  localReference: string | null;
-  referenceClash: boolean;
-  /** Whose case it is, from the incoming records (null when the registry cannot say). */
-  caseTitle: string | null;
-  alreadyImported: boolean;
-  sender: { name: string; service: string; fingerprint: string; status: SenderStatus };
-  created: string;
-  basis: string;
-  counts: Record<RecordDecision, number>;
-  documents: { new: number; present: number };
-  /** Per module: how many records of each kind. */
-  modules: { module: string; counts: Record<RecordDecision, number> }[];
-}
+/** The preview shown before applying: the contract's view, built here. */
+export type ImportPreview = BundlePreviewView;
 
 export interface ImportResult {
   preview: ImportPreview;

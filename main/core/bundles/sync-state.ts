@@ -3,6 +3,7 @@
  * received in a bundle. Import compares the local record and the incoming one against it to
  * tell an update from a stale copy from a conflict.
  */
+import type { RecordDecision } from '../../../preload/contract/bundles';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { canonicalJson } from './manifest';
@@ -30,7 +31,7 @@ export function setSyncBase(db: Db, module: string, recordId: string, base: Sync
   ).run(module, recordId, base.version, base.contentHash);
 }
 
-export type RecordDecision = 'new' | 'update' | 'unchanged' | 'keep-local' | 'conflict';
+export type { RecordDecision } from '../../../preload/contract/bundles';
 
 /**
  * What to do with an incoming record.
