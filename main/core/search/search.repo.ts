@@ -110,13 +110,24 @@ function pageSnippets(db: Db, query: string, seqs: number[]): Map<number, string
   const wanted = new Set(seqs);
   const out = new Map<number, string>();
   if (wanted.size === 0) return out;
+  // snippet() re-reads and re-tokenises the note, so it is asked for only on the page's rows
+  // (CASE is lazy); the walk in between then costs little more than the match itself.
   const rows = stmt(
     db,
-    `SELECT rowid AS seq, snippet(notes_fts, 0, '[', ']', '…', 16) AS s
-     FROM notes_fts WHERE notes_fts MATCH @q AND rowid >= @from ORDER BY rowid DESC`,
-  ).iterate({ q: query, from: Math.min(...seqs) }) as IterableIterator<{ seq: number; s: string }>;
+    `SELECT rowid AS seq,
+            CASE WHEN rowid IN (SELECT value FROM json_each(@wanted)) THEN snippet(notes_fts, 0, '[', ']', '…', 16) END AS s
+     FROM notes_fts WHERE notes_fts MATCH @q AND rowid >= @from AND rowid <= @to ORDER BY rowid DESC`,
+  ).iterate({
+    q: query,
+    from: Math.min(...seqs),
+    to: Math.max(...seqs),
+    wanted: JSON.stringify(seqs),
+  }) as IterableIterator<{
+    seq: number;
+    s: string | null;
+  }>;
   for (const row of rows) {
-    if (wanted.has(row.seq)) out.set(row.seq, row.s);
+    if (row.s !== null && wanted.has(row.seq)) out.set(row.seq, row.s);
     if (out.size === wanted.size) break;
   }
   return out;
