@@ -15,7 +15,12 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Core } from '../core/core';
 import { downloadBundle, uploadBundle } from '../core/bundles/bundle-routes';
-import { downloadDocument, errorResponse, uploadDocument } from '../core/documents/document-routes';
+import {
+  downloadDocument,
+  errorResponse,
+  uploadDocument,
+  uploadParamsFromQuery,
+} from '../core/documents/document-routes';
 import { appResponseHeaders } from './session-policy';
 
 function json(status: number, body: unknown): Response {
@@ -34,16 +39,9 @@ export function createStreamServer(core: Core): (request: Request) => Promise<Re
     try {
       if (url.pathname === '/documents/upload') {
         if (request.method !== 'POST' || !request.body) return json(405, { ok: false });
-        const optional = (key: string) => q.get(key) ?? undefined;
         const doc = await uploadDocument(
           core.manager.current(),
-          {
-            caseId: q.get('caseId') ?? '',
-            filename: q.get('filename') ?? '',
-            mediaType: optional('mediaType'),
-            title: optional('title'),
-            description: optional('description'),
-          },
+          uploadParamsFromQuery(q),
           request.body as unknown as WebReadableStream<Uint8Array>,
         );
         return json(201, { ok: true, value: doc });

@@ -7,8 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { EVENTS, type EventName, type EventPayloads } from '../../preload/contract';
 import { createCore, type Core } from '../../main/core/core';
 import type { KdfParams } from '../../main/core/vault/kdf';
+import { CONTENT_SECURITY_POLICY } from '../../main/app/session-policy';
 import { bridgeScript } from './bridge-script';
-import { downloadDocument, errorResponse, uploadDocument } from '../../main/core/documents/document-routes';
+import {
+  downloadDocument,
+  errorResponse,
+  uploadDocument,
+  uploadParamsFromQuery,
+} from '../../main/core/documents/document-routes';
 import { downloadBundle, uploadBundle } from '../../main/core/bundles/bundle-routes';
 
 /**
@@ -39,18 +45,8 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DEFAULT_RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The same policy the Electron shell sends, so the browser host tests the real one.
+const CSP = CONTENT_SECURITY_POLICY;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -187,18 +183,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       if (upload) {
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        const opt = (k: string) => q.get(k) ?? undefined;
-        const doc = await uploadDocument(
-          core.manager.current(),
-          {
-            caseId: q.get('caseId') ?? '',
-            filename: q.get('filename') ?? '',
-            mediaType: opt('mediaType'),
-            title: opt('title'),
-            description: opt('description'),
-          },
-          req,
-        );
+        const doc = await uploadDocument(core.manager.current(), uploadParamsFromQuery(q), req);
         return send(res, 201, JSON.stringify({ ok: true, value: doc }), 'application/json');
       }
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed');

@@ -28,6 +28,18 @@ export const uploadParamsSchema = z
   .strict();
 export type UploadParams = z.input<typeof uploadParamsSchema>;
 
+/** The upload's parameters from the query string both transports use (validated on upload). */
+export function uploadParamsFromQuery(query: URLSearchParams): UploadParams {
+  const optional = (key: string) => query.get(key) ?? undefined;
+  return {
+    caseId: query.get('caseId') ?? '',
+    filename: query.get('filename') ?? '',
+    mediaType: optional('mediaType'),
+    title: optional('title'),
+    description: optional('description'),
+  };
+}
+
 export interface DownloadOptions {
   /** The request's Range header, if any. */
   rangeHeader?: string | null;
