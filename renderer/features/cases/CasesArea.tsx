@@ -7,6 +7,7 @@ import { CaseloadView } from './CaseloadView';
 import { loadDirectory } from './cases-actions';
 import { MyTasks } from './MyTasks';
 import { NoteSearchForm } from './NoteSearchForm';
+import { DocumentSearchResults } from './DocumentSearchResults';
 import { NoteSearchResults } from './NoteSearchResults';
 import { ReferralForm } from './ReferralForm';
 
@@ -57,7 +58,8 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
 }
 
 /**
- * The Cases area: caseload, my tasks, new referral, note search results and one case. Focus
+ * The Cases area: caseload, my tasks, new referral, search results (notes, then documents)
+ * and one case. Focus
  * moves to the new view's heading whenever the view changes (not on first arrival, when the
  * shell has already put it on the area's heading).
  */
@@ -96,7 +98,11 @@ export function CasesArea({ role }: { role: Role }) {
       {view.kind === 'case' ? (
         <CasePage key={view.caseId} caseId={view.caseId} onBack={leaveCase} />
       ) : view.kind === 'search' ? (
-        <NoteSearchResults key={`${view.query}:${view.offset}`} query={view.query} offset={view.offset} />
+        <>
+          <NoteSearchResults key={`${view.query}:${view.offset}`} query={view.query} offset={view.offset} />
+          {/* Keyed by the words only: paging the notes keeps the documents' own page. */}
+          <DocumentSearchResults key={view.query} query={view.query} />
+        </>
       ) : (
         <>
           <h2 id="cases-view-heading" tabIndex={-1} className="view-heading">

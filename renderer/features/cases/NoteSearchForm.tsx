@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { showCasesView, useCasesStore } from '../../stores/cases';
 
 /**
- * "Search notes": full-text search across every case's notes. Runs on Enter or the button
+ * "Search notes and documents": full-text search across every case's notes and documents'
+ * titles and descriptions. Runs on Enter or the button
  * (not per keystroke): each search is an audited look across many case files.
  */
 export function NoteSearchForm() {
@@ -14,7 +15,7 @@ export function NoteSearchForm() {
     e.preventDefault();
     const q = query.trim();
     if (!q) {
-      setError('Type a word or phrase to look for in case notes.');
+      setError('Type a word or phrase to look for in case notes and documents.');
       return;
     }
     setError(null);
@@ -22,9 +23,9 @@ export function NoteSearchForm() {
   }
 
   return (
-    <form role="search" className="note-search" noValidate onSubmit={submit} aria-label="Search notes">
+    <form role="search" className="note-search" noValidate onSubmit={submit} aria-label="Search notes and documents">
       <label className="field__label" htmlFor="note-search">
-        Search notes
+        Search notes and documents
       </label>
       <div className="note-search__row">
         <input

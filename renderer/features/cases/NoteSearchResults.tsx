@@ -5,20 +5,9 @@ import { formatDateTime } from '../../lib/dates';
 import { openCase, showCasesView } from '../../stores/cases';
 import { NOTE_TYPE_LABELS } from './case-page/labels';
 import { Pager } from './Pager';
-import { splitSnippet } from './snippet';
+import { SearchSnippet } from './SearchSnippet';
 
 const PAGE_SIZE = 20;
-
-/** A snippet with the searched words highlighted; text only, never HTML. */
-function Snippet({ snippet, query }: { snippet: string; query: string }) {
-  return (
-    <p className="search-hit__snippet">
-      {splitSnippet(snippet, query).map((part, i) =>
-        part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-      )}
-    </p>
-  );
-}
 
 /** Notes matching a full-text search, one result per case (its best note), paged. */
 export function NoteSearchResults({ query, offset }: { query: string; offset: number }) {
@@ -87,7 +76,7 @@ export function NoteSearchResults({ query, offset }: { query: string; offset: nu
                 {g.hits === 1 ? '1 matching note' : `${g.hits} matching notes`}. Most recent:{' '}
                 {NOTE_TYPE_LABELS[g.best.type].toLowerCase()}, {formatDateTime(g.best.occurredAt)}
               </p>
-              <Snippet snippet={g.best.snippet} query={query} />
+              <SearchSnippet snippet={g.best.snippet} query={query} />
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useFocusOnMount } from '../../../lib/useFocusOnMount';
 import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
+import { openSendCase } from '../../sharing';
 import { AccessLogTab } from './AccessLogTab';
 import { CaseHeader } from './CaseHeader';
 import { CaseTabs, type TabSpec } from './CaseTabs';
@@ -75,9 +76,26 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
 
   return (
     <div className="case-page" data-testid="case-page">
-      <button type="button" className="link-button case-page__back" onClick={onBack}>
-        Back to the caseload
-      </button>
+      <div className="case-section__head">
+        <button type="button" className="link-button case-page__back" onClick={onBack}>
+          Back to the caseload
+        </button>
+        {detail && role !== undefined && role !== 'read-only' && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-describedby="share-case-hint"
+            onClick={() => openSendCase(detail.id)}
+          >
+            Share this case
+          </button>
+        )}
+      </div>
+      {detail && role !== undefined && role !== 'read-only' && (
+        <p id="share-case-hint" className="visually-hidden">
+          Opens Sharing, Send a case, with this case chosen: you pick what goes in and who receives it.
+        </p>
+      )}
       {loadError && (
         <div className="form-error" role="alert">
           {loadError}{' '}

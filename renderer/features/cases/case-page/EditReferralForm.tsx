@@ -11,10 +11,15 @@ import { ServicesFieldset } from './ServicesFieldset';
 import { updateCase } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
 import { workerChoices } from './workers';
+import { WorkersFieldset } from './WorkersFieldset';
 
 const NO_LEAD = '';
 
-/** Change the referral: date, source, reason, services and lead worker. */
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
+}
+
+/** Change the referral: date, source, reason, services, lead worker and allocated clinicians. */
 export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const me = useSessionStore((s) => s.user);
   const users = useCasePageStore((s) => s.users);
@@ -25,6 +30,7 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
   const [requested, setRequested] = useState<Service[]>(detail.servicesRequested);
   const [provided, setProvided] = useState<Service[]>(detail.servicesProvided);
   const [lead, setLead] = useState(detail.leadWorkerId ?? NO_LEAD);
+  const [allocated, setAllocated] = useState<string[]>(detail.allocatedClinicians.map((c) => c.id));
   const [dateError, setDateError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +63,10 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
         consultationOnly,
         servicesRequested: requested,
         servicesProvided: provided,
-        leadWorkerId: lead || null,
+        // Workers are sent only when changed: the core refuses a disabled account, and an
+        // unrelated edit must not fail because a former colleague is still named on the case.
+        ...((lead || null) !== detail.leadWorkerId ? { leadWorkerId: lead || null } : {}),
+        ...(sameIds(allocated, detail.allocatedClinicians.map((c) => c.id)) ? {} : { allocatedClinicianIds: allocated }),
       });
       onDone();
     } catch (err) {
@@ -115,6 +124,14 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
         <ServicesFieldset id="services-provided" legend="Services provided" value={provided} onChange={setProvided} />
       </div>
       <SelectField id="referral-lead" label="Lead worker" value={lead} onValueChange={setLead} options={leadOptions} />
+      <WorkersFieldset
+        id="referral-allocated"
+        legend="Allocated clinicians"
+        hint="Colleagues working on this case besides the lead worker."
+        workers={workers}
+        value={allocated}
+        onChange={setAllocated}
+      />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : 'Save referral details'}

@@ -9,6 +9,7 @@ import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
 import { TextAreaField } from './fields';
 import { FLAG_STATE_LABELS } from './labels';
+import { CaseBundleConflicts } from './CaseBundleConflicts';
 import { clearFlag, raiseFlag } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { useFocusLater } from './useFocusLater';
@@ -134,6 +135,7 @@ function ClearFlagForm({ flag, onDone }: { flag: FlagView; onDone: (text: string
 /** Flags: raise, clear with a note, and the history (cleared flags are kept). */
 export function FlagsTab() {
   const flags = useCasePageStore((s) => s.flags) ?? [];
+  const caseId = useCasePageStore((s) => s.caseId);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
   const [clearing, setClearing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -151,6 +153,7 @@ export function FlagsTab() {
 
   return (
     <div className="tab-body">
+      {caseId && <CaseBundleConflicts caseId={caseId} />}
       <h3>Flags</h3>
       <div role="status" ref={messageRef} tabIndex={-1} className={message ? 'result result--ok' : 'visually-hidden'}>
         {message}

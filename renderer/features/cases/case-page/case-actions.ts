@@ -13,7 +13,7 @@ import type {
 } from '../../../../preload/contract';
 import { ApiError, call, errorMessage } from '../../../lib/api';
 import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
-import { useSessionStore } from '../../../stores/session';
+import { openCase as showCase } from '../../../stores/cases';
 
 const store = useCasePageStore;
 const PAGE_SIZE = 20;
@@ -32,6 +32,16 @@ async function guarded<T>(save: () => Promise<T>): Promise<T> {
     if (err instanceof ApiError && err.code === 'CONFLICT') store.setState({ conflict: true });
     throw err;
   }
+}
+
+/**
+ * Go to a case showing one of its tabs (e.g. Documents, from a document search hit). Presets
+ * the page's store with the case and tab; `openCase` below keeps the tab when the case it opens
+ * is the one already in the store, so the page opens on that tab.
+ */
+export function openCaseOnTab(caseId: string, tab: CaseTab): void {
+  store.setState({ caseId, tab, tabError: null });
+  showCase(caseId);
 }
 
 /** Open a case: clears whatever the previous case left in the store. */
@@ -111,12 +121,16 @@ async function fetchTab(tab: CaseTab, force: boolean): Promise<void> {
   }
 }
 
-/** Administrators can list every user; others choose among themselves and the case's workers. */
+/**
+ * Colleagues who can own a task, lead a case or be allocated to it: the active administrators
+ * and clinicians of the vault (users:directory, open to every signed-in user). Read-only users
+ * cannot hold casework, so they are left out.
+ */
 async function loadUsers(): Promise<void> {
-  const user = useSessionStore.getState().user;
-  if (user?.role !== 'administrator') return;
-  const users = await call('users:list', {});
-  store.setState({ users: users.filter((u) => !u.disabled).map((u) => ({ id: u.id, displayName: u.displayName })) });
+  const directory = await call('users:directory', {});
+  store.setState({
+    users: directory.filter((u) => u.role !== 'read-only').map((u) => ({ id: u.id, displayName: u.displayName })),
+  });
 }
 
 export async function loadNotes(offset: number): Promise<void> {
@@ -190,7 +204,8 @@ export async function setPaperworkReceived(typeId: string, receivedDate: string 
   return detail;
 }
 
-async function refreshFlags(): Promise<void> {
+/** Fetch the case's flags again (after a change here or one made elsewhere, e.g. a bundle). */
+export async function refreshFlags(): Promise<void> {
   store.setState({ flags: await call('flag:list', { caseId: current().id }) });
   invalidateDerived();
 }
