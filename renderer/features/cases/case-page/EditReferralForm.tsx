@@ -66,7 +66,12 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
         // Workers are sent only when changed: the core refuses a disabled account, and an
         // unrelated edit must not fail because a former colleague is still named on the case.
         ...((lead || null) !== detail.leadWorkerId ? { leadWorkerId: lead || null } : {}),
-        ...(sameIds(allocated, detail.allocatedClinicians.map((c) => c.id)) ? {} : { allocatedClinicianIds: allocated }),
+        ...(sameIds(
+          allocated,
+          detail.allocatedClinicians.map((c) => c.id),
+        )
+          ? {}
+          : { allocatedClinicianIds: allocated }),
       });
       onDone();
     } catch (err) {
