@@ -1,0 +1,57 @@
+/**
+ * The caseload's order scan (caseload.repo.ts, useOrderScan) changes how a status-filtered page
+ * is read, never what it holds: for every status/sort/direction combination, the rows and their
+ * order must be identical with and without it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseloadQuerySchema } from '../../../../preload/contract/cases';
+import { caseloadSql, useOrderScan } from '../../../../main/core/cases/caseload.repo';
+import { generateDemoData } from '../../../../main/core/demo/generate';
+import { makeVault, type TestVault } from './fixtures';
+
+const TODAY = '2025-12-31';
+let t: TestVault;
+
+beforeAll(async () => {
+  t = await makeVault(`${TODAY}T12:00:00Z`);
+  generateDemoData(t.vault, { cases: 300, seed: 'order-scan', referenceDate: TODAY, notesPerCase: [0, 1] });
+}, 120_000);
+afterAll(() => t?.cleanup());
+
+const STATUS_SETS = [['active'], ['referred', 'accepted', 'active'], ['closed'], ['declined', 'referred']] as const;
+const SORTS = ['reference', 'name', 'referral_date', 'due_date'] as const;
+
+describe('caseload order scan', () => {
+  it('returns the same rows in the same order as the status-index plan', () => {
+    for (const status of STATUS_SETS) {
+      for (const sort of SORTS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          for (const offset of [0, 10]) {
+            const q = caseloadQuerySchema.parse({ status: [...status], sort, direction, offset, limit: 10 });
+            const normal = caseloadSql(t.vault.user, q, TODAY);
+            const scan = caseloadSql(t.vault.user, q, TODAY, true);
+            expect(scan.sql).toContain('+c.status IN');
+            const a = t.vault.db.prepare(normal.sql).all(normal.params);
+            const b = t.vault.db.prepare(scan.sql).all(scan.params);
+            expect(b, `${status.join('/')} ${sort} ${direction} @${offset}`).toEqual(a);
+          }
+        }
+      }
+    }
+  });
+
+  it('is used only for common statuses, with no other filter, when no index gives the order', () => {
+    const q = (over: Record<string, unknown>) => caseloadQuerySchema.parse(over);
+    expect(useOrderScan(q({ status: ['active'], sort: 'due_date' }), 3000)).toBe(true);
+    expect(useOrderScan(q({ status: ['referred', 'active'], sort: 'reference' }), 3000)).toBe(true);
+    // Rare statuses: sorting the few matching cases is cheaper than walking the sort index.
+    expect(useOrderScan(q({ status: ['referred'], sort: 'due_date' }), 120)).toBe(false);
+    // cases_status_reference / cases_status_referral already give these orders.
+    expect(useOrderScan(q({ status: ['active'], sort: 'reference' }), 3000)).toBe(false);
+    expect(useOrderScan(q({ status: ['active'], sort: 'referral_date' }), 3000)).toBe(false);
+    // Another filter drives the query from its own index.
+    expect(useOrderScan(q({ status: ['active'], sort: 'name', search: 'hug' }), 3000)).toBe(false);
+    expect(useOrderScan(q({ status: ['active'], sort: 'name', flagged: true }), 3000)).toBe(false);
+    expect(useOrderScan(q({ sort: 'name' }), 10000)).toBe(false);
+  });
+});
