@@ -92,3 +92,50 @@ test('my tasks lists overdue tasks and tasks due within 7 days, linked to their 
     .click();
   await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');
 });
+
+test('the search finds a document by its title and opens its case on the Documents tab', async ({ app }) => {
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27');
+  await makeCase(page, 'Priya', 'Shah', '2010-07-09');
+  await api(page, 'note:create', {
+    caseId: jamie.id,
+    note: { occurredAt: '2026-02-03T10:30:00Z', type: 'meeting', text: 'Read the educational psychologist report.' },
+  });
+
+  // Attach a document through the case page, as a clinician would (the case found by its note).
+  const search = page.getByRole('searchbox', { name: 'Search notes and documents' });
+  await search.fill('educational');
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: new RegExp(jamie.reference) }).click();
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await page.getByLabel('File').setInputFiles({
+    name: 'Educational psychologist report.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
+  await expect(page.getByLabel('Title')).toHaveValue('Educational psychologist report');
+  await page.getByRole('button', { name: 'Attach document' }).click();
+  await expect(page.getByRole('row', { name: /Educational psychologist report/ })).toBeVisible();
+
+  await search.fill('psycholog');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Notes matching “psycholog”' })).toBeFocused();
+  const docs = page.getByRole('region', { name: 'Documents matching “psycholog”' });
+  await expect(docs.getByRole('status')).toContainText('1 document by title or description');
+  const hit = docs.getByTestId('document-hit-case');
+  await expect(hit).toHaveCount(1);
+  await expect(hit).toContainText(jamie.reference);
+  await expect(hit).toContainText('Jamie Hughes');
+  await expect(hit.locator('mark')).toHaveText(['psychologist']);
+  await expectNoSeriousViolations(page, 'search results with documents');
+
+  await hit.getByRole('link', { name: 'Educational psychologist report' }).click();
+  await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');
+  await expect(page.getByRole('tab', { name: 'Documents' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('row', { name: /Educational psychologist report/ })).toBeVisible();
+
+  await search.fill('xylophone');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('No document titles or descriptions match.')).toBeVisible();
+});
