@@ -191,6 +191,44 @@ export async function noteWrites(router: Router, caseIds: readonly string[], run
   );
 }
 
+/**
+ * Time `a` and `b` call by call on the same input (a, b, then b, a, ...), so a burst of load
+ * from other processes hits both sides of a pair alike. Returns the two sample lists, in pairs.
+ */
+export async function pairedRuns(
+  runs: number,
+  a: (i: number) => unknown,
+  b: (i: number) => unknown,
+): Promise<[number[], number[]]> {
+  for (let i = 0; i < 2; i++) {
+    await a(-1 - i);
+    await b(-1 - i);
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const once = async (fn: (i: number) => unknown, i: number, into: number[]) => {
+    const t0 = performance.now();
+    await fn(i);
+    into.push(performance.now() - t0);
+  };
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      await once(a, i, as);
+      await once(b, i, bs);
+    } else {
+      await once(b, i, bs);
+      await once(a, i, as);
+    }
+  }
+  return [as, bs];
+}
+
+/** The median of the per-pair ratios a[i] / b[i]: robust to load that comes and goes. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  const ratios = a.map((x, i) => x / (b[i] ?? Number.NaN)).sort((x, y) => x - y);
+  return ratios[Math.floor((ratios.length - 1) / 2)] ?? Number.NaN;
+}
+
 /** Time `fn` `runs` times after `warmup` untimed runs; milliseconds per run. */
 export async function timeRuns(runs: number, fn: (i: number) => unknown, warmup = 2): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(-1 - i);

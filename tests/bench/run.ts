@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../../main/core/core';
 import { LATEST_VERSION } from '../../main/core/db/migrations/index';
+import type { Router } from '../../main/core/ipc/router';
 import {
+  call,
   caseOpens,
   caseloadPages,
   caseloadSearches,
@@ -18,6 +20,9 @@ import {
   ftsSearches,
   measureUnlock,
   noteWrites,
+  openCase,
+  pairedRatio,
+  pairedRuns,
   probe,
 } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scratchCopy } from './demo-vault';
@@ -139,20 +144,17 @@ try {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');
       const plain = plainCopyOf(vault, join(cacheRoot(), `run-${process.pid}`));
       try {
-        // Interleave encrypted and plain runs so machine load affects both alike.
-        const enc: number[] = [];
-        const pln: number[] = [];
-        const openE: number[] = [];
-        const openP: number[] = [];
-        for (let round = 0; round < 3; round++) {
-          enc.push(...(await ftsSearches(core.router, p, RUNS(20))));
-          pln.push(...(await ftsSearches(plain.router, p, RUNS(20))));
-          openE.push(...(await caseOpens(core.router, p.typicalCaseIds, RUNS(20))));
-          openP.push(...(await caseOpens(plain.router, p.typicalCaseIds, RUNS(20))));
-        }
-        const ratio = (a: number[], b: number[]) => percentile(a, 50) / percentile(b, 50);
+        // Encrypted and plain alternate call by call on the same input, so machine load hits
+        // both sides of each pair alike; the ratio is the median of the per-pair ratios.
+        const fts = (r: Router) => (i: number) =>
+          call(r, 'search:notes', { query: p.ftsQueries[Math.abs(i) % p.ftsQueries.length] });
+        const open = (r: Router) => (i: number) =>
+          openCase(r, p.typicalCaseIds[Math.abs(i) % p.typicalCaseIds.length] ?? '');
+        const [enc, pln] = await pairedRuns(RUNS(60), fts(core.router), fts(plain.router));
+        const [openE, openP] = await pairedRuns(RUNS(60), open(core.router), open(plain.router));
+        const ratio = (a: number[], b: number[]) => pairedRatio(a, b);
         const describe = (a: number[], b: number[]) =>
-          `p50 ${round(percentile(a, 50))} vs ${round(percentile(b, 50))} ms, p95 ${round(percentile(a, 95))} vs ${round(percentile(b, 95))} ms (encrypted vs plain)`;
+          `median of ${a.length} paired ratios; p50 ${round(percentile(a, 50))} vs ${round(percentile(b, 50))} ms (ratio of p50s ${round(percentile(a, 50) / percentile(b, 50))}), p95 ${round(percentile(a, 95))} vs ${round(percentile(b, 95))} ms (encrypted vs plain)`;
         emitValue('fts_search_ratio_plain', ratio(enc, pln), 'x', {
           target: '<= 1.6',
           met: ratio(enc, pln) <= 1.6,
