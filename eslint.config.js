@@ -13,7 +13,7 @@ const mainImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.electron-native/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', 'tests/e2e/artifacts/**', 'tests/bench/.*-tmp.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

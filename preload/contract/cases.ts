@@ -48,6 +48,17 @@ export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;
 /** Seeded types have readable ids (`referral_form`); types added later get a UUID. */
 export const paperworkTypeIdSchema = z.string().regex(/^[a-z0-9_-]{1,64}$/, 'Not a valid paperwork type.');
 
+export const paperworkTypeInputSchema = z
+  .object({
+    id: paperworkTypeIdSchema.optional(),
+    name: z.string().trim().min(2, 'Give the item a name.').max(120),
+    required: z.boolean(),
+    sortOrder: z.int().min(0).max(100_000).optional(),
+    retired: z.boolean().default(false),
+  })
+  .strict();
+export type PaperworkTypeInput = z.output<typeof paperworkTypeInputSchema>;
+
 const caseRef = z.object({ caseId: idSchema }).strict();
 const versioned = { caseId: idSchema, expectedVersion: z.int().min(1) };
 
@@ -124,6 +135,13 @@ export const caseChannels = {
 
   /** The configured paperwork checklist. */
   'paperwork:listTypes': channel<PaperworkType[]>()(z.object({}).strict(), ANY_USER),
+
+  /**
+   * Administrators: add a checklist item (no id), or rename, re-order, make (not) required or
+   * retire one. Applies from now on: a case whose clock has already started keeps its due date;
+   * the others are judged against the new list when their next item is recorded.
+   */
+  'paperwork:saveType': channel<PaperworkType[]>()(paperworkTypeInputSchema, ADMIN_ONLY),
 
   /** Record (or clear, with null) the date one paperwork item was received; restarts the clock. */
   'paperwork:setReceived': channel<CaseDetail>()(

@@ -43,7 +43,7 @@ test('every screen passes axe-core (WCAG 2.2 AA) with no serious or critical vio
   }
 
   await page.getByRole('link', { name: 'Administration' }).click();
-  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Users of this vault' })).toBeVisible();
   await page.getByRole('button', { name: 'Check audit trail' }).click();
   await expect(page.getByTestId('audit-result')).toContainText('intact');
   await expectNoSeriousViolations(page, 'administration');

@@ -56,3 +56,30 @@ test('an administrator adds a clinician, who signs in without the Administration
   await expect(nav.getByRole('link')).toHaveCount(8);
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
 });
+
+test('an administrator adds a paperwork checklist item and makes another optional', async ({ app }) => {
+  const { page } = app;
+  await page.getByLabel('Your full name').fill('Sam Patel');
+  await page.getByLabel('User name').fill('spatel');
+  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
+  await page.getByLabel('Confirm password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create vault' }).click();
+  await page.getByLabel('I have written down the recovery key and stored it safely').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('link', { name: 'Administration' }).click();
+
+  const checklist = page.getByRole('table', { name: 'Paperwork checklist items' });
+  await expect(checklist.getByRole('row')).toHaveCount(7);
+  await page.getByLabel('Item name').fill('Youth offending team report');
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await expect(checklist.getByRole('row')).toHaveCount(8);
+  await expect(page.getByText('Added “Youth offending team report” to the checklist.')).toBeVisible();
+
+  await checklist.getByRole('checkbox', { name: 'School report: Required' }).click();
+  await expect(page.getByText('“School report” is now optional.')).toBeVisible();
+  // Stored in the vault, not only on screen.
+  await page.getByRole('link', { name: 'Cases' }).click();
+  await page.getByRole('link', { name: 'Administration' }).click();
+  await expect(checklist.getByRole('checkbox', { name: 'School report: Required' })).not.toBeChecked();
+  await expect(checklist.getByRole('cell', { name: 'Youth offending team report', exact: true })).toBeVisible();
+});

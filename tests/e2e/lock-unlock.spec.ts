@@ -56,7 +56,7 @@ test.describe('lock and unlock', () => {
     const { page } = app;
     await createVault(page);
     await page.getByRole('link', { name: 'Administration' }).click();
-    await expect(page.getByRole('table')).toContainText('spatel');
+    await expect(page.getByRole('table', { name: 'Users of this vault' })).toContainText('spatel');
 
     // What the Electron shell does when the screen locks or the laptop sleeps.
     app.host?.core.manager.lock('os-lock');

@@ -2,7 +2,7 @@ import type { caseChannels } from '../../../preload/contract/cases';
 import type { HandlersFor } from '../ipc/router';
 import { accessLog, checkDuplicates, listCaseload } from './caseload.service';
 import { createCase, getCase, setCaseStatus, updateCaseFields } from './cases.service';
-import { setPaperworkReceived } from './paperwork.service';
+import { savePaperworkType, setPaperworkReceived } from './paperwork.service';
 import { listPaperworkTypes } from './paperwork.repo';
 import { addPerson, changePerson, removePerson } from './people.service';
 
@@ -25,4 +25,5 @@ export const caseHandlers: HandlersFor<typeof caseChannels> = {
   },
   'paperwork:listTypes': (_input, { manager }) => listPaperworkTypes(manager.current().db),
   'paperwork:setReceived': (input, { manager }) => setPaperworkReceived(manager.current(), input),
+  'paperwork:saveType': (input, { manager }) => savePaperworkType(manager.current(), input),
 };

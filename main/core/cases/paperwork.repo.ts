@@ -58,3 +58,25 @@ export function paperworkCompleteDate(items: PaperworkItemView[]): string | null
       .at(-1) ?? null
   );
 }
+
+/** Insert or change one checklist item type (retired items stay, for cases that hold them). */
+export function upsertPaperworkType(
+  db: Db,
+  type: { id: string; name: string; required: boolean; sortOrder: number; retired: boolean },
+): void {
+  stmt(
+    db,
+    `INSERT INTO paperwork_item_types (id, name, required, sort_order, retired)
+     VALUES (@id, @name, @required, @sortOrder, @retired)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, required = excluded.required,
+       sort_order = excluded.sort_order, retired = excluded.retired`,
+  ).run({ ...type, required: type.required ? 1 : 0, retired: type.retired ? 1 : 0 });
+}
+
+export function paperworkTypeExists(db: Db, id: string): boolean {
+  return stmt(db, 'SELECT 1 FROM paperwork_item_types WHERE id = ?').get(id) !== undefined;
+}
+
+export function nextPaperworkSortOrder(db: Db): number {
+  return (stmt(db, 'SELECT coalesce(max(sort_order), 0) + 10 AS n FROM paperwork_item_types').get() as { n: number }).n;
+}

@@ -1,11 +1,22 @@
 /** The paperwork checklist of a case and the 12-week assessment clock it starts. */
 import type { CaseDetail } from '../../../preload/contract/case-records';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { updateCase, type CaseRow } from './cases.repo';
 import { loadCaseDetail, requireCase, staleVersion, today } from './cases.service';
 import { assessmentDueDate } from './dates';
-import { findPaperworkType, listCasePaperwork, paperworkCompleteDate, upsertCasePaperwork } from './paperwork.repo';
+import type { PaperworkType, PaperworkTypeInput } from '../../../preload/contract/cases';
+import {
+  findPaperworkType,
+  listCasePaperwork,
+  listPaperworkTypes,
+  nextPaperworkSortOrder,
+  paperworkCompleteDate,
+  paperworkTypeExists,
+  upsertCasePaperwork,
+  upsertPaperworkType,
+} from './paperwork.repo';
 
 /**
  * Record (or clear) one paperwork item, then recompute the clock: once every required item is
@@ -45,6 +56,37 @@ export function setPaperworkReceived(
         detail: { received: input.receivedDate !== null, complete: complete !== null },
       });
       return loadCaseDetail(db, input.caseId, today(vault));
+    })
+    .immediate();
+}
+
+/**
+ * Add or change a checklist item type (administrators). Stored clocks are not recomputed:
+ * changing the list must not move the due date of an assessment already under way.
+ */
+export function savePaperworkType(vault: OpenVault, input: PaperworkTypeInput): PaperworkType[] {
+  const { db } = vault;
+  return db
+    .transaction(() => {
+      if (input.id && !paperworkTypeExists(db, input.id)) {
+        throw new AppError('NOT_FOUND', 'That paperwork item is not on the checklist.');
+      }
+      const id = input.id ?? randomUUID();
+      const type = {
+        id,
+        name: input.name,
+        required: input.required,
+        sortOrder: input.sortOrder ?? nextPaperworkSortOrder(db),
+        retired: input.retired,
+      };
+      upsertPaperworkType(db, type);
+      vault.audit({
+        action: input.id ? 'paperwork_type.update' : 'paperwork_type.create',
+        entityType: 'paperwork_type',
+        entityId: id,
+        detail: { name: type.name, required: type.required, retired: type.retired },
+      });
+      return listPaperworkTypes(db);
     })
     .immediate();
 }

@@ -4,6 +4,7 @@ import { useAdminStore } from '../../stores/admin';
 import { AddUserForm } from './AddUserForm';
 import { AuditCheck } from './AuditCheck';
 import { loadUsers } from './admin-actions';
+import { PaperworkChecklist } from './PaperworkChecklist';
 import { UsersTable } from './UsersTable';
 
 /** Administrators only: the users of the vault, adding users, and the audit trail check. */
@@ -17,7 +18,7 @@ export function AdministrationArea({ currentUser }: { currentUser: SessionUser }
 
   return (
     <>
-      <p className="lead">Users and roles, and checks of the audit trail.</p>
+      <p className="lead">Users and roles, the assessment paperwork checklist, and checks of the audit trail.</p>
       <section aria-labelledby="users-heading" className="section">
         <h2 id="users-heading">Users</h2>
         {usersError && <p className="form-error">{usersError}</p>}
@@ -25,6 +26,7 @@ export function AdministrationArea({ currentUser }: { currentUser: SessionUser }
         {users && <UsersTable users={users} currentUserId={currentUser.id} />}
       </section>
       <AddUserForm />
+      <PaperworkChecklist />
       <AuditCheck />
     </>
   );
