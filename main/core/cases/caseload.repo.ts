@@ -37,8 +37,8 @@ interface Built {
 
 /**
  * The WHERE clause for a caseload query (shared by the page and its count). With `orderScan`,
- * the status test is written `+c.status` so SQLite cannot drive the query from a status index
- * and walks the sort order's index instead (see {@link useOrderScan}); the rows are the same.
+ * the status and service tests are written `+c.status` / `+c.id` so SQLite cannot drive the query
+ * from them and walks the sort order's index instead (see {@link useOrderScan}); same rows.
  */
 export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string, orderScan = false): Built {
   const conds: string[] = [];
@@ -50,7 +50,7 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
     q.status.forEach((s, i) => (params[`status${i}`] = s));
   }
   if (q.service) {
-    conds.push('c.id IN (SELECT case_id FROM case_services WHERE service = @service)');
+    conds.push(`${orderScan ? '+' : ''}c.id IN (SELECT case_id FROM case_services WHERE service = @service)`);
     params.service = q.service;
   }
   if (q.leadWorkerId) {
@@ -107,20 +107,24 @@ const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
 };
 
 /**
- * Whether a page filtered only by status should walk its sort order's index rather than the
- * status index. SQLite (even with sqlite_stat4) drives such a query from cases_status_* and then
- * sorts every matching case: about 3,000 "open" cases at 10,000 (8-12 ms, most of the page's
- * time). Walking the sort index instead stops after about (offset + limit) x all / matching rows,
+ * Whether a page filtered only by status and/or service should walk its sort order's index
+ * rather than the status index or the service list. SQLite (even with sqlite_stat4) drives such
+ * a query from cases_status_* or case_services and then sorts every matching case: about 3,000
+ * "open" cases at 10,000 (8-12 ms, most of the page's time). Walking the sort index instead stops after about (offset + limit) x all / matching rows,
  * which is cheap when the statuses are common and up to a full index walk when they are rare.
- * So: only when the status filter is the only filter, the index cannot already give the order,
+ * So: only when status and/or service are the only filters, no index already gives the order,
  * and the count (run first) shows at least 20 matching cases per row wanted.
  */
 export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
-  const statusOnly =
-    q.status.length > 0 && !q.service && !q.leadWorkerId && !q.overdue && !q.flagged && q.search.trim() === '';
+  const statusOrServiceOnly =
+    (q.status.length > 0 || Boolean(q.service)) &&
+    !q.leadWorkerId &&
+    !q.overdue &&
+    !q.flagged &&
+    q.search.trim() === '';
   // cases_status_reference / cases_status_referral already give this order without a sort.
-  const indexGivesOrder = q.status.length === 1 && (q.sort === 'reference' || q.sort === 'referral_date');
-  return statusOnly && !indexGivesOrder && matching >= 20 * (q.offset + q.limit);
+  const indexGivesOrder = !q.service && q.status.length === 1 && (q.sort === 'reference' || q.sort === 'referral_date');
+  return statusOrServiceOnly && !indexGivesOrder && matching >= 20 * (q.offset + q.limit);
 }
 
 /** The SQL of one caseload page; exported so the plan test can EXPLAIN exactly what runs. */

@@ -1,7 +1,7 @@
 /**
- * The caseload's order scan (caseload.repo.ts, useOrderScan) changes how a status-filtered page
- * is read, never what it holds: for every status/sort/direction combination, the rows and their
- * order must be identical with and without it.
+ * The caseload's order scan (caseload.repo.ts, useOrderScan) changes how a page filtered by
+ * status or service is read, never what it holds: for every filter/sort/direction combination,
+ * the rows and their order must be identical with and without it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadQuerySchema } from '../../../../preload/contract/cases';
@@ -18,29 +18,37 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.cleanup());
 
-const STATUS_SETS = [['active'], ['referred', 'accepted', 'active'], ['closed'], ['declined', 'referred']] as const;
+const FILTERS: Record<string, unknown>[] = [
+  { status: ['active'] },
+  { status: ['referred', 'accepted', 'active'] },
+  { status: ['closed'] },
+  { status: ['declined', 'referred'] },
+  { service: 'safe_home' },
+  { service: 'safe_home', status: ['active'] },
+];
 const SORTS = ['reference', 'name', 'referral_date', 'due_date'] as const;
 
 describe('caseload order scan', () => {
   it('returns the same rows in the same order as the status-index plan', () => {
-    for (const status of STATUS_SETS) {
+    for (const filter of FILTERS) {
       for (const sort of SORTS) {
         for (const direction of ['asc', 'desc'] as const) {
           for (const offset of [0, 10]) {
-            const q = caseloadQuerySchema.parse({ status: [...status], sort, direction, offset, limit: 10 });
+            const q = caseloadQuerySchema.parse({ ...filter, sort, direction, offset, limit: 10 });
             const normal = caseloadSql(t.vault.user, q, TODAY);
             const scan = caseloadSql(t.vault.user, q, TODAY, true);
-            expect(scan.sql).toContain('+c.status IN');
+            expect(scan.sql).toMatch(/\+c\.(status|id) IN/);
             const a = t.vault.db.prepare(normal.sql).all(normal.params);
             const b = t.vault.db.prepare(scan.sql).all(scan.params);
-            expect(b, `${status.join('/')} ${sort} ${direction} @${offset}`).toEqual(a);
+            expect(a.length, JSON.stringify(filter)).toBeGreaterThan(0);
+            expect(b, `${JSON.stringify(filter)} ${sort} ${direction} @${offset}`).toEqual(a);
           }
         }
       }
     }
   });
 
-  it('is used only for common statuses, with no other filter, when no index gives the order', () => {
+  it('is used only for common statuses or services, with no other filter, when no index gives the order', () => {
     const q = (over: Record<string, unknown>) => caseloadQuerySchema.parse(over);
     expect(useOrderScan(q({ status: ['active'], sort: 'due_date' }), 3000)).toBe(true);
     expect(useOrderScan(q({ status: ['referred', 'active'], sort: 'reference' }), 3000)).toBe(true);
@@ -53,5 +61,7 @@ describe('caseload order scan', () => {
     expect(useOrderScan(q({ status: ['active'], sort: 'name', search: 'hug' }), 3000)).toBe(false);
     expect(useOrderScan(q({ status: ['active'], sort: 'name', flagged: true }), 3000)).toBe(false);
     expect(useOrderScan(q({ sort: 'name' }), 10000)).toBe(false);
+    expect(useOrderScan(q({ service: 'safe_home', sort: 'name' }), 3000)).toBe(true);
+    expect(useOrderScan(q({ service: 'safe_home', sort: 'name' }), 100)).toBe(false);
   });
 });
