@@ -55,7 +55,7 @@ test('note search finds a note, highlights the words and opens the case', async 
   await page.getByRole('link', { name: new RegExp(jamie.reference) }).click();
   await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');
   // Back returns to the search results.
-  await page.getByRole('button', { name: /Back to the caseload/ }).click();
+  await page.getByRole('button', { name: 'Back to the search results' }).click();
   await expect(heading).toBeVisible();
 });
 

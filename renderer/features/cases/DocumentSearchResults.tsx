@@ -4,9 +4,22 @@ import { call, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { openCaseOnTab } from './case-page/case-actions';
 import { Pager } from './Pager';
-import { SearchSnippet } from './SearchSnippet';
+import { HighlightedText, SearchSnippet } from './SearchSnippet';
+import { splitSnippet } from './snippet';
 
 const PAGE_SIZE = 20;
+
+/**
+ * True when the snippet is the title itself (the match was in the title): then the title is
+ * shown highlighted and the snippet is not repeated under it.
+ */
+function snippetIsTitle(hit: DocumentSearchResult, query: string): boolean {
+  return (
+    splitSnippet(hit.snippet, query)
+      .map((p) => p.text)
+      .join('') === hit.title
+  );
+}
 
 interface CaseGroup {
   caseId: string;
@@ -67,7 +80,7 @@ export function DocumentSearchResults({ query }: { query: string }) {
         {page
           ? total === 0
             ? 'No document titles or descriptions match.'
-            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'document' : 'documents'} by title or description, grouped by case, most recently added first.`
+            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'document' : 'documents'} by title or description, grouped by case, most recently added first. A document opens its case on the Documents tab.`
           : error
             ? ''
             : 'Searching documents…'}
@@ -94,23 +107,26 @@ export function DocumentSearchResults({ query }: { query: string }) {
                 </a>
               </h3>
               <ul className="search-hit__documents">
-                {g.documents.map((d) => (
-                  <li key={d.documentId}>
-                    <p className="search-hit__meta">
-                      <a
-                        href={`#document-${d.documentId}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          open(d.caseId);
-                        }}
-                      >
-                        {d.title}
-                      </a>{' '}
-                      (added {formatDate(d.uploadedAt)}; opens the case’s Documents tab)
-                    </p>
-                    <SearchSnippet snippet={d.snippet} query={query} />
-                  </li>
-                ))}
+                {g.documents.map((d) => {
+                  const inTitle = snippetIsTitle(d, query);
+                  return (
+                    <li key={d.documentId}>
+                      <p className="search-hit__meta">
+                        <a
+                          href={`#document-${d.documentId}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            open(d.caseId);
+                          }}
+                        >
+                          {inTitle ? <HighlightedText snippet={d.snippet} query={query} /> : d.title}
+                        </a>{' '}
+                        (added {formatDate(d.uploadedAt)})
+                      </p>
+                      {!inTitle && <SearchSnippet snippet={d.snippet} query={query} />}
+                    </li>
+                  );
+                })}
               </ul>
             </li>
           ))}

@@ -1,12 +1,21 @@
 import { splitSnippet } from './snippet';
 
-/** A search snippet with the searched words highlighted; text only, never HTML. */
-export function SearchSnippet({ snippet, query }: { snippet: string; query: string }) {
+/** Text with the searched words highlighted (core marks them with [ ]); text only, never HTML. */
+export function HighlightedText({ snippet, query }: { snippet: string; query: string }) {
   return (
-    <p className="search-hit__snippet">
+    <>
       {splitSnippet(snippet, query).map((part, i) =>
         part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
       )}
+    </>
+  );
+}
+
+/** A search snippet paragraph with the searched words highlighted. */
+export function SearchSnippet({ snippet, query }: { snippet: string; query: string }) {
+  return (
+    <p className="search-hit__snippet">
+      <HighlightedText snippet={snippet} query={query} />
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useFocusOnMount } from '../../../lib/useFocusOnMount';
 import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { useCasesStore, type CasesView } from '../../../stores/cases';
 import { useSessionStore } from '../../../stores/session';
 import { openSendCase } from '../../sharing';
 import { AccessLogTab } from './AccessLogTab';
@@ -41,9 +42,16 @@ function TabBody({ tab }: { tab: CaseTab }) {
   }
 }
 
+/** Where "Back" leads, in words: the list the case was opened from. */
+function backLabel(returnTo: CasesView): string {
+  if (returnTo.kind === 'search') return 'Back to the search results';
+  if (returnTo.kind === 'tasks') return 'Back to my tasks';
+  return 'Back to the caseload';
+}
+
 /**
  * One case: who it is about, where it stands, open flags, and its records in tabs. Opened from
- * the caseload; `onBack` returns there.
+ * the caseload, my tasks or the search results; `onBack` returns there.
  */
 export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const detail = useCasePageStore((s) => s.detail);
@@ -53,6 +61,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
   const tab = useCasePageStore((s) => s.tab);
   const tabError = useCasePageStore((s) => s.tabError);
   const role = useSessionStore((s) => s.user?.role);
+  const returnTo = useCasesStore((s) => s.returnTo);
   const heading = useFocusOnMount<HTMLHeadingElement>(detail?.id ?? null);
 
   useEffect(() => {
@@ -78,7 +87,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
     <div className="case-page" data-testid="case-page">
       <div className="case-section__head">
         <button type="button" className="link-button case-page__back" onClick={onBack}>
-          Back to the caseload
+          {backLabel(returnTo)}
         </button>
         {detail && role !== undefined && role !== 'read-only' && (
           <button
