@@ -55,7 +55,7 @@ export const AREA_INFO: Record<Area, AreaInfo> = {
   },
   administration: {
     label: 'Administration',
-    summary: 'Users and roles, and checks of the audit trail.',
+    summary: 'Users and roles, the assessment paperwork checklist, and checks of the audit trail.',
     empty: '',
     roles: ['administrator'],
   },
