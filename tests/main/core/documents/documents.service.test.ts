@@ -14,7 +14,8 @@ import {
   openDocumentStream,
   updateDocument,
 } from '../../../../main/core/documents/documents.service';
-import { searchDocuments } from '../../../../main/core/documents/documents.search';
+import { searchDocumentsWindow } from '../../../../main/core/documents/documents.search';
+import { toFtsQuery } from '../../../../main/core/search/search.repo';
 // Loading the IPC module registers documents as a chronology source, as the core does at start-up.
 import '../../../../main/core/documents/documents.ipc';
 import { getChronology } from '../../../../main/core/notes/chronology';
@@ -161,11 +162,15 @@ describe('managing documents', () => {
       { caseId: fx.caseId, filename: 'a.pdf', title: 'Psychological assessment', description: 'Draft from Dr Évans' },
       Readable.from([PDF]),
     );
-    const hits = (q: string) => searchDocuments(fx.vault.db, fx.vault.user, q).map((h) => h.documentId);
+    const search = (q: string) => {
+      const query = toFtsQuery(q);
+      return query ? searchDocumentsWindow(fx.vault.db, fx.vault.user, query, 20, 0).items : [];
+    };
+    const hits = (q: string) => search(q).map((h) => h.documentId);
     expect(hits('psycholog')).toEqual([doc.id]);
     expect(hits('evans')).toEqual([doc.id]);
     expect(hits('"AND OR NEAR(')).toEqual([]);
-    expect(searchDocuments(fx.vault.db, fx.vault.user, 'draft')[0]?.snippet).toContain('[Draft]');
+    expect(search('draft')[0]?.snippet).toContain('[Draft]');
     updateDocument(fx.vault, doc.id, 1, { title: 'Attachment coding' });
     expect(hits('psycholog')).toEqual([]);
     expect(hits('attachment')).toEqual([doc.id]);
