@@ -4,7 +4,7 @@
  * ChaCha20-Poly1305 (age-native.ts). Nothing here holds more than a few chunks, so a bundle
  * with gigabytes of documents goes through in bounded memory.
  */
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, renameSync, rmSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AgePayloadError, decryptAge, encryptAge } from './age-native';
@@ -47,7 +47,8 @@ export async function encryptToFile(
   );
   const temp = `${outFile}.partial`;
   try {
-    await pipeline(Readable.from(encrypted), createWriteStream(temp, { mode: 0o600 }));
+    // Opened up front, so a failure cannot race a lazy open and leave the temp file behind.
+    await pipeline(Readable.from(encrypted), createWriteStream(temp, { fd: openSync(temp, 'w', 0o600) }));
     renameSync(temp, outFile);
   } catch (err) {
     rmSync(temp, { force: true });

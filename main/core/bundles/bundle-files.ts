@@ -84,7 +84,9 @@ export async function receiveIntoInbox(
           yield chunk;
         }
       },
-      createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
+      // Opened before the pipeline starts: a stream that opens lazily can create the file after
+      // a failed upload has already been cleaned up, leaving a stray partial behind.
+      createWriteStream(partial, { fd: openSync(partial, 'wx', 0o600) }),
     );
     if (size === 0) throw new AppError('INVALID_INPUT', 'That file is empty. It is not a case bundle.');
     renameSync(partial, boxPath(vaultDir, 'inbox', id));
