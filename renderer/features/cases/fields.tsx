@@ -1,37 +1,11 @@
 /** Labelled select and text area, built like components/TextField (hint and error described). */
-import type { ReactNode } from 'react';
+import { describedBy, FieldFrame } from '../../components/FieldFrame';
 
 interface Common {
   id: string;
   label: string;
   hint?: string;
   error?: string | null;
-}
-
-function describedBy(id: string, hint?: string, error?: string | null): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-function Frame({ id, label, hint, error, children }: Common & { children: ReactNode }) {
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
 }
 
 export function SelectField({
@@ -45,7 +19,7 @@ export function SelectField({
   onValueChange: (v: string) => void;
 }) {
   return (
-    <Frame {...common}>
+    <FieldFrame {...common}>
       <select
         id={common.id}
         className="field__select"
@@ -60,7 +34,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -71,7 +45,7 @@ export function TextAreaField({
   ...common
 }: Common & { value: string; onValueChange: (v: string) => void; rows?: number }) {
   return (
-    <Frame {...common}>
+    <FieldFrame {...common}>
       <textarea
         id={common.id}
         className="field__input field__textarea"
@@ -81,6 +55,6 @@ export function TextAreaField({
         aria-invalid={common.error ? true : undefined}
         aria-describedby={describedBy(common.id, common.hint, common.error)}
       />
-    </Frame>
+    </FieldFrame>
   );
 }

@@ -3,34 +3,8 @@
  * error are tied to the control by aria-describedby, and the control is marked invalid while
  * its error shows.
  */
-import type { ReactNode, Ref } from 'react';
-
-function describedBy(id: string, hint?: string, error?: string | null): string | undefined {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-}
-
-function Frame(props: { id: string; label: string; hint?: string; error?: string | null; children: ReactNode }) {
-  const { id, label, hint, error, children } = props;
-  return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
-  );
-}
+import { describedBy, FieldFrame } from '../../../components/FieldFrame';
+import type { Ref } from 'react';
 
 export function TextAreaField(props: {
   id: string;
@@ -46,7 +20,7 @@ export function TextAreaField(props: {
 }) {
   const { id, label, value, onValueChange, hint, error, rows = 4, textAreaRef, onSubmitShortcut } = props;
   return (
-    <Frame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         ref={textAreaRef}
@@ -63,7 +37,7 @@ export function TextAreaField(props: {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
       />
-    </Frame>
+    </FieldFrame>
   );
 }
 
@@ -78,7 +52,7 @@ export function SelectField<V extends string>(props: {
 }) {
   const { id, label, value, onValueChange, options, hint, error } = props;
   return (
-    <Frame id={id} label={label} hint={hint} error={error}>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         id={id}
         className="field__select"
@@ -93,7 +67,7 @@ export function SelectField<V extends string>(props: {
           </option>
         ))}
       </select>
-    </Frame>
+    </FieldFrame>
   );
 }
 
