@@ -167,11 +167,13 @@ export interface CaseSearchHit {
   leadWorkerName: string | null;
 }
 
+/** The sections of the search results page, each paged on its own. */
 export const SEARCH_SECTIONS = ['cases', 'notes', 'documents'] as const;
 export type SearchSection = (typeof SEARCH_SECTIONS)[number];
 
 const offsetSchema = z.int().min(0).max(1_000_000).default(0);
 
+/** `search:all` input: the words, and where each section is (its page, and its window's cursor). */
 export const searchAllSchema = z
   .object({
     query: searchTextSchema,

@@ -5,7 +5,6 @@
  * explicit, audited `document:exportToFile`.
  */
 import { z } from 'zod';
-import type { Page } from './case-records';
 import { pagingSchema } from './cases';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
 import { searchCursorSchema, searchTextSchema, type SearchWindowPage } from './casework';

@@ -21,6 +21,13 @@ function counts(results: SearchAllPage): Record<SearchSection, string | null> {
   };
 }
 
+/** What a screen reader hears when the results arrive. */
+function announcement({ cases, notes, documents }: SearchAllPage): string {
+  const n = (count: number | undefined, one: string, many: string) =>
+    `${fmt(count ?? 0)} ${(count ?? 0) === 1 ? one : many}`;
+  return `Found ${n(cases?.total, 'case', 'cases')}, notes in ${n(notes?.total, 'case', 'cases')} and ${n(documents?.total, 'document', 'documents')}.`;
+}
+
 const SECTIONS: { id: SearchSection; label: string }[] = [
   { id: 'cases', label: 'Cases' },
   { id: 'notes', label: 'Notes' },
@@ -53,16 +60,14 @@ export function SearchResults({ query, paging: initialPaging }: { query: string;
         </p>
       )}
       <p role="status" className="visually-hidden">
-        {arrived && !error
-          ? `Found ${count.cases ?? 0} cases, notes in ${count.notes ?? '0 cases'}, and ${count.documents ?? 0} documents.`
-          : ''}
+        {arrived && !error ? announcement(results) : ''}
       </p>
       <nav aria-label="Search result sections" className={styles.jumps}>
         <ul className={styles.jumpList}>
           {SECTIONS.map((s) => (
             <li key={s.id}>
               <a
-                href={`#search-${s.id}`}
+                href={`#search-${s.id}-heading`}
                 className={styles.jump}
                 onClick={(e) => {
                   e.preventDefault();

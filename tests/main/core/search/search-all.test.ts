@@ -102,7 +102,10 @@ describe('search:all', () => {
     const before = auditCount();
     await search({ query: 'Hughes psychiatric' });
     expect(auditCount() - before).toBe(1);
-    const row = core.manager.current().db.prepare('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+    const row = core.manager
+      .current()
+      .db.prepare('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
+      .get() as {
       action: string;
       detail: string;
     };
