@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, type Page } from './case-records';
 import { pagingSchema } from './cases';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
+import type { CaseStatus } from './case-records';
+import type { DocumentSearchPage } from './documents';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -121,18 +123,80 @@ export interface SearchHitGroup {
   caseId: string;
   reference: string;
   displayName: string;
+  /** Matching notes of this case within the window searched. */
   hits: number;
+  /** The case's matching note with the latest date (`occurredAt`) within the window. */
   best: { noteId: string; occurredAt: string; type: NoteType; snippet: string };
 }
 
 /**
- * A page of note-search results. Search looks at the `window` most recently written matching
- * notes (newest first); `windowFull` says older matches exist that were not searched, so the
- * user can narrow the words.
+ * One window of a full-text search. The core walks the index from the most recently written
+ * match down and stops after `window` matches; `cursor` is where this window started (null: at
+ * the newest match) and `nextCursor` where the next, older window starts (null: every record
+ * has now been searched). Pages (`offset`, `limit`, `total`) are within this window.
  */
-export interface NoteSearchPage extends Page<SearchHitGroup> {
-  windowFull: boolean;
+export interface SearchWindowPage<T> extends Page<T> {
   window: number;
+  cursor: number | null;
+  nextCursor: number | null;
+}
+
+/**
+ * A page of note-search results: the cases with a match among one window of matching notes,
+ * the case whose newest matching note has the latest date first.
+ */
+export type NoteSearchPage = SearchWindowPage<SearchHitGroup>;
+
+/** What the user typed into a search: trimmed, never empty. */
+export const searchTextSchema = z.string().trim().min(1, 'Type something to search for.').max(200);
+
+/**
+ * Where a full-text search resumes: the `nextCursor` of the window before (a record's seq), or
+ * null for the newest matches.
+ */
+export const searchCursorSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER).nullable().default(null);
+
+/** A case whose reference, young person's name or date of birth matches the search. */
+export interface CaseSearchHit {
+  caseId: string;
+  reference: string;
+  displayName: string;
+  /** ISO date, or null when not recorded (consultation-only cases). */
+  dateOfBirth: string | null;
+  status: CaseStatus;
+  leadWorkerName: string | null;
+}
+
+/** The sections of the search results page, each paged on its own. */
+export const SEARCH_SECTIONS = ['cases', 'notes', 'documents'] as const;
+export type SearchSection = (typeof SEARCH_SECTIONS)[number];
+
+const offsetSchema = z.int().min(0).max(1_000_000).default(0);
+
+/** `search:all` input: the words, and where each section is (its page, and its window's cursor). */
+export const searchAllSchema = z
+  .object({
+    query: searchTextSchema,
+    /** Results per section. */
+    limit: z.int().min(1).max(100).default(20),
+    /** Page only this section (the others come back null); null for the first page of all three. */
+    only: z.enum(SEARCH_SECTIONS).nullable().default(null),
+    cases: z.object({ offset: offsetSchema }).strict().default({ offset: 0 }),
+    notes: z.object({ offset: offsetSchema, cursor: searchCursorSchema }).strict().default({ offset: 0, cursor: null }),
+    documents: z
+      .object({ offset: offsetSchema, cursor: searchCursorSchema })
+      .strict()
+      .default({ offset: 0, cursor: null }),
+  })
+  .strict();
+export type SearchAllInput = z.output<typeof searchAllSchema>;
+
+/** The unified search's answer: one part per section, null for a section not asked for. */
+export interface SearchAllPage {
+  /** Cases by reference, name or date of birth, in order of the young person's family name. */
+  cases: Page<CaseSearchHit> | null;
+  notes: NoteSearchPage | null;
+  documents: DocumentSearchPage | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -181,11 +245,18 @@ export const caseworkChannels = {
     ANY_USER,
   ),
 
-  /** Full-text search over notes, grouped by case, newest matches first. One audit row per query. */
+  /**
+   * Full-text search over notes, grouped by case: one window of matching notes (see
+   * {@link SearchWindowPage}), resumed from `cursor`. One audit row per query, without the words.
+   */
   'search:notes': channel<NoteSearchPage>()(
-    z
-      .object({ query: z.string().trim().min(1, 'Type something to search for.').max(200), ...pagingSchema.shape })
-      .strict(),
+    z.object({ query: searchTextSchema, cursor: searchCursorSchema, ...pagingSchema.shape }).strict(),
     ANY_USER,
   ),
+  /**
+   * The one search box: cases by reference, name or date of birth, and notes and documents by
+   * their words, each section paged on its own (`only`). One call is one audited search (one
+   * audit row, never the words), so a search costs one row rather than one per section.
+   */
+  'search:all': channel<SearchAllPage>()(searchAllSchema, ANY_USER),
 } as const;

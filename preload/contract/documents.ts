@@ -5,9 +5,9 @@
  * explicit, audited `document:exportToFile`.
  */
 import { z } from 'zod';
-import type { Page } from './case-records';
 import { pagingSchema } from './cases';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
+import { searchCursorSchema, searchTextSchema, type SearchWindowPage } from './casework';
 
 export const DOCUMENT_OWNER_TYPES = ['case', 'consultation', 'assessment', 'session'] as const;
 export const documentOwnerTypeSchema = z.enum(DOCUMENT_OWNER_TYPES);
@@ -58,14 +58,11 @@ export interface DocumentSearchResult {
 }
 
 /**
- * A page of document-search results, grouped by case (the case with the most recently added
- * match first, its documents newest first). Like the notes search it looks at the `window` most
- * recently added matching documents; `windowFull` says older matches were not searched.
+ * A page of document-search results within one window of matching documents (see
+ * `SearchWindowPage`), grouped by case: the case with the most recently added match first, its
+ * documents newest first.
  */
-export interface DocumentSearchPage extends Page<DocumentSearchResult> {
-  windowFull: boolean;
-  window: number;
-}
+export type DocumentSearchPage = SearchWindowPage<DocumentSearchResult>;
 
 export const documentChannels = {
   /**
@@ -73,9 +70,7 @@ export const documentChannels = {
    * One audit row per query (`search.fulltext`), never the words searched for.
    */
   'search:documents': channel<DocumentSearchPage>()(
-    z
-      .object({ query: z.string().trim().min(1, 'Type something to search for.').max(200), ...pagingSchema.shape })
-      .strict(),
+    z.object({ query: searchTextSchema, cursor: searchCursorSchema, ...pagingSchema.shape }).strict(),
     ANY_USER,
   ),
 

@@ -1,6 +1,6 @@
 /**
  * The Cases area's navigation and filter state: which view is open (caseload, my tasks, new
- * referral, one case, note search results) and how the caseload is filtered, sorted and paged.
+ * referral, one case, search results) and how the caseload is filtered, sorted and paged.
  * Created with createResettableStore: a lock forgets the open case and the search words.
  */
 import type { CaseStatus, Service } from '../../preload/contract';
@@ -14,7 +14,29 @@ export type CasesView =
   | { kind: 'tasks' }
   | { kind: 'new-referral' }
   | { kind: 'case'; caseId: string }
-  | { kind: 'search'; query: string; offset: number };
+  | { kind: 'search'; query: string; paging: SearchPaging };
+
+/** Where one full-text section of the search results is: which window, and which page of it. */
+export interface WindowPaging {
+  offset: number;
+  /** Where this window of matches starts (null: the newest); from the previous window's `nextCursor`. */
+  cursor: number | null;
+  /** How many windows came before this one (0 for the newest), so the page can say which matches these are. */
+  windowIndex: number;
+}
+
+/** Each section of the search results pages on its own; kept in the view so "Back" returns to it. */
+export interface SearchPaging {
+  cases: { offset: number };
+  notes: WindowPaging;
+  documents: WindowPaging;
+}
+
+export const FIRST_SEARCH_PAGING: SearchPaging = {
+  cases: { offset: 0 },
+  notes: { offset: 0, cursor: null, windowIndex: 0 },
+  documents: { offset: 0, cursor: null, windowIndex: 0 },
+};
 
 export type CaseloadSort = CaseloadQuery['sort'];
 
@@ -90,6 +112,19 @@ export function openCase(caseId: string, returnTo?: CasesView): void {
 /** Back from a case to the list it was opened from. */
 export function leaveCase(): void {
   showCasesView(useCasesStore.getState().returnTo);
+}
+
+/** Show the search results for what was typed, every section at its first page. */
+export function showSearch(query: string): void {
+  showCasesView({ kind: 'search', query, paging: FIRST_SEARCH_PAGING });
+}
+
+/**
+ * Page one section of the open search results. Not a new view: focus stays with the section
+ * (no move to the page heading), but "Back" from a case opened next returns to this page.
+ */
+export function setSearchPaging(paging: SearchPaging): void {
+  useCasesStore.setState((s) => (s.view.kind === 'search' ? { view: { ...s.view, paging } } : {}));
 }
 
 /** Change some filters; any change except paging starts again at the first page. */

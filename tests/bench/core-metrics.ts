@@ -16,6 +16,7 @@ import { OpenVault, unlockVault } from '../../main/core/vault/vault';
 import { listCaseload } from '../../main/core/cases/caseload.service';
 import { caseloadQuerySchema } from '../../preload/contract/cases';
 import { Random } from '../../main/core/demo/prng';
+import { toFtsQuery, walkNewestFirst } from '../../main/core/search/fts-window';
 import { BENCH_PASSWORD, BENCH_USER } from './demo-vault';
 
 /** Call a channel and fail loudly on an error result: a benchmark of failures is worthless. */
@@ -158,6 +159,54 @@ export async function ftsSearches(router: Router, p: Probe, runs: number): Promi
   return timeRuns(runs, (i) =>
     call(router, 'search:notes', { query: p.ftsQueries[Math.abs(i) % p.ftsQueries.length] }),
   );
+}
+
+/** Common words whose matches fill many windows at clinical scale: what "Show older matches" is for. */
+export const CONTINUATION_QUERIES = ['school', 'safety plan', 'superv', 'foster carer'];
+
+/** How many "Show older matches" steps are timed per query (windows 2 to 6). */
+const CONTINUATION_STEPS = 5;
+
+/**
+ * The cursors "Show older matches" would send: for each common query, the start of windows 2 to
+ * 6, found untimed with the core's own walk. A small vault (the smoke test) may have no second
+ * window; then the walk resumes half-way down the index, which is the same query shape.
+ */
+export function continuationProbes(db: Db): { query: string; cursor: number }[] {
+  const out: { query: string; cursor: number }[] = [];
+  for (const text of CONTINUATION_QUERIES) {
+    const q = toFtsQuery(text);
+    if (!q) continue;
+    let cursor: number | null = null;
+    for (let step = 0; step < CONTINUATION_STEPS; step++) {
+      cursor = walkNewestFirst(db, 'notes_fts', q, cursor).nextCursor;
+      if (cursor === null) break;
+      out.push({ query: text, cursor });
+    }
+  }
+  if (out.length === 0) {
+    const { half } = db.prepare('SELECT max(rowid) / 2 + 1 AS half FROM notes_fts').get() as { half: number | null };
+    for (const text of CONTINUATION_QUERIES) out.push({ query: text, cursor: Math.max(1, half ?? 1) });
+  }
+  return out;
+}
+
+/** `search:notes` resumed from a cursor, as "Show older matches" calls it. */
+export async function ftsContinuations(
+  router: Router,
+  probes: readonly { query: string; cursor: number }[],
+  runs: number,
+): Promise<number[]> {
+  return timeRuns(runs, (i) => {
+    const probe = probes[Math.abs(i) % probes.length];
+    return call(router, 'search:notes', { query: probe?.query ?? 'school', cursor: probe?.cursor ?? null });
+  });
+}
+
+/** The one search box's first answer: cases, notes and documents in one `search:all` call. */
+export async function unifiedSearches(router: Router, p: Probe, runs: number): Promise<number[]> {
+  const queries = [...p.ftsQueries, ...p.names.slice(0, 4), ...p.dobs.slice(0, 2)];
+  return timeRuns(runs, (i) => call(router, 'search:all', { query: queries[Math.abs(i) % queries.length] }));
 }
 
 /** Everything the case page shows, in the order the page asks for it. */

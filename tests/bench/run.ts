@@ -17,6 +17,9 @@ import {
   caseloadPages,
   caseloadSearches,
   chronologies,
+  CONTINUATION_QUERIES,
+  continuationProbes,
+  ftsContinuations,
   ftsSearches,
   measureUnlock,
   noteWrites,
@@ -24,6 +27,7 @@ import {
   pairedRatio,
   pairedRuns,
   probe,
+  unifiedSearches,
 } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scratchCopy } from './demo-vault';
 import { plainCopyOf } from './plain-baseline';
@@ -118,6 +122,19 @@ try {
       { note: `${p.ftsQueries.length} queries over ${meta.notes} notes, first page grouped by case` },
       20,
     );
+    const continuations = continuationProbes(vault.db);
+    const windowsPerQuery = CONTINUATION_QUERIES.map((q) => continuations.filter((c) => c.query === q).length);
+    emitSamples(
+      'fts_continue_ms',
+      await ftsContinuations(core.router, continuations, RUNS(60)),
+      {
+        note: `"Show older matches": search:notes from a cursor, windows 2-6 of ${CONTINUATION_QUERIES.join(', ')} (${windowsPerQuery.join(' / ')} continuations found)`,
+      },
+      20,
+    );
+    emitSamples('search_all_ms', await unifiedSearches(core.router, p, RUNS(60)), {
+      note: 'search:all first page: cases (identity search) + notes + documents, one transaction and audit row',
+    });
     const openEnc = await caseOpens(core.router, p.typicalCaseIds, RUNS(60));
     emitSamples(
       'case_open_ms',

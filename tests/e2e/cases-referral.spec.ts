@@ -14,7 +14,7 @@ test('a referral typed from the keyboard alone opens the new case', async ({ app
   await kb.press('Tab');
   await expect(page.getByRole('link', { name: 'My tasks' })).toBeFocused();
   await kb.press('Tab');
-  await expect(page.getByRole('searchbox', { name: 'Search notes' })).toBeFocused();
+  await expect(page.getByRole('searchbox', { name: 'Search cases, notes and documents' })).toBeFocused();
   await kb.press('Tab');
   await kb.press('Tab');
   await expect(page.getByRole('button', { name: 'New referral' })).toBeFocused();

@@ -12,7 +12,7 @@ registerChronologySource(DOCUMENT_CHRONOLOGY_SOURCE);
 /** Handlers for document metadata and the explicit export. Bytes go through document-routes.ts. */
 export const documentHandlers: HandlersFor<typeof documentChannels> = {
   'search:documents': (input, { manager }) =>
-    searchCaseDocuments(manager.current(), input.query, input.limit, input.offset),
+    searchCaseDocuments(manager.current(), input.query, input.limit, input.offset, input.cursor),
   'document:list': (input, { manager }) =>
     listCaseDocuments(manager.current(), input.caseId, { ownerType: input.ownerType, ownerId: input.ownerId }),
   'document:get': (input, { manager }) => getDocument(manager.current(), input.documentId),

@@ -10,7 +10,7 @@ import { stmt } from '../cases/sql';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import type { ChronologySource } from '../notes/chronology';
-import { SEARCH_WINDOW, toFtsQuery } from '../search/search.repo';
+import { SEARCH_WINDOW, snippetsFor, toFtsQuery, walkNewestFirst } from '../search/fts-window';
 import type { OpenVault } from '../vault/vault';
 
 interface WindowRow {
@@ -27,10 +27,10 @@ interface WindowRow {
 
 /**
  * One page of matching documents for the search results, grouped by case: the case with the
- * most recently added match first, then its matches newest first. Bounded like the notes
- * search: it walks the FTS index newest-first (rowid = documents.seq, which only grows) and
- * stops after `window` matches instead of ranking every match with bm25, so a common word costs
- * the same at any scale. Snippets are made only for the page's documents.
+ * most recently added match first, then its matches newest first. Bounded like the notes search
+ * by the same walk (search/fts-window.ts): one window of matches, newest added first, below
+ * `cursor` (rowid = documents.seq, which only grows). Snippets are made only for the page's
+ * documents.
  */
 export function searchDocumentsWindow(
   db: Db,
@@ -38,17 +38,13 @@ export function searchDocumentsWindow(
   query: string,
   limit: number,
   offset: number,
+  cursor: number | null = null,
   window = SEARCH_WINDOW,
-): { items: DocumentSearchResult[]; total: number; windowFull: boolean } {
-  const seqs = (
-    stmt(db, 'SELECT rowid AS seq FROM documents_fts WHERE documents_fts MATCH @q ORDER BY rowid DESC LIMIT @n').all({
-      q: query,
-      n: window + 1,
-    }) as { seq: number }[]
-  ).map((r) => r.seq);
-  const windowFull = seqs.length > window;
+): { items: DocumentSearchResult[]; total: number; nextCursor: number | null } {
+  const { seqs, nextCursor } = walkNewestFirst(db, 'documents_fts', query, cursor, window);
   const visible = visibleCaseCondition(user, 'd.case_id');
   // The index drops deleted documents (triggers), but the join re-checks: never show one.
+  // d.case_id between the two keeps a case's documents together when two cases tie.
   const rows = stmt(
     db,
     `SELECT d.seq, d.case_id, c.reference, y.given_name, y.family_name, y.initials,
@@ -56,11 +52,15 @@ export function searchDocumentsWindow(
      FROM json_each(@seqs) r JOIN documents d ON d.seq = r.value
        JOIN cases c ON c.id = d.case_id JOIN young_people y ON y.case_id = d.case_id
      WHERE d.deleted_at IS NULL AND ${visible.sql}
-     ORDER BY max(d.seq) OVER (PARTITION BY d.case_id) DESC, d.seq DESC`,
-  ).all({ ...visible.params, seqs: JSON.stringify(seqs.slice(0, window)) }) as WindowRow[];
+     ORDER BY max(d.uploaded_at || printf('%020d', d.seq)) OVER (PARTITION BY d.case_id) DESC, d.case_id,
+              d.uploaded_at DESC, d.seq DESC`,
+  ).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as WindowRow[];
   const page = rows.slice(offset, offset + limit);
-  const snippets = pageSnippets(
+  // Column -1: FTS5 picks whichever of title or description holds the match.
+  const snippets = snippetsFor(
     db,
+    'documents_fts',
+    -1,
     query,
     page.map((r) => r.seq),
   );
@@ -73,43 +73,43 @@ export function searchDocumentsWindow(
     snippet: snippets.get(r.seq) ?? r.title,
     uploadedAt: r.uploaded_at,
   }));
-  return { items, total: rows.length, windowFull };
+  return { items, total: rows.length, nextCursor };
 }
 
-/**
- * Snippets for the page's documents in one newest-first walk (see search.repo.ts pageSnippets:
- * one MATCH per row would re-run the query each time). Column -1 lets FTS5 pick whichever of
- * title or description holds the match.
- */
-function pageSnippets(db: Db, query: string, seqs: number[]): Map<number, string> {
-  const wanted = new Set(seqs);
-  const out = new Map<number, string>();
-  if (wanted.size === 0) return out;
-  const rows = stmt(
-    db,
-    `SELECT rowid AS seq, snippet(documents_fts, -1, '[', ']', '…', 16) AS s
-     FROM documents_fts WHERE documents_fts MATCH @q AND rowid >= @from ORDER BY rowid DESC`,
-  ).iterate({ q: query, from: Math.min(...seqs) }) as IterableIterator<{ seq: number; s: string }>;
-  for (const row of rows) {
-    if (wanted.has(row.seq)) out.set(row.seq, row.s);
-    if (out.size === wanted.size) break;
-  }
-  return out;
-}
-
-/**
- * The `search:documents` use case: one page of document matches and one audit row per query.
- * The audit records the outcome only: the words may be names or clinical terms.
- */
-export function searchCaseDocuments(vault: OpenVault, text: string, limit: number, offset: number): DocumentSearchPage {
+/** The documents part of a search, without its audit row (the caller writes one per search). */
+export function documentSearchPage(
+  vault: OpenVault,
+  text: string,
+  limit: number,
+  offset: number,
+  cursor: number | null,
+): DocumentSearchPage {
   const query = toFtsQuery(text);
+  const { items, total, nextCursor } = query
+    ? searchDocumentsWindow(vault.db, vault.user, query, limit, offset, cursor)
+    : { items: [], total: 0, nextCursor: null };
+  return { items, total, offset, limit, window: SEARCH_WINDOW, cursor, nextCursor };
+}
+
+/**
+ * The `search:documents` use case: one page of one window of document matches, and one audit
+ * row per query. The audit records the outcome only: the words may be names or clinical terms.
+ */
+export function searchCaseDocuments(
+  vault: OpenVault,
+  text: string,
+  limit: number,
+  offset: number,
+  cursor: number | null = null,
+): DocumentSearchPage {
   return vault.db
     .transaction(() => {
-      const { items, total, windowFull } = query
-        ? searchDocumentsWindow(vault.db, vault.user, query, limit, offset)
-        : { items: [], total: 0, windowFull: false };
-      vault.audit({ action: 'search.fulltext', detail: { scope: 'documents', documents: total, offset } });
-      return { items, total, offset, limit, windowFull, window: SEARCH_WINDOW };
+      const page = documentSearchPage(vault, text, limit, offset, cursor);
+      vault.audit({
+        action: 'search.fulltext',
+        detail: { scope: 'documents', documents: page.total, offset, continued: cursor !== null },
+      });
+      return page;
     })
     .immediate();
 }

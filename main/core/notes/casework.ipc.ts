@@ -1,6 +1,7 @@
 import type { caseworkChannels } from '../../../preload/contract/casework';
 import { caseFlags, caseTasks, clearFlag, completeTask, createTask, listTasks, raiseFlag } from '../cases/work.service';
 import type { HandlersFor } from '../ipc/router';
+import { searchEverything } from '../search/search-all';
 import { searchCaseNotes } from '../search/search.service';
 import { getChronology } from './chronology';
 import { createNote, listNotes, noteHistory, updateNote } from './notes.service';
@@ -19,5 +20,7 @@ export const caseworkHandlers: HandlersFor<typeof caseworkChannels> = {
   'note:history': (input, { manager }) => noteHistory(manager.current(), input.noteId),
   'note:list': (input, { manager }) => listNotes(manager.current(), input.caseId, input.limit, input.offset),
   'chronology:get': (input, { manager }) => getChronology(manager.current(), input.caseId, input.limit, input.offset),
-  'search:notes': (input, { manager }) => searchCaseNotes(manager.current(), input.query, input.limit, input.offset),
+  'search:notes': (input, { manager }) =>
+    searchCaseNotes(manager.current(), input.query, input.limit, input.offset, input.cursor),
+  'search:all': (input, { manager }) => searchEverything(manager.current(), input),
 };

@@ -5,29 +5,10 @@ import { displayName } from '../cases/caseload.service';
 import { stmt } from '../cases/sql';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
+import { SEARCH_WINDOW, snippetsFor, walkNewestFirst } from './fts-window';
 
-/**
- * Turn what a user typed into a safe FTS5 query: each word becomes a quoted term (so FTS
- * syntax such as NEAR, quotes or `-` cannot be injected), all words must match, and the last
- * word matches as a prefix so results appear while typing. Null when nothing searchable remains.
- */
-export function toFtsQuery(text: string): string | null {
-  const words = text
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' AND ');
-}
-
-/**
- * How many of the most recently written matching notes a search looks at. A common word can
- * match over 100,000 notes at clinical scale; ranking all of them (bm25) took seconds. Walking
- * the FTS index newest-first and stopping after this many keeps every search bounded (about
- * 10-20 ms at 250,000 notes) whatever the query, and the page says when there were more.
- */
-export const SEARCH_WINDOW = 500;
+// Older callers (and the documents search's tests) know these from here.
+export { SEARCH_WINDOW, toFtsQuery } from './fts-window';
 
 interface GroupRow {
   case_id: string;
@@ -44,16 +25,19 @@ interface GroupRow {
 
 export interface NoteSearchResult {
   groups: SearchHitGroup[];
-  /** Cases with a match among the notes searched. */
+  /** Cases with a match among the notes of this window. */
   total: number;
-  /** True when more notes matched than the window holds: older matches were not searched. */
-  windowFull: boolean;
+  /** Where the next, older window starts; null when every note has been searched. */
+  nextCursor: number | null;
 }
 
 /**
- * One page of matching cases, the case with the most recently written matching note first.
- * A case's "best" note is its newest match (SQLite's max() returns the other bare columns from
- * that same row). Snippets are made only for the page's notes, not for every hit.
+ * One page of the cases with a match in one window of matching notes (newest written first,
+ * below `cursor`). Within the window the cases are ordered by the date of their newest matching
+ * note (`occurred_at`), newest first: the order the page states. Notes are often written up
+ * days after they happened, so write order alone would put dates out of order. A case's "best"
+ * note is that newest-dated match (SQLite's max() returns the other bare columns from that same
+ * row). Snippets are made only for the page's notes, not for every hit.
  */
 export function searchNotes(
   db: Db,
@@ -61,33 +45,29 @@ export function searchNotes(
   query: string,
   limit: number,
   offset: number,
+  cursor: number | null = null,
   window = SEARCH_WINDOW,
 ): NoteSearchResult {
   const visible = visibleCaseCondition(user, 'n.case_id');
-  // The FTS walk, newest first, stops one past the window so we know whether there was more.
-  const seqs = (
-    stmt(db, 'SELECT rowid AS seq FROM notes_fts WHERE notes_fts MATCH @q ORDER BY rowid DESC LIMIT @n').all({
-      q: query,
-      n: window + 1,
-    }) as { seq: number }[]
-  ).map((r) => r.seq);
-  const windowFull = seqs.length > window;
+  const { seqs, nextCursor } = walkNewestFirst(db, 'notes_fts', query, cursor, window);
   const rows = stmt(
     db,
     `WITH groups AS (
-       SELECT n.case_id, count(*) AS hits, max(n.seq) AS best_seq, n.id AS best_id,
-              n.occurred_at AS best_at, n.type AS best_type
+       SELECT n.case_id, count(*) AS hits, max(n.occurred_at || printf('%020d', n.seq)) AS best_key,
+              n.seq AS best_seq, n.id AS best_id, n.occurred_at AS best_at, n.type AS best_type
        FROM json_each(@seqs) r JOIN notes n ON n.seq = r.value
        WHERE ${visible.sql}
        GROUP BY n.case_id
      )
      SELECT g.*, c.reference, y.given_name, y.family_name, y.initials
      FROM groups g JOIN cases c ON c.id = g.case_id JOIN young_people y ON y.case_id = g.case_id
-     ORDER BY g.best_seq DESC`,
-  ).all({ ...visible.params, seqs: JSON.stringify(seqs.slice(0, window)) }) as GroupRow[];
+     ORDER BY g.best_key DESC`,
+  ).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as GroupRow[];
   const page = rows.slice(offset, offset + limit);
-  const snippets = pageSnippets(
+  const snippets = snippetsFor(
     db,
+    'notes_fts',
+    0,
     query,
     page.map((r) => r.best_seq),
   );
@@ -98,37 +78,5 @@ export function searchNotes(
     hits: r.hits,
     best: { noteId: r.best_id, occurredAt: r.best_at, type: r.best_type, snippet: snippets.get(r.best_seq) ?? '' },
   }));
-  return { groups, total: rows.length, windowFull };
-}
-
-/**
- * Snippets for the page's notes. Asking FTS5 for one row at a time (MATCH AND rowid = ?)
- * re-runs the match per row (about 5 ms each at 250,000 notes); one newest-first walk down to
- * the oldest note on the page costs about as much as a single one.
- */
-function pageSnippets(db: Db, query: string, seqs: number[]): Map<number, string> {
-  const wanted = new Set(seqs);
-  const out = new Map<number, string>();
-  if (wanted.size === 0) return out;
-  // snippet() re-reads and re-tokenises the note, so it is asked for only on the page's rows
-  // (CASE is lazy); the walk in between then costs little more than the match itself.
-  const rows = stmt(
-    db,
-    `SELECT rowid AS seq,
-            CASE WHEN rowid IN (SELECT value FROM json_each(@wanted)) THEN snippet(notes_fts, 0, '[', ']', '…', 16) END AS s
-     FROM notes_fts WHERE notes_fts MATCH @q AND rowid >= @from AND rowid <= @to ORDER BY rowid DESC`,
-  ).iterate({
-    q: query,
-    from: Math.min(...seqs),
-    to: Math.max(...seqs),
-    wanted: JSON.stringify(seqs),
-  }) as IterableIterator<{
-    seq: number;
-    s: string | null;
-  }>;
-  for (const row of rows) {
-    if (row.s !== null && wanted.has(row.seq)) out.set(row.seq, row.s);
-    if (out.size === wanted.size) break;
-  }
-  return out;
+  return { groups, total: rows.length, nextCursor };
 }

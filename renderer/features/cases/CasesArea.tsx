@@ -6,10 +6,9 @@ import { CasePage } from './case-page/CasePage';
 import { CaseloadView } from './CaseloadView';
 import { loadDirectory } from './cases-actions';
 import { MyTasks } from './MyTasks';
-import { NoteSearchForm } from './NoteSearchForm';
-import { DocumentSearchResults } from './DocumentSearchResults';
-import { NoteSearchResults } from './NoteSearchResults';
 import { ReferralForm } from './ReferralForm';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResults } from '../search/SearchResults';
 
 const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string> = {
   caseload: 'Caseload',
@@ -42,7 +41,7 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
           {link('tasks')}
         </ul>
       </nav>
-      <NoteSearchForm />
+      <SearchBox />
       {canRefer && (
         <button
           type="button"
@@ -58,7 +57,7 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
 }
 
 /**
- * The Cases area: caseload, my tasks, new referral, search results (notes, then documents)
+ * The Cases area: caseload, my tasks, new referral, search results (cases, notes, documents)
  * and one case. Focus
  * moves to the new view's heading whenever the view changes (not on first arrival, when the
  * shell has already put it on the area's heading).
@@ -98,11 +97,9 @@ export function CasesArea({ role }: { role: Role }) {
       {view.kind === 'case' ? (
         <CasePage key={view.caseId} caseId={view.caseId} onBack={leaveCase} />
       ) : view.kind === 'search' ? (
-        <>
-          <NoteSearchResults key={`${view.query}:${view.offset}`} query={view.query} offset={view.offset} />
-          {/* Keyed by the words only: paging the notes keeps the documents' own page. */}
-          <DocumentSearchResults key={view.query} query={view.query} />
-        </>
+        // Keyed by the visit: each search (even of the same words) and each return from a case
+        // starts from the view's paging; paging a section is not a visit, so it stays in place.
+        <SearchResults key={`search-${visit}`} query={view.query} paging={view.paging} />
       ) : (
         <>
           <h2 id="cases-view-heading" tabIndex={-1} className="view-heading">

@@ -19,11 +19,14 @@ import {
   caseloadPages,
   caseloadSearches,
   chronologies,
+  continuationProbes,
+  ftsContinuations,
   ftsSearches,
   measureUnlock,
   noteWrites,
   probe,
   type Probe,
+  unifiedSearches,
 } from '../../bench/core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, buildDemoVault, type DemoVaultMeta } from '../../bench/demo-vault';
 import { plainCopyOf } from '../../bench/plain-baseline';
@@ -78,6 +81,8 @@ describe('benchmark smoke run (30 cases)', () => {
     sane(await caseloadPages(core.router, p, 7), 7);
     sane(await caseloadSearches(core.router, p, 5), 5);
     sane(await ftsSearches(core.router, p, 10), 10);
+    sane(await ftsContinuations(core.router, continuationProbes(core.manager.current().db), 4), 4);
+    sane(await unifiedSearches(core.router, p, 4), 4);
     sane(await caseOpens(core.router, p.typicalCaseIds, 5), 5);
     sane(await caseOpens(core.router, [meta.largestCaseId], 3), 3);
     sane(await chronologies(core.router, [meta.largestCaseId], 3), 3);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  FIRST_SEARCH_PAGING,
   NO_FILTERS,
   leaveCase,
   openCase,
@@ -16,11 +17,12 @@ beforeEach(() => resetAllStores());
 
 describe('the Cases store', () => {
   it('goes back from a case to the view it was opened from', () => {
-    showCasesView({ kind: 'search', query: 'playground', offset: 20 });
+    const paging = { ...FIRST_SEARCH_PAGING, notes: { offset: 20, cursor: 1234, windowIndex: 1 } };
+    showCasesView({ kind: 'search', query: 'playground', paging });
     openCase(ID);
     expect(useCasesStore.getState().view).toEqual({ kind: 'case', caseId: ID });
     leaveCase();
-    expect(useCasesStore.getState().view).toEqual({ kind: 'search', query: 'playground', offset: 20 });
+    expect(useCasesStore.getState().view).toEqual({ kind: 'search', query: 'playground', paging });
     openCase(ID, { kind: 'caseload' });
     leaveCase();
     expect(useCasesStore.getState().view).toEqual({ kind: 'caseload' });

@@ -81,7 +81,7 @@ describe('search:documents', () => {
     expect(page.items[0]?.reference).toMatch(/^NC-\d{4}-\d{4}$/);
     expect(page.items[2]?.snippet).toContain('[school]');
     expect(page.items[2]?.uploadedAt).toBe(b1.uploadedAt);
-    expect(page).toMatchObject({ offset: 0, limit: 20, windowFull: false });
+    expect(page).toMatchObject({ offset: 0, limit: 20, cursor: null, nextCursor: null });
 
     // Description only, prefix of the last word, several words all required.
     expect((await search('attend')).items.map((h) => h.documentId)).toEqual([a1.id]);
@@ -124,17 +124,25 @@ describe('search:documents', () => {
     expect(JSON.parse(row.detail ?? '{}')).toMatchObject({ scope: 'documents', documents: 1 });
   });
 
-  it('looks only at the newest matches when more than the window match, and says so', async () => {
+  it('walks a window of the newest matches, then continues below it until every document is searched', async () => {
     const caseId = await newCase('Fay', 'Green');
     const ids = [];
     for (let i = 0; i < 6; i += 1) ids.push((await addDocument(caseId, `Review minutes ${i}`)).id);
     const vault = core.manager.current();
     const query = toFtsQuery('review') ?? '';
-    const bounded = searchDocumentsWindow(vault.db, vault.user, query, 10, 0, 4);
-    expect(bounded.windowFull).toBe(true);
+    const bounded = searchDocumentsWindow(vault.db, vault.user, query, 10, 0, null, 4);
     expect(bounded.total).toBe(4);
     expect(bounded.items.map((h) => h.documentId)).toEqual(ids.slice(2).reverse());
-    expect(searchDocumentsWindow(vault.db, vault.user, query, 10, 0, 6).windowFull).toBe(false);
+    expect(bounded.nextCursor).not.toBeNull();
+    const older = searchDocumentsWindow(vault.db, vault.user, query, 10, 0, bounded.nextCursor, 4);
+    expect(older.items.map((h) => h.documentId)).toEqual([ids[1], ids[0]]);
+    expect(older.nextCursor).toBeNull();
+    expect(searchDocumentsWindow(vault.db, vault.user, query, 10, 0, null, 6).nextCursor).toBeNull();
+    // The same through the channel: a cursor in, and the rest of the index reported searched.
+    const viaRouter = await core.router('search:documents', { query: 'review', cursor: bounded.nextCursor });
+    expect(viaRouter).toMatchObject({ ok: true, value: { total: 2, nextCursor: null } });
+    const refused = await core.router('search:documents', { query: 'review', cursor: -3 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('is open to read-only users too', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSnippet } from '../../../renderer/features/cases/snippet';
+import { splitSnippet } from '../../../renderer/features/search/snippet';
 
 describe('splitSnippet', () => {
   it('marks the parts the core bracketed', () => {
