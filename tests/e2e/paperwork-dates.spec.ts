@@ -83,8 +83,12 @@ test('paperwork dates: impossible, future, and before the referral (warned, then
   await expect(dialog.getByRole('button', { name: 'Save anyway' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: /^Chronology/ })).toContainText('Received 01/03/2025');
-  await expect(page.getByTestId('paperwork-message')).toHaveText('Chronology recorded as received on 01/03/2025.');
+  await expect(page.getByRole('row', { name: /^Chronology/ })).toContainText(
+    'Received 01/03/2025 (before the referral)',
+  );
+  await expect(page.getByTestId('paperwork-message')).toHaveText(
+    'Chronology recorded as received on 01/03/2025, before the referral date.',
+  );
   await expectNoSeriousViolations(page, 'paperwork after an early date');
   await page.getByRole('row', { name: /^Chronology/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/paperwork-saved-early.png`, fullPage: false });

@@ -34,7 +34,7 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
       onSaved(
         detail.clock.paperworkCompleteDate && due
           ? `${item.name} recorded. All required paperwork is in (complete on ${formatDate(detail.clock.paperworkCompleteDate)}): the assessment is due by ${formatDate(due)}.`
-          : `${item.name} recorded as received on ${formatDate(received)}.`,
+          : `${item.name} recorded as received on ${formatDate(received)}${acknowledgeBeforeReferral ? ', before the referral date' : ''}.`,
       );
     } catch (err) {
       if (err instanceof ApiError && err.code === 'CONFIRMATION_REQUIRED') setWarning(err.message);
@@ -166,7 +166,13 @@ export function PaperworkTab() {
               <td>{item.required ? 'Required' : 'Optional'}</td>
               <td>
                 {item.receivedDate ? (
-                  <span className="received">Received {formatDate(item.receivedDate)}</span>
+                  <>
+                    <span className="received">Received {formatDate(item.receivedDate)}</span>
+                    {/* Kept in view: an early date starts the clock before the referral. */}
+                    {item.receivedDate < detail.referralDate && (
+                      <span className={styles.early}> (before the referral)</span>
+                    )}
+                  </>
                 ) : (
                   <span className="muted">Not received</span>
                 )}
