@@ -8,7 +8,7 @@ import { completeTaskRow, insertTask } from '../cases/tasks.repo';
 import { insertNote } from '../notes/notes.repo';
 import { stamp, type DemoContext } from './case-writer';
 import { drawFamily, type YoungPersonSex } from './people';
-import { noteText, type NoteSubject } from './text';
+import { noteText, YOUNG_PERSON, type NoteSubject } from './text';
 import * as V from './vocabulary';
 
 const NOTE_TYPES: [NoteType, number][] = [
@@ -43,7 +43,12 @@ export function writeCaseActivity(ctx: DemoContext, c: DemoCaseCore): void {
   const { id, referral, end, dob, given, family, la, initialsOnly, status, lead, sex } = c;
   // Consultation-only cases held as initials record no family (data minimisation).
   const relatives = initialsOnly ? [] : drawFamily(r, given, family, sex);
-  const subject: NoteSubject = { name: initialsOnly ? 'the young person' : given, sex, relatives };
+  const subject: NoteSubject = {
+    name: initialsOnly ? YOUNG_PERSON : given,
+    sex,
+    carers: relatives.filter((p) => p.kind === 'parent_carer'),
+    siblings: relatives.filter((p) => p.kind === 'sibling'),
+  };
   const createdAt = stamp(r, referral);
   // People: the referrer, the network, then the family (parents/carers, siblings as third parties).
   const network: ProfessionalRole[] = ['social_worker'];

@@ -185,6 +185,15 @@ describe(`demo coherence over ${CASES} cases`, () => {
     expect(pairs).toBeGreaterThan(50);
   });
 
+  it('says nothing twice in one note (no "Call from Jack\'s father ..." repeated), and describes one session', () => {
+    const { notes } = load();
+    const repeated = notes.filter((n) => {
+      const sentences = n.text.split(/(?<=\.)\s+/);
+      return new Set(sentences).size !== sentences.length || (n.text.match(/ engaged /g) ?? []).length > 1;
+    });
+    expect(repeated.map((n) => n.text)).toEqual([]);
+  });
+
   it('numbers cases in referral order within each year: NC-YYYY-0001 is the earliest referral', () => {
     const rows = t.vault.db
       .prepare('SELECT reference, ref_year, ref_seq, referral_date FROM cases ORDER BY ref_year, ref_seq')
