@@ -143,7 +143,12 @@ export const caseChannels = {
    */
   'paperwork:saveType': channel<PaperworkType[]>()(paperworkTypeInputSchema, ADMIN_ONLY),
 
-  /** Record (or clear, with null) the date one paperwork item was received; restarts the clock. */
+  /**
+   * Record (or clear, with null) the date one paperwork item was received; restarts the clock.
+   * A date after today (in England) is refused. A date before the referral date is refused with
+   * CONFIRMATION_REQUIRED (its message is the warning to show) unless `acknowledgeBeforeReferral`
+   * is true: paperwork often arrives before the formal referral, but it then starts the clock.
+   */
   'paperwork:setReceived': channel<CaseDetail>()(
     z
       .object({
@@ -151,6 +156,8 @@ export const caseChannels = {
         typeId: paperworkTypeIdSchema,
         receivedDate: isoDateSchema.nullable(),
         notes: z.string().trim().max(2000).nullable().default(null),
+        /** The user has seen the warning that the date is before the referral date, and goes ahead. */
+        acknowledgeBeforeReferral: z.boolean().default(false),
       })
       .strict(),
     CASE_WRITERS,

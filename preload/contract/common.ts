@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'BUNDLE_REJECTED',
+  /** Valid but unusual: the message says why; send again with the named acknowledgement to go ahead. */
+  'CONFIRMATION_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

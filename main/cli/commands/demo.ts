@@ -30,10 +30,12 @@ export const demoCommand: Command = {
   usage: `ncats demo --vault DIR --user NAME [--password-stdin] --cases N [--seed S]
 
 Adds N synthetic but realistic cases to the vault: fake names and dates of birth, the
-professional network, parents, carers and siblings, about 25 notes per case, flags, tasks and
-paperwork, with referrals spread over the five years before 31/12/2025. The same seed always
-gives the same cases (the default seed is 1). Use it only on a demo or test vault: the cases
-look real. One audit row is written per batch of cases, not one per record.
+professional network, parents, carers and siblings (named to fit their relationship and the
+young person's gender), about 25 notes per case, flags, tasks and paperwork, with referrals
+spread over the five years before 31/12/2025 and numbered in referral order within each
+year (NC-YYYY-0001 is that year's earliest). The same seed always gives the same cases
+(the default seed is 1). Use it only on a demo or test vault: the cases look real. One
+audit row is written per batch of cases, not one per record.
 
 Options:
   --vault DIR         the vault folder

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { updateCase, type CaseRow } from './cases.repo';
 import { loadCaseDetail, requireCase, staleVersion, today } from './cases.service';
-import { assessmentDueDate } from './dates';
+import { assessmentDueDate, formatUkDate } from './dates';
 import type { PaperworkType, PaperworkTypeInput } from '../../../preload/contract/cases';
 import {
   findPaperworkType,
@@ -25,7 +25,14 @@ import {
  */
 export function setPaperworkReceived(
   vault: OpenVault,
-  input: { caseId: string; typeId: string; receivedDate: string | null; notes: string | null },
+  input: {
+    caseId: string;
+    typeId: string;
+    receivedDate: string | null;
+    notes: string | null;
+    /** Go ahead with a date before the referral date (the user saw the warning). */
+    acknowledgeBeforeReferral?: boolean;
+  },
 ): CaseDetail {
   const { db } = vault;
   return db
@@ -33,12 +40,14 @@ export function setPaperworkReceived(
       const row = requireCase(db, input.caseId);
       if (!findPaperworkType(db, input.typeId))
         throw new AppError('NOT_FOUND', 'That paperwork item is not on the checklist.');
-      // Paperwork may arrive before the referral is logged (it often comes with it): allowed.
-      if (input.receivedDate && input.receivedDate > today(vault)) {
-        throw new AppError('INVALID_INPUT', 'The received date is in the future.');
-      }
+      const beforeReferral = checkReceivedDate(input.receivedDate, row.referral_date, today(vault), input);
       const at = vault.now().toISOString();
-      upsertCasePaperwork(db, input, at, vault.user.id);
+      upsertCasePaperwork(
+        db,
+        { caseId: input.caseId, typeId: input.typeId, receivedDate: input.receivedDate, notes: input.notes },
+        at,
+        vault.user.id,
+      );
       const complete = paperworkCompleteDate(listCasePaperwork(db, input.caseId));
       const updated: CaseRow = {
         ...row,
@@ -53,11 +62,45 @@ export function setPaperworkReceived(
         entityType: 'paperwork',
         entityId: input.typeId,
         caseId: input.caseId,
-        detail: { received: input.receivedDate !== null, complete: complete !== null },
+        detail: {
+          received: input.receivedDate !== null,
+          complete: complete !== null,
+          ...(beforeReferral ? { beforeReferral: true } : {}),
+        },
       });
       return loadCaseDetail(db, input.caseId, today(vault));
     })
     .immediate();
+}
+
+/**
+ * The rules for a received date; returns whether it is before the referral date (and so was
+ * acknowledged). A future date is refused outright: nothing can have been received tomorrow.
+ * A date before the referral is real (paperwork often comes ahead of, or with, the formal
+ * referral) but silently starts the clock early, so the caller must acknowledge it: the core
+ * refuses without the flag, so no route (an old renderer, a script) can skip the warning.
+ */
+function checkReceivedDate(
+  received: string | null,
+  referralDate: string,
+  todayDate: string,
+  input: { acknowledgeBeforeReferral?: boolean },
+): boolean {
+  if (!received) return false;
+  if (received > todayDate) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The date received cannot be in the future (today is ${formatUkDate(todayDate)}).`,
+    );
+  }
+  if (received >= referralDate) return false;
+  if (!input.acknowledgeBeforeReferral) {
+    throw new AppError(
+      'CONFIRMATION_REQUIRED',
+      `This is before the referral date (${formatUkDate(referralDate)}): the 12-week clock will start from the latest item received. Save anyway?`,
+    );
+  }
+  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Writes the people, notes, flags and tasks of one synthetic case. */
-import type { CaseStatus, PersonKind, ProfessionalRole } from '../../../preload/contract/case-records';
+import type { CaseStatus, ProfessionalRole } from '../../../preload/contract/case-records';
 import type { NoteType } from '../../../preload/contract/casework';
 import { addDays, daysBetween } from '../cases/dates';
 import { clearFlagRow, insertFlag } from '../cases/flags.repo';
@@ -7,7 +7,8 @@ import { insertPerson } from '../cases/people.repo';
 import { completeTaskRow, insertTask } from '../cases/tasks.repo';
 import { insertNote } from '../notes/notes.repo';
 import { stamp, type DemoContext } from './case-writer';
-import { noteText } from './text';
+import { drawFamily, type YoungPersonSex } from './people';
+import { noteText, YOUNG_PERSON, type NoteSubject } from './text';
 import * as V from './vocabulary';
 
 const NOTE_TYPES: [NoteType, number][] = [
@@ -33,61 +34,75 @@ export interface DemoCaseCore {
   initialsOnly: boolean;
   status: CaseStatus;
   lead: string | null;
+  /** The young person's sex for wording, from their recorded gender. */
+  sex: YoungPersonSex;
 }
 
 export function writeCaseActivity(ctx: DemoContext, c: DemoCaseCore): void {
   const { db, r, today, by, workers, totals } = ctx;
-  const { id, referral, end, dob, given, family, la, initialsOnly, status, lead } = c;
+  const { id, referral, end, dob, given, family, la, initialsOnly, status, lead, sex } = c;
+  // Consultation-only cases held as initials record no family (data minimisation).
+  const relatives = initialsOnly ? [] : drawFamily(r, given, family, sex);
+  const subject: NoteSubject = {
+    name: initialsOnly ? YOUNG_PERSON : given,
+    sex,
+    carers: relatives.filter((p) => p.kind === 'parent_carer'),
+    siblings: relatives.filter((p) => p.kind === 'sibling'),
+  };
   const createdAt = stamp(r, referral);
-  // People: the referrer, the network, parents/carers, siblings (third parties).
-  const people: { kind: PersonKind; role: ProfessionalRole | null }[] = [{ kind: 'referrer', role: 'social_worker' }];
-  for (let i = r.int(1, 3); i > 0; i--) people.push({ kind: 'professional', role: r.pick(PRO_ROLES) });
-  for (let i = initialsOnly ? 0 : r.int(1, 2); i > 0; i--) people.push({ kind: 'parent_carer', role: null });
-  for (
-    let i = initialsOnly
-      ? 0
-      : r.weighted([
-          [0, 3],
-          [1, 4],
-          [2, 2],
-          [3, 1],
-        ] as const);
-    i > 0;
-    i--
-  )
-    people.push({ kind: 'sibling', role: null });
-  for (const p of people) {
-    const isChild = p.kind === 'sibling';
-    const pro = p.role !== null;
+  // People: the referrer, the network, then the family (parents/carers, siblings as third parties).
+  const network: ProfessionalRole[] = ['social_worker'];
+  for (let i = r.int(1, 3); i > 0; i--) network.push(r.pick(PRO_ROLES));
+  network.forEach((role, i) => {
+    insertPerson(
+      db,
+      id,
+      {
+        id: r.uuid(),
+        kind: i === 0 ? 'referrer' : 'professional',
+        name: `${r.pick(V.ANY_GIVEN_NAMES)} ${r.pick(V.FAMILY_NAMES)}`,
+        role,
+        agency: `${la} ${r.pick(V.AGENCIES[role] ?? ['Agency'])}`,
+        phone: `0${r.int(1000, 9999)} ${r.int(100000, 999999)}`,
+        email: `duty.${role}@example.org.uk`,
+        address: null,
+        sharingBasis: r.pick(V.SHARING_BASES),
+        relationship: null,
+        parentalResponsibility: null,
+        dateOfBirth: null,
+        notes: null,
+        thirdParty: false,
+      },
+      createdAt,
+      by,
+    );
+  });
+  for (const p of relatives) {
+    const sibling = p.kind === 'sibling';
     insertPerson(
       db,
       id,
       {
         id: r.uuid(),
         kind: p.kind,
-        name: `${r.pick(V.GIVEN_NAMES)} ${isChild || p.kind === 'parent_carer' ? family : r.pick(V.FAMILY_NAMES)}`,
-        role: p.role,
-        agency: pro ? `${la} ${r.pick(V.AGENCIES[p.role ?? 'other'] ?? ['Agency'])}` : null,
-        phone: pro ? `0${r.int(1000, 9999)} ${r.int(100000, 999999)}` : null,
-        email: pro ? `duty.${p.role}@example.org.uk` : null,
+        name: p.name,
+        role: null,
+        agency: null,
+        phone: null,
+        email: null,
         address: null,
-        sharingBasis: pro || p.kind === 'parent_carer' ? r.pick(V.SHARING_BASES) : null,
-        relationship:
-          p.kind === 'parent_carer'
-            ? r.pick(V.RELATIONSHIPS)
-            : isChild
-              ? r.pick(['Brother', 'Sister', 'Half-sibling', 'Step-sibling'])
-              : null,
-        parentalResponsibility: p.kind === 'parent_carer' ? r.chance(0.8) : null,
-        dateOfBirth: isChild ? addDays(dob, r.int(-2500, 2500)) : null,
+        sharingBasis: sibling ? null : r.pick(V.SHARING_BASES),
+        relationship: p.relationship,
+        parentalResponsibility: sibling ? null : r.chance(0.8),
+        dateOfBirth: sibling ? addDays(dob, r.int(-2500, 2500)) : null,
         notes: null,
-        thirdParty: isChild,
+        thirdParty: sibling,
       },
       createdAt,
       by,
     );
   }
-  totals.people += people.length;
+  totals.people += network.length + relatives.length;
 
   // Notes: 20-30 per case (25 on average), spread between referral and closure (or today).
   const span = Math.max(daysBetween(referral, end), 0);
@@ -102,7 +117,7 @@ export function writeCaseActivity(ctx: DemoContext, c: DemoCaseCore): void {
       authorId: author,
       occurredAt: occurred,
       type,
-      text: noteText(r, initialsOnly ? 'the young person' : given, type),
+      text: noteText(r, subject, type),
       thirdPartySensitive: r.chance(0.08),
       at: occurred,
     });

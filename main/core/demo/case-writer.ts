@@ -1,19 +1,14 @@
 /** Writes one synthetic case: the referral, young person, services, status path and paperwork. */
 import type { CaseStatus, Service } from '../../../preload/contract/case-records';
 import type { PaperworkType } from '../../../preload/contract/cases';
-import {
-  insertCase,
-  insertStatusChange,
-  nextReference,
-  setClinicians,
-  setServices,
-  upsertYoungPerson,
-} from '../cases/cases.repo';
+import { insertCase, insertStatusChange, setClinicians, setServices, upsertYoungPerson } from '../cases/cases.repo';
 import { addDays, ageOn, assessmentDueDate, daysBetween } from '../cases/dates';
 import { paperworkCompleteDate, upsertCasePaperwork } from '../cases/paperwork.repo';
 import type { Db } from '../db/connection';
 import { writeCaseActivity } from './activity';
+import { givenNameFor, youngPersonSex } from './people';
 import type { Random } from './prng';
+import type { PlannedReferral } from './referrals';
 import * as V from './vocabulary';
 
 /** What every demo case is written with. */
@@ -77,24 +72,25 @@ function statusPath(r: Random, status: CaseStatus, referral: string, end: string
   });
 }
 
-/** Write one case and everything in it; returns its reference. */
-export function writeDemoCase(ctx: DemoContext): string {
+/** Write one case and everything in it, with its planned referral date and number; returns its reference. */
+export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): string {
   const { db, r, today, by, workers, paperworkTypes, totals } = ctx;
-  const referral = addDays(today, -r.int(0, 5 * 365));
+  const { referralDate: referral, reference, refYear: year, refSeq: seq } = planned;
   const ageDays = daysBetween(referral, today);
   let dob = addDays(referral, -Math.floor(r.pick(AGES) * 365.25) - r.int(0, 364));
   while (ageOn(dob, referral) > 21) dob = addDays(dob, 30);
   const consultationOnly = r.chance(0.12);
   const initialsOnly = consultationOnly && r.chance(0.5);
-  const given = r.pick(V.GIVEN_NAMES);
+  // Gender first: the given name, and every word the family and notes use for them, follow it.
+  const gender = r.pick(V.GENDERS);
+  const sex = youngPersonSex(gender);
+  const given = givenNameFor(r, sex);
   const family = r.pick(V.FAMILY_NAMES);
   const la = r.pick(V.LOCAL_AUTHORITIES);
   const status = pickStatus(r, ageDays, consultationOnly);
   const path = statusPath(r, status, referral, today);
   const end = status === 'closed' ? (path.at(-1)?.[1] ?? today) : today;
   const id = r.uuid();
-  const year = Number(referral.slice(0, 4));
-  const { reference, seq } = nextReference(db, year);
   const lead = status === 'referred' || status === 'declined' ? null : workers.length ? r.pick(workers) : null;
   const services: Service[] = consultationOnly
     ? ['consultation']
@@ -157,7 +153,7 @@ export function writeDemoCase(ctx: DemoContext): string {
     initials: initialsOnly ? `${given[0]}${family[0]}` : null,
     dateOfBirth: dob,
     ageAtReferral: null,
-    gender: r.pick(V.GENDERS),
+    gender,
     ethnicity: r.pick(V.ETHNICITIES),
     firstLanguage: r.pick(V.LANGUAGES),
     developmentalNeeds: r.chance(0.3) ? 'Diagnosis of autism; prefers visual timetables.' : null,
@@ -192,7 +188,7 @@ export function writeDemoCase(ctx: DemoContext): string {
   for (const p of received)
     upsertCasePaperwork(db, { caseId: id, typeId: p.typeId, receivedDate: p.date, notes: null }, stamp(r, p.date), by);
 
-  writeCaseActivity(ctx, { id, referral, end, dob, given, family, la, initialsOnly, status, lead });
+  writeCaseActivity(ctx, { id, referral, end, dob, given, family, la, initialsOnly, status, lead, sex });
   totals.cases += 1;
   return reference;
 }

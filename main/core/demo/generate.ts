@@ -7,6 +7,7 @@ import { listPaperworkTypes } from '../cases/paperwork.repo';
 import type { OpenVault } from '../vault/vault';
 import { writeDemoCase, type DemoContext } from './case-writer';
 import { Random } from './prng';
+import { planReferrals, type PlannedReferral } from './referrals';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -55,6 +56,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
     totals: { cases: 0, notes: 0, people: 0, flags: 0, tasks: 0 },
   };
   const batchSize = options.batchSize ?? 250;
+  const plan = planReferrals(db, ctx.r, options.cases, ctx.today);
   // A larger page cache while writing: SQLCipher encrypts each page it evicts, and the FTS
   // index touches many pages per note. Restored afterwards.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -64,7 +66,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       const size = Math.min(batchSize, options.cases - done);
       db.transaction(() => {
         const refs: string[] = [];
-        for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx));
+        for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx, plan[done + i] as PlannedReferral));
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },

@@ -6,7 +6,7 @@
 import type { LegalStatus, Placement, ProfessionalRole, Service } from '../../../preload/contract';
 import { referralSchema, youngPersonSchema, type ReferralInput } from '../../../preload/contract/case-records';
 import { ageOn } from './age';
-import { isoToUk, parseUkDate, todayUk } from './case-page/uk-date';
+import { explainBadUkDate, isoToUk, parseUkDate, todayUk } from './case-page/uk-date';
 
 export interface ReferralDraft {
   referralDate: string;
@@ -172,7 +172,7 @@ function ruleErrors(d: ReferralDraft): DraftErrors {
   const e: DraftErrors = {};
   const referralIso = parseUkDate(d.referralDate);
   if (!d.referralDate.trim()) e.referralDate = 'Enter the referral date.';
-  else if (!referralIso) e.referralDate = 'Enter the referral date as dd/mm/yyyy, for example 04/03/2025.';
+  else if (!referralIso) e.referralDate = explainBadUkDate(d.referralDate, 'referral date');
 
   const named = Boolean(d.givenName.trim() && d.familyName.trim());
   if (!d.consultationOnly) {
@@ -184,7 +184,7 @@ function ruleErrors(d: ReferralDraft): DraftErrors {
 
   const dobIso = parseUkDate(d.dateOfBirth);
   if (d.dateOfBirth.trim() && !dobIso) {
-    e.dateOfBirth = 'Enter the date of birth as dd/mm/yyyy, for example 27/03/2010.';
+    e.dateOfBirth = explainBadUkDate(d.dateOfBirth, 'date of birth', '27/03/2010');
   } else if (dobIso && referralIso && dobIso > referralIso) {
     e.dateOfBirth = 'The date of birth is after the referral date. Check both dates.';
   } else if (dobIso && referralIso) {

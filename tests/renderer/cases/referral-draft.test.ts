@@ -24,7 +24,11 @@ describe('checkReferral', () => {
 
   it('refuses dates that do not exist and a birth after the referral', () => {
     const e = checkReferral(draft({ givenName: 'A', familyName: 'B', dateOfBirth: '29/02/2013' })).errors;
-    expect(e.dateOfBirth).toMatch(/dd\/mm\/yyyy/);
+    expect(e.dateOfBirth).toBe('29/02/2013 is not a real date: February 2013 has 28 days.');
+    const typo = checkReferral(draft({ givenName: 'A', familyName: 'B', dateOfBirth: '29/2/13' })).errors;
+    expect(typo.dateOfBirth).toBe('Enter the date of birth as dd/mm/yyyy, for example 27/03/2010.');
+    const referral = checkReferral(draft({ givenName: 'A', familyName: 'B', referralDate: '31/04/2026' })).errors;
+    expect(referral.referralDate).toBe('31/04/2026 is not a real date: April has 30 days.');
     const later = checkReferral(draft({ givenName: 'A', familyName: 'B', dateOfBirth: '01/01/2027' })).errors;
     expect(later.dateOfBirth).toBe('The date of birth is after the referral date. Check both dates.');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkUkDate,
+  explainBadUkDate,
   isoToUk,
   localDateTimeIso,
   parseTime,
@@ -70,11 +71,72 @@ describe('checkUkDate', () => {
     expect(checkUkDate('   ', 'due date', false)).toBeNull();
   });
 
-  it('explains the format when the date is not real', () => {
-    expect(checkUkDate('31/02/2025', 'due date', false)).toBe(
-      'Enter the due date as dd/mm/yyyy, for example 04/03/2025.',
+  it('says a well-shaped date does not exist, and why, rather than repeating the format', () => {
+    expect(checkUkDate('31/02/2011', 'due date', false)).toBe(
+      '31/02/2011 is not a real date: February 2011 has 28 days.',
+    );
+    expect(checkUkDate('30/02/2024', 'due date', true)).toBe(
+      '30/02/2024 is not a real date: February 2024 has 29 days.',
     );
     expect(checkUkDate('29/02/2024', 'due date', true)).toBeNull();
+  });
+
+  it('keeps the format hint for text that is not shaped like a date', () => {
+    expect(checkUkDate('31st Feb', 'due date', false)).toBe(
+      'Enter the due date as dd/mm/yyyy, for example 04/03/2025.',
+    );
+    expect(checkUkDate('04/03/25', 'due date', false)).toBe(
+      'Enter the due date as dd/mm/yyyy, for example 04/03/2025.',
+    );
+  });
+});
+
+describe('explainBadUkDate', () => {
+  it('names the month and its length for a day past the end of it', () => {
+    expect(explainBadUkDate('31/04/2011', 'date')).toBe('31/04/2011 is not a real date: April has 30 days.');
+    expect(explainBadUkDate('32/01/2025', 'date')).toBe('32/01/2025 is not a real date: January has 31 days.');
+    expect(explainBadUkDate('31/11/2025', 'date')).toBe('31/11/2025 is not a real date: November has 30 days.');
+  });
+
+  it('knows February 29 only in leap years (1900 was not one, 2000 was)', () => {
+    expect(explainBadUkDate('29/02/2025', 'date')).toBe('29/02/2025 is not a real date: February 2025 has 28 days.');
+    expect(explainBadUkDate('29/02/1900', 'date')).toBe('29/02/1900 is not a real date: February 1900 has 28 days.');
+    expect(explainBadUkDate('30/02/2000', 'date')).toBe('30/02/2000 is not a real date: February 2000 has 29 days.');
+  });
+
+  it('explains month 13 and month 00, and suggests day first for an American-looking date', () => {
+    expect(explainBadUkDate('01/13/2011', 'date')).toBe(
+      '01/13/2011 is not a real date: there are only 12 months. Dates are day first: dd/mm/yyyy.',
+    );
+    expect(explainBadUkDate('25/13/2011', 'date')).toBe('25/13/2011 is not a real date: there are only 12 months.');
+    expect(explainBadUkDate('15/00/2011', 'date')).toBe('15/00/2011 is not a real date: there are only 12 months.');
+    expect(explainBadUkDate('00/03/2011', 'date')).toBe(
+      '00/03/2011 is not a real date: the first day of a month is 01.',
+    );
+  });
+
+  it('echoes the date as typed (trimmed, any separator) and keeps the hint for other shapes', () => {
+    expect(explainBadUkDate('  31.02.2011 ', 'date')).toBe('31.02.2011 is not a real date: February 2011 has 28 days.');
+    expect(explainBadUkDate('2011-02-31', 'referral date')).toBe(
+      'Enter the referral date as dd/mm/yyyy, for example 04/03/2025.',
+    );
+    expect(explainBadUkDate('', 'date of birth', '27/03/2010')).toBe(
+      'Enter the date of birth as dd/mm/yyyy, for example 27/03/2010.',
+    );
+    expect(explainBadUkDate('04/03/0025', 'date of birth', '27/03/2010')).toBe(
+      '04/03/0025 is not a real date: the year 0025 is too early. Enter the year in full, for example 2010.',
+    );
+  });
+
+  it('explains every date parseUkDate refuses, and never calls a real date unreal', () => {
+    for (let month = 1; month <= 12; month++) {
+      for (let day = 1; day <= 31; day++) {
+        const text = `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/2023`;
+        const message = explainBadUkDate(text, 'date');
+        if (parseUkDate(text)) expect(message).toMatch(/^Enter the date as/);
+        else expect(message).toMatch(/^\d\d\/\d\d\/2023 is not a real date: (\w+|February 2023) has (28|30) days\.$/);
+      }
+    }
   });
 });
 

@@ -1,41 +1,55 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { PaperworkItemView } from '../../../../preload/contract';
-import { errorMessage } from '../../../lib/api';
+import { ApiError, errorMessage } from '../../../lib/api';
 import { formatDate } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
 import { ClockSummary } from './CaseHeader';
+import { ConfirmDialog } from './ConfirmDialog';
+import styles from './PaperworkTab.module.css';
 import { setPaperworkReceived } from './case-actions';
 import { checkUkDate, parseUkDate, todayUk } from './uk-date';
 import { useFocusLater } from './useFocusLater';
 
-/** One row's "date received" form: Enter in the date field records it. */
+/**
+ * One row's "date received" form: Enter in the date field records it. A date before the
+ * referral is the core's to judge: it answers CONFIRMATION_REQUIRED with the warning, shown here
+ * in a dialog; "Save anyway" sends the date again with the acknowledgement.
+ */
 function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (message: string) => void }) {
   const [date, setDate] = useState(todayUk());
   const [error, setError] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const focusLater = useFocusLater();
   const id = `paperwork-${item.typeId}`;
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (busy) return;
-    const problem = checkUkDate(date, 'date received', true);
-    setError(problem);
-    if (problem) return;
+  async function save(acknowledgeBeforeReferral: boolean) {
+    const received = parseUkDate(date);
     setBusy(true);
     try {
-      const detail = await setPaperworkReceived(item.typeId, parseUkDate(date));
+      const detail = await setPaperworkReceived(item.typeId, received, acknowledgeBeforeReferral);
       const due = detail.clock.assessmentDueDate;
       onSaved(
         detail.clock.paperworkCompleteDate && due
           ? `${item.name} recorded. All required paperwork is in (complete on ${formatDate(detail.clock.paperworkCompleteDate)}): the assessment is due by ${formatDate(due)}.`
-          : `${item.name} recorded as received on ${formatDate(parseUkDate(date))}.`,
+          : `${item.name} recorded as received on ${formatDate(received)}${acknowledgeBeforeReferral ? ', before the referral date' : ''}.`,
       );
     } catch (err) {
-      setError(errorMessage(err));
+      if (err instanceof ApiError && err.code === 'CONFIRMATION_REQUIRED') setWarning(err.message);
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const problem = checkUkDate(date, 'date received', true);
+    setError(problem);
+    if (!problem) void save(false);
   }
 
   return (
@@ -45,6 +59,7 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
       </label>
       <input
         id={id}
+        ref={inputRef}
         className="field__input field__input--date"
         value={date}
         onChange={(e) => setDate(e.target.value)}
@@ -61,6 +76,25 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
           {error}
         </p>
       )}
+      <ConfirmDialog
+        open={warning !== null}
+        title="Received before the referral?"
+        confirmLabel="Save anyway"
+        warning
+        onConfirm={() => {
+          setWarning(null);
+          void save(true);
+        }}
+        onCancel={() => {
+          setWarning(null);
+          focusLater(() => inputRef.current);
+        }}
+      >
+        <p>
+          {item.name} received on {formatDate(parseUkDate(date))}.
+        </p>
+        <p className={styles.warning}>{warning}</p>
+      </ConfirmDialog>
     </form>
   );
 }
@@ -132,7 +166,13 @@ export function PaperworkTab() {
               <td>{item.required ? 'Required' : 'Optional'}</td>
               <td>
                 {item.receivedDate ? (
-                  <span className="received">Received {formatDate(item.receivedDate)}</span>
+                  <>
+                    <span className="received">Received {formatDate(item.receivedDate)}</span>
+                    {/* Kept in view: an early date starts the clock before the referral. */}
+                    {item.receivedDate < detail.referralDate && (
+                      <span className={styles.early}> (before the referral)</span>
+                    )}
+                  </>
                 ) : (
                   <span className="muted">Not received</span>
                 )}

@@ -197,8 +197,21 @@ async function refreshDetail(): Promise<void> {
   invalidateDerived();
 }
 
-export async function setPaperworkReceived(typeId: string, receivedDate: string | null): Promise<CaseDetail> {
-  const detail = await call('paperwork:setReceived', { caseId: current().id, typeId, receivedDate });
+/**
+ * Record (or clear) a paperwork item's date. A date before the referral is refused with
+ * CONFIRMATION_REQUIRED until it is sent again with `acknowledgeBeforeReferral`.
+ */
+export async function setPaperworkReceived(
+  typeId: string,
+  receivedDate: string | null,
+  acknowledgeBeforeReferral = false,
+): Promise<CaseDetail> {
+  const detail = await call('paperwork:setReceived', {
+    caseId: current().id,
+    typeId,
+    receivedDate,
+    acknowledgeBeforeReferral,
+  });
   store.setState({ detail });
   invalidateDerived();
   return detail;
