@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { LATEST_VERSION } from '../../main/core/db/migrations/index';
-import { generateDemoData } from '../../main/core/demo/generate';
+import { DEMO_GENERATOR_VERSION, generateDemoData } from '../../main/core/demo/generate';
 import { Random } from '../../main/core/demo/prng';
 import { importDocument } from '../../main/core/documents/documents.service';
 import { createNote } from '../../main/core/notes/notes.service';
@@ -26,6 +26,8 @@ export const LARGEST_CASE_DOCUMENTS = 40;
 
 export interface DemoVaultMeta {
   schemaVersion: number;
+  /** The demo generator's version (DEMO_GENERATOR_VERSION) that wrote the vault. */
+  generatorVersion: number;
   cases: number;
   seed: string;
   notes: number;
@@ -136,6 +138,7 @@ export async function buildDemoVault(
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     return {
       schemaVersion: LATEST_VERSION,
+      generatorVersion: DEMO_GENERATOR_VERSION,
       cases,
       seed,
       notes: result.notes + LARGEST_CASE_EXTRA_NOTES,
@@ -161,10 +164,13 @@ export async function ensureDemoVault(
   const dir = join(cacheRoot(), `${cases}-${seed}`);
   if (existsSync(metaPath(dir))) {
     const meta = JSON.parse(readFileSync(metaPath(dir), 'utf8')) as DemoVaultMeta;
-    if (meta.schemaVersion === LATEST_VERSION && meta.cases === cases && existsSync(join(dir, 'vault'))) {
+    const current = meta.schemaVersion === LATEST_VERSION && meta.generatorVersion === DEMO_GENERATOR_VERSION;
+    if (current && meta.cases === cases && existsSync(join(dir, 'vault'))) {
       return { dir, meta, built: false };
     }
-    say(`Cached demo vault is for schema ${meta.schemaVersion}; this code is at ${LATEST_VERSION}: rebuilding.`);
+    say(
+      `Cached demo vault is for schema ${meta.schemaVersion}, generator ${meta.generatorVersion ?? 1}; this code is at ${LATEST_VERSION}, ${DEMO_GENERATOR_VERSION}: rebuilding.`,
+    );
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
