@@ -41,6 +41,9 @@ const HEADER_FILL = 'E6EAEE';
 /** The same pale amber as the PDF; the label says it in words as well. */
 const THIRD_PARTY_FILL = 'FBEECF';
 
+/** Room inside each table cell (twips), so text does not touch the borders. */
+const CELL_MARGINS = { top: 40, bottom: 40, left: 90, right: 90 };
+
 /** Half-points, as docx wants font sizes. */
 const pt = (points: number) => points * 2;
 
@@ -97,7 +100,12 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
   });
   return [
     caption,
-    new Table({ width: { size: USABLE, type: WidthType.DXA }, columnWidths: widths, rows: [header, ...rows] }),
+    new Table({
+      width: { size: USABLE, type: WidthType.DXA },
+      columnWidths: widths,
+      margins: CELL_MARGINS,
+      rows: [header, ...rows],
+    }),
     new Paragraph({ children: [] }),
   ];
 }

@@ -27,15 +27,9 @@ const routeSchema = z.object({
 /** The route's path after `reports/`, e.g. `<caseId>/chronology.pdf`, split and checked. */
 export function parseReportPath(path: string): z.infer<typeof routeSchema> {
   const m = /^([^/]+)\/([^/.]+)\.([^/.]+)$/.exec(path);
-  const parsed = routeSchema.safeParse(m ? { caseId: m[1], kind: m[2], format: m[3] } : {});
-  if (!m || !parsed.success) {
-    throw new AppError(
-      'INVALID_INPUT',
-      parsed.success
-        ? 'A report address is reports/<case id>/<report>.pdf or .docx.'
-        : parsed.error.issues.map((i) => i.message).join(' '),
-    );
-  }
+  if (!m) throw new AppError('INVALID_INPUT', 'A report address is reports/<case id>/<report>.pdf or .docx.');
+  const parsed = routeSchema.safeParse({ caseId: m[1], kind: m[2], format: m[3] });
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join(' '));
   return parsed.data;
 }
 
