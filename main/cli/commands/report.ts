@@ -1,9 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { caseLocator } from '../../core/bundles/modules/case-module';
-// Loading the core registers every module's chronology events and report kinds, as in the app.
-import '../../core/core';
-import { exportReport } from '../../core/reports/report-export';
-import { reportKinds, requireReportFormat, requireReportKind } from '../../core/reports/registry';
+import { requireReportFormat } from '../../core/reports/registry';
 import { AppError } from '../../core/errors';
 import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
@@ -28,9 +25,9 @@ export const reportCommand: Command = {
 
 Writes report KIND of case REF to FILE, which must not exist yet (nothing is ever overwritten).
 Every page is marked OFFICIAL-SENSITIVE with the case reference and "Page N of M". The export
-is recorded in the vault's audit trail with the kind and format. Kinds: ${reportKinds()
-    .map((k) => `${k.id} (${k.title})`)
-    .join(', ')}. Keep the file on encrypted storage: it is personal health information.`,
+is recorded in the vault's audit trail with the kind and format. KIND is chronology (every
+event of the case, oldest first, with upcoming tasks apart); a wrong KIND lists the kinds there
+are. Keep the file on encrypted storage: it is personal health information.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
@@ -39,6 +36,11 @@ is recorded in the vault's audit trail with the kind and format. Kinds: ${report
     const reference = required(values.case, 'case');
     const outName = required(values.out, 'out');
     const out = vaultDirFrom(outName, io);
+    // Loaded only when a report is asked for, so other commands start without the PDF and Word
+    // libraries. Loading the core registers every module's chronology events and report kinds.
+    await import('../../core/core');
+    const { exportReport } = await import('../../core/reports/report-export');
+    const { requireReportKind } = await import('../../core/reports/registry');
     const kind = usage(() => requireReportKind(required(values.kind, 'kind')));
     const format = usage(() => requireReportFormat(required(values.format, 'format')));
     if (!out.toLowerCase().endsWith(`.${format}`)) {
