@@ -12,7 +12,7 @@ import { APP_ORIGIN, appResponseHeaders, contentTypeFor, resolveAppPath } from '
  * provides: decrypted in bounded memory, never written to disk in plaintext. The renderer uses
  * the same relative URLs under the browser host (tests/host/server.ts).
  */
-export const STREAM_PATH_PREFIXES = ['/documents/', '/bundles/'] as const;
+export const STREAM_PATH_PREFIXES = ['/documents/', '/bundles/', '/reports/'] as const;
 
 export type StreamServer = (request: Request) => Promise<Response>;
 

@@ -176,8 +176,8 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
 }
 
 /**
- * Downloads the user asked for: an exported case bundle (ciphertext) or a document saved to
- * disk (an audited export). Electron then shows its native save dialog, so the user chooses
+ * Downloads the user asked for: an exported case bundle (ciphertext), a document saved to
+ * disk or a report (both audited exports). Electron then shows its native save dialog, so the user chooses
  * the place. Anything else (e.g. a page trying to save a file on its own) is refused.
  */
 export function isAllowedDownloadUrl(url: string): boolean {
@@ -189,5 +189,7 @@ export function isAllowedDownloadUrl(url: string): boolean {
   }
   if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return false;
   if (parsed.pathname.startsWith('/bundles/') && parsed.pathname !== '/bundles/upload') return true;
+  // A report (chronology ...) the user asked to save; produced and audited by the core.
+  if (parsed.pathname.startsWith('/reports/')) return true;
   return parsed.pathname.startsWith('/documents/') && parsed.searchParams.get('disposition') === 'attachment';
 }

@@ -7,6 +7,7 @@
  *   POST app://ncats/documents/upload?caseId=..&filename=..    raw file bytes as the body
  *   GET  app://ncats/bundles/<bundle id>                       an exported bundle (ciphertext)
  *   POST app://ncats/bundles/upload                            a received bundle, into the inbox
+ *   GET  app://ncats/reports/<case id>/<kind>.<pdf|docx>       a report, produced in memory (audited)
  *
  * Only pages of the app itself can reach the app:// scheme, so there is no token here (the
  * browser host, which listens on a port, needs one).
@@ -21,6 +22,7 @@ import {
   uploadDocument,
   uploadParamsFromQuery,
 } from '../core/documents/document-routes';
+import { downloadReport } from '../core/reports/report-routes';
 import { appResponseHeaders } from './session-policy';
 
 function json(status: number, body: unknown): Response {
@@ -72,6 +74,17 @@ export function createStreamServer(core: Core): (request: Request) => Promise<Re
       if (url.pathname.startsWith('/bundles/')) {
         if (request.method !== 'GET') return json(405, { ok: false });
         const out = downloadBundle(core.manager.current(), decodeURIComponent(url.pathname.slice('/bundles/'.length)));
+        return new Response(Readable.toWeb(out.body) as ReadableStream<Uint8Array>, {
+          status: out.status,
+          headers: out.headers,
+        });
+      }
+      if (url.pathname.startsWith('/reports/')) {
+        if (request.method !== 'GET') return json(405, { ok: false });
+        const out = await downloadReport(
+          core.manager.current(),
+          decodeURIComponent(url.pathname.slice('/reports/'.length)),
+        );
         return new Response(Readable.toWeb(out.body) as ReadableStream<Uint8Array>, {
           status: out.status,
           headers: out.headers,

@@ -16,6 +16,7 @@ import {
   uploadParamsFromQuery,
 } from '../../main/core/documents/document-routes';
 import { downloadBundle, uploadBundle } from '../../main/core/bundles/bundle-routes';
+import { downloadReport } from '../../main/core/reports/report-routes';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -135,6 +136,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url);
     if (url.pathname.startsWith('/bundles/')) return handleBundle(req, res, url);
+    if (url.pathname.startsWith('/reports/')) return handleReport(req, res, url);
     if (url.pathname === '/__host/events') {
       if (!tokenMatches(token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden');
       res.writeHead(200, {
@@ -225,6 +227,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (err) {
       const { status, error } = errorResponse(err);
       res.setHeader('connection', 'close');
+      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
+    }
+  }
+
+  /** Reports (GET /reports/<caseId>/<kind>.<pdf|docx>?token=..), produced in memory by the core. */
+  async function handleReport(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!tokenMatches(token, url.searchParams.get('token') ?? undefined)) return send(res, 403, 'Forbidden');
+    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+    try {
+      const out = await downloadReport(
+        core.manager.current(),
+        decodeURIComponent(url.pathname.slice('/reports/'.length)),
+      );
+      res.writeHead(out.status, out.headers);
+      out.body.on('error', () => res.destroy()).pipe(res);
+    } catch (err) {
+      const { status, error } = errorResponse(err);
       send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
     }
   }

@@ -7,8 +7,9 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { keyCommand } from './key';
+import { reportCommand } from './report';
 import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
 
 /** Every `ncats` command, in the order `ncats --help` lists them. Add a command with one line. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand, demoCommand, casesCommand];
+export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand, demoCommand, casesCommand, reportCommand];

@@ -158,7 +158,7 @@ export async function exportBundle(
     );
     return { module, count: records.length, bytes };
   });
-  const summary = buildSummaryPdf({
+  const summary = await buildSummaryPdf({
     caseReference: found.reference,
     senderName: sender.name,
     senderService: sender.service,

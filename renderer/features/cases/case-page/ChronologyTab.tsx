@@ -3,6 +3,7 @@ import { useCasePageStore } from '../../../stores/case-page';
 import { Pager } from './Pager';
 import { chronologyKindLabel } from './labels';
 import { loadChronology } from './case-actions';
+import { ReportDownloads } from '../../reports/ReportDownloads';
 
 /** A date-only event (referral, paperwork) shows as a date; anything else with its time. */
 function when(at: string): string {
@@ -36,6 +37,7 @@ export function ChronologyTab() {
   return (
     <div className="tab-body">
       <h3>Chronology</h3>
+      <ReportDownloads kind="chronology" name="chronology" />
       <p className="muted">
         Every dated event on the case, newest first: referral, status changes, notes, flags, tasks, paperwork and
         documents.

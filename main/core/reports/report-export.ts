@@ -1,0 +1,70 @@
+/**
+ * Producing a report: read the case through the report kind and write the `report.export`
+ * audit row in one transaction (a report is a copy of case data leaving the vault), then draw
+ * it as PDF or Word in memory. No byte is written to disk here: the caller streams the Buffer
+ * to the place the user chose (the save dialog, or the CLI's --out file).
+ */
+import { today as todayIn, requireCase } from '../cases/cases.service';
+import { userDisplayName } from '../cases/cases.repo';
+import type { OpenVault } from '../vault/vault';
+import { renderDocx } from './docx';
+import { ukProducedAt } from './format';
+import type { ReportDocument } from './model';
+import { renderPdf } from './pdf';
+import { requireReportFormat, requireReportKind, type ReportFormat } from './registry';
+// The built-in kinds register themselves when loaded.
+import './chronology-report';
+
+export interface ReportRequest {
+  caseId: string;
+  /** A registered kind's id, e.g. "chronology". */
+  kind: string;
+  format: ReportFormat | string;
+}
+
+export interface RenderedReport {
+  bytes: Buffer;
+  /** "NC-2025-0012 chronology 01-12-2026.pdf": what the save dialog suggests. */
+  fileName: string;
+  mediaType: string;
+  caseReference: string;
+}
+
+export const MEDIA_TYPES: Record<ReportFormat, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** Read and audit; returns the document to draw. Exported for tests of the layout. */
+export function readReport(vault: OpenVault, caseId: string, kindId: string, format: ReportFormat): ReportDocument {
+  const kind = requireReportKind(kindId);
+  return vault.db
+    .transaction(() => {
+      requireCase(vault.db, caseId);
+      const now = vault.now();
+      const producedBy = userDisplayName(vault.db, vault.user.id) ?? vault.user.username;
+      const content = kind.build({ db: vault.db, caseId, today: todayIn(vault), producedBy, now });
+      vault.audit({
+        action: 'report.export',
+        entityType: 'case',
+        entityId: caseId,
+        caseId,
+        detail: { kind: kind.id, format, caseReference: content.caseReference },
+      });
+      return { ...content, title: kind.title, producedBy, producedAt: ukProducedAt(now) };
+    })
+    .immediate();
+}
+
+export async function exportReport(vault: OpenVault, request: ReportRequest): Promise<RenderedReport> {
+  const format = requireReportFormat(request.format);
+  const doc = readReport(vault, request.caseId, request.kind, format);
+  const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
+  const date = todayIn(vault).split('-').reverse().join('-');
+  return {
+    bytes,
+    fileName: `${doc.caseReference} ${request.kind} ${date}.${format}`,
+    mediaType: MEDIA_TYPES[format],
+    caseReference: doc.caseReference,
+  };
+}

@@ -1,0 +1,39 @@
+import { useCasePageStore } from '../../stores/case-page';
+import { reportUrl } from './report-links';
+import styles from './ReportDownloads.module.css';
+
+/**
+ * "Download chronology (PDF)" and "(Word)" for the open case: plain links to the report route,
+ * so the browser (or Electron's save dialog) saves the file and nothing is held in the page.
+ */
+export function ReportDownloads({ kind, name }: { kind: string; name: string }) {
+  const caseId = useCasePageStore((s) => s.caseId);
+  if (!caseId) return null;
+  const hintId = `report-hint-${kind}`;
+  return (
+    <div className={styles.downloads} role="group" aria-label={`Download the ${name}`}>
+      <div className={styles.buttons}>
+        <a
+          className="button button--secondary"
+          href={reportUrl(caseId, kind, 'pdf')}
+          download
+          aria-describedby={hintId}
+        >
+          Download {name} (PDF)
+        </a>
+        <a
+          className="button button--secondary"
+          href={reportUrl(caseId, kind, 'docx')}
+          download
+          aria-describedby={hintId}
+        >
+          Download {name} (Word)
+        </a>
+      </div>
+      <p id={hintId} className={styles.hint}>
+        Every page is marked OFFICIAL-SENSITIVE. Keep the file on encrypted storage: each download is recorded in the
+        audit trail.
+      </p>
+    </div>
+  );
+}

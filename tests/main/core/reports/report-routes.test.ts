@@ -1,0 +1,107 @@
+/**
+ * The report byte route as the Electron shell serves it (app://ncats/reports/...), against a
+ * real vault through the same stream server and protocol handler the app registers.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleAppRequest } from '../../../../main/app/app-protocol-handler';
+import { isAllowedDownloadUrl } from '../../../../main/app/session-policy';
+import { createStreamServer } from '../../../../main/app/stream-routes';
+import { createCore, type Core } from '../../../../main/core/core';
+import { parseReportPath } from '../../../../main/core/reports/report-routes';
+import { scryptParams } from '../../../../main/core/vault/kdf';
+
+let dir: string;
+let core: Core;
+let caseId: string;
+let reference: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ncats-report-route-'));
+  core = createCore(join(dir, 'vault'), { vault: { kdf: scryptParams(2 ** 14) } });
+  await core.router('vault:create', { username: 'admin', displayName: 'Admin', password: 'a long enough password' });
+  const created = await core.router('case:create', {
+    referralDate: '2026-01-12',
+    youngPerson: { givenName: 'Sam', familyName: 'Testcase', dateOfBirth: '2012-05-01' },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  ({ id: caseId, reference } = created.value as { id: string; reference: string });
+});
+
+afterEach(() => {
+  core.manager.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(path: string, method = 'GET') {
+  return handleAppRequest(new Request(`app://ncats/${path}`, { method }), {
+    rendererRoot: dir,
+    serveStream: createStreamServer(core),
+  });
+}
+
+function exports(): number {
+  const row = core.manager
+    .current()
+    .db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'report.export' AND case_id = ?`)
+    .get(caseId) as { n: number };
+  return row.n;
+}
+
+describe('GET app://ncats/reports/<caseId>/<kind>.<format>', () => {
+  it('answers a PDF or Word download with a file name from the reference and date, and audits it', async () => {
+    const pdf = await get(`reports/${caseId}/chronology.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="${reference} chronology \\d{2}-\\d{2}-\\d{4}\\.pdf"`),
+    );
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.headers.get('content-length')).toBe(String(bytes.length));
+
+    const word = await get(`reports/${caseId}/chronology.docx`);
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(
+      Buffer.from(await word.arrayBuffer())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    expect(exports()).toBe(2);
+  });
+
+  it('refuses a bad address, another method, an unknown case and a locked vault, saying why', async () => {
+    const bad = await get(`reports/${caseId}/chronology.exe`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/\.pdf or \.docx/);
+    expect((await get(`reports/not-a-case/chronology.pdf`)).status).toBe(400);
+    expect((await get(`reports/${caseId}/horoscope.pdf`)).status).toBe(400);
+    expect((await get(`reports/${caseId}/chronology.pdf`, 'POST')).status).toBe(405);
+    expect((await get(`reports/00000000-0000-4000-8000-000000000000/chronology.pdf`)).status).toBe(404);
+    expect(exports()).toBe(0);
+    core.manager.lock('explicit');
+    expect((await get(`reports/${caseId}/chronology.pdf`)).status).toBe(401);
+  });
+
+  it('is a download the shell lets through to its save dialog', () => {
+    expect(isAllowedDownloadUrl(`app://ncats/reports/${caseId}/chronology.pdf`)).toBe(true);
+    expect(isAllowedDownloadUrl(`https://example.org/reports/${caseId}/chronology.pdf`)).toBe(false);
+  });
+});
+
+describe('parseReportPath', () => {
+  it('splits case id, kind and format', () => {
+    expect(parseReportPath('6f1c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/chronology.docx')).toEqual({
+      caseId: '6f1c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      kind: 'chronology',
+      format: 'docx',
+    });
+    expect(() => parseReportPath('a/b/c.pdf')).toThrow(/reports\/<case id>\/<report>\.pdf or \.docx/);
+  });
+});
