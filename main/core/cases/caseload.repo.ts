@@ -24,8 +24,43 @@ export interface CaseloadRow {
   lead_worker_name: string | null;
   assessment_due_date: string | null;
   assessment_completed_date: string | null;
+  /** 1 when the case has a 12-week clock at all ({@link CLOCK_APPLIES}). */
+  assessment_applies: 0 | 1;
   open_flags: number;
 }
+
+/** Statuses of a case still being worked: "open" on the caseload. */
+export const OPEN_STATUSES = ['referred', 'accepted', 'active'] as const;
+const OPEN_SQL = OPEN_STATUSES.map((s) => `'${s}'`).join(', ');
+
+/**
+ * The case has a 12-week assessment clock: not consultation only, and an assessment among the
+ * services asked for or given (one primary-key lookup in case_services). Same rule as
+ * `assessmentApplies` in dates.ts.
+ */
+const CLOCK_APPLIES = `(c.consultation_only = 0 AND EXISTS (SELECT 1 FROM case_services s WHERE s.case_id = c.id AND s.service = 'assessment'))`;
+
+/** The key of the cases_due index: cases without a due date sort after every date. */
+const DUE_KEY = `coalesce(c.assessment_due_date, '9999-12-31')`;
+const NO_DUE = `'9999-12-31'`;
+
+/**
+ * The clock order ("what is due next"), read as three index-ordered parts one after another:
+ * running clocks (overdue first, by how long overdue, then by due date), then cases awaiting
+ * paperwork, then everything out of the way (completed, closed not assessed, declined, no
+ * clock). Each part is ordered by cases_due (due date, then id), so a page walks that index and
+ * stops, with no sort of every case. The status tests are written `+c.status` so that they never
+ * drive a part from the status index. Same states as `readClock` in dates.ts.
+ */
+const CLOCK_PARTS = [
+  `${DUE_KEY} < ${NO_DUE} AND +c.status IN (${OPEN_SQL}) AND c.assessment_completed_date IS NULL AND ${CLOCK_APPLIES}`,
+  `${DUE_KEY} = ${NO_DUE} AND +c.status IN (${OPEN_SQL}) AND c.assessment_completed_date IS NULL AND ${CLOCK_APPLIES}`,
+  `NOT (+c.status IN (${OPEN_SQL}) AND c.assessment_completed_date IS NULL AND ${CLOCK_APPLIES})`,
+];
+
+/** The part of the clock order a case is in (0, 1 or 2): the sort key of a filtered page. */
+const CLOCK_RANK = `(CASE WHEN c.status NOT IN (${OPEN_SQL}) OR c.assessment_completed_date IS NOT NULL OR NOT ${CLOCK_APPLIES} THEN 2
+  WHEN c.assessment_due_date IS NULL THEN 1 ELSE 0 END)`;
 
 /** Upper bound for a prefix range: every string starting with `prefix` sorts below it. */
 const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
@@ -45,6 +80,15 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
   const visible = visibleCaseCondition(user, 'c.id');
   conds.push(visible.sql);
   const params: Record<string, unknown> = { ...visible.params };
+  if (q.mine) {
+    // Lead worker or allocated clinician, tested per case (a primary-key lookup): the status
+    // index or the search drives the query. A MULTI-INDEX OR from the user's side read each
+    // case twice (leads are usually allocated too) and was slower at 10,000 cases.
+    conds.push(
+      '(c.lead_worker_id = @me OR EXISTS (SELECT 1 FROM case_clinicians cc WHERE cc.case_id = c.id AND cc.user_id = @me))',
+    );
+    params.me = user.id;
+  }
   if (q.status.length > 0) {
     conds.push(`${orderScan ? '+' : ''}c.status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
     q.status.forEach((s, i) => (params[`status${i}`] = s));
@@ -61,7 +105,7 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
     // Matches the partial index cases_clock_running.
     conds.push(
       `c.assessment_due_date IS NOT NULL AND c.assessment_completed_date IS NULL AND c.assessment_due_date < @today
-       AND c.status NOT IN ('declined', 'closed')`,
+       AND c.status NOT IN ('declined', 'closed') AND ${CLOCK_APPLIES}`,
     );
     params.today = today;
   }
@@ -103,8 +147,21 @@ const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
   reference: (d) => `c.reference ${d}`,
   name: (d) => `y.search_family ${d}, y.search_given ${d}, y.case_id ${d}`,
   referral_date: (d) => `c.referral_date ${d}, c.id ${d}`,
-  due_date: (d) => `coalesce(c.assessment_due_date, '9999-12-31') ${d}, c.id ${d}`,
+  // The clock order in one sort (filtered pages); CLOCK_PART_ORDER within each part of it.
+  due_date: (d) => `${CLOCK_RANK} ${d}, ${DUE_KEY} ${d}, c.id ${d}`,
 };
+const CLOCK_PART_ORDER = (d: string) => `${DUE_KEY} ${d}, c.id ${d}`;
+
+/**
+ * Whether the clock order is read part by part along cases_due ({@link CLOCK_PARTS}) rather
+ * than as one sorted query. Only when nothing but status or service narrows the list: then the
+ * walk stops after a page. Any other filter (mine, lead worker, overdue, flagged, a search)
+ * drives the query from its own index, and sorting the few cases it finds once is cheaper than
+ * reading them three times.
+ */
+export function walksClockParts(q: CaseloadQuery): boolean {
+  return !q.mine && !q.leadWorkerId && !q.overdue && !q.flagged && q.search.trim() === '';
+}
 
 /**
  * Whether a page filtered only by status and/or service should walk its sort order's index
@@ -119,6 +176,7 @@ export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
   const statusOrServiceOnly =
     (q.status.length > 0 || Boolean(q.service)) &&
     !q.leadWorkerId &&
+    !q.mine &&
     !q.overdue &&
     !q.flagged &&
     q.search.trim() === '';
@@ -127,25 +185,60 @@ export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
   return statusOrServiceOnly && !indexGivesOrder && matching >= 20 * (q.offset + q.limit);
 }
 
+/** The queries that read one caseload page: one part for most sorts, three for the clock order. */
+export interface CaseloadSql {
+  /** The first part's page query (what the plan tests EXPLAIN). */
+  sql: string;
+  /** The count of every matching case. */
+  countSql: string;
+  /** Each part, in reading order, with its page query and its own count. */
+  parts: { sql: string; countSql: string }[];
+  params: Record<string, unknown>;
+}
+
 /** The SQL of one caseload page; exported so the plan test can EXPLAIN exactly what runs. */
-export function caseloadSql(
-  user: SessionUser,
-  q: CaseloadQuery,
-  today: string,
-  orderScan = false,
-): { sql: string; countSql: string; params: Record<string, unknown> } {
+export function caseloadSql(user: SessionUser, q: CaseloadQuery, today: string, orderScan = false): CaseloadSql {
   const { where, params } = caseloadWhere(user, q, today, orderScan);
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
-  return {
-    sql: `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
+  const byParts = q.sort === 'due_date' && walksClockParts(q);
+  const page = (cond: string) =>
+    `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
             c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
-            c.assessment_due_date, c.assessment_completed_date,
+            c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
-          ${from} WHERE ${where} ORDER BY ${ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`,
-    countSql: `SELECT count(*) AS n ${from} WHERE ${where}`,
-    params: { ...params, limit: q.limit, offset: q.offset },
-  };
+          ${from} WHERE ${cond} ORDER BY ${byParts ? CLOCK_PART_ORDER(dir) : ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`;
+  const countSql = `SELECT count(*) AS n ${from} WHERE ${where}`;
+  const conds = byParts
+    ? (dir === 'ASC' ? CLOCK_PARTS : [...CLOCK_PARTS].reverse()).map((p) => `${where} AND ${p}`)
+    : [where];
+  const parts = conds.map((cond) => ({ sql: page(cond), countSql: `SELECT count(*) AS n ${from} WHERE ${cond}` }));
+  return { sql: parts[0]?.sql ?? '', countSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
+}
+
+/**
+ * Read rows `offset` to `offset + limit` of the parts in order. A later part is reached only
+ * when the earlier ones run out: at offset 0 that costs nothing extra; further on, each part
+ * wholly before the page is counted instead of read.
+ */
+export function readCaseloadPage(db: Db, built: CaseloadSql, offset: number, limit: number): CaseloadRow[] {
+  const { limit: _limit, offset: _offset, ...params } = built.params;
+  const rows: CaseloadRow[] = [];
+  let skip = offset;
+  for (const [i, part] of built.parts.entries()) {
+    const wanted = limit - rows.length;
+    if (wanted <= 0) break;
+    if (skip > 0 && i < built.parts.length - 1) {
+      const n = (stmt(db, part.countSql).get(params) as { n: number }).n;
+      if (n <= skip) {
+        skip -= n;
+        continue;
+      }
+    }
+    rows.push(...(stmt(db, part.sql).all({ ...params, limit: wanted, offset: skip }) as CaseloadRow[]));
+    skip = 0;
+  }
+  return rows;
 }
 
 export function queryCaseload(
@@ -158,9 +251,8 @@ export function queryCaseload(
   const { limit: _limit, offset: _offset, ...countParams } = params;
   // The count first: it decides how the page is read (useOrderScan), not what it holds.
   const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
-  const { sql } = useOrderScan(q, total) ? caseloadSql(user, q, today, true) : caseloadSql(user, q, today);
-  const rows = stmt(db, sql).all(params) as CaseloadRow[];
-  return { rows, total };
+  const built = caseloadSql(user, q, today, useOrderScan(q, total));
+  return { rows: readCaseloadPage(db, built, q.offset, q.limit), total };
 }
 
 /**
