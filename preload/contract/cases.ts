@@ -43,8 +43,8 @@ export const caseloadQuerySchema = z
     /**
      * `due_date` is the clock order, what is due next (ascending): running clocks by due date
      * (so the most overdue first), then cases awaiting paperwork, then completed, closed not
-     * assessed, declined and no-clock cases; each group by due date, then id. Descending
-     * reverses it.
+     * assessed, declined and no-clock cases. Within a group by due date (then id); cases
+     * awaiting paperwork by reference, oldest first. Descending reverses it.
      */
     sort: z.enum(CASELOAD_SORTS).default('referral_date'),
     direction: z.enum(['asc', 'desc']).default('desc'),

@@ -48,8 +48,8 @@ const NO_DUE = `'9999-12-31'`;
  * The clock order ("what is due next"), read as three index-ordered parts one after another:
  * running clocks (overdue first, by how long overdue, then by due date), then cases awaiting
  * paperwork, then everything out of the way (completed, closed not assessed, declined, no
- * clock). Each part is ordered by cases_due (due date, then id), so a page walks that index and
- * stops, with no sort of every case. The status tests are written `+c.status` so that they never
+ * clock). Each part is read in an index's order (CLOCK_PART_ORDER: cases_due, or the reference
+ * for cases awaiting paperwork), so a page walks that index and stops, with no sort of every case. The status tests are written `+c.status` so that they never
  * drive a part from the status index. Same states as `readClock` in dates.ts.
  */
 const CLOCK_PARTS = [
@@ -148,9 +148,20 @@ const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
   name: (d) => `y.search_family ${d}, y.search_given ${d}, y.case_id ${d}`,
   referral_date: (d) => `c.referral_date ${d}, c.id ${d}`,
   // The clock order in one sort (filtered pages); CLOCK_PART_ORDER within each part of it.
-  due_date: (d) => `${CLOCK_RANK} ${d}, ${DUE_KEY} ${d}, c.id ${d}`,
+  due_date: (d) =>
+    `${CLOCK_RANK} ${d}, ${DUE_KEY} ${d}, CASE WHEN ${CLOCK_RANK} = 1 THEN c.reference ELSE c.id END ${d}`,
 };
-const CLOCK_PART_ORDER = (d: string) => `${DUE_KEY} ${d}, c.id ${d}`;
+
+/**
+ * The order inside each part of the clock order: by due date along cases_due, except cases
+ * awaiting paperwork (no due date to go by), which go by reference, oldest referral first,
+ * along the reference index.
+ */
+const CLOCK_PART_ORDER = [
+  (d: string) => `${DUE_KEY} ${d}, c.id ${d}`,
+  (d: string) => `c.reference ${d}`,
+  (d: string) => `${DUE_KEY} ${d}, c.id ${d}`,
+];
 
 /**
  * Whether the clock order is read part by part along cases_due ({@link CLOCK_PARTS}) rather
@@ -202,17 +213,21 @@ export function caseloadSql(user: SessionUser, q: CaseloadQuery, today: string, 
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
   const byParts = q.sort === 'due_date' && walksClockParts(q);
-  const page = (cond: string) =>
+  const page = (cond: string, order: string) =>
     `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
             c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
             c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
-          ${from} WHERE ${cond} ORDER BY ${byParts ? CLOCK_PART_ORDER(dir) : ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`;
+          ${from} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   const countSql = `SELECT count(*) AS n ${from} WHERE ${where}`;
-  const conds = byParts
-    ? (dir === 'ASC' ? CLOCK_PARTS : [...CLOCK_PARTS].reverse()).map((p) => `${where} AND ${p}`)
-    : [where];
-  const parts = conds.map((cond) => ({ sql: page(cond), countSql: `SELECT count(*) AS n ${from} WHERE ${cond}` }));
+  const inOrder: [string, string][] = byParts
+    ? CLOCK_PARTS.map((p, i) => [`${where} AND ${p}`, CLOCK_PART_ORDER[i]?.(dir) ?? ''])
+    : [[where, ORDER[q.sort](dir)]];
+  if (byParts && dir === 'DESC') inOrder.reverse();
+  const parts = inOrder.map(([cond, order]) => ({
+    sql: page(cond, order),
+    countSql: `SELECT count(*) AS n ${from} WHERE ${cond}`,
+  }));
   return { sql: parts[0]?.sql ?? '', countSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
 }
 

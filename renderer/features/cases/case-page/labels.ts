@@ -91,7 +91,7 @@ export const CLOCK_LABELS: Record<ClockStatus, string> = {
 const TARGET_WEEKS = 12;
 
 /**
- * Where the clock stands, in a few words: "Week 5 of 12", "Week 11 of 12, due in 9 days",
+ * Where the clock stands, in a few words: "Week 5 of 12", "Due in 9 days" (the last 14),
  * "3 days overdue", "Completed in 70 days" (", late" when after the due date), "Not assessed".
  */
 export function clockText(clock: ClockReading): string {
@@ -100,9 +100,8 @@ export function clockText(clock: ClockReading): string {
     case 'on_track':
       return `Week ${week ?? 1} of ${TARGET_WEEKS}`;
     case 'due_soon':
-      return daysRemaining === 0
-        ? `Week ${week ?? TARGET_WEEKS} of ${TARGET_WEEKS}, due today`
-        : `Week ${week ?? TARGET_WEEKS} of ${TARGET_WEEKS}, due in ${days(daysRemaining ?? 0)}`;
+      // Its own words, not only its colour: the last two weeks.
+      return daysRemaining === 0 ? 'Due today' : `Due in ${days(daysRemaining ?? 0)}`;
     case 'overdue':
       return `${days(-(daysRemaining ?? 0))} overdue`;
     case 'complete':

@@ -67,6 +67,7 @@ beforeAll(async () => {
   make('Late', { path: ['accepted'], paperwork: '2025-03-20', referral: { leadWorkerId: colleague } });
   make('Running', { paperwork: '2025-05-01', referral: { leadWorkerId: colleague } });
   make('Awaiting', { referral: { leadWorkerId: colleague } });
+  make('AwaitingToo', { referral: { referralDate: '2025-06-02' } });
   make('Closed', { path: ['accepted', 'closed'], paperwork: '2025-03-02', referral: { leadWorkerId: me } });
   make('Declined', { path: ['declined'], paperwork: '2025-03-03' });
   make('Consultation', {
@@ -89,6 +90,7 @@ const CLOCK_ORDER = [
   'Late',
   'Running',
   'Awaiting',
+  'AwaitingToo',
   'Closed',
   'Declined',
   'Consultation',
@@ -126,7 +128,7 @@ describe('the clock on the caseload follows the case', () => {
 });
 
 describe('the clock order: what is due next', () => {
-  it('runs overdue (most first), running by due date, awaiting paperwork, then the rest', () => {
+  it('runs overdue (most first), running by due date, awaiting paperwork by reference, then the rest', () => {
     expect(walksClockParts(caseloadQuerySchema.parse({ sort: 'due_date' }))).toBe(true);
     expect(names({ sort: 'due_date', direction: 'asc' })).toEqual(CLOCK_ORDER);
     expect(names({ sort: 'due_date', direction: 'desc' })).toEqual([...CLOCK_ORDER].reverse());
