@@ -61,7 +61,8 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
               <td>{STATUS_LABELS[c.status]}</td>
               <td>{c.leadWorkerName ?? <span className="muted">Not allocated</span>}</td>
               <td>
-                {c.assessmentDueDate && c.clockStatus !== 'none' && (
+                {/* The due date only while the clock runs: the tag says the rest ("16 days overdue"). */}
+                {c.assessmentDueDate && (c.clockStatus === 'on_track' || c.clockStatus === 'due_soon') && (
                   <span className={styles.due}>{formatDate(c.assessmentDueDate)}</span>
                 )}
                 <ClockTag status={c.clockStatus} clock={c.clock} />
