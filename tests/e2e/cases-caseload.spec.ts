@@ -201,6 +201,7 @@ test('the caseload opens on my open cases, all cases one click away; the clock f
   const clock = page.getByTestId('assessment-clock').first();
   await expect(clock).toContainText('Not assessed');
   await expect(clock).not.toContainText(/overdue|Waiting for paperwork/);
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-not-assessed.png` });
   await page.getByRole('button', { name: 'Back to the caseload' }).click();
   // The scope, filters and sort survive a visit to a case.
   await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
@@ -210,6 +211,7 @@ test('the caseload opens on my open cases, all cases one click away; the clock f
   await expect(page.getByTestId('case-page')).toContainText('Cole Consult');
   await expect(page.getByTestId('assessment-clock')).toHaveCount(0);
   await expect(page.getByTestId('case-page')).not.toContainText('Waiting for paperwork');
+  await page.screenshot({ path: `${ARTIFACTS}/case-page-consultation-only.png` });
 });
 
 test('at 1280x800 the caseload shows at least 12 rows without scrolling', async ({ app }) => {
