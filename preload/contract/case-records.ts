@@ -32,8 +32,21 @@ export const PROFESSIONAL_ROLES = ['social_worker', 'police', 'camhs', 'yot', 's
 export const professionalRoleSchema = z.enum(PROFESSIONAL_ROLES);
 export type ProfessionalRole = z.infer<typeof professionalRoleSchema>;
 
-/** Assessment clock: 12 weeks from the date all required paperwork was received. */
-export const CLOCK_STATUSES = ['not_started', 'on_track', 'due_soon', 'overdue', 'complete'] as const;
+/**
+ * Assessment clock: 12 weeks from the date all required paperwork was received. It follows the
+ * case: `not_started` (awaiting paperwork), `on_track` / `due_soon` / `overdue` (running),
+ * `complete` (an assessment completed date is set), `not_assessed` (closed without one) and
+ * `none` (declined, consultation only, or no assessment among the services: no clock at all).
+ */
+export const CLOCK_STATUSES = [
+  'not_started',
+  'on_track',
+  'due_soon',
+  'overdue',
+  'complete',
+  'not_assessed',
+  'none',
+] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -181,13 +194,23 @@ export interface PaperworkItemView {
   notes: string | null;
 }
 
-export interface AssessmentClock {
+/** Where the assessment clock stands today (core/cases/dates.ts `readClock`). */
+export interface ClockReading {
   status: ClockStatus;
+  /** Days until due (negative when overdue); null unless the clock is running. */
+  daysRemaining: number | null;
+  /** The week of the twelve (1-12) a running clock is in; null when overdue or not running. */
+  week: number | null;
+  /** Completed: days from paperwork complete to the completed date; null if not known. */
+  completedInDays: number | null;
+  /** Completed: true when on or before the due date; null when there was no due date. */
+  completedOnTime: boolean | null;
+}
+
+export interface AssessmentClock extends ClockReading {
   paperworkCompleteDate: string | null;
   assessmentDueDate: string | null;
   assessmentCompletedDate: string | null;
-  /** Days until due (negative when overdue); null when the clock has not started. */
-  daysRemaining: number | null;
 }
 
 export interface CaseSummary {
@@ -201,7 +224,9 @@ export interface CaseSummary {
   leadWorkerId: string | null;
   leadWorkerName: string | null;
   assessmentDueDate: string | null;
+  /** Same as `clock.status`, kept for callers that need only the state. */
   clockStatus: ClockStatus;
+  clock: ClockReading;
   openFlags: number;
 }
 

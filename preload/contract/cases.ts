@@ -32,12 +32,20 @@ export const caseloadQuerySchema = z
     status: z.array(caseStatusSchema).max(CASE_STATUSES.length).default([]),
     service: serviceSchema.nullable().default(null),
     leadWorkerId: idSchema.nullable().default(null),
+    /** Only cases where the signed-in user is lead worker or an allocated clinician. */
+    mine: z.boolean().default(false),
     /** Only cases whose assessment clock is overdue. */
     overdue: z.boolean().default(false),
     /** Only cases with an open flag. */
     flagged: z.boolean().default(false),
     /** Reference prefix (`NC-2025-00`), name prefix, or date of birth (dd/mm/yyyy or ISO). */
     search: z.string().trim().max(100).default(''),
+    /**
+     * `due_date` is the clock order, what is due next (ascending): running clocks by due date
+     * (so the most overdue first), then cases awaiting paperwork, then completed, closed not
+     * assessed, declined and no-clock cases. Within a group by due date (then id); cases
+     * awaiting paperwork by reference, oldest first. Descending reverses it.
+     */
     sort: z.enum(CASELOAD_SORTS).default('referral_date'),
     direction: z.enum(['asc', 'desc']).default('desc'),
     ...pagingSchema.shape,

@@ -40,7 +40,23 @@ export const FIRST_SEARCH_PAGING: SearchPaging = {
 
 export type CaseloadSort = CaseloadQuery['sort'];
 
+/** Which cases the caseload shows before any filter: the segmented choice at its top. */
+export type CaseloadScope = 'mine' | 'open' | 'all';
+
+/** Statuses of cases still being worked ("open"). */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['referred', 'accepted', 'active'];
+
 export interface CaseloadFilters {
+  /** My open cases (lead worker or allocated clinician), all open cases, or all cases. */
+  scope: CaseloadScope;
+  /**
+   * False until the user picks a scope. Until then, when "my open cases" is empty (someone who
+   * holds no cases, such as a read-only user) the caseload falls back to all open cases, then
+   * to all cases, and says so ({@link CaseloadFilters.scopeFellBack}).
+   */
+  scopeChosen: boolean;
+  scopeFellBack: boolean;
+  /** Statuses ticked in the filters; within "mine" and "open" only open statuses are offered. */
   status: CaseStatus[];
   service: Service | null;
   leadWorkerId: string | null;
@@ -54,14 +70,18 @@ export interface CaseloadFilters {
 }
 
 export const NO_FILTERS: CaseloadFilters = {
+  scope: 'mine',
+  scopeChosen: false,
+  scopeFellBack: false,
   status: [],
   service: null,
   leadWorkerId: null,
   overdue: false,
   flagged: false,
   search: '',
-  sort: 'referral_date',
-  direction: 'desc',
+  // The clock order: what is due next first.
+  sort: 'due_date',
+  direction: 'asc',
   offset: 0,
 };
 
@@ -142,8 +162,70 @@ export function sortCaseloadBy(sort: CaseloadSort): void {
   setCaseloadFilters({ sort, direction });
 }
 
-/** Clear the filters and the search words, keeping the sort order. */
+/** Clear the filters and the search words, keeping the scope and the sort order. */
 export function clearCaseloadFilters(): void {
-  const { sort, direction } = useCasesStore.getState().filters;
-  setCaseloadFilters({ ...NO_FILTERS, sort, direction });
+  const { sort, direction, scope, scopeChosen, scopeFellBack } = useCasesStore.getState().filters;
+  setCaseloadFilters({ ...NO_FILTERS, sort, direction, scope, scopeChosen, scopeFellBack });
+}
+
+/** The user picks a scope: it sticks, and ticked statuses outside it are dropped. */
+export function chooseCaseloadScope(scope: CaseloadScope): void {
+  const { status } = useCasesStore.getState().filters;
+  setCaseloadFilters({
+    scope,
+    scopeChosen: true,
+    scopeFellBack: false,
+    status: scope === 'all' ? status : status.filter((s) => OPEN_STATUSES.includes(s)),
+  });
+}
+
+/**
+ * The caseload's first look found nothing in its scope: widen it (mine, then all open, then
+ * all cases) unless the user chose the scope. Returns false when there is nowhere wider to go.
+ */
+export function widenCaseloadScope(): boolean {
+  const { scope, scopeChosen } = useCasesStore.getState().filters;
+  if (scopeChosen || scope === 'all') return false;
+  setCaseloadFilters({ scope: scope === 'mine' ? 'open' : 'all', scopeFellBack: true });
+  return true;
+}
+
+/** Back to "my open cases" after an automatic widening (keeps the page when nothing changes). */
+export function resetCaseloadScope(): void {
+  const { scope, scopeFellBack } = useCasesStore.getState().filters;
+  if (scope !== 'mine' && scopeFellBack) setCaseloadFilters({ scope: 'mine', scopeFellBack: false });
+}
+
+/** What the core is asked for: the scope becomes `mine` and a status list. */
+export function caseloadQueryOf(
+  f: CaseloadFilters,
+  limit: number,
+): Pick<
+  CaseloadQuery,
+  | 'mine'
+  | 'status'
+  | 'service'
+  | 'leadWorkerId'
+  | 'overdue'
+  | 'flagged'
+  | 'search'
+  | 'sort'
+  | 'direction'
+  | 'offset'
+  | 'limit'
+> {
+  const ticked = f.scope === 'all' ? f.status : f.status.filter((s) => OPEN_STATUSES.includes(s));
+  return {
+    mine: f.scope === 'mine',
+    status: f.scope === 'all' || ticked.length > 0 ? ticked : [...OPEN_STATUSES],
+    service: f.service,
+    leadWorkerId: f.leadWorkerId,
+    overdue: f.overdue,
+    flagged: f.flagged,
+    search: f.search,
+    sort: f.sort,
+    direction: f.direction,
+    offset: f.offset,
+    limit,
+  };
 }

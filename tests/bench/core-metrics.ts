@@ -142,10 +142,17 @@ const CASELOAD_PAGES: Record<string, unknown>[] = [
   { service: 'safe_home', sort: 'name', direction: 'asc' },
 ];
 
+/** Pages timed by caseloadPages: sample i is page i % CASELOAD_PAGE_COUNT. */
+export const CASELOAD_PAGE_COUNT = CASELOAD_PAGES.length + 3;
+
 export async function caseloadPages(router: Router, p: Probe, runs: number): Promise<number[]> {
   const pages = [
     ...CASELOAD_PAGES,
     { leadWorkerId: p.leadWorkerId, status: ['active'], sort: 'name', direction: 'asc' },
+    // What the caseload opens on: my open cases (lead or allocated), by the clock.
+    { mine: true, status: ['referred', 'accepted', 'active'], sort: 'due_date', direction: 'asc' },
+    // All cases by the clock: read in parts along cases_due.
+    { sort: 'due_date', direction: 'asc' },
   ];
   return timeRuns(runs, (i) => call(router, 'caseload:list', pages[Math.abs(i) % pages.length]));
 }

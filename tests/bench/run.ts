@@ -14,6 +14,7 @@ import type { Router } from '../../main/core/ipc/router';
 import {
   call,
   caseOpens,
+  CASELOAD_PAGE_COUNT,
   caseloadPages,
   caseloadSearches,
   chronologies,
@@ -103,13 +104,17 @@ try {
 
     say('Caseload, search, case open, chronology, note write ...');
     const pages = await caseloadPages(core.router, p, RUNS(70));
-    // Sample i is page i % 7 (core-metrics.ts): name the slowest page, as it dominates the p95.
-    const perPage = Array.from({ length: 7 }, (_, k) => pages.filter((_, i) => i % 7 === k));
+    // Sample i is page i % CASELOAD_PAGE_COUNT (core-metrics.ts): name the slowest page, as it dominates the p95.
+    const perPage = Array.from({ length: CASELOAD_PAGE_COUNT }, (_, k) =>
+      pages.filter((_, i) => i % CASELOAD_PAGE_COUNT === k),
+    );
     const p95s = perPage.map((s) => round(percentile(s, 95), 1));
     emitSamples(
       'caseload_page_ms',
       pages,
-      { note: `7 filter/sort combinations, 50 rows + count; p95 per page ${p95s.join(' / ')} ms` },
+      {
+        note: `${CASELOAD_PAGE_COUNT} filter/sort combinations, 50 rows + count; p95 per page ${p95s.join(' / ')} ms`,
+      },
       15,
     );
     emitSamples('caseload_search_ms', await caseloadSearches(core.router, p, RUNS(60)), {

@@ -10,6 +10,14 @@ import { parseUserDate } from './dates';
 import { phoneticKey, searchKey } from './phonetic';
 import { stmt } from './sql';
 import { visibleCaseCondition } from './visibility';
+import {
+  CLOCK_APPLIES,
+  CLOCK_PARTS,
+  CLOCK_PART_ORDER,
+  CLOCK_RANK,
+  DUE_KEY,
+  walksClockParts,
+} from './caseload.clock-order';
 
 export interface CaseloadRow {
   id: string;
@@ -24,6 +32,8 @@ export interface CaseloadRow {
   lead_worker_name: string | null;
   assessment_due_date: string | null;
   assessment_completed_date: string | null;
+  /** 1 when the case has a 12-week clock at all (CLOCK_APPLIES in caseload.clock-order.ts). */
+  assessment_applies: 0 | 1;
   open_flags: number;
 }
 
@@ -45,6 +55,15 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
   const visible = visibleCaseCondition(user, 'c.id');
   conds.push(visible.sql);
   const params: Record<string, unknown> = { ...visible.params };
+  if (q.mine) {
+    // Lead worker or allocated clinician, tested per case (a primary-key lookup): the status
+    // index or the search drives the query. A MULTI-INDEX OR from the user's side read each
+    // case twice (leads are usually allocated too) and was slower at 10,000 cases.
+    conds.push(
+      '(c.lead_worker_id = @me OR EXISTS (SELECT 1 FROM case_clinicians cc WHERE cc.case_id = c.id AND cc.user_id = @me))',
+    );
+    params.me = user.id;
+  }
   if (q.status.length > 0) {
     conds.push(`${orderScan ? '+' : ''}c.status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
     q.status.forEach((s, i) => (params[`status${i}`] = s));
@@ -61,7 +80,7 @@ export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string
     // Matches the partial index cases_clock_running.
     conds.push(
       `c.assessment_due_date IS NOT NULL AND c.assessment_completed_date IS NULL AND c.assessment_due_date < @today
-       AND c.status NOT IN ('declined', 'closed')`,
+       AND c.status NOT IN ('declined', 'closed') AND ${CLOCK_APPLIES}`,
     );
     params.today = today;
   }
@@ -103,7 +122,9 @@ const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
   reference: (d) => `c.reference ${d}`,
   name: (d) => `y.search_family ${d}, y.search_given ${d}, y.case_id ${d}`,
   referral_date: (d) => `c.referral_date ${d}, c.id ${d}`,
-  due_date: (d) => `coalesce(c.assessment_due_date, '9999-12-31') ${d}, c.id ${d}`,
+  // The clock order in one sort (filtered pages); CLOCK_PART_ORDER within each part of it.
+  due_date: (d) =>
+    `${CLOCK_RANK} ${d}, ${DUE_KEY} ${d}, CASE WHEN ${CLOCK_RANK} = 1 THEN c.reference ELSE c.id END ${d}`,
 };
 
 /**
@@ -119,6 +140,7 @@ export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
   const statusOrServiceOnly =
     (q.status.length > 0 || Boolean(q.service)) &&
     !q.leadWorkerId &&
+    !q.mine &&
     !q.overdue &&
     !q.flagged &&
     q.search.trim() === '';
@@ -127,25 +149,64 @@ export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
   return statusOrServiceOnly && !indexGivesOrder && matching >= 20 * (q.offset + q.limit);
 }
 
+/** The queries that read one caseload page: one part for most sorts, three for the clock order. */
+export interface CaseloadSql {
+  /** The first part's page query (what the plan tests EXPLAIN). */
+  sql: string;
+  /** The count of every matching case. */
+  countSql: string;
+  /** Each part, in reading order, with its page query and its own count. */
+  parts: { sql: string; countSql: string }[];
+  params: Record<string, unknown>;
+}
+
 /** The SQL of one caseload page; exported so the plan test can EXPLAIN exactly what runs. */
-export function caseloadSql(
-  user: SessionUser,
-  q: CaseloadQuery,
-  today: string,
-  orderScan = false,
-): { sql: string; countSql: string; params: Record<string, unknown> } {
+export function caseloadSql(user: SessionUser, q: CaseloadQuery, today: string, orderScan = false): CaseloadSql {
   const { where, params } = caseloadWhere(user, q, today, orderScan);
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
-  return {
-    sql: `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
+  const byParts = q.sort === 'due_date' && walksClockParts(q);
+  const page = (cond: string, order: string) =>
+    `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
             c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
-            c.assessment_due_date, c.assessment_completed_date,
+            c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
-          ${from} WHERE ${where} ORDER BY ${ORDER[q.sort](dir)} LIMIT @limit OFFSET @offset`,
-    countSql: `SELECT count(*) AS n ${from} WHERE ${where}`,
-    params: { ...params, limit: q.limit, offset: q.offset },
-  };
+          ${from} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  const countSql = `SELECT count(*) AS n ${from} WHERE ${where}`;
+  const inOrder: [string, string][] = byParts
+    ? CLOCK_PARTS.map((p, i) => [`${where} AND ${p}`, CLOCK_PART_ORDER[i]?.(dir) ?? ''])
+    : [[where, ORDER[q.sort](dir)]];
+  if (byParts && dir === 'DESC') inOrder.reverse();
+  const parts = inOrder.map(([cond, order]) => ({
+    sql: page(cond, order),
+    countSql: `SELECT count(*) AS n ${from} WHERE ${cond}`,
+  }));
+  return { sql: parts[0]?.sql ?? '', countSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
+}
+
+/**
+ * Read rows `offset` to `offset + limit` of the parts in order. A later part is reached only
+ * when the earlier ones run out: at offset 0 that costs nothing extra; further on, each part
+ * wholly before the page is counted instead of read.
+ */
+export function readCaseloadPage(db: Db, built: CaseloadSql, offset: number, limit: number): CaseloadRow[] {
+  const { limit: _limit, offset: _offset, ...params } = built.params;
+  const rows: CaseloadRow[] = [];
+  let skip = offset;
+  for (const [i, part] of built.parts.entries()) {
+    const wanted = limit - rows.length;
+    if (wanted <= 0) break;
+    if (skip > 0 && i < built.parts.length - 1) {
+      const n = (stmt(db, part.countSql).get(params) as { n: number }).n;
+      if (n <= skip) {
+        skip -= n;
+        continue;
+      }
+    }
+    rows.push(...(stmt(db, part.sql).all({ ...params, limit: wanted, offset: skip }) as CaseloadRow[]));
+    skip = 0;
+  }
+  return rows;
 }
 
 export function queryCaseload(
@@ -158,9 +219,8 @@ export function queryCaseload(
   const { limit: _limit, offset: _offset, ...countParams } = params;
   // The count first: it decides how the page is read (useOrderScan), not what it holds.
   const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
-  const { sql } = useOrderScan(q, total) ? caseloadSql(user, q, today, true) : caseloadSql(user, q, today);
-  const rows = stmt(db, sql).all(params) as CaseloadRow[];
-  return { rows, total };
+  const built = caseloadSql(user, q, today, useOrderScan(q, total));
+  return { rows: readCaseloadPage(db, built, q.offset, q.limit), total };
 }
 
 /**

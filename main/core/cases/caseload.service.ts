@@ -4,7 +4,7 @@ import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/ca
 import type { OpenVault } from '../vault/vault';
 import { findDuplicates, queryAccessLog, queryCaseload, type CaseloadRow } from './caseload.repo';
 import { requireCase, today } from './cases.service';
-import { clockStatus } from './dates';
+import { readClock } from './dates';
 
 /** How a young person is shown in lists: full name, or initials on consultation-only cases. */
 export function displayName(given: string | null, family: string | null, initials: string): string {
@@ -13,6 +13,15 @@ export function displayName(given: string | null, family: string | null, initial
 }
 
 function toSummary(r: CaseloadRow, todayDate: string): CaseSummary {
+  const clock = readClock(
+    {
+      caseStatus: r.status,
+      assessmentApplies: r.assessment_applies === 1,
+      dueDate: r.assessment_due_date,
+      completedDate: r.assessment_completed_date,
+    },
+    todayDate,
+  );
   return {
     id: r.id,
     reference: r.reference,
@@ -24,7 +33,8 @@ function toSummary(r: CaseloadRow, todayDate: string): CaseSummary {
     leadWorkerId: r.lead_worker_id,
     leadWorkerName: r.lead_worker_name,
     assessmentDueDate: r.assessment_due_date,
-    clockStatus: clockStatus(r.assessment_due_date, r.assessment_completed_date, todayDate).status,
+    clockStatus: clock.status,
+    clock,
     openFlags: r.open_flags,
   };
 }
@@ -39,6 +49,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
         action: 'caseload.list',
         // The search text may be a name or a date of birth: record only that there was one.
         detail: {
+          mine: q.mine,
           status: q.status,
           service: q.service,
           overdue: q.overdue,

@@ -21,7 +21,7 @@ import {
   userDisplayName,
   type CaseRow,
 } from './cases.repo';
-import { clockStatus, localDate, ageOn } from './dates';
+import { ageOn, assessmentApplies, localDate, readClock } from './dates';
 import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
 import { checkTransition, checkYoungPerson } from './rules';
@@ -45,7 +45,15 @@ export function loadCaseDetail(db: Db, caseId: string, today: string): CaseDetai
   const yp = findYoungPerson(db, caseId);
   if (!yp) throw new AppError('NOT_FOUND', 'The young person’s record for this case is missing.');
   const services = findServices(db, caseId);
-  const clock = clockStatus(c.assessment_due_date, c.assessment_completed_date, today);
+  const clock = readClock(
+    {
+      caseStatus: c.status,
+      assessmentApplies: assessmentApplies(c.consultation_only === 1, [...services.requested, ...services.provided]),
+      dueDate: c.assessment_due_date,
+      completedDate: c.assessment_completed_date,
+    },
+    today,
+  );
   return {
     id: c.id,
     reference: c.reference,
@@ -72,8 +80,7 @@ export function loadCaseDetail(db: Db, caseId: string, today: string): CaseDetai
     statusHistory: findStatusHistory(db, caseId),
     paperwork: listCasePaperwork(db, caseId),
     clock: {
-      status: clock.status,
-      daysRemaining: clock.daysRemaining,
+      ...clock,
       paperworkCompleteDate: c.paperwork_complete_date,
       assessmentDueDate: c.assessment_due_date,
       assessmentCompletedDate: c.assessment_completed_date,

@@ -3,7 +3,7 @@
  * UTC midnights, so adding days never meets a clock change and leap years come from the
  * calendar itself. "Today" is the date in England (Europe/London), where the service works.
  */
-import type { ClockStatus } from '../../../preload/contract/case-records';
+import type { CaseStatus, ClockReading, Service } from '../../../preload/contract/case-records';
 
 const DAY_MS = 86_400_000;
 
@@ -74,19 +74,47 @@ export function assessmentDueDate(paperworkCompleteDate: string): string {
   return addDays(paperworkCompleteDate, ASSESSMENT_TARGET_DAYS);
 }
 
+/** What the assessment clock depends on: the case's state as well as its dates. */
+export interface ClockFacts {
+  caseStatus: CaseStatus;
+  /** False on consultation-only cases and when no service asked for or given is an assessment. */
+  assessmentApplies: boolean;
+  dueDate: string | null;
+  completedDate: string | null;
+}
+
+/** Whether a case has a 12-week assessment clock at all (see {@link ClockFacts}). */
+export function assessmentApplies(consultationOnly: boolean, services: readonly Service[]): boolean {
+  return !consultationOnly && services.includes('assessment');
+}
+
+const NO_READING = { daysRemaining: null, week: null, completedInDays: null, completedOnTime: null };
+
 /**
- * Where the assessment clock stands today. Boundaries: due today or within 14 days is due_soon;
- * the day after the due date is overdue.
+ * Where the assessment clock stands today: the one rule behind the caseload and the case page.
+ * In order: no clock on declined cases or without an assessment (`none`); a completed date
+ * means `complete`, whatever the status; a case closed without one was `not_assessed` (never
+ * "overdue" or "awaiting paperwork"); no due date yet is `not_started`; otherwise the clock
+ * runs. Boundaries: due today or within 14 days is `due_soon`; the day after the due date is
+ * `overdue`. A running clock is in week 1 on the day the paperwork is complete and in week 12
+ * from day 77 until the due date (day 84 is shown as week 12, not 13).
  */
-export function clockStatus(
-  dueDate: string | null,
-  completedDate: string | null,
-  today: string,
-): { status: ClockStatus; daysRemaining: number | null } {
-  if (completedDate) return { status: 'complete', daysRemaining: null };
-  if (!dueDate) return { status: 'not_started', daysRemaining: null };
+export function readClock(facts: ClockFacts, today: string): ClockReading {
+  const { caseStatus, dueDate, completedDate } = facts;
+  if (!facts.assessmentApplies || caseStatus === 'declined') return { status: 'none', ...NO_READING };
+  if (completedDate) {
+    return {
+      status: 'complete',
+      ...NO_READING,
+      completedInDays: dueDate ? daysBetween(addDays(dueDate, -ASSESSMENT_TARGET_DAYS), completedDate) : null,
+      completedOnTime: dueDate ? completedDate <= dueDate : null,
+    };
+  }
+  if (caseStatus === 'closed') return { status: 'not_assessed', ...NO_READING };
+  if (!dueDate) return { status: 'not_started', ...NO_READING };
   const daysRemaining = daysBetween(today, dueDate);
-  if (daysRemaining < 0) return { status: 'overdue', daysRemaining };
-  if (daysRemaining <= DUE_SOON_DAYS) return { status: 'due_soon', daysRemaining };
-  return { status: 'on_track', daysRemaining };
+  if (daysRemaining < 0) return { status: 'overdue', ...NO_READING, daysRemaining };
+  const elapsed = ASSESSMENT_TARGET_DAYS - daysRemaining;
+  const week = Math.min(ASSESSMENT_TARGET_DAYS / 7, Math.max(1, Math.floor(elapsed / 7) + 1));
+  return { status: daysRemaining <= DUE_SOON_DAYS ? 'due_soon' : 'on_track', ...NO_READING, daysRemaining, week };
 }

@@ -2,6 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   FIRST_SEARCH_PAGING,
   NO_FILTERS,
+  caseloadQueryOf,
+  chooseCaseloadScope,
+  resetCaseloadScope,
+  widenCaseloadScope,
   leaveCase,
   openCase,
   setCaseloadFilters,
@@ -48,5 +52,35 @@ describe('the Cases store', () => {
     expect(s.filters).toEqual(NO_FILTERS);
     expect(s.directory).toBeNull();
     expect(s.referralDraft).toBeNull();
+  });
+
+  it('opens on my open cases by the clock, and asks the core for them', () => {
+    const f = useCasesStore.getState().filters;
+    expect(f).toMatchObject({ scope: 'mine', sort: 'due_date', direction: 'asc' });
+    expect(caseloadQueryOf(f, 50)).toMatchObject({ mine: true, status: ['referred', 'accepted', 'active'] });
+    chooseCaseloadScope('open');
+    expect(caseloadQueryOf(useCasesStore.getState().filters, 50)).toMatchObject({
+      mine: false,
+      status: ['referred', 'accepted', 'active'],
+    });
+    chooseCaseloadScope('all');
+    setCaseloadFilters({ status: ['closed'] });
+    expect(caseloadQueryOf(useCasesStore.getState().filters, 50)).toMatchObject({ mine: false, status: ['closed'] });
+    // Back to open cases: a ticked "closed" cannot apply there, so it goes.
+    chooseCaseloadScope('open');
+    expect(useCasesStore.getState().filters.status).toEqual([]);
+  });
+
+  it('widens an empty first look (mine, then open, then all) unless the user chose, and looks again next time', () => {
+    expect(widenCaseloadScope()).toBe(true);
+    expect(useCasesStore.getState().filters).toMatchObject({ scope: 'open', scopeFellBack: true });
+    expect(widenCaseloadScope()).toBe(true);
+    expect(useCasesStore.getState().filters.scope).toBe('all');
+    expect(widenCaseloadScope()).toBe(false);
+    resetCaseloadScope();
+    expect(useCasesStore.getState().filters).toMatchObject({ scope: 'mine', scopeFellBack: false });
+    chooseCaseloadScope('mine');
+    expect(widenCaseloadScope()).toBe(false);
+    expect(useCasesStore.getState().filters.scope).toBe('mine');
   });
 });

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { AssessmentClock, CaseDetail } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
-import { CLOCK_LABELS, STATUS_LABELS, days } from './labels';
+import { STATUS_LABELS, clockDetail, clockText } from './labels';
 
 /** The young person's name, or their initials on a consultation-only case. */
 export function youngPersonName(detail: CaseDetail): string {
@@ -18,21 +18,15 @@ function ageText(detail: CaseDetail): string {
 
 /** The 12-week clock in words: the status is in text, never only in colour. */
 export function ClockSummary({ clock }: { clock: AssessmentClock }) {
-  const { status, assessmentDueDate, daysRemaining } = clock;
-  let detail = 'Waiting for paperwork: the 12 weeks start when every required item has been received.';
-  if (status === 'complete') {
-    detail = `Completed on ${formatDate(clock.assessmentCompletedDate)}.`;
-  } else if (assessmentDueDate && daysRemaining !== null) {
-    detail =
-      daysRemaining >= 0
-        ? `Due ${formatDate(assessmentDueDate)}: ${days(daysRemaining)} remaining.`
-        : `Was due ${formatDate(assessmentDueDate)}: ${days(-daysRemaining)} overdue.`;
-  }
+  const { status } = clock;
+  // Declined, consultation-only and no-assessment cases have no clock to show.
+  if (status === 'none') return null;
+  const detail = clockDetail(clock);
   return (
     <div className={`case-clock case-clock--${status}`} data-testid="assessment-clock">
       <p className="case-clock__title">Assessment (12 weeks from paperwork complete)</p>
       <p className="case-clock__status">
-        <span className={`case-clock__badge case-clock__badge--${status}`}>{CLOCK_LABELS[status]}</span>
+        <span className={`case-clock__badge case-clock__badge--${status}`}>{clockText(clock)}</span>
       </p>
       <p className="case-clock__detail">{detail}</p>
     </div>

@@ -1,7 +1,10 @@
 /** Words for the case record's codes, as clinicians say them (UK English). */
+import { formatDate } from '../../../lib/dates';
 import type {
+  AssessmentClock,
   CaseStatus,
   ChronologyKind,
+  ClockReading,
   ClockStatus,
   LegalStatus,
   NoteType,
@@ -73,13 +76,68 @@ export const NOTE_TYPE_LABELS: Record<NoteType, string> = {
   other: 'Other',
 };
 
+/** The state of the assessment clock in words (the case page's title for it). */
 export const CLOCK_LABELS: Record<ClockStatus, string> = {
-  not_started: 'Not started',
+  not_started: 'Awaiting paperwork',
   on_track: 'On track',
   due_soon: 'Due within 14 days',
   overdue: 'Overdue',
   complete: 'Assessment completed',
+  not_assessed: 'Not assessed',
+  none: 'No assessment clock',
 };
+
+/** Weeks in the assessment target (84 days). */
+const TARGET_WEEKS = 12;
+
+/**
+ * Where the clock stands, in a few words: "Week 5 of 12", "Due in 9 days" (the last 14),
+ * "3 days overdue", "Completed in 70 days" (", late" when after the due date), "Not assessed".
+ */
+export function clockText(clock: ClockReading): string {
+  const { status, week, daysRemaining, completedInDays } = clock;
+  switch (status) {
+    case 'on_track':
+      return `Week ${week ?? 1} of ${TARGET_WEEKS}`;
+    case 'due_soon':
+      // Its own words, not only its colour: the last two weeks.
+      return daysRemaining === 0 ? 'Due today' : `Due in ${days(daysRemaining ?? 0)}`;
+    case 'overdue':
+      return `${days(-(daysRemaining ?? 0))} overdue`;
+    case 'complete':
+      if (completedInDays === null) return 'Completed';
+      return `Completed in ${days(completedInDays)}${clock.completedOnTime === false ? ', late' : ''}`;
+    default:
+      return CLOCK_LABELS[status];
+  }
+}
+
+/** The clock's dates in a sentence, for the case page (dd/mm/yyyy). */
+export function clockDetail(clock: AssessmentClock): string {
+  const due = clock.assessmentDueDate ? formatDate(clock.assessmentDueDate) : null;
+  const n = clock.daysRemaining ?? 0;
+  switch (clock.status) {
+    case 'not_started':
+      return 'Waiting for paperwork: the 12 weeks start when every required item has been received.';
+    case 'on_track':
+    case 'due_soon':
+      return `Due ${due}: ${days(n)} remaining.`;
+    case 'overdue':
+      return `Was due ${due}: ${days(-n)} overdue.`;
+    case 'complete': {
+      const on = `Completed on ${formatDate(clock.assessmentCompletedDate)}`;
+      if (clock.completedInDays === null || !due) return `${on}.`;
+      const after = `${days(clock.completedInDays)} after the paperwork was complete`;
+      return clock.completedOnTime
+        ? `${on}, ${after}: on time (due ${due}).`
+        : `${on}, ${after}: late (due ${due}).`;
+    }
+    case 'not_assessed':
+      return `The case was closed without an assessment completed date${due ? ` (it was due ${due})` : ''}.`;
+    case 'none':
+      return 'This case has no assessment clock.';
+  }
+}
 
 export const TASK_STATE_LABELS: Record<TaskState, string> = {
   open: 'Open',

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { youngPersonSchema } from '../../../../preload/contract/case-records';
+import { youngPersonSchema, type ClockReading } from '../../../../preload/contract/case-records';
 import {
   addDays,
   ageOn,
   assessmentDueDate,
-  clockStatus,
+  assessmentApplies,
+  readClock,
+  type ClockFacts,
   localDate,
   parseUserDate,
 } from '../../../../main/core/cases/dates';
@@ -75,12 +77,136 @@ describe('12-week assessment clock', () => {
 
   it('reports status with clear boundaries', () => {
     const due = '2025-06-30';
-    expect(clockStatus(null, null, '2025-06-01')).toEqual({ status: 'not_started', daysRemaining: null });
-    expect(clockStatus(due, null, '2025-06-15').status).toBe('on_track'); // 15 days left
-    expect(clockStatus(due, null, '2025-06-16')).toEqual({ status: 'due_soon', daysRemaining: 14 });
-    expect(clockStatus(due, null, '2025-06-30')).toEqual({ status: 'due_soon', daysRemaining: 0 });
-    expect(clockStatus(due, null, '2025-07-01')).toEqual({ status: 'overdue', daysRemaining: -1 });
-    expect(clockStatus(due, '2025-07-10', '2025-08-01').status).toBe('complete');
+    const open = (dueDate: string | null, completedDate: string | null, today: string) =>
+      readClock({ caseStatus: 'active', assessmentApplies: true, dueDate, completedDate }, today);
+    expect(open(null, null, '2025-06-01').status).toBe('not_started');
+    expect(open(due, null, '2025-06-15')).toMatchObject({ status: 'on_track', daysRemaining: 15 });
+    expect(open(due, null, '2025-06-16')).toMatchObject({ status: 'due_soon', daysRemaining: 14 });
+    expect(open(due, null, '2025-06-30')).toMatchObject({ status: 'due_soon', daysRemaining: 0 });
+    expect(open(due, null, '2025-07-01')).toMatchObject({ status: 'overdue', daysRemaining: -1 });
+    expect(open(due, '2025-07-10', '2025-08-01').status).toBe('complete');
+  });
+
+  // Paperwork complete on 2025-04-07 (a Monday): due 2025-06-30.
+  const due = '2025-06-30';
+  const none = { daysRemaining: null, week: null, completedInDays: null, completedOnTime: null };
+  const CASES: [string, Partial<ClockFacts>, string, ClockReading][] = [
+    [
+      'referred, awaiting paperwork',
+      { caseStatus: 'referred', dueDate: null },
+      '2025-05-01',
+      { status: 'not_started', ...none },
+    ],
+    [
+      'running, day 0: week 1',
+      { dueDate: due },
+      '2025-04-07',
+      { status: 'on_track', ...none, daysRemaining: 84, week: 1 },
+    ],
+    [
+      'running, day 7: week 2',
+      { dueDate: due },
+      '2025-04-14',
+      { status: 'on_track', ...none, daysRemaining: 77, week: 2 },
+    ],
+    [
+      'running, day 69: week 10',
+      { dueDate: due },
+      '2025-06-15',
+      { status: 'on_track', ...none, daysRemaining: 15, week: 10 },
+    ],
+    [
+      'due soon, 14 days left',
+      { dueDate: due },
+      '2025-06-16',
+      { status: 'due_soon', ...none, daysRemaining: 14, week: 11 },
+    ],
+    [
+      'due soon, due today: week 12',
+      { dueDate: due },
+      '2025-06-30',
+      { status: 'due_soon', ...none, daysRemaining: 0, week: 12 },
+    ],
+    ['overdue by 10 days', { dueDate: due }, '2025-07-10', { status: 'overdue', ...none, daysRemaining: -10 }],
+    [
+      'completed on time',
+      { dueDate: due, completedDate: '2025-06-20' },
+      '2025-08-01',
+      { status: 'complete', ...none, completedInDays: 74, completedOnTime: true },
+    ],
+    [
+      'completed on the due date',
+      { dueDate: due, completedDate: due },
+      '2025-08-01',
+      { status: 'complete', ...none, completedInDays: 84, completedOnTime: true },
+    ],
+    [
+      'completed late',
+      { dueDate: due, completedDate: '2025-07-09' },
+      '2025-08-01',
+      { status: 'complete', ...none, completedInDays: 93, completedOnTime: false },
+    ],
+    [
+      'completed without a due date',
+      { dueDate: null, completedDate: '2025-07-09' },
+      '2025-08-01',
+      { status: 'complete', ...none },
+    ],
+    [
+      'closed with a completed date',
+      { caseStatus: 'closed', dueDate: due, completedDate: '2025-06-20' },
+      '2025-09-01',
+      { status: 'complete', ...none, completedInDays: 74, completedOnTime: true },
+    ],
+    [
+      'closed, past the due date, never assessed',
+      { caseStatus: 'closed', dueDate: due },
+      '2025-09-01',
+      { status: 'not_assessed', ...none },
+    ],
+    [
+      'closed before the paperwork came',
+      { caseStatus: 'closed', dueDate: null },
+      '2025-09-01',
+      { status: 'not_assessed', ...none },
+    ],
+    ['declined', { caseStatus: 'declined', dueDate: null }, '2025-09-01', { status: 'none', ...none }],
+    [
+      'declined after the paperwork came',
+      { caseStatus: 'declined', dueDate: due },
+      '2025-09-01',
+      { status: 'none', ...none },
+    ],
+    [
+      'consultation only, past a due date',
+      { assessmentApplies: false, dueDate: due },
+      '2025-09-01',
+      { status: 'none', ...none },
+    ],
+    [
+      'no assessment among the services',
+      { assessmentApplies: false, dueDate: null },
+      '2025-05-01',
+      { status: 'none', ...none },
+    ],
+  ];
+
+  it.each(CASES)('follows the case: %s', (_name, facts, today, expected) => {
+    const full: ClockFacts = {
+      caseStatus: 'active',
+      assessmentApplies: true,
+      dueDate: null,
+      completedDate: null,
+      ...facts,
+    };
+    expect(readClock(full, today)).toEqual(expected);
+  });
+
+  it('applies only when an assessment is asked for or given, and never to consultation only', () => {
+    expect(assessmentApplies(false, ['assessment', 'safe_home'])).toBe(true);
+    expect(assessmentApplies(false, ['safe_home', 'intervention'])).toBe(false);
+    expect(assessmentApplies(false, ['attachment_assessment'])).toBe(false);
+    expect(assessmentApplies(true, ['consultation', 'assessment'])).toBe(false);
   });
 
   it('takes today from the clock in England, not UTC', () => {
