@@ -13,6 +13,7 @@ import { addDays, ageOn, assessmentDueDate, daysBetween } from '../cases/dates';
 import { paperworkCompleteDate, upsertCasePaperwork } from '../cases/paperwork.repo';
 import type { Db } from '../db/connection';
 import { writeCaseActivity } from './activity';
+import { demoIdentity } from './identity';
 import type { Random } from './prng';
 import * as V from './vocabulary';
 
@@ -151,6 +152,7 @@ export function writeDemoCase(ctx: DemoContext): string {
     updated_by: by,
     version: 1,
   });
+  const identity = demoIdentity(id, la, { referral, today, createdAt, by }, consultationOnly);
   upsertYoungPerson(db, id, {
     givenName: initialsOnly ? null : given,
     familyName: initialsOnly ? null : family,
@@ -164,10 +166,12 @@ export function writeDemoCase(ctx: DemoContext): string {
     learningNeeds: r.chance(0.3) ? 'Education, health and care plan in place.' : null,
     communicationNeeds: r.chance(0.15) ? 'Needs extra time to process spoken information.' : null,
     legalStatus: r.weighted([
-      ['none', 5],
+      ['none', 4.5],
       ['police_investigation_active', 3],
       ['charged', 1],
       ['court_order', 1],
+      ['not_known', 0.3],
+      [null, 0.2],
     ] as const),
     placement: r.weighted([
       ['family_home', 6],
@@ -179,7 +183,8 @@ export function writeDemoCase(ctx: DemoContext): string {
     ] as const),
     localAuthority: la,
     school: initialsOnly ? null : `${r.pick(V.LOCAL_AUTHORITIES)} ${r.pick(V.SCHOOL_KINDS)}`,
-  });
+    ...identity.fields,
+  }, identity.recorded);
   setServices(db, id, services, status === 'active' || status === 'closed' ? services : []);
   if (lead) setClinicians(db, id, [lead, ...(workers.length > 1 && r.chance(0.4) ? [r.pick(workers)] : [])]);
   insertStatusChange(db, { id: r.uuid(), caseId: id, from: null, to: 'referred', reason: null, at: createdAt, by });
