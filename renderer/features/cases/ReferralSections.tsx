@@ -185,17 +185,22 @@ function YoungPersonDetails(p: SectionProps) {
         <SelectField
           id={fieldId('legalStatus')}
           label="Legal status"
+          hint="Police or court involvement. Choose “Not known” if nobody knows yet."
           value={draft.legalStatus}
-          onValueChange={(v) => set('legalStatus', v as LegalStatus)}
-          options={LEGAL_STATUSES.map((s) => ({ value: s, label: LEGAL_STATUS_LABELS[s] }))}
+          onValueChange={(v) => set('legalStatus', v as LegalStatus | '')}
+          options={[
+            { value: '', label: 'Choose…' },
+            ...LEGAL_STATUSES.map((s) => ({ value: s, label: LEGAL_STATUS_LABELS[s] })),
+          ]}
         />
         <SelectField
           id={fieldId('placement')}
-          label="Placement (optional)"
+          label="Placement"
+          hint="Where the young person lives. Choose “Not known” if nobody knows yet."
           value={draft.placement}
           onValueChange={(v) => set('placement', v as Placement | '')}
           options={[
-            { value: '', label: 'Not known' },
+            { value: '', label: 'Choose…' },
             ...PLACEMENTS.map((s) => ({ value: s, label: PLACEMENT_LABELS[s] })),
           ]}
         />
