@@ -168,7 +168,11 @@ export const youngPersonPatchSchema = z
   .object(
     Object.fromEntries(
       Object.entries(youngPersonSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
-    ) as { [K in keyof typeof youngPersonSchema.shape]: z.ZodOptional<ReturnType<(typeof youngPersonSchema.shape)[K]['unwrap']>> },
+    ) as {
+      [K in keyof typeof youngPersonSchema.shape]: z.ZodOptional<
+        ReturnType<(typeof youngPersonSchema.shape)[K]['unwrap']>
+      >;
+    },
   )
   .strict();
 

@@ -236,7 +236,8 @@ export function updateCaseFields(
         updated_by: vault.user.id,
       };
       if (!updateCase(db, updated, expectedVersion)) throw staleVersion();
-      if (patch.youngPerson) upsertYoungPerson(db, caseId, yp, consentRecording(vault, current, yp, updated.updated_at));
+      if (patch.youngPerson)
+        upsertYoungPerson(db, caseId, yp, consentRecording(vault, current, yp, updated.updated_at));
       if (patch.servicesRequested || patch.servicesProvided) {
         const services = findServices(db, caseId);
         setServices(

@@ -92,7 +92,10 @@ const CONSENT_DATE_WORDS: Partial<Record<ConsentStatus, string>> = {
 export function checkConsent(yp: YoungPerson, today: string): void {
   const status = yp.consentStatus;
   if (!status && yp.consentDate) {
-    throw new AppError('INVALID_INPUT', 'Choose the consent status that the consent date belongs to, or clear the date.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'Choose the consent status that the consent date belongs to, or clear the date.',
+    );
   }
   if (status && !yp.consentDate && CONSENT_DATE_WORDS[status]) {
     throw new AppError('INVALID_INPUT', `Enter ${CONSENT_DATE_WORDS[status]}.`);

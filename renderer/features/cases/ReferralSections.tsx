@@ -182,10 +182,15 @@ function YoungPersonDetails(p: SectionProps) {
         <Text field="ethnicity" label="Ethnicity (optional)" p={p} />
         <Text field="firstLanguage" label="First language (optional)" p={p} />
         <Text field="school" label="School or college (optional)" p={p} />
+      </div>
+      <p className="field__hint">
+        If nobody knows yet, choose “Not known”. Left as “Choose…”, the case page lists it as not answered.
+      </p>
+      <div className="form-grid">
         <SelectField
           id={fieldId('legalStatus')}
           label="Legal status"
-          hint="Police or court involvement. Choose “Not known” if nobody knows yet."
+          hint="Police or court involvement."
           value={draft.legalStatus}
           onValueChange={(v) => set('legalStatus', v as LegalStatus | '')}
           options={[
@@ -196,7 +201,7 @@ function YoungPersonDetails(p: SectionProps) {
         <SelectField
           id={fieldId('placement')}
           label="Placement"
-          hint="Where the young person lives. Choose “Not known” if nobody knows yet."
+          hint="Where the young person lives now."
           value={draft.placement}
           onValueChange={(v) => set('placement', v as Placement | '')}
           options={[

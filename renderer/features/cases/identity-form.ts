@@ -37,7 +37,8 @@ export function identityValuesOf(yp: Pick<YoungPersonInput, IdentityField>): Ide
     address: yp.address ?? '',
     gpPracticeName: yp.gpPracticeName ?? '',
     gpPracticeOdsCode: yp.gpPracticeOdsCode ?? '',
-    consentStatus: yp.consentStatus && (CONSENT_STATUSES as readonly string[]).includes(yp.consentStatus) ? yp.consentStatus : '',
+    consentStatus:
+      yp.consentStatus && (CONSENT_STATUSES as readonly string[]).includes(yp.consentStatus) ? yp.consentStatus : '',
     consentDate: isoToUk(yp.consentDate),
     consentDetails: yp.consentDetails ?? '',
   };

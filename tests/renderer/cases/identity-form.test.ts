@@ -18,12 +18,23 @@ describe('a new referral’s clinical selects', () => {
     expect(emptyDraft(NOW)).toMatchObject({ legalStatus: '', placement: '', consentStatus: '' });
     const { errors, input } = checkReferral(named({}));
     expect(errors).toEqual({});
-    expect(input?.youngPerson).toMatchObject({ legalStatus: null, placement: null, consentStatus: null, nhsNumber: null });
+    expect(input?.youngPerson).toMatchObject({
+      legalStatus: null,
+      placement: null,
+      consentStatus: null,
+      nhsNumber: null,
+    });
   });
 
   it('take "Not known" as an answer', () => {
-    const { input } = checkReferral(named({ legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' }));
-    expect(input?.youngPerson).toMatchObject({ legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' });
+    const { input } = checkReferral(
+      named({ legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' }),
+    );
+    expect(input?.youngPerson).toMatchObject({
+      legalStatus: 'not_known',
+      placement: 'not_known',
+      consentStatus: 'not_known',
+    });
   });
 });
 
@@ -72,7 +83,8 @@ describe('identity on the referral form', () => {
 });
 
 describe('what the Overview lists as not answered yet', () => {
-  const parent = (name: string, pr: boolean | null) => ({ kind: 'parent_carer', name, parentalResponsibility: pr }) as PersonView;
+  const parent = (name: string, pr: boolean | null) =>
+    ({ kind: 'parent_carer', name, parentalResponsibility: pr }) as PersonView;
   const detail = (yp: Partial<CaseDetail['youngPerson']>, consultationOnly = false, people: PersonView[] = []) =>
     ({
       consultationOnly,
@@ -83,11 +95,11 @@ describe('what the Overview lists as not answered yet', () => {
   it('names each empty answer, and "Not known" is not one of them', () => {
     const all = unansweredQuestions(detail({}, false, [parent('Jo Hughes', null), parent('Sam Hughes', true)]));
     expect(all).toEqual({
-      youngPerson: ['legal status', 'placement', 'consent and information sharing'],
+      youngPerson: ['legal status', 'placement', 'consent to share information'],
       parentalResponsibility: ['Jo Hughes'],
     });
     expect(unansweredSentence(all)).toBe(
-      'legal status, placement, consent and information sharing and parental responsibility (Jo Hughes)',
+      'legal status, placement, consent to share information and parental responsibility (Jo Hughes)',
     );
     const known = detail({ legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' });
     expect(unansweredSentence(unansweredQuestions(known))).toBeNull();

@@ -5,7 +5,13 @@ import { TextField } from '../../../components/TextField';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { IdentityFields } from '../IdentityFields';
-import { checkIdentity, identityInput, identityValuesOf, type IdentityErrors, type IdentityField } from '../identity-form';
+import {
+  checkIdentity,
+  identityInput,
+  identityValuesOf,
+  type IdentityErrors,
+  type IdentityField,
+} from '../identity-form';
 import { SelectField, TextAreaField, optionsOf } from './fields';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS } from './labels';
 import { updateCase } from './case-actions';

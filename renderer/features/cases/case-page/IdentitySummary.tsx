@@ -24,15 +24,18 @@ export function IdentitySummary({ detail }: { detail: CaseDetail }) {
   );
   const gp = [yp.gpPracticeName, yp.gpPracticeOdsCode && `ODS code ${yp.gpPracticeOdsCode}`].filter(Boolean).join(', ');
   return (
-    <SummaryList
-      label="Identity and consent"
-      rows={[
-        ['NHS number', yp.nhsNumber ? <span className={styles.nhsNumber}>{formatNhsNumber(yp.nhsNumber)}</span> : ''],
-        ['Home address', yp.address ? <span className={styles.address}>{yp.address}</span> : ''],
-        ['GP practice', gp],
-        ['Consent and information sharing', consent],
-        ...(yp.consentDetails ? ([['What was agreed', yp.consentDetails]] as [string, string][]) : []),
-      ]}
-    />
+    <>
+      <h4 className={styles.heading}>Identity and consent</h4>
+      <SummaryList
+        label="Identity and consent"
+        rows={[
+          ['NHS number', yp.nhsNumber ? <span className={styles.nhsNumber}>{formatNhsNumber(yp.nhsNumber)}</span> : ''],
+          ['Home address', yp.address ? <span className={styles.address}>{yp.address}</span> : ''],
+          ['GP practice', gp],
+          ['Consent and information sharing', consent],
+          ...(yp.consentDetails ? ([['What was agreed', yp.consentDetails]] as [string, string][]) : []),
+        ]}
+      />
+    </>
   );
 }

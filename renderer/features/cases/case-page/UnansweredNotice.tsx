@@ -19,7 +19,7 @@ export function UnansweredNotice({ detail, onAnswer }: { detail: CaseDetail; onA
       </p>
       {onAnswer && questions.youngPerson.length > 0 && (
         <button type="button" className="button button--secondary button--small" onClick={onAnswer}>
-          Answer the young person’s questions
+          Complete the young person’s details
         </button>
       )}
     </div>

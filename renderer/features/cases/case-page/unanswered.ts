@@ -13,12 +13,14 @@ export interface Unanswered {
   parentalResponsibility: string[];
 }
 
-export function unansweredQuestions(detail: Pick<CaseDetail, 'youngPerson' | 'consultationOnly' | 'people'>): Unanswered {
+export function unansweredQuestions(
+  detail: Pick<CaseDetail, 'youngPerson' | 'consultationOnly' | 'people'>,
+): Unanswered {
   const yp = detail.youngPerson;
   const youngPerson: string[] = [];
   if (yp.legalStatus === null) youngPerson.push('legal status');
   if (yp.placement === null) youngPerson.push('placement');
-  if (!detail.consultationOnly && yp.consentStatus === null) youngPerson.push('consent and information sharing');
+  if (!detail.consultationOnly && yp.consentStatus === null) youngPerson.push('consent to share information');
   const parentalResponsibility = detail.people
     .filter((p) => p.kind === 'parent_carer' && p.parentalResponsibility === null)
     .map((p) => p.name);

@@ -32,7 +32,11 @@ describe('unanswered clinical answers', () => {
 
   it('take "not known" as an answer beside the real ones', () => {
     const c = newCase(t.vault, {}, { legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' });
-    expect(c.youngPerson).toMatchObject({ legalStatus: 'not_known', placement: 'not_known', consentStatus: 'not_known' });
+    expect(c.youngPerson).toMatchObject({
+      legalStatus: 'not_known',
+      placement: 'not_known',
+      consentStatus: 'not_known',
+    });
     const none = newCase(t.vault, {}, { legalStatus: 'none' });
     expect(none.youngPerson.legalStatus).toBe('none');
   });
@@ -159,7 +163,12 @@ describe('consent', () => {
         consentRecordedByName: 'Cal Clinician',
         consentRecordedAt: '2025-06-20T09:00:00.000Z',
       });
-      const cleared = updateCaseFields(as, c.id, refused.version, patch({ youngPerson: { consentStatus: null, consentDate: null } }));
+      const cleared = updateCaseFields(
+        as,
+        c.id,
+        refused.version,
+        patch({ youngPerson: { consentStatus: null, consentDate: null } }),
+      );
       expect(cleared.youngPerson).toMatchObject({ consentStatus: null, consentRecordedBy: null });
     } finally {
       as.close();

@@ -22,7 +22,10 @@ const USER = '00000000-0000-4000-8000-00000000000a';
 function vaultAt50(): Db {
   const db = openEncrypted(join(dirs.make(), 'test.db'), randomBytes(32));
   open.push(db);
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 50));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 50),
+  );
   db.prepare(
     `INSERT INTO users (id, username, display_name, role, created_at) VALUES (?, 'ada', 'Ada', 'administrator', '2025-01-01T00:00:00Z')`,
   ).run(USER);
@@ -44,7 +47,11 @@ function vaultAt50(): Db {
 
 const indexes = (db: Db) =>
   (
-    db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'young_people' AND sql IS NOT NULL ORDER BY name`).all() as {
+    db
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'young_people' AND sql IS NOT NULL ORDER BY name`,
+      )
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
