@@ -50,7 +50,7 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
 
 export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
   given: 'Given',
-  given_with_limits: 'Given, with limits',
+  given_with_limits: 'Given with limits',
   refused: 'Refused',
   not_yet_sought: 'Not yet sought',
   not_known: 'Not known',
