@@ -291,7 +291,7 @@ export interface DuplicateCandidate {
   initials: string;
   dateOfBirth: string | null;
   status: CaseStatus;
-  reason: 'same_dob_similar_name' | 'same_name_same_local_authority';
+  reason: 'same_nhs_number' | 'same_dob_similar_name' | 'same_name_same_local_authority';
 }
 
 export interface Page<T> {

@@ -223,4 +223,10 @@ test('clinical answers start unanswered, "Not known" is an answer, and the NHS n
   await expect(page.locator('.summary__row').filter({ hasText: 'Legal status' })).toContainText('Not known');
   await expect(casePage).toContainText(`Not yet sought (recorded by Sam Patel`);
   await page.screenshot({ path: 'tests/e2e/artifacts/overview-identity-1280.png', fullPage: true });
+
+  // A second referral with the same NHS number, under another name, is flagged as a possible duplicate.
+  await page.getByRole('button', { name: 'New referral' }).click();
+  await page.getByLabel('NHS number (optional)').fill('943 476 5919');
+  await expect(page.getByTestId('duplicate-region')).toContainText('Matched on the same NHS number.');
+  await expectNoSeriousViolations(page, 'new referral with an NHS number duplicate');
 });

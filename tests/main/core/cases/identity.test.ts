@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { casePatchSchema, referralSchema } from '../../../../preload/contract/case-records';
 import { createCase, getCase, updateCaseFields } from '../../../../main/core/cases/cases.service';
 import { addPerson } from '../../../../main/core/cases/people.service';
+import { checkDuplicates } from '../../../../main/core/cases/caseload.service';
 import { scryptParams } from '../../../../main/core/vault/kdf';
 import { unlockVault } from '../../../../main/core/vault/vault';
 import { makeVault, newCase, referral, type TestVault } from './fixtures';
@@ -183,5 +184,36 @@ describe('parental responsibility', () => {
     expect(mum.parentalResponsibility).toBeNull();
     const dad = addPerson(t.vault, c.id, { kind: 'parent_carer', name: 'Sam Hughes', parentalResponsibility: false });
     expect(dad.parentalResponsibility).toBe(false);
+  });
+});
+
+describe('possible duplicates by NHS number', () => {
+  it('finds another case with the same NHS number even under a different name', () => {
+    const first = newCase(t.vault, {}, { nhsNumber: '9434765919' });
+    const found = checkDuplicates(t.vault, {
+      givenName: 'Millie',
+      familyName: 'Jones',
+      dateOfBirth: null,
+      localAuthority: null,
+      nhsNumber: '9434765919',
+    });
+    expect(found).toEqual([expect.objectContaining({ caseId: first.id, reason: 'same_nhs_number' })]);
+    // Matching on name and date of birth as well, the NHS number is the reason given.
+    const both = checkDuplicates(t.vault, {
+      givenName: 'Amelia',
+      familyName: 'Hughes',
+      dateOfBirth: '2010-03-14',
+      localAuthority: 'Leeds',
+      nhsNumber: '9434765919',
+    });
+    expect(both).toEqual([expect.objectContaining({ caseId: first.id, reason: 'same_nhs_number' })]);
+    const none = checkDuplicates(t.vault, {
+      givenName: null,
+      familyName: null,
+      dateOfBirth: null,
+      localAuthority: null,
+      nhsNumber: '4010232137',
+    });
+    expect(none).toEqual([]);
   });
 });
