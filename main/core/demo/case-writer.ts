@@ -13,9 +13,9 @@ import { addDays, ageOn, assessmentDueDate, daysBetween } from '../cases/dates';
 import { paperworkCompleteDate, upsertCasePaperwork } from '../cases/paperwork.repo';
 import type { Db } from '../db/connection';
 import { writeCaseActivity } from './activity';
-import { demoIdentity } from './identity';
 import type { Random } from './prng';
 import * as V from './vocabulary';
+import { demoIdentity } from './identity';
 
 /** What every demo case is written with. */
 export interface DemoContext {

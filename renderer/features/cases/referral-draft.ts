@@ -5,9 +5,9 @@
  */
 import type { LegalStatus, Placement, ProfessionalRole, Service } from '../../../preload/contract';
 import { referralSchema, youngPersonSchema, type ReferralInput } from '../../../preload/contract/case-records';
+import { EMPTY_IDENTITY, checkIdentity, identityInput, type IdentityValues } from './identity-form';
 import { ageOn } from './age';
 import { isoToUk, parseUkDate, todayUk } from './case-page/uk-date';
-import { EMPTY_IDENTITY, checkIdentity, identityInput, type IdentityValues } from './identity-form';
 
 export interface ReferralDraft extends IdentityValues {
   referralDate: string;
