@@ -19,28 +19,12 @@ import {
   updateCase,
   upsertYoungPerson,
   userDisplayName,
-  NO_CONSENT_RECORDED,
   type CaseRow,
-  type ConsentRecorded,
 } from './cases.repo';
 import { clockStatus, localDate, ageOn } from './dates';
 import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
-import { checkConsent, checkTransition, checkYoungPerson, consentChanged } from './rules';
-
-/** Who recorded the consent answer: the signed-in user when it changes, else as it was. */
-function consentRecording(
-  vault: OpenVault,
-  before: (YoungPerson & ConsentRecorded) | null,
-  after: YoungPerson,
-  at: string,
-): ConsentRecorded {
-  if (!after.consentStatus) return NO_CONSENT_RECORDED;
-  if (before && !consentChanged(before, after)) {
-    return { consentRecordedBy: before.consentRecordedBy, consentRecordedAt: before.consentRecordedAt };
-  }
-  return { consentRecordedBy: vault.user.id, consentRecordedAt: at };
-}
+import { checkConsent, checkTransition, checkYoungPerson, consentRecording } from './rules';
 
 /** The case row, or NOT_FOUND. */
 export function requireCase(db: Db, caseId: string): CaseRow {
@@ -141,7 +125,7 @@ export function createCase(vault: OpenVault, referral: Referral): CaseDetail {
         updated_by: vault.user.id,
         version: 1,
       });
-      upsertYoungPerson(db, id, referral.youngPerson, consentRecording(vault, null, referral.youngPerson, at));
+      upsertYoungPerson(db, id, referral.youngPerson, consentRecording(vault.user.id, null, referral.youngPerson, at));
       setServices(db, id, referral.servicesRequested, []);
       insertStatusChange(db, {
         id: randomUUID(),
@@ -237,7 +221,7 @@ export function updateCaseFields(
       };
       if (!updateCase(db, updated, expectedVersion)) throw staleVersion();
       if (patch.youngPerson)
-        upsertYoungPerson(db, caseId, yp, consentRecording(vault, current, yp, updated.updated_at));
+        upsertYoungPerson(db, caseId, yp, consentRecording(vault.user.id, current, yp, updated.updated_at));
       if (patch.servicesRequested || patch.servicesProvided) {
         const services = findServices(db, caseId);
         setServices(

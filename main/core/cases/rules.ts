@@ -1,6 +1,7 @@
 /** The case rules that do not need the database: age limit, identity minimum, consent, status workflow. */
 import type { CaseStatus, ConsentStatus, YoungPerson } from '../../../preload/contract/case-records';
 import { AppError } from '../errors';
+import { NO_CONSENT_RECORDED, type ConsentRecorded } from './cases.repo';
 import { MAX_AGE_AT_REFERRAL, ageOn, formatUkDate } from './dates';
 
 /**
@@ -111,8 +112,22 @@ export function checkConsent(yp: YoungPerson, today: string): void {
   }
 }
 
+/** Who recorded the consent answer: whoever saves a changed answer; otherwise as it was. */
+export function consentRecording(
+  userId: string,
+  before: (YoungPerson & ConsentRecorded) | null,
+  after: YoungPerson,
+  at: string,
+): ConsentRecorded {
+  if (!after.consentStatus) return NO_CONSENT_RECORDED;
+  if (before && !consentChanged(before, after)) {
+    return { consentRecordedBy: before.consentRecordedBy, consentRecordedAt: before.consentRecordedAt };
+  }
+  return { consentRecordedBy: userId, consentRecordedAt: at };
+}
+
 /** The consent answer changed (so whoever saves it now becomes the one who recorded it). */
-export function consentChanged(before: YoungPerson | null, after: YoungPerson): boolean {
+function consentChanged(before: YoungPerson | null, after: YoungPerson): boolean {
   return (
     (before?.consentStatus ?? null) !== after.consentStatus ||
     (before?.consentDate ?? null) !== after.consentDate ||
