@@ -3,6 +3,7 @@
  * bundle import. Output shapes are plain interfaces next to them.
  */
 import { z } from 'zod';
+import { nhsNumberSchema } from './nhs-number';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -16,13 +17,32 @@ export const SERVICES = ['consultation', 'assessment', 'attachment_assessment', 
 export const serviceSchema = z.enum(SERVICES);
 export type Service = z.infer<typeof serviceSchema>;
 
-export const LEGAL_STATUSES = ['police_investigation_active', 'charged', 'court_order', 'none'] as const;
+/**
+ * Police and court involvement. `none` is an answer (there is none); `not_known` is an answer
+ * too (nobody knows yet). A field nobody has answered is null, never `none`.
+ */
+export const LEGAL_STATUSES = ['police_investigation_active', 'charged', 'court_order', 'none', 'not_known'] as const;
 export const legalStatusSchema = z.enum(LEGAL_STATUSES);
 export type LegalStatus = z.infer<typeof legalStatusSchema>;
 
-export const PLACEMENTS = ['family_home', 'kinship', 'foster', 'residential', 'secure', 'other'] as const;
+export const PLACEMENTS = ['family_home', 'kinship', 'foster', 'residential', 'secure', 'other', 'not_known'] as const;
 export const placementSchema = z.enum(PLACEMENTS);
 export type Placement = z.infer<typeof placementSchema>;
+
+/**
+ * Consent to the service's work and to sharing information about the young person. "Given with
+ * limits" says what may not be shared in the consent details.
+ */
+export const CONSENT_STATUSES = ['given', 'given_with_limits', 'refused', 'not_yet_sought', 'not_known'] as const;
+export const consentStatusSchema = z.enum(CONSENT_STATUSES);
+export type ConsentStatus = z.infer<typeof consentStatusSchema>;
+
+/** A GP practice's ODS code (e.g. `A81001`): letters and digits, stored in capitals. */
+export const odsCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{3,10}$/, 'An ODS code is 3 to 10 letters and digits, for example A81001.');
 
 export const PERSON_KINDS = ['referrer', 'professional', 'parent_carer', 'sibling', 'household_child'] as const;
 export const personKindSchema = z.enum(PERSON_KINDS);
@@ -96,10 +116,22 @@ export const youngPersonSchema = z
     developmentalNeeds: optionalText(2000),
     learningNeeds: optionalText(2000),
     communicationNeeds: optionalText(2000),
-    legalStatus: legalStatusSchema.default('none'),
+    /** Null until someone answers; "Not known" is an answer. */
+    legalStatus: legalStatusSchema.nullable().default(null),
     placement: placementSchema.nullable().default(null),
     localAuthority: optionalText(100),
     school: optionalText(200),
+    /** Accepted with or without spaces; stored as 10 digits (see nhs-number.ts). Never required. */
+    nhsNumber: nhsNumberSchema.nullable().default(null),
+    address: optionalText(500),
+    gpPracticeName: optionalText(200),
+    gpPracticeOdsCode: odsCodeSchema.nullable().default(null),
+    /** Consent and information-sharing status; who recorded it is set by the service. */
+    consentStatus: consentStatusSchema.nullable().default(null),
+    /** The date consent was given, refused or sought. */
+    consentDate: isoDateSchema.nullable().default(null),
+    /** What was agreed: limits on sharing, who gave it (the young person, a parent). */
+    consentDetails: optionalText(2000),
   })
   .strict();
 export type YoungPersonInput = z.input<typeof youngPersonSchema>;
@@ -141,6 +173,22 @@ export const referralSchema = z
 export type ReferralInput = z.input<typeof referralSchema>;
 export type Referral = z.output<typeof referralSchema>;
 
+/**
+ * The young person's fields as a patch: every key optional and, unlike `.partial()` of a schema
+ * with defaults, an absent key stays absent (a default would overwrite the stored value).
+ */
+export const youngPersonPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(youngPersonSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+    ) as {
+      [K in keyof typeof youngPersonSchema.shape]: z.ZodOptional<
+        ReturnType<(typeof youngPersonSchema.shape)[K]['unwrap']>
+      >;
+    },
+  )
+  .strict();
+
 /** Fields of a case that `case:update` may change. Absent keys stay as they are. */
 export const casePatchSchema = z
   .object({
@@ -153,7 +201,7 @@ export const casePatchSchema = z
     leadWorkerId: idSchema.nullable(),
     allocatedClinicianIds: z.array(idSchema).max(50),
     assessmentCompletedDate: isoDateSchema.nullable(),
-    youngPerson: youngPersonSchema.partial(),
+    youngPerson: youngPersonPatchSchema,
   })
   .partial()
   .strict();
@@ -166,6 +214,10 @@ export type CasePatch = z.output<typeof casePatchSchema>;
 export interface YoungPersonView extends YoungPerson {
   /** Whole years today (null when only an age at referral is held). */
   age: number | null;
+  /** Who last set the consent status or its date (the signed-in user at the time). */
+  consentRecordedBy: string | null;
+  consentRecordedByName: string | null;
+  consentRecordedAt: string | null;
 }
 
 export interface PersonView extends Omit<z.output<typeof personSchema>, 'kind'> {
@@ -264,7 +316,7 @@ export interface DuplicateCandidate {
   initials: string;
   dateOfBirth: string | null;
   status: CaseStatus;
-  reason: 'same_dob_similar_name' | 'same_name_same_local_authority';
+  reason: 'same_nhs_number' | 'same_dob_similar_name' | 'same_name_same_local_authority';
 }
 
 export interface Page<T> {

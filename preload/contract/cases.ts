@@ -16,6 +16,7 @@ import {
   type PersonView,
 } from './case-records';
 import { ADMIN_ONLY, ANY_USER, CASE_WRITERS, channel } from './define';
+import { nhsNumberSchema } from './nhs-number';
 
 export * from './case-records';
 
@@ -96,6 +97,8 @@ export const caseChannels = {
         familyName: z.string().trim().max(100).nullable().default(null),
         dateOfBirth: isoDateSchema.nullable().default(null),
         localAuthority: z.string().trim().max(100).nullable().default(null),
+        /** The same NHS number on another case is the strongest sign of a duplicate. */
+        nhsNumber: nhsNumberSchema.nullable().default(null),
       })
       .strict(),
     ANY_USER,

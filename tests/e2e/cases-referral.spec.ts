@@ -147,3 +147,86 @@ test('a second, similar referral shows the possible duplicate but is not blocked
   await page.getByRole('button', { name: 'Record referral' }).click();
   await expect(page.getByTestId('case-page')).toContainText('NC-2026-0002');
 });
+
+test('clinical answers start unanswered, "Not known" is an answer, and the NHS number is checked and shown 3-3-4', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createVaultAndSignIn(page);
+  await page.getByRole('button', { name: 'New referral' }).click();
+
+  // Nothing is answered for the clinician: the selects say "Choose…", not "None".
+  await expect(page.getByLabel('Legal status')).toHaveValue('');
+  await expect(page.getByLabel('Legal status').locator('option:checked')).toHaveText('Choose…');
+  await expect(page.getByLabel('Placement')).toHaveValue('');
+  await expect(page.getByLabel('Consent and information sharing')).toHaveValue('');
+  await expect(page.getByLabel('Legal status').getByRole('option', { name: 'Not known' })).toHaveCount(1);
+
+  await page.getByLabel('Given name').fill('Jamie');
+  await page.getByLabel('Family name').fill('Hughes');
+  await page.getByLabel('Date of birth').fill('27/03/2012');
+  await page.getByLabel('Placement').selectOption({ label: 'Not known' });
+  const nhs = page.getByLabel('NHS number (optional)');
+  await nhs.fill('943 476 5918');
+  await page.getByRole('button', { name: 'Record referral' }).click();
+  const message = 'This is not a valid NHS number: the check digit does not match.';
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText(message);
+  await expect(nhs).toHaveAttribute('aria-invalid', 'true');
+  await expect(nhs).toHaveAccessibleDescription(new RegExp(message.replace(/\./g, '\\.')));
+  await expectNoSeriousViolations(page, 'new referral with a wrong NHS number');
+  await page.screenshot({ path: 'tests/e2e/artifacts/referral-identity-1280.png', fullPage: true });
+
+  await nhs.fill('9434765919');
+  await page.getByLabel('GP practice (optional)').fill('Riverside Surgery');
+  await page.getByLabel('GP practice ODS code (optional)').fill('b86001');
+  await page.getByRole('button', { name: 'Record referral' }).click();
+
+  // The Overview says what is still unanswered, and shows the number as people read it.
+  const casePage = page.getByTestId('case-page');
+  await expect(casePage).toContainText('NC-');
+  const notice = page.getByRole('note', { name: 'Questions not answered yet' });
+  await expect(notice).toHaveText(/Not answered yet: legal status and consent to share information\./);
+  const identity = page.getByRole('definition').filter({ hasText: '943 476 5919' });
+  await expect(identity).toHaveCount(1);
+  await expect(casePage).toContainText('Riverside Surgery, ODS code B86001');
+  const placement = page.locator('.summary__row').filter({ hasText: 'Placement' });
+  await expect(placement).toContainText('Not known');
+  await expectNoSeriousViolations(page, 'case overview with unanswered questions');
+  await page.screenshot({ path: 'tests/e2e/artifacts/overview-unanswered-1280.png', fullPage: false });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await notice.scrollIntoViewIfNeeded();
+  // The notice and the identity rows fit the narrow window (the page's own reflow is the layout's).
+  const fits = await notice.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  expect(fits, 'the not-answered notice reflows at 320 px').toBe(true);
+  await page.screenshot({ path: 'tests/e2e/artifacts/overview-unanswered-320.png', fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // Answering from the notice: "Not known" is an answer, consent "Not yet sought" needs no date.
+  await notice.getByRole('button', { name: 'Complete the young person’s details' }).click();
+  const form = page.getByRole('form', { name: 'Change young person’s details' });
+  await expect(form.getByLabel('Legal status')).toHaveValue('');
+  await expect(form.getByLabel('NHS number (optional)')).toHaveValue('943 476 5919');
+  await form.getByLabel('Legal status').selectOption({ label: 'Not known' });
+  await form.getByLabel('Consent and information sharing').selectOption({ label: 'Given' });
+  await form.getByRole('button', { name: 'Save young person’s details' }).click();
+  await expect(form.getByLabel('Date of the consent decision')).toHaveAccessibleDescription(
+    /Enter the date consent was given\./,
+  );
+  await expectNoSeriousViolations(page, 'young person form with identity');
+  await page.screenshot({ path: 'tests/e2e/artifacts/young-person-form-1280.png', fullPage: true });
+  await form.getByLabel('Consent and information sharing').selectOption({ label: 'Not yet sought' });
+  await form.getByRole('button', { name: 'Save young person’s details' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+  await expect(page.locator('.summary__row').filter({ hasText: 'Legal status' })).toContainText('Not known');
+  await expect(casePage).toContainText(`Not yet sought (recorded by Sam Patel`);
+  await page.screenshot({ path: 'tests/e2e/artifacts/overview-identity-1280.png', fullPage: true });
+
+  // A second referral with the same NHS number, under another name, is flagged as a possible duplicate.
+  await page.getByRole('button', { name: 'New referral' }).click();
+  await page.getByLabel('NHS number (optional)').fill('943 476 5919');
+  await expect(page.getByTestId('duplicate-region')).toContainText('Matched on the same NHS number.');
+  await expectNoSeriousViolations(page, 'new referral with an NHS number duplicate');
+});

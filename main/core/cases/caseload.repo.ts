@@ -224,12 +224,18 @@ export function queryCaseload(
 }
 
 /**
- * Possible duplicates of a referral: same date of birth and a phonetically similar given or
- * family name, or the same full name in the same local authority.
+ * Possible duplicates of a referral: the same NHS number, same date of birth and a
+ * phonetically similar given or family name, or the same full name in the same local authority.
  */
 export function findDuplicates(
   db: Db,
-  p: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; localAuthority: string | null },
+  p: {
+    givenName: string | null;
+    familyName: string | null;
+    dateOfBirth: string | null;
+    localAuthority: string | null;
+    nhsNumber?: string | null;
+  },
 ): DuplicateCandidate[] {
   const out = new Map<string, DuplicateCandidate>();
   const select = `SELECT c.id AS caseId, c.reference, y.initials, y.date_of_birth AS dateOfBirth, c.status
@@ -253,6 +259,14 @@ export function findDuplicates(
       `${select} WHERE y.search_family = ? AND y.search_given = ? AND y.search_la = ? ORDER BY c.reference LIMIT 50`,
     ).all(sf, sg, sla) as Omit<DuplicateCandidate, 'reason'>[];
     for (const r of rows) if (!out.has(r.caseId)) out.set(r.caseId, { ...r, reason: 'same_name_same_local_authority' });
+  }
+  if (p.nhsNumber) {
+    // Last, so the strongest reason replaces a weaker one; young_people_nhs (m0060) avoids a scan.
+    const rows = stmt(db, `${select} WHERE y.nhs_number = ? ORDER BY c.reference LIMIT 50`).all(p.nhsNumber) as Omit<
+      DuplicateCandidate,
+      'reason'
+    >[];
+    for (const r of rows) out.set(r.caseId, { ...r, reason: 'same_nhs_number' });
   }
   return [...out.values()];
 }

@@ -67,7 +67,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
 
 export function checkDuplicates(
   vault: OpenVault,
-  p: { givenName: string | null; familyName: string | null; dateOfBirth: string | null; localAuthority: string | null },
+  p: Parameters<typeof findDuplicates>[1],
 ): DuplicateCandidate[] {
   return vault.db
     .transaction(() => {

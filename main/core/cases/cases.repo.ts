@@ -44,7 +44,24 @@ export interface YoungPersonRow {
   placement: YoungPerson['placement'];
   local_authority: string | null;
   school: string | null;
+  nhs_number: string | null;
+  address: string | null;
+  gp_practice_name: string | null;
+  gp_practice_ods_code: string | null;
+  consent_status: YoungPerson['consentStatus'];
+  consent_date: string | null;
+  consent_details: string | null;
+  consent_recorded_by: string | null;
+  consent_recorded_at: string | null;
 }
+
+/** Who recorded the consent status, kept beside the young person's own fields. */
+export interface ConsentRecorded {
+  consentRecordedBy: string | null;
+  consentRecordedAt: string | null;
+}
+
+export const NO_CONSENT_RECORDED: ConsentRecorded = { consentRecordedBy: null, consentRecordedAt: null };
 
 /** The next free reference number in a referral year (NC-YYYY-NNNN; more digits after 9999). */
 export function nextReference(db: Db, year: number): { reference: string; seq: number } {
@@ -87,17 +104,29 @@ export function updateCase(db: Db, row: CaseRow, expectedVersion: number): boole
   return result.changes === 1;
 }
 
-/** Write the young person (insert or replace), with its derived search and phonetic keys. */
-export function upsertYoungPerson(db: Db, caseId: string, yp: YoungPerson): void {
+/**
+ * Write the young person (insert or replace), with its derived search and phonetic keys and
+ * who recorded the consent status (the service decides that, not the form).
+ */
+export function upsertYoungPerson(
+  db: Db,
+  caseId: string,
+  yp: YoungPerson,
+  consent: ConsentRecorded = NO_CONSENT_RECORDED,
+): void {
   const initials = yp.initials?.toUpperCase() || initialsOf(yp.givenName, yp.familyName);
   stmt(
     db,
     `INSERT OR REPLACE INTO young_people (case_id, given_name, family_name, initials, date_of_birth, gender, ethnicity,
        first_language, developmental_needs, learning_needs, communication_needs, legal_status, placement,
-       local_authority, school, search_given, search_family, search_la, phon_given, phon_family)
+       local_authority, school, nhs_number, address, gp_practice_name, gp_practice_ods_code, consent_status,
+       consent_date, consent_details, consent_recorded_by, consent_recorded_at,
+       search_given, search_family, search_la, phon_given, phon_family)
      VALUES (@case_id, @given_name, @family_name, @initials, @date_of_birth, @gender, @ethnicity, @first_language,
        @developmental_needs, @learning_needs, @communication_needs, @legal_status, @placement, @local_authority,
-       @school, @search_given, @search_family, @search_la, @phon_given, @phon_family)`,
+       @school, @nhs_number, @address, @gp_practice_name, @gp_practice_ods_code, @consent_status,
+       @consent_date, @consent_details, @consent_recorded_by, @consent_recorded_at,
+       @search_given, @search_family, @search_la, @phon_given, @phon_family)`,
   ).run({
     case_id: caseId,
     given_name: yp.givenName,
@@ -114,6 +143,15 @@ export function upsertYoungPerson(db: Db, caseId: string, yp: YoungPerson): void
     placement: yp.placement,
     local_authority: yp.localAuthority,
     school: yp.school,
+    nhs_number: yp.nhsNumber,
+    address: yp.address,
+    gp_practice_name: yp.gpPracticeName,
+    gp_practice_ods_code: yp.gpPracticeOdsCode,
+    consent_status: yp.consentStatus,
+    consent_date: yp.consentDate,
+    consent_details: yp.consentDetails,
+    consent_recorded_by: consent.consentRecordedBy,
+    consent_recorded_at: consent.consentRecordedAt,
     search_given: searchKey(yp.givenName),
     search_family: searchKey(yp.familyName),
     search_la: searchKey(yp.localAuthority),
@@ -122,7 +160,7 @@ export function upsertYoungPerson(db: Db, caseId: string, yp: YoungPerson): void
   });
 }
 
-export function findYoungPerson(db: Db, caseId: string): YoungPerson | null {
+export function findYoungPerson(db: Db, caseId: string): (YoungPerson & ConsentRecorded) | null {
   const r = stmt(db, 'SELECT * FROM young_people WHERE case_id = ?').get(caseId) as YoungPersonRow | undefined;
   if (!r) return null;
   return {
@@ -141,6 +179,15 @@ export function findYoungPerson(db: Db, caseId: string): YoungPerson | null {
     placement: r.placement,
     localAuthority: r.local_authority,
     school: r.school,
+    nhsNumber: r.nhs_number,
+    address: r.address,
+    gpPracticeName: r.gp_practice_name,
+    gpPracticeOdsCode: r.gp_practice_ods_code,
+    consentStatus: r.consent_status,
+    consentDate: r.consent_date,
+    consentDetails: r.consent_details,
+    consentRecordedBy: r.consent_recorded_by,
+    consentRecordedAt: r.consent_recorded_at,
   };
 }
 

@@ -1,6 +1,6 @@
 /** Case rules and use cases: referral, reading the case page, updates, status, paperwork. */
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CasePatch, CaseStatus, Referral } from '../../../preload/contract/case-records';
+import type { CaseDetail, CasePatch, CaseStatus, Referral, YoungPerson } from '../../../preload/contract/case-records';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -24,7 +24,7 @@ import {
 import { ageOn, assessmentApplies, localDate, readClock } from './dates';
 import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
-import { checkTransition, checkYoungPerson } from './rules';
+import { checkConsent, checkTransition, checkYoungPerson, consentRecording } from './rules';
 
 /** The case row, or NOT_FOUND. */
 export function requireCase(db: Db, caseId: string): CaseRow {
@@ -74,6 +74,7 @@ export function loadCaseDetail(db: Db, caseId: string, today: string): CaseDetai
       ...yp,
       ageAtReferral: yp.dateOfBirth ? null : c.age_at_referral,
       age: yp.dateOfBirth ? ageOn(yp.dateOfBirth, today) : null,
+      consentRecordedByName: userDisplayName(db, yp.consentRecordedBy),
     },
     ageAtReferral: c.age_at_referral,
     people: listPeople(db, caseId),
@@ -100,6 +101,7 @@ export function today(vault: OpenVault): string {
 export function createCase(vault: OpenVault, referral: Referral): CaseDetail {
   const { db } = vault;
   const age = checkYoungPerson(referral.youngPerson, referral.referralDate, referral.consultationOnly);
+  checkConsent(referral.youngPerson, today(vault));
   const at = vault.now().toISOString();
   const id = randomUUID();
   return db
@@ -130,7 +132,7 @@ export function createCase(vault: OpenVault, referral: Referral): CaseDetail {
         updated_by: vault.user.id,
         version: 1,
       });
-      upsertYoungPerson(db, id, referral.youngPerson);
+      upsertYoungPerson(db, id, referral.youngPerson, consentRecording(vault.user.id, null, referral.youngPerson, at));
       setServices(db, id, referral.servicesRequested, []);
       insertStatusChange(db, {
         id: randomUUID(),
@@ -198,10 +200,16 @@ export function updateCaseFields(
       if (row.version !== expectedVersion) throw staleVersion();
       const current = findYoungPerson(db, caseId);
       if (!current) throw new AppError('NOT_FOUND', 'The young person’s record for this case is missing.');
-      const yp = { ...current, ageAtReferral: current.dateOfBirth ? null : row.age_at_referral, ...patch.youngPerson };
+      const { consentRecordedBy: _by, consentRecordedAt: _at, ...stored } = current;
+      const yp: YoungPerson = {
+        ...stored,
+        ageAtReferral: current.dateOfBirth ? null : row.age_at_referral,
+        ...patch.youngPerson,
+      };
       const referralDate = patch.referralDate ?? row.referral_date;
       const consultationOnly = patch.consultationOnly ?? row.consultation_only === 1;
       const age = checkYoungPerson(yp, referralDate, consultationOnly);
+      if (patch.youngPerson) checkConsent(yp, today(vault));
       if (patch.leadWorkerId !== undefined) checkWorker(db, patch.leadWorkerId, 'lead worker');
       for (const id of patch.allocatedClinicianIds ?? []) checkWorker(db, id, 'allocated clinician');
       // A changed referral date keeps the reference as issued: it is printed on letters and reports.
@@ -219,7 +227,8 @@ export function updateCaseFields(
         updated_by: vault.user.id,
       };
       if (!updateCase(db, updated, expectedVersion)) throw staleVersion();
-      if (patch.youngPerson) upsertYoungPerson(db, caseId, yp);
+      if (patch.youngPerson)
+        upsertYoungPerson(db, caseId, yp, consentRecording(vault.user.id, current, yp, updated.updated_at));
       if (patch.servicesRequested || patch.servicesProvided) {
         const services = findServices(db, caseId);
         setServices(

@@ -21,7 +21,9 @@ function normalise(p: Person): Omit<PersonView, 'id' | 'version'> {
       p.kind === 'professional' || p.kind === 'referrer'
         ? (p.role ?? (p.kind === 'professional' ? 'other' : null))
         : null,
-    parentalResponsibility: p.kind === 'parent_carer' ? (p.parentalResponsibility ?? false) : null,
+    // Unanswered stays unanswered: recording "no parental responsibility" for a parent nobody
+    // asked about would be an answer nobody gave.
+    parentalResponsibility: p.kind === 'parent_carer' ? p.parentalResponsibility : null,
     thirdParty: isThirdParty(p.kind),
   };
 }

@@ -1,6 +1,7 @@
-/** The case rules that do not need the database: age limit, identity minimum, status workflow. */
-import type { CaseStatus, YoungPerson } from '../../../preload/contract/case-records';
+/** The case rules that do not need the database: age limit, identity minimum, consent, status workflow. */
+import type { CaseStatus, ConsentStatus, YoungPerson } from '../../../preload/contract/case-records';
 import { AppError } from '../errors';
+import { NO_CONSENT_RECORDED, type ConsentRecorded } from './cases.repo';
 import { MAX_AGE_AT_REFERRAL, ageOn, formatUkDate } from './dates';
 
 /**
@@ -76,4 +77,60 @@ export function checkYoungPerson(yp: YoungPerson, referralDate: string, consulta
     );
   }
   return age;
+}
+
+const CONSENT_DATE_WORDS: Partial<Record<ConsentStatus, string>> = {
+  given: 'the date consent was given',
+  given_with_limits: 'the date consent was given',
+  refused: 'the date consent was refused',
+};
+
+/**
+ * Check the consent and information-sharing answer. A consent that was given or refused
+ * happened on a day, so it needs its date; a date needs a status to say what happened on it;
+ * consent given with limits needs the limits written down, or nobody can keep to them.
+ */
+export function checkConsent(yp: YoungPerson, today: string): void {
+  const status = yp.consentStatus;
+  if (!status && yp.consentDate) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'Choose the consent status that the consent date belongs to, or clear the date.',
+    );
+  }
+  if (status && !yp.consentDate && CONSENT_DATE_WORDS[status]) {
+    throw new AppError('INVALID_INPUT', `Enter ${CONSENT_DATE_WORDS[status]}.`);
+  }
+  if (yp.consentDate && yp.consentDate > today) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The consent date (${formatUkDate(yp.consentDate)}) is in the future. Enter the date it was recorded.`,
+    );
+  }
+  if (status === 'given_with_limits' && !yp.consentDetails) {
+    throw new AppError('INVALID_INPUT', 'Say what the limits on consent are, so everyone can keep to them.');
+  }
+}
+
+/** Who recorded the consent answer: whoever saves a changed answer; otherwise as it was. */
+export function consentRecording(
+  userId: string,
+  before: (YoungPerson & ConsentRecorded) | null,
+  after: YoungPerson,
+  at: string,
+): ConsentRecorded {
+  if (!after.consentStatus) return NO_CONSENT_RECORDED;
+  if (before && !consentChanged(before, after)) {
+    return { consentRecordedBy: before.consentRecordedBy, consentRecordedAt: before.consentRecordedAt };
+  }
+  return { consentRecordedBy: userId, consentRecordedAt: at };
+}
+
+/** The consent answer changed (so whoever saves it now becomes the one who recorded it). */
+function consentChanged(before: YoungPerson | null, after: YoungPerson): boolean {
+  return (
+    (before?.consentStatus ?? null) !== after.consentStatus ||
+    (before?.consentDate ?? null) !== after.consentDate ||
+    (before?.consentDetails ?? null) !== after.consentDetails
+  );
 }

@@ -10,6 +10,7 @@ import { givenNameFor, youngPersonSex } from './people';
 import type { Random } from './prng';
 import type { PlannedReferral } from './referrals';
 import * as V from './vocabulary';
+import { demoIdentity } from './identity';
 
 /** What every demo case is written with. */
 export interface DemoContext {
@@ -147,6 +148,7 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
     updated_by: by,
     version: 1,
   });
+  const identity = demoIdentity(id, la, { referral, today, createdAt, by }, consultationOnly);
   upsertYoungPerson(db, id, {
     givenName: initialsOnly ? null : given,
     familyName: initialsOnly ? null : family,
@@ -160,10 +162,12 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
     learningNeeds: r.chance(0.3) ? 'Education, health and care plan in place.' : null,
     communicationNeeds: r.chance(0.15) ? 'Needs extra time to process spoken information.' : null,
     legalStatus: r.weighted([
-      ['none', 5],
+      ['none', 4.5],
       ['police_investigation_active', 3],
       ['charged', 1],
       ['court_order', 1],
+      ['not_known', 0.3],
+      [null, 0.2],
     ] as const),
     placement: r.weighted([
       ['family_home', 6],
@@ -175,7 +179,8 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
     ] as const),
     localAuthority: la,
     school: initialsOnly ? null : `${r.pick(V.LOCAL_AUTHORITIES)} ${r.pick(V.SCHOOL_KINDS)}`,
-  });
+    ...identity.fields,
+  }, identity.recorded);
   setServices(db, id, services, status === 'active' || status === 'closed' ? services : []);
   if (lead) setClinicians(db, id, [lead, ...(workers.length > 1 && r.chance(0.4) ? [r.pick(workers)] : [])]);
   insertStatusChange(db, { id: r.uuid(), caseId: id, from: null, to: 'referred', reason: null, at: createdAt, by });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DuplicateCandidate } from '../../../preload/contract';
+import { compactNhsNumber, isValidNhsNumber } from '../../../preload/contract/nhs-number';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { STATUS_LABELS } from './case-page/labels';
@@ -8,6 +9,7 @@ import type { ReferralDraft } from './referral-draft';
 import { useDebouncedValue } from './useDebouncedValue';
 
 const REASONS: Record<DuplicateCandidate['reason'], string> = {
+  same_nhs_number: 'same NHS number',
   same_dob_similar_name: 'same date of birth and a similar-sounding name',
   same_name_same_local_authority: 'same name and the same local authority',
 };
@@ -17,6 +19,7 @@ interface Probe {
   familyName: string | null;
   dateOfBirth: string | null;
   localAuthority: string | null;
+  nhsNumber: string | null;
 }
 
 /** What to ask about: a name with a date of birth, or a full name with a local authority. */
@@ -27,7 +30,9 @@ function probeOf(d: ReferralDraft): Probe | null {
   const localAuthority = d.localAuthority.trim() || null;
   const withDob = (givenName || familyName) && dateOfBirth;
   const withLa = givenName && familyName && localAuthority;
-  return withDob || withLa ? { givenName, familyName, dateOfBirth, localAuthority } : null;
+  // Only a whole, valid NHS number is asked about: a half-typed one matches nothing.
+  const nhsNumber = !d.consultationOnly && isValidNhsNumber(d.nhsNumber) ? compactNhsNumber(d.nhsNumber) : null;
+  return withDob || withLa || nhsNumber ? { givenName, familyName, dateOfBirth, localAuthority, nhsNumber } : null;
 }
 
 /** Ask case:checkDuplicates whenever the identifying details settle; [] when there is nothing to ask. */

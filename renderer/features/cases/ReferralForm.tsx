@@ -12,6 +12,7 @@ import {
   type DraftField,
   type ReferralDraft,
 } from './referral-draft';
+import { ReferralIdentitySection } from './ReferralIdentitySection';
 import { ReferralDetails, ReferrerFields, YoungPersonIdentity } from './ReferralSections';
 
 /** "There is a problem": every error, in page order, each a link to its field. */
@@ -110,6 +111,7 @@ export function ReferralForm() {
       <YoungPersonIdentity {...props}>
         <DuplicateWarning draft={draft} onOpen={(id) => openCase(id, { kind: 'new-referral' })} />
       </YoungPersonIdentity>
+      <ReferralIdentitySection {...props} />
       <ReferrerFields {...props} />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={busy || undefined}>

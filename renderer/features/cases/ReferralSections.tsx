@@ -182,20 +182,30 @@ function YoungPersonDetails(p: SectionProps) {
         <Text field="ethnicity" label="Ethnicity (optional)" p={p} />
         <Text field="firstLanguage" label="First language (optional)" p={p} />
         <Text field="school" label="School or college (optional)" p={p} />
+      </div>
+      <p className="field__hint">
+        If nobody knows yet, choose “Not known”. Left as “Choose…”, the case page lists it as not answered.
+      </p>
+      <div className="form-grid">
         <SelectField
           id={fieldId('legalStatus')}
           label="Legal status"
+          hint="Police or court involvement."
           value={draft.legalStatus}
-          onValueChange={(v) => set('legalStatus', v as LegalStatus)}
-          options={LEGAL_STATUSES.map((s) => ({ value: s, label: LEGAL_STATUS_LABELS[s] }))}
+          onValueChange={(v) => set('legalStatus', v as LegalStatus | '')}
+          options={[
+            { value: '', label: 'Choose…' },
+            ...LEGAL_STATUSES.map((s) => ({ value: s, label: LEGAL_STATUS_LABELS[s] })),
+          ]}
         />
         <SelectField
           id={fieldId('placement')}
-          label="Placement (optional)"
+          label="Placement"
+          hint="Where the young person lives now."
           value={draft.placement}
           onValueChange={(v) => set('placement', v as Placement | '')}
           options={[
-            { value: '', label: 'Not known' },
+            { value: '', label: 'Choose…' },
             ...PLACEMENTS.map((s) => ({ value: s, label: PLACEMENT_LABELS[s] })),
           ]}
         />

@@ -5,10 +5,11 @@
  */
 import type { LegalStatus, Placement, ProfessionalRole, Service } from '../../../preload/contract';
 import { referralSchema, youngPersonSchema, type ReferralInput } from '../../../preload/contract/case-records';
+import { EMPTY_IDENTITY, checkIdentity, identityInput, type IdentityValues } from './identity-form';
 import { ageOn } from './age';
 import { explainBadUkDate, isoToUk, parseUkDate, todayUk } from './case-page/uk-date';
 
-export interface ReferralDraft {
+export interface ReferralDraft extends IdentityValues {
   referralDate: string;
   referralSource: string;
   referralReason: string;
@@ -26,7 +27,8 @@ export interface ReferralDraft {
   developmentalNeeds: string;
   learningNeeds: string;
   communicationNeeds: string;
-  legalStatus: LegalStatus;
+  /** '' until someone answers ("Not known" is an answer). */
+  legalStatus: LegalStatus | '';
   placement: Placement | '';
   localAuthority: string;
   school: string;
@@ -60,10 +62,11 @@ export function emptyDraft(now = new Date()): ReferralDraft {
     developmentalNeeds: '',
     learningNeeds: '',
     communicationNeeds: '',
-    legalStatus: 'none',
+    legalStatus: '',
     placement: '',
     localAuthority: '',
     school: '',
+    ...EMPTY_IDENTITY,
     referrerName: '',
     referrerRole: '',
     referrerAgency: '',
@@ -94,6 +97,15 @@ export function tooOldMessage(age: number, dobIso: string | null, referralIso: s
   return `The service works with young people up to 21. This young person${when} was ${age} on the referral date (${isoToUk(referralIso)}), so the referral cannot be accepted.`;
 }
 
+/**
+ * The identity the form shows: a consultation-only referral offers only consent, so an NHS
+ * number, address or GP typed before ticking "consultation only" is not kept (data minimisation).
+ */
+function shownIdentity(d: ReferralDraft): IdentityValues {
+  if (!d.consultationOnly) return d;
+  return { ...d, nhsNumber: '', address: '', gpPracticeName: '', gpPracticeOdsCode: '' };
+}
+
 export function toReferralInput(d: ReferralDraft): ReferralInput {
   const age = d.ageAtReferral.trim() ? Number(d.ageAtReferral.trim()) : null;
   const referrerGiven = [
@@ -122,10 +134,11 @@ export function toReferralInput(d: ReferralDraft): ReferralInput {
       developmentalNeeds: text(d.developmentalNeeds),
       learningNeeds: text(d.learningNeeds),
       communicationNeeds: text(d.communicationNeeds),
-      legalStatus: d.legalStatus,
+      legalStatus: d.legalStatus || null,
       placement: d.placement || null,
       localAuthority: text(d.localAuthority),
       school: text(d.school),
+      ...identityInput(shownIdentity(d)),
     },
     referrer:
       referrerGiven || d.referrerRole
@@ -160,6 +173,13 @@ const PATH_TO_FIELD: Record<string, DraftField> = {
   'youngPerson.communicationNeeds': 'communicationNeeds',
   'youngPerson.localAuthority': 'localAuthority',
   'youngPerson.school': 'school',
+  'youngPerson.nhsNumber': 'nhsNumber',
+  'youngPerson.address': 'address',
+  'youngPerson.gpPracticeName': 'gpPracticeName',
+  'youngPerson.gpPracticeOdsCode': 'gpPracticeOdsCode',
+  'youngPerson.consentStatus': 'consentStatus',
+  'youngPerson.consentDate': 'consentDate',
+  'youngPerson.consentDetails': 'consentDetails',
   'referrer.name': 'referrerName',
   'referrer.agency': 'referrerAgency',
   'referrer.phone': 'referrerPhone',
@@ -201,6 +221,8 @@ function ruleErrors(d: ReferralDraft): DraftErrors {
     else if (!/^\d{1,3}$/.test(ageText)) e.ageAtReferral = 'Enter the age in whole years, for example 14.';
     else if (!ageAllowed(age) && referralIso) e.ageAtReferral = tooOldMessage(age, null, referralIso);
   }
+
+  Object.assign(e, checkIdentity(shownIdentity(d), parseUkDate(todayUk()) ?? ''));
 
   const referrerGiven = [d.referrerAgency, d.referrerPhone, d.referrerEmail, d.referrerSharingBasis].some((s) =>
     s.trim(),

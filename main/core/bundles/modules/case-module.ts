@@ -6,11 +6,14 @@
 import { z } from 'zod';
 import {
   caseStatusSchema,
+  consentStatusSchema,
   isoDateSchema,
   legalStatusSchema,
+  odsCodeSchema,
   placementSchema,
   serviceSchema,
 } from '../../../../preload/contract/case-records';
+import { formatNhsNumber, isValidNhsNumber } from '../../../../preload/contract/nhs-number';
 import type { Db } from '../../db/connection';
 import { initialsOf, phoneticKey, searchKey } from '../../cases/phonetic';
 import { nextReference } from '../../cases/cases.repo';
@@ -32,10 +35,25 @@ const youngPersonRowSchema = z
     developmental_needs: nullableText(2000),
     learning_needs: nullableText(2000),
     communication_needs: nullableText(2000),
-    legal_status: legalStatusSchema,
+    legal_status: legalStatusSchema.nullable(),
     placement: placementSchema.nullable(),
     local_authority: nullableText(100),
     school: nullableText(200),
+    // Identity and consent (m0060). A bundle from before them has none: they default to null.
+    nhs_number: z
+      .string()
+      .regex(/^\d{10}$/)
+      .refine(isValidNhsNumber, 'The NHS number’s check digit does not match.')
+      .nullable()
+      .default(null),
+    address: nullableText(500).default(null),
+    gp_practice_name: nullableText(200).default(null),
+    gp_practice_ods_code: odsCodeSchema.nullable().default(null),
+    consent_status: consentStatusSchema.nullable().default(null),
+    consent_date: isoDateSchema.nullable().default(null),
+    consent_details: nullableText(2000).default(null),
+    consent_recorded_by: userRef.nullable().default(null),
+    consent_recorded_at: isoDateTime.nullable().default(null),
   })
   .strict();
 
@@ -223,7 +241,8 @@ export const caseModule: BundleModule<CaseRecord> = {
           ...(r.referral_reason ? [`Reason for referral: ${r.referral_reason}`] : []),
           ...(yp
             ? [
-                `Legal status: ${yp.legal_status.replace(/_/g, ' ')}. Placement: ${yp.placement?.replace(/_/g, ' ') ?? 'not recorded'}. Local authority: ${yp.local_authority ?? 'not recorded'}.`,
+                `Legal status: ${yp.legal_status?.replace(/_/g, ' ') ?? 'not answered'}. Placement: ${yp.placement?.replace(/_/g, ' ') ?? 'not recorded'}. Local authority: ${yp.local_authority ?? 'not recorded'}.`,
+                `NHS number: ${yp.nhs_number ? formatNhsNumber(yp.nhs_number) : 'not recorded'}. Consent and information sharing: ${yp.consent_status?.replace(/_/g, ' ') ?? 'not answered'}${yp.consent_date ? ` (${ukDate(yp.consent_date)})` : ''}.`,
               ]
             : []),
           `Services: ${r.services.map((s) => `${s.service.replace(/_/g, ' ')}${s.provided ? ' (provided)' : s.requested ? ' (requested)' : ''}`).join(', ') || 'none recorded'}.`,

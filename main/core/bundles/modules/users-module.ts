@@ -17,6 +17,7 @@ export type UserRecord = z.infer<typeof userRecordSchema>;
 const REFERENCES = `
   SELECT lead_worker_id AS u FROM cases WHERE id = @c UNION SELECT updated_by FROM cases WHERE id = @c
   UNION SELECT user_id FROM case_clinicians WHERE case_id = @c
+  UNION SELECT consent_recorded_by FROM young_people WHERE case_id = @c
   UNION SELECT changed_by FROM case_status_history WHERE case_id = @c
   UNION SELECT updated_by FROM case_people WHERE case_id = @c
   UNION SELECT updated_by FROM case_paperwork WHERE case_id = @c

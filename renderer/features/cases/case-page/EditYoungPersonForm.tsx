@@ -4,10 +4,18 @@ import { FormError } from '../../../components/FormError';
 import { TextField } from '../../../components/TextField';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
+import { IdentityFields } from '../IdentityFields';
+import {
+  checkIdentity,
+  identityInput,
+  identityValuesOf,
+  type IdentityErrors,
+  type IdentityField,
+} from '../identity-form';
 import { SelectField, TextAreaField, optionsOf } from './fields';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS } from './labels';
 import { updateCase } from './case-actions';
-import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
+import { checkUkDate, isoToUk, parseUkDate, todayUk } from './uk-date';
 
 type Text =
   'givenName' | 'familyName' | 'initials' | 'gender' | 'ethnicity' | 'firstLanguage' | 'localAuthority' | 'school';
@@ -28,7 +36,8 @@ const LONG_FIELDS: [Long, string][] = [
   ['learningNeeds', 'Learning needs'],
   ['communicationNeeds', 'Communication needs'],
 ];
-const NO_PLACEMENT = '';
+/** The empty choice of a clinical select: nobody has answered (distinct from "Not known"). */
+const UNANSWERED = '';
 
 /** Change the young person's details. The core refuses anyone older than 21 at referral. */
 export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
@@ -38,8 +47,10 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
     return Object.fromEntries(all.map((k) => [k, yp[k] ?? ''])) as Record<Text | Long, string>;
   });
   const [dob, setDob] = useState(isoToUk(yp.dateOfBirth));
-  const [legalStatus, setLegalStatus] = useState<LegalStatus>(yp.legalStatus);
-  const [placement, setPlacement] = useState<Placement | ''>(yp.placement ?? NO_PLACEMENT);
+  const [legalStatus, setLegalStatus] = useState<LegalStatus | ''>(yp.legalStatus ?? UNANSWERED);
+  const [placement, setPlacement] = useState<Placement | ''>(yp.placement ?? UNANSWERED);
+  const [identity, setIdentity] = useState(() => identityValuesOf(yp));
+  const [identityErrors, setIdentityErrors] = useState<IdentityErrors>({});
   const [errors, setErrors] = useState<{ dob: string | null; initials: string | null }>({ dob: null, initials: null });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,6 +59,7 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
   useEffect(() => first.current?.focus(), []);
 
   const set = (k: Text | Long) => (v: string) => setText((t) => ({ ...t, [k]: v }));
+  const setIdentityField = (k: IdentityField, v: string) => setIdentity((old) => ({ ...old, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -57,16 +69,19 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
       initials:
         text.initials.trim() && !/^[A-Za-z]{1,4}$/.test(text.initials.trim()) ? 'Initials are 1 to 4 letters.' : null,
     };
+    const foundIdentity = checkIdentity(identity, parseUkDate(todayUk()) ?? '');
     setErrors(found);
+    setIdentityErrors(foundIdentity);
     setFormError(null);
-    if (found.dob || found.initials) {
+    if (found.dob || found.initials || Object.keys(foundIdentity).length > 0) {
       markFailed();
       return;
     }
     const patch: YoungPersonInput = {
       dateOfBirth: dob.trim() ? parseUkDate(dob) : null,
-      legalStatus,
+      legalStatus: legalStatus || null,
       placement: placement || null,
+      ...identityInput(identity),
     };
     for (const [k] of [...TEXT_FIELDS, ...LONG_FIELDS]) patch[k] = text[k].trim() || null;
     setBusy(true);
@@ -110,18 +125,27 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
         <SelectField
           id="yp-legal"
           label="Legal status"
+          hint="Choose “Not known” when nobody knows yet."
           value={legalStatus}
           onValueChange={setLegalStatus}
-          options={optionsOf(LEGAL_STATUS_LABELS)}
+          options={[{ value: UNANSWERED, label: 'Not answered' }, ...optionsOf(LEGAL_STATUS_LABELS)]}
         />
         <SelectField
           id="yp-placement"
           label="Placement"
           value={placement}
           onValueChange={setPlacement}
-          options={[{ value: NO_PLACEMENT, label: 'Not recorded' }, ...optionsOf(PLACEMENT_LABELS)]}
+          options={[{ value: UNANSWERED, label: 'Not answered' }, ...optionsOf(PLACEMENT_LABELS)]}
         />
       </div>
+      <IdentityFields
+        values={identity}
+        errors={identityErrors}
+        set={setIdentityField}
+        idOf={(k) => `yp-${k}`}
+        consultationOnly={detail.consultationOnly}
+        unansweredLabel="Not answered"
+      />
       {LONG_FIELDS.map(([k, label]) => (
         <TextAreaField key={k} id={`yp-${k}`} label={label} value={text[k]} onValueChange={set(k)} rows={2} />
       ))}

@@ -4,10 +4,14 @@ import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
 import { EditReferralForm } from './EditReferralForm';
 import { EditYoungPersonForm } from './EditYoungPersonForm';
+import { IdentitySummary } from './IdentitySummary';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS, SERVICE_LABELS, STATUS_LABELS } from './labels';
 import { StatusActions } from './StatusActions';
 import { SummaryList } from './SummaryList';
+import { UnansweredNotice } from './UnansweredNotice';
 import { useFocusLater } from './useFocusLater';
+
+const NOT_ANSWERED = <span className="muted">Not answered</span>;
 
 /** Status and its workflow, the referral, and the young person. */
 export function OverviewTab() {
@@ -30,6 +34,7 @@ export function OverviewTab() {
 
   return (
     <div className="tab-body">
+      <UnansweredNotice detail={detail} onAnswer={canWrite ? () => setEditing('young-person') : undefined} />
       <section aria-labelledby="status-heading" className="case-section">
         <h3 id="status-heading">Status: {STATUS_LABELS[detail.status]}</h3>
         {detail.status === 'declined' && detail.declineReason && <p>Declined because: {detail.declineReason}</p>}
@@ -121,13 +126,14 @@ export function OverviewTab() {
               ['Developmental needs', yp.developmentalNeeds ?? ''],
               ['Learning needs', yp.learningNeeds ?? ''],
               ['Communication needs', yp.communicationNeeds ?? ''],
-              ['Legal status', LEGAL_STATUS_LABELS[yp.legalStatus]],
-              ['Placement', yp.placement ? PLACEMENT_LABELS[yp.placement] : ''],
+              ['Legal status', yp.legalStatus ? LEGAL_STATUS_LABELS[yp.legalStatus] : NOT_ANSWERED],
+              ['Placement', yp.placement ? PLACEMENT_LABELS[yp.placement] : NOT_ANSWERED],
               ['Local authority', yp.localAuthority ?? ''],
               ['School or college', yp.school ?? ''],
             ]}
           />
         )}
+        {editing !== 'young-person' && <IdentitySummary detail={detail} />}
       </section>
     </div>
   );

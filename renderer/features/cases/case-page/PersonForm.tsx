@@ -10,7 +10,11 @@ import { addPerson, updatePerson } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
 
 type Pr = 'yes' | 'no' | 'unknown';
-const PR_LABELS: Record<Pr, string> = { unknown: 'Not known', yes: 'Yes', no: 'No' };
+/**
+ * Parental responsibility is stored as yes / no / null, so the empty choice says what null
+ * means: nobody has answered (the Overview lists it until someone does), not "no".
+ */
+const PR_LABELS: Record<Pr, string> = { unknown: 'Not answered', yes: 'Yes', no: 'No' };
 const NO_ROLE = '';
 
 const isProfessional = (k: PersonKind) => k === 'referrer' || k === 'professional';

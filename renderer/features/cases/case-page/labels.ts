@@ -6,6 +6,7 @@ import type {
   ChronologyKind,
   ClockReading,
   ClockStatus,
+  ConsentStatus,
   LegalStatus,
   NoteType,
   PersonKind,
@@ -36,7 +37,8 @@ export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
   police_investigation_active: 'Police investigation active',
   charged: 'Charged',
   court_order: 'Court order',
-  none: 'None',
+  none: 'None: no police or court involvement',
+  not_known: 'Not known',
 };
 
 export const PLACEMENT_LABELS: Record<Placement, string> = {
@@ -46,6 +48,15 @@ export const PLACEMENT_LABELS: Record<Placement, string> = {
   residential: 'Residential',
   secure: 'Secure',
   other: 'Other',
+  not_known: 'Not known',
+};
+
+export const CONSENT_STATUS_LABELS: Record<ConsentStatus, string> = {
+  given: 'Given',
+  given_with_limits: 'Given with limits',
+  refused: 'Refused',
+  not_yet_sought: 'Not yet sought',
+  not_known: 'Not known',
 };
 
 export const PERSON_KIND_LABELS: Record<PersonKind, string> = {
