@@ -5,6 +5,7 @@ import { m0020Cases } from './m0020-cases';
 import { m0030Casework } from './m0030-casework';
 import { m0040Documents } from './m0040-documents';
 import { m0050Bundles } from './m0050-bundles';
+import { m0070Drafts } from './m0070-drafts';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -14,7 +15,14 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0010Vault, m0020Cases, m0030Casework, m0040Documents, m0050Bundles];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Vault,
+  m0020Cases,
+  m0030Casework,
+  m0040Documents,
+  m0050Bundles,
+  m0070Drafts,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
