@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
+import { useResumedForm } from '../../drafts/drafts-store';
 import { EditReferralForm } from './EditReferralForm';
 import { EditYoungPersonForm } from './EditYoungPersonForm';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS, SERVICE_LABELS, STATUS_LABELS } from './labels';
@@ -13,7 +14,8 @@ import { useFocusLater } from './useFocusLater';
 export function OverviewTab() {
   const detail = useCasePageStore((s) => s.detail);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
-  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(null);
+  // A resumed draft of one of the forms below opens it (see features/drafts).
+  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(useResumedForm(detail?.id));
   const referralButton = useRef<HTMLButtonElement>(null);
   const ypButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
