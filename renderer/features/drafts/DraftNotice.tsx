@@ -18,7 +18,7 @@ export function DraftNotice({ draft, onDiscard }: { draft: DraftHandle; onDiscar
       <div role="status">
         {restored && (
           <p className={styles.restored}>
-            Filled in from your draft {formatDateTime(restored.savedAt).replace(' ', ' at ')}.
+            Filled in from your draft, saved {formatDateTime(restored.savedAt).replace(' ', ' at ')}.
             {restored.caseChanged && ' The case has changed since: check each field before you save.'}
           </p>
         )}

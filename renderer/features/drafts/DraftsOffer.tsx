@@ -86,7 +86,10 @@ export function DraftsOffer() {
       <h2 id="drafts-offer-heading" className={styles.heading}>
         You have {count}
       </h2>
-      <p className={styles.lead}>Kept, encrypted, when the vault locked. Only you can see them.</p>
+      <p className={styles.lead}>
+        Kept, encrypted, in the vault when you left {offered.length === 1 ? 'it' : 'them'}. Only you can see{' '}
+        {offered.length === 1 ? 'it' : 'them'}.
+      </p>
       <ul className={styles.list}>
         {offered.map((d) => (
           <OfferedDraft key={d.key} draft={d} />
