@@ -87,8 +87,7 @@ export function DraftsOffer() {
         You have {count}
       </h2>
       <p className={styles.lead}>
-        Kept, encrypted, in the vault when you left {offered.length === 1 ? 'it' : 'them'}. Only you can see{' '}
-        {offered.length === 1 ? 'it' : 'them'}.
+        Kept, encrypted, in the vault when it locked. Only you can see {offered.length === 1 ? 'it' : 'them'}.
       </p>
       <ul className={styles.list}>
         {offered.map((d) => (

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -176,6 +176,18 @@ describe('drafts', () => {
     db.pragma('foreign_keys = ON');
     expect(await ok('draft:list', {})).toEqual([]);
     expect(await ok('draft:get', { key: `note:new:${caseId}` })).toBeNull();
+  });
+
+  it('are encrypted at rest: no file of the vault holds their text in plain', async () => {
+    await ok('draft:save', noteDraft());
+    // The text may still sit in the write-ahead log (-wal): SQLCipher encrypts that file too.
+    const vaultDir = join(dir, 'vault');
+    const files = readdirSync(vaultDir);
+    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const name of files) {
+      const bytes = readFileSync(join(vaultDir, name));
+      expect(bytes.includes(Buffer.from('foster carer about the safety plan')), name).toBe(false);
+    }
   });
 
   it('never travel in a case bundle', async () => {
