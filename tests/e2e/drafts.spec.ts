@@ -173,6 +173,9 @@ test.describe('through the idle lock', () => {
     const { reference } = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
     await openCase(page, reference);
     await typeNote(page);
+    // The autosave, 1.5 s after the last key, is what keeps it: the idle lock gives no warning.
+    await expect(page.getByTestId('draft-notice')).toContainText(/Draft kept at \d{2}:\d{2}\./);
+    await page.getByTestId('draft-notice').screenshot({ path: `${ARTIFACTS}/drafts-kept-notice.png` });
     // Hands off the keyboard: the main process locks the vault after 6 seconds.
     await expect(page.getByRole('status').filter({ hasText: 'without activity' })).toBeVisible({ timeout: 20_000 });
     await expectNoTrace(page);
