@@ -9,7 +9,12 @@ let queue: Promise<unknown> = Promise.resolve();
 /** Run a draft call after every draft call made before it has settled. */
 export function enqueueDraftCall<T>(call: () => Promise<T>): Promise<T> {
   const run = queue.then(call, call);
-  queue = run.catch(() => undefined);
+  // The queue keeps only "settled", never the answer: a draft read back holds case data, and
+  // nothing of it may outlive the form once the vault locks.
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
   return run;
 }
 

@@ -98,6 +98,11 @@ test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resum
   await resumeNote(page, reference, 'drafts-offer.png');
   // The probe finds the note while it is on screen, so its silence after the lock means something.
   expect(await heapContains(page, MARKER)).toBe(true);
+  // Locked again straight after resuming: the draft that was read back leaves no trace either.
+  await page.keyboard.press('Control+l');
+  await expectNoTrace(page);
+  await signIn(page);
+  await resumeNote(page, reference);
   await expectNoSeriousViolations(page, 'notes tab with a resumed draft');
   await page.screenshot({ path: `${ARTIFACTS}/drafts-resumed-note.png`, fullPage: true });
 
