@@ -65,8 +65,11 @@ export function draftStateProblem(value: unknown): string | null {
     else if (typeof v === 'number') {
       if (!Number.isFinite(v)) return 'The draft holds a number that cannot be stored.';
       bytes += 24;
-    } else if (typeof v === 'string') bytes += utf8Bytes(v) + 2;
-    else if (Array.isArray(v)) {
+    } else if (typeof v === 'string') {
+      // Every character is at least a byte: a string longer than the limit is refused uncounted.
+      if (v.length > DRAFT_MAX_BYTES) return tooBig();
+      bytes += utf8Bytes(v) + 2;
+    } else if (Array.isArray(v)) {
       bytes += 2;
       for (const item of v) {
         const problem = walk(item, depth + 1);
