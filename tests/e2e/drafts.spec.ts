@@ -119,7 +119,8 @@ test('a new referral and the young person’s details survive a lock; Discard as
   test.setTimeout(120_000);
   const { page } = app;
   await createVaultAndSignIn(page);
-  const { reference } = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
+  const made = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
+  const { reference } = made;
   await openCase(page, reference);
   await page.getByRole('button', { name: 'Change young person’s details' }).click();
   await page.getByLabel('School or college').fill('Leeds West Academy');
@@ -148,10 +149,14 @@ test('a new referral and the young person’s details survive a lock; Discard as
   await expect(page.getByLabel('Family name')).toHaveValue('Shah');
   await expect(page.getByRole('region', { name: 'You have an unsaved draft' })).toBeVisible();
 
+  // Meanwhile a colleague changes the case: the resumed form says so.
+  await api(page, 'case:update', { caseId: made.id, expectedVersion: made.version, patch: { referralSource: 'GP' } });
   await offer.getByRole('button', { name: `Resume Young person’s details on ${reference}` }).click();
   await expect(offer).toBeHidden();
   await expect(page.getByLabel('School or college')).toHaveValue('Leeds West Academy');
   await expect(page.getByTestId('draft-notice')).toContainText('Filled in from your draft');
+  await expect(page.getByTestId('draft-notice')).toContainText('The case has changed since');
+  await page.getByTestId('draft-notice').screenshot({ path: `${ARTIFACTS}/drafts-case-changed-notice.png` });
   await page.getByRole('button', { name: 'Save young person’s details' }).click();
   await expect(page.getByTestId('case-page')).toContainText('Leeds West Academy');
 

@@ -19,7 +19,7 @@ export function DraftNotice({ draft, onDiscard }: { draft: DraftHandle; onDiscar
         {restored && (
           <p className={styles.restored}>
             Filled in from your draft, saved {formatDateTime(restored.savedAt).replace(' ', ' at ')}.
-            {restored.caseChanged && ' The case has changed since: check each field before you save.'}
+            {restored.caseChanged && ' The case has changed since then: check each field before you save.'}
           </p>
         )}
       </div>
