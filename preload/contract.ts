@@ -16,6 +16,7 @@ import { caseChannels } from './contract/cases';
 import { caseworkChannels } from './contract/casework';
 import { documentChannels } from './contract/documents';
 import { bundleChannels } from './contract/bundles';
+import { draftChannels } from './contract/drafts';
 
 export * from './contract/common';
 // The domains' record schemas and types, so the renderer imports them from one place.
@@ -23,6 +24,7 @@ export * from './contract/case-records';
 export * from './contract/cases';
 export * from './contract/casework';
 export * from './contract/documents';
+export * from './contract/drafts';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -31,6 +33,7 @@ export const contract = {
   ...caseworkChannels,
   ...documentChannels,
   ...bundleChannels,
+  ...draftChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { caseHandlers } from './cases/cases.ipc';
 import { caseworkHandlers } from './notes/casework.ipc';
 import { documentHandlers } from './documents/documents.ipc';
 import { bundleHandlers } from './bundles/bundles.ipc';
+import { draftHandlers } from './drafts/drafts.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /** Every channel's handler, gathered from the domains. TypeScript checks none is missing. */
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...caseworkHandlers,
   ...documentHandlers,
   ...bundleHandlers,
+  ...draftHandlers,
 };
 
 export interface Core {

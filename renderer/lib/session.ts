@@ -6,6 +6,7 @@ import type { SessionUser } from '../../preload/contract';
 import { resetAllStores } from '../stores/reset';
 import { useSessionStore, type LockedView } from '../stores/session';
 import { call, errorMessage, onEvent, setLockedHandler } from './api';
+import { flushDrafts } from './draft-queue';
 
 /** Ask the core whether a vault exists and who, if anyone, is signed in. */
 export async function refreshStatus(): Promise<void> {
@@ -27,8 +28,13 @@ export function handleLocked(): void {
   void refreshStatus();
 }
 
-/** Lock now (the Lock button, Ctrl+L). The renderer clears itself even if the call fails. */
+/**
+ * Lock now (the Lock button, Ctrl+L). Open forms are saved as drafts first (bounded in time);
+ * the renderer clears itself even if the call fails.
+ */
 export async function lockNow(): Promise<void> {
+  // First keep whatever is half-typed as encrypted drafts, while the vault is still open.
+  await flushDrafts();
   try {
     await call('vault:lock', {});
   } catch {

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { call, errorMessage } from '../../lib/api';
+import { REFERRAL_DRAFT_KEY } from '../../lib/draft-keys';
+import { useDraft } from '../../lib/useDraft';
+import { DraftNotice } from '../drafts/DraftNotice';
 import { openCase, showCasesView, useCasesStore } from '../../stores/cases';
 import { DuplicateWarning } from './DuplicateWarning';
 import {
@@ -47,6 +50,12 @@ function ErrorSummary({ errors, focusKey }: { errors: DraftErrors; focusKey: num
   );
 }
 
+/** What the drafts offer calls a referral in progress: by the young person's name, once typed. */
+function referralTitle(d: ReferralDraft): string {
+  const name = [d.givenName.trim(), d.familyName.trim()].filter(Boolean).join(' ') || d.initials.trim();
+  return name ? `New referral for ${name}` : 'New referral';
+}
+
 /**
  * Record a new referral. Checks run on submit (then live, once shown); possible duplicates are
  * looked up as soon as a name and a date of birth (or local authority) are typed. The draft is
@@ -64,6 +73,17 @@ export function ReferralForm() {
   useEffect(() => {
     if (!useCasesStore.getState().referralDraft) useCasesStore.setState({ referralDraft: emptyDraft() });
   }, []);
+  // The whole draft is kept in the vault as it is typed; back from a duplicate check, the
+  // store still holds it, so there is nothing to restore.
+  const [restoreFromVault] = useState(() => stored === null);
+  const kept = useDraft({
+    key: REFERRAL_DRAFT_KEY,
+    caseId: null,
+    title: referralTitle(draft),
+    state: draft,
+    restore: restoreFromVault,
+    onRestore: (d) => useCasesStore.setState({ referralDraft: { ...emptyDraft(), ...d } }),
+  });
 
   const set = <K extends DraftField>(field: K, value: ReferralDraft[K]) =>
     useCasesStore.setState((s) => ({ referralDraft: { ...(s.referralDraft ?? emptyDraft()), [field]: value } }));
@@ -85,6 +105,7 @@ export function ReferralForm() {
     try {
       const created = await call('case:create', input);
       useCasesStore.setState({ referralDraft: null });
+      void kept.submitted();
       openCase(created.id, { kind: 'caseload' });
     } catch (err) {
       setFormError(errorMessage(err));
@@ -94,6 +115,7 @@ export function ReferralForm() {
   }
 
   function cancel() {
+    void kept.discard();
     useCasesStore.setState({ referralDraft: null });
     showCasesView({ kind: 'caseload' });
   }
@@ -102,11 +124,12 @@ export function ReferralForm() {
   return (
     <form noValidate onSubmit={(e) => void submit(e)} className="referral-form" aria-labelledby="cases-view-heading">
       <p className="lead">
-        Fields are required unless marked optional. Dates are dd/mm/yyyy. Nothing is saved until you select Record
-        referral.
+        Fields are required unless marked optional. Dates are dd/mm/yyyy. Nothing is recorded until you select Record
+        referral; until then what you type is kept as your private draft, so a lock does not lose it.
       </p>
       <ErrorSummary errors={errors} focusKey={failures} />
       <FormError id="referral-error">{formError}</FormError>
+      <DraftNotice draft={kept} onDiscard={() => useCasesStore.setState({ referralDraft: emptyDraft() })} />
       <ReferralDetails {...props} directory={directory} />
       <YoungPersonIdentity {...props}>
         <DuplicateWarning draft={draft} onOpen={(id) => openCase(id, { kind: 'new-referral' })} />

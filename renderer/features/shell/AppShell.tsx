@@ -8,6 +8,7 @@ import { useShellStore } from '../../stores/shell';
 import { AdministrationArea } from '../admin/AdministrationArea';
 import { SharingArea } from '../sharing/SharingArea';
 import { CasesArea } from '../cases/CasesArea';
+import { DraftsOffer } from '../drafts/DraftsOffer';
 import { AREA_INFO, canSee } from './areas';
 import { EmptyArea } from './EmptyArea';
 import { Navigation } from './Navigation';
@@ -68,6 +69,7 @@ export function AppShell({ user }: { user: SessionUser }) {
           <h1 ref={heading} tabIndex={-1}>
             {info.label}
           </h1>
+          <DraftsOffer />
           {area === 'administration' ? (
             <AdministrationArea currentUser={user} />
           ) : area === 'sharing' ? (

@@ -6,6 +6,7 @@ import { m0030Casework } from './m0030-casework';
 import { m0040Documents } from './m0040-documents';
 import { m0050Bundles } from './m0050-bundles';
 import { m0060YoungPersonIdentity } from './m0060-young-person-identity';
+import { m0070Drafts } from './m0070-drafts';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -15,7 +16,15 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0010Vault, m0020Cases, m0030Casework, m0040Documents, m0050Bundles, m0060YoungPersonIdentity];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010Vault,
+  m0020Cases,
+  m0030Casework,
+  m0040Documents,
+  m0050Bundles,
+  m0060YoungPersonIdentity,
+  m0070Drafts,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -3,6 +3,9 @@ import type { CaseDetail, Service } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
 import { TextField } from '../../../components/TextField';
 import { ApiError, errorMessage } from '../../../lib/api';
+import { referralEditDraftKey } from '../../../lib/draft-keys';
+import { useDraft } from '../../../lib/useDraft';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
@@ -37,6 +40,25 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
   const { formRef, markFailed } = useFocusFirstInvalid();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // Kept as a draft while it is typed, so a lock does not lose it.
+  const draft = useDraft({
+    key: referralEditDraftKey(detail.id),
+    caseId: detail.id,
+    title: `Referral details on ${detail.reference}`,
+    state: { date, source, reason, consultationOnly, requested, provided, lead, allocated },
+    baseVersion: detail.version,
+    onRestore: (d) => {
+      setDate(d.date);
+      setSource(d.source);
+      setReason(d.reason);
+      setConsultationOnly(d.consultationOnly);
+      setRequested(d.requested);
+      setProvided(d.provided);
+      setLead(d.lead);
+      setAllocated(d.allocated);
+    },
+  });
+  const cancel = () => void draft.discard().then(onDone);
 
   const workers = workerChoices(detail, me, users);
   const leadOptions = [
@@ -73,6 +95,7 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
           ? {}
           : { allocatedClinicianIds: allocated }),
       });
+      void draft.submitted();
       onDone();
     } catch (err) {
       // A conflict is explained by the notice at the top of the case, which takes focus.
@@ -85,6 +108,7 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-label="Change referral details">
       <FormError id="referral-form-error">{formError}</FormError>
+      <DraftNotice draft={draft} onDiscard={onDone} />
       <TextField
         id="referral-date"
         label="Referral date"
@@ -141,7 +165,7 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : 'Save referral details'}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={cancel}>
           Cancel
         </button>
       </div>

@@ -3,6 +3,9 @@ import type { CaseDetail, LegalStatus, Placement, YoungPersonInput } from '../..
 import { FormError } from '../../../components/FormError';
 import { TextField } from '../../../components/TextField';
 import { ApiError, errorMessage } from '../../../lib/api';
+import { youngPersonDraftKey } from '../../../lib/draft-keys';
+import { useDraft } from '../../../lib/useDraft';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { IdentityFields } from '../IdentityFields';
 import {
@@ -57,6 +60,21 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
   const { formRef, markFailed } = useFocusFirstInvalid();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // Kept as a draft while it is typed, so a lock does not lose it.
+  const draft = useDraft({
+    key: youngPersonDraftKey(detail.id),
+    caseId: detail.id,
+    title: `Young person’s details on ${detail.reference}`,
+    state: { text, dob, legalStatus, placement },
+    baseVersion: detail.version,
+    onRestore: (d) => {
+      setText((t) => ({ ...t, ...d.text }));
+      setDob(d.dob);
+      setLegalStatus(d.legalStatus);
+      setPlacement(d.placement);
+    },
+  });
+  const cancel = () => void draft.discard().then(onDone);
 
   const set = (k: Text | Long) => (v: string) => setText((t) => ({ ...t, [k]: v }));
   const setIdentityField = (k: IdentityField, v: string) => setIdentity((old) => ({ ...old, [k]: v }));
@@ -87,6 +105,7 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
     setBusy(true);
     try {
       await updateCase({ youngPerson: patch });
+      void draft.submitted();
       onDone();
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 'CONFLICT')) setFormError(errorMessage(err));
@@ -98,6 +117,7 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-label="Change young person’s details">
       <FormError id="yp-form-error">{formError}</FormError>
+      <DraftNotice draft={draft} onDiscard={onDone} />
       <div className="form-columns">
         {TEXT_FIELDS.map(([k, label, hint]) => (
           <TextField
@@ -153,7 +173,7 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : 'Save young person’s details'}
         </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
+        <button type="button" className="button button--secondary" onClick={cancel}>
           Cancel
         </button>
       </div>

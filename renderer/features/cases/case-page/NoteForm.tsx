@@ -3,6 +3,10 @@ import type { NoteType, NoteView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
 import { TextField } from '../../../components/TextField';
 import { ApiError, errorMessage } from '../../../lib/api';
+import { noteDraftKey } from '../../../lib/draft-keys';
+import { useDraft } from '../../../lib/useDraft';
+import { useCasePageStore } from '../../../stores/case-page';
+import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { CheckboxField, SelectField, TextAreaField, optionsOf } from './fields';
 import { NOTE_TYPE_LABELS } from './labels';
@@ -34,6 +38,26 @@ export function NoteForm({ note, onDone }: { note: NoteView | null; onDone: (sav
   useEffect(() => {
     if (note) textRef.current?.focus();
   }, [note]);
+  // A new note is kept as a draft while it is typed, so a lock does not lose it.
+  const detail = useCasePageStore((s) => s.detail);
+  const draft = useDraft({
+    key: noteDraftKey(detail?.id ?? ''),
+    caseId: detail?.id ?? null,
+    title: `${NOTE_TYPE_LABELS[type]} on ${detail?.reference ?? 'a case'}`,
+    state: { date, time, type, text, sensitive },
+    enabled: !note && detail !== null,
+    onRestore: (d) => {
+      setDate(d.date);
+      setTime(d.time);
+      setType(d.type);
+      setText(d.text);
+      setSensitive(d.sensitive);
+    },
+  });
+  const clearText = () => {
+    setText('');
+    setSensitive(false);
+  };
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();
@@ -58,6 +82,7 @@ export function NoteForm({ note, onDone }: { note: NoteView | null; onDone: (sav
       if (!note) {
         setText('');
         setSensitive(false);
+        void draft.submitted();
       }
       onDone(note ? 'Note updated. The previous version is kept in its history.' : 'Note added.');
     } catch (err) {
@@ -78,6 +103,7 @@ export function NoteForm({ note, onDone }: { note: NoteView | null; onDone: (sav
     >
       {!note && <h4 id="add-note-heading">Add a note</h4>}
       <FormError id={`${id}-error`}>{formError}</FormError>
+      {!note && <DraftNotice draft={draft} onDiscard={clearText} />}
       <div className="form-columns form-columns--three">
         <TextField
           id={`${id}-date`}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
+import { useResumedForm } from '../../drafts/drafts-store';
 import { EditReferralForm } from './EditReferralForm';
 import { EditYoungPersonForm } from './EditYoungPersonForm';
 import { IdentitySummary } from './IdentitySummary';
@@ -17,7 +18,8 @@ const NOT_ANSWERED = <span className="muted">Not answered</span>;
 export function OverviewTab() {
   const detail = useCasePageStore((s) => s.detail);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
-  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(null);
+  // A resumed draft of one of the forms below opens it (see features/drafts).
+  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(useResumedForm(detail?.id));
   const referralButton = useRef<HTMLButtonElement>(null);
   const ypButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();

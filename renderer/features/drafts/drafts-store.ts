@@ -1,0 +1,37 @@
+/**
+ * The drafts offered after sign-in, and which case-page form a "Resume" should open. Draft
+ * titles name cases, so the store is resettable: a lock clears it with every other store.
+ */
+import { useEffect, useState } from 'react';
+import type { DraftSummary } from '../../../preload/contract';
+import { createResettableStore } from '../../stores/reset';
+
+/** The Overview forms a resumed draft can open. */
+export type ResumableForm = 'referral' | 'young-person';
+
+export interface DraftsState {
+  /** My drafts, as listed after sign-in; null until listed. */
+  offered: DraftSummary[] | null;
+  /** The user chose "Not now": the offer stays away until the next sign-in. */
+  dismissed: boolean;
+  /** Set by Resume, taken by the case's Overview tab when it opens. */
+  resume: { caseId: string; form: ResumableForm } | null;
+}
+
+export const useDraftsStore = createResettableStore<DraftsState>({ offered: null, dismissed: false, resume: null });
+
+/**
+ * Which Overview form to open for this case because its draft was resumed, if any. Taken once
+ * (cleared after the first render that read it): opening the case again later shows the
+ * Overview as usual.
+ */
+export function useResumedForm(caseId: string | undefined): ResumableForm | null {
+  const [form] = useState(() => {
+    const { resume } = useDraftsStore.getState();
+    return resume && resume.caseId === caseId ? resume.form : null;
+  });
+  useEffect(() => {
+    if (form) useDraftsStore.setState({ resume: null });
+  }, [form]);
+  return form;
+}
