@@ -65,13 +65,15 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
     key: youngPersonDraftKey(detail.id),
     caseId: detail.id,
     title: `Young person’s details on ${detail.reference}`,
-    state: { text, dob, legalStatus, placement },
+    state: { text, dob, legalStatus, placement, identity },
     baseVersion: detail.version,
     onRestore: (d) => {
       setText((t) => ({ ...t, ...d.text }));
       setDob(d.dob);
       setLegalStatus(d.legalStatus);
       setPlacement(d.placement);
+      // A draft kept before a field was added has no value for it: keep the form's own.
+      if (d.identity) setIdentity((i) => ({ ...i, ...d.identity }));
     },
   });
   const cancel = () => void draft.discard().then(onDone);
