@@ -227,8 +227,17 @@ export async function createTask(title: string, ownerId: string, dueDate: string
   invalidateDerived();
 }
 
-export async function completeTask(taskId: string): Promise<void> {
-  await call('task:complete', { taskId });
+/** Mark a task done at the version the user saw; a CONFLICT (done or changed meanwhile) is rethrown. */
+export async function completeTask(taskId: string, expectedVersion: number): Promise<void> {
+  try {
+    await call('task:complete', { taskId, expectedVersion });
+  } catch (err) {
+    // Someone else did it or changed it: show the list as it now is, then say why.
+    if (err instanceof ApiError && err.code === 'CONFLICT') {
+      store.setState({ tasks: await call('task:listForCase', { caseId: current().id }) });
+    }
+    throw err;
+  }
   store.setState({ tasks: await call('task:listForCase', { caseId: current().id }) });
   invalidateDerived();
 }
