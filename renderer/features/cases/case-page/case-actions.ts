@@ -8,11 +8,12 @@ import type {
   CasePatch,
   CaseStatus,
   ChannelInput,
+  ChronologyFilter,
   NoteInput,
   PersonInput,
 } from '../../../../preload/contract';
 import { ApiError, call, errorMessage } from '../../../lib/api';
-import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { everyChronologyEvent, useCasePageStore, type CaseTab } from '../../../stores/case-page';
 import { openCase as showCase } from '../../../stores/cases';
 
 const store = useCasePageStore;
@@ -57,6 +58,7 @@ export async function openCase(caseId: string): Promise<void> {
     tasks: null,
     notes: null,
     chronology: null,
+    chronologyFilter: everyChronologyEvent(),
     documents: null,
     accessLog: null,
   });
@@ -138,9 +140,25 @@ export async function loadNotes(offset: number): Promise<void> {
   store.setState({ notes: await call('note:list', { caseId, offset, limit: PAGE_SIZE }) });
 }
 
+/** A page of the chronology with the filter in the store, so paging keeps the filter. */
 export async function loadChronology(offset: number): Promise<void> {
   const caseId = current().id;
-  store.setState({ chronology: await call('chronology:get', { caseId, offset, limit: PAGE_SIZE }) });
+  const filter = store.getState().chronologyFilter;
+  const page = await call('chronology:get', { caseId, filter, offset, limit: PAGE_SIZE });
+  // A newer filter may have been chosen while this page was on its way: keep only the latest.
+  if (store.getState().chronologyFilter === filter && store.getState().caseId === caseId) {
+    store.setState({ chronology: page });
+  }
+}
+
+/** Show the chronology through another filter, from its first page. */
+export async function filterChronology(filter: ChronologyFilter): Promise<void> {
+  store.setState({ chronologyFilter: filter });
+  try {
+    await loadChronology(0);
+  } catch (err) {
+    store.setState({ tabError: errorMessage(err) });
+  }
 }
 
 export async function loadAccessLog(offset: number): Promise<void> {
