@@ -336,7 +336,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   // Administrators see who looked at the case.
   await tab(page, 'Access log').click();
   const log = page.getByRole('table', { name: 'Access to this case, newest first' });
-  await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('spatel');
+  await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('Sam Patel');
   await expect(log).toContainText('Opened a document in the app');
   await expect(log).toContainText('Raised a flag');
   await expect(log).toContainText('Saved an unencrypted copy of a document');

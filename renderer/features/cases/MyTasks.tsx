@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
-import { countOf } from '../../../preload/contract/plural';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
@@ -26,7 +25,8 @@ function TaskTable(props: {
 }) {
   const { tasks, caption, showOwner, canWrite, busyId, onDone } = props;
   return (
-    <div className={styles.scroll}>
+    // Scrolls sideways inside itself on a narrow window; focusable so the keyboard can scroll it.
+    <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -45,6 +45,7 @@ function TaskTable(props: {
               <th scope="row">{t.title}</th>
               <td>
                 <a
+                  className={styles.reference}
                   href={`#case-${t.caseReference}`}
                   onClick={(e) => {
                     e.preventDefault();
@@ -188,9 +189,11 @@ export function MyTasks() {
         </p>
       )}
       {!overdue.page && !dueSoon.page && !error && <p role="status">Loading tasks…</p>}
-      {overdue.page && <h3>Overdue ({countOf(overdue.page.total, 'task')})</h3>}
+      {overdue.page && <h3>Overdue ({overdue.page.total.toLocaleString('en-GB')})</h3>}
       {list('overdue', overdue, `${whose}: overdue`, `${whose}: nothing overdue.`)}
-      {dueSoon.page && <h3 className="tasks__subheading">Due within 7 days ({countOf(dueSoon.page.total, 'task')})</h3>}
+      {dueSoon.page && (
+        <h3 className="tasks__subheading">Due within 7 days ({dueSoon.page.total.toLocaleString('en-GB')})</h3>
+      )}
       {list('due_soon', dueSoon, `${whose}: due within 7 days`, `${whose}: nothing due in the next 7 days.`)}
     </section>
   );

@@ -41,7 +41,8 @@ const time = (iso: string) => formatDateTime(iso).slice(-5);
 
 /** When: one time, or for collapsed views the first to the last ("01/12/2026 09:14–09:40"). */
 function whenText(e: AccessLogEntry): string {
-  if (e.count === 1 || e.firstAt === e.at) return formatDateTime(e.at);
+  // Views within one minute read as that minute alone.
+  if (formatDateTime(e.firstAt) === formatDateTime(e.at)) return formatDateTime(e.at);
   if (formatDate(e.firstAt) === formatDate(e.at)) return `${formatDateTime(e.firstAt)}–${time(e.at)}`;
   return `${formatDateTime(e.firstAt)} to ${formatDateTime(e.at)}`;
 }
@@ -54,8 +55,8 @@ export function AccessLogTab() {
       <h3>Access log</h3>
       <p className="muted">
         Who viewed or changed this case, newest first, from the tamper-evident audit trail. Views of the same record by
-        one person between signing in and the next lock or sign-in are shown as one line, with how many times and
-        from when to when.
+        one person between signing in and the next lock or sign-in are shown as one line, with how many times and from
+        when to when.
       </p>
       {!log && <p>Loading the access log…</p>}
       {log && (

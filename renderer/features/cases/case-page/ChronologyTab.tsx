@@ -92,7 +92,7 @@ export function ChronologyTab() {
       {!noneChosen && chronology && upcoming.length > 0 && (
         <section className={styles.upcoming} aria-labelledby="chrono-upcoming-heading">
           <h4 id="chrono-upcoming-heading">Upcoming ({chronology.upcomingTotal})</h4>
-          <ol className="chrono" aria-label="Upcoming, soonest first">
+          <ol className={`chrono ${styles.list}`} aria-label="Upcoming, soonest first">
             {upcoming.map((e) => (
               <ChronologyItem key={key(e)} event={e} testId="chronology-upcoming" />
             ))}
@@ -117,7 +117,7 @@ export function ChronologyTab() {
             </p>
           )}
           {chronology.items.length > 0 && (
-            <ol className="chrono" aria-label="Events, newest first">
+            <ol className={`chrono ${styles.list}`} aria-label="Events, newest first">
               {chronology.items.map((e) => (
                 <ChronologyItem key={key(e)} event={e} testId="chronology-event" />
               ))}
