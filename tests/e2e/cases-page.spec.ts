@@ -159,6 +159,8 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await expect(header).toContainText(reference);
   await expect(header).toContainText('14/03/2012');
   await expect(page.getByTestId('assessment-clock')).toContainText('Not started');
+  // A lead worker and no one else allocated: not "None allocated".
+  await expect(page.getByText('Only the lead worker')).toBeVisible();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview.png`, fullPage: false });
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview-full.png`, fullPage: true });
@@ -247,6 +249,9 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expect(page.locator('iframe[title="PDF: Referral form"]')).toBeVisible();
+  // The SHA-256 fingerprint is in the document's details, not a column of the table.
+  await expect(page.getByRole('columnheader', { name: /SHA-256/ })).toHaveCount(0);
+  await expect(page.getByTestId('document-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   // Only for the screenshot: give Chromium's PDF viewer a moment to paint the page.
   await page.waitForTimeout(2000);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-documents.png`, fullPage: true });
