@@ -30,6 +30,11 @@ export interface ChronologySource {
   kinds: string[];
   /** The filter group the events belong to; `other` when not given. */
   group?: ChronologyGroup;
+  /**
+   * Whether the fragment can give events dated after today (a due date). Only these fragments
+   * are asked for upcoming events, so the other fragments are read once per page, not twice.
+   */
+  mayBeUpcoming?: boolean;
   /** SELECT at, kind, entity_id, summary, actor_name, third_party ... WHERE ... = @caseId */
   sql: string;
 }
@@ -76,6 +81,7 @@ const sources: ChronologySource[] = [
   {
     kinds: ['task_due', 'task_done'],
     group: 'tasks',
+    mayBeUpcoming: true,
     // A task done before its due date never reached that date: its due date is no event.
     sql: `SELECT due_date, 'task_due', id, 'Task due: ' || title, ${USER('owner_id')}, 0
           FROM tasks WHERE case_id = @caseId AND due_date IS NOT NULL
@@ -100,15 +106,31 @@ export function registerChronologySource(source: ChronologySource): void {
 
 const groupOf = (s: ChronologySource): ChronologyGroup => s.group ?? 'other';
 
+const EVENT_COLUMNS = 'at, kind, entity_id, summary, actor_name, third_party';
+
 /**
- * `WITH events(...) AS (...)`: the union of the fragments in `groups` (all when not given),
- * with the columns named once for whichever fragments are chosen.
+ * The union of the fragments in `groups` (all when not given), or only those that may give
+ * future dates, as an SQL prefix (`with`) and a table to select from (`from`, named `events`),
+ * with its columns named whichever fragments are chosen. How they are named matters to SQLite's
+ * planner (measured on a case with 2,000 notes): one fragment is named by a CTE's column list,
+ * which SQLite flattens, so notes alone are read in index order and a page stops after @limit
+ * rows (0.8 ms rather than 9 ms); several are named by a first arm that selects no row, in a
+ * subquery, because a compound CTE is materialised column by column (the count alone took
+ * 2.6-3 ms instead of 0.3-0.6 ms).
  */
-function eventsCte(groups?: readonly ChronologyGroup[]): string | null {
-  const chosen = groups ? sources.filter((s) => groups.includes(groupOf(s))) : sources;
-  if (chosen.length === 0) return null;
-  return `WITH events(at, kind, entity_id, summary, actor_name, third_party) AS (
-            ${chosen.map((s) => s.sql).join('\nUNION ALL\n')})`;
+function eventsSource(
+  groups?: readonly ChronologyGroup[],
+  upcomingOnly = false,
+): { with: string; from: string } | null {
+  const chosen = sources.filter(
+    (s) => (!groups || groups.includes(groupOf(s))) && (!upcomingOnly || s.mayBeUpcoming === true),
+  );
+  const [only] = chosen;
+  if (!only) return null;
+  if (chosen.length === 1) return { with: `WITH events(${EVENT_COLUMNS}) AS (${only.sql})`, from: 'events' };
+  const names = `SELECT NULL AS at, NULL AS kind, NULL AS entity_id, NULL AS summary, NULL AS actor_name,
+      NULL AS third_party WHERE 0`;
+  return { with: '', from: `(${[names, ...chosen.map((s) => s.sql)].join('\nUNION ALL\n')}) AS events` };
 }
 
 const COLUMNS = 'at, kind, entity_id AS entityId, summary, actor_name AS actorName, third_party AS thirdParty';
@@ -120,7 +142,8 @@ const NEWEST_FIRST = 'ORDER BY at DESC, kind, entity_id';
  * `clipSummary` before showing it.
  */
 export function chronologySql(): string {
-  return `${eventsCte()} SELECT ${COLUMNS} FROM events ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`;
+  const events = eventsSource() as { with: string; from: string };
+  return `${events.with} SELECT ${COLUMNS} FROM ${events.from} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`;
 }
 
 const THIRD_PARTY_CONDITION: Record<ChronologyFilter['thirdParty'], string> = {
@@ -135,19 +158,25 @@ const HAPPENED = 'substr(at, 1, 10) <= @today';
 /**
  * The filtered chronology of `@caseId` as three statements taking @caseId and @today (the page
  * also @limit and @offset): what has happened (newest first), its count, and what is upcoming
- * (soonest first). Null when no registered source is in the chosen groups.
+ * (soonest first, from the fragments that may give future dates). Null when no registered
+ * source is in the chosen groups.
  */
 export function filteredChronologySql(
   filter: ChronologyFilter,
 ): { page: string; count: string; upcoming: string } | null {
-  const events = eventsCte(filter.groups);
+  const events = eventsSource(filter.groups);
   if (!events) return null;
-  const from = `FROM events WHERE ${THIRD_PARTY_CONDITION[filter.thirdParty]}`;
+  const where = `WHERE ${THIRD_PARTY_CONDITION[filter.thirdParty]}`;
+  // Nothing can be upcoming when no chosen fragment gives future dates: ask for no rows.
+  const upcoming = eventsSource(filter.groups, true);
   return {
-    page: `${events} SELECT ${COLUMNS} ${from} AND ${HAPPENED} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
-    count: `${events} SELECT count(*) AS n ${from} AND ${HAPPENED}`,
-    upcoming: `${events} SELECT ${COLUMNS}, count(*) OVER () AS upcomingTotal ${from} AND NOT (${HAPPENED})
-               ORDER BY at, kind, entity_id LIMIT ${UPCOMING_LIMIT}`,
+    page: `${events.with} SELECT ${COLUMNS} FROM ${events.from} ${where} AND ${HAPPENED}
+             ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
+    count: `${events.with} SELECT count(*) AS n FROM ${events.from} ${where} AND ${HAPPENED}`,
+    upcoming: upcoming
+      ? `${upcoming.with} SELECT ${COLUMNS}, count(*) OVER () AS upcomingTotal FROM ${upcoming.from} ${where}
+           AND NOT (${HAPPENED}) ORDER BY at, kind, entity_id LIMIT ${UPCOMING_LIMIT}`
+      : `SELECT NULL AS at WHERE 0`,
   };
 }
 
