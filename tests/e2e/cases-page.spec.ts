@@ -159,11 +159,11 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await expect(header).toContainText(reference);
   await expect(header).toContainText('14/03/2012');
   await expect(page.getByTestId('assessment-clock')).toContainText('Not started');
-  // A lead worker and no one else allocated: not "None allocated".
-  await expect(page.getByText('Only the lead worker')).toBeVisible();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview.png`, fullPage: false });
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview-full.png`, fullPage: true });
+  // A lead worker and no one else allocated: not "None allocated".
+  await expect(page.getByText('Only the lead worker')).toBeVisible();
 
   // Paperwork: the five required items; the last one starts the 12-week clock.
   await tab(page, 'Paperwork').click();
