@@ -2,6 +2,7 @@ import { LATEST_VERSION, schemaVersion } from '../core/db/migrations/index';
 import { verifyAuditChain } from '../core/vault/audit';
 import { readHeader } from '../core/vault/header';
 import type { OpenVault } from '../core/vault/vault';
+import { countOf } from '../../preload/contract/plural';
 
 /** The outcome of one check made by `ncats verify`. */
 export interface CheckResult {
@@ -79,10 +80,13 @@ function migrationCheck(vault: OpenVault): CheckResult {
 function auditCheck(vault: OpenVault): CheckResult {
   return guarded('Audit chain', () => {
     const result = verifyAuditChain(vault.db);
-    if (result.ok) return { ok: true, details: [`${result.rowsChecked} rows, every hash and link intact`] };
+    if (result.ok) return { ok: true, details: [`${countOf(result.rowsChecked, 'row')}, every hash and link intact`] };
     return {
       ok: false,
-      details: [result.problem ?? 'The chain is broken.', `${result.rowsChecked} rows before the break were intact.`],
+      details: [
+        result.problem ?? 'The chain is broken.',
+        `${countOf(result.rowsChecked, 'row')} before the break ${result.rowsChecked === 1 ? 'was' : 'were'} intact.`,
+      ],
     };
   });
 }

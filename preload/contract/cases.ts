@@ -78,11 +78,23 @@ export interface PaperworkType {
   sortOrder: number;
 }
 
+/**
+ * One line of a case's access log. Repeated views of the same record by one person in one
+ * sign-in session are one entry: `count` of them, from `firstAt` to `at`.
+ */
 export interface AccessLogEntry {
+  /** The audit sequence number of the entry's latest row. */
   seq: number;
+  /** When (the latest time, for collapsed views). */
   at: string;
+  /** The earliest time (equal to `at` for a single row). */
+  firstAt: string;
+  /** How many audit rows the entry stands for (1 unless views were collapsed). */
+  count: number;
   userId: string | null;
   username: string | null;
+  /** The person's display name (their username if the account is gone). */
+  userDisplayName: string | null;
   action: string;
   entityType: string | null;
   entityId: string | null;

@@ -62,11 +62,15 @@ export interface TaskView {
   id: string;
   caseId: string;
   caseReference: string;
+  /** The young person's name (initials on consultation-only cases), shown beside the reference. */
+  youngPersonName: string;
   title: string;
   ownerId: string;
   ownerName: string;
   dueDate: string | null;
   doneAt: string | null;
+  /** Who marked it done, if anyone. */
+  doneByName: string | null;
   state: TaskState;
   version: number;
 }
@@ -109,6 +113,32 @@ export type ChronologyKind =
   | 'paperwork_received'
   | (string & {});
 
+/**
+ * The groups the chronology can be filtered by. Each chronology source declares its group;
+ * sources from modules that declare none (e.g. bundles) fall under `other`.
+ */
+export const CHRONOLOGY_GROUPS = ['notes', 'status', 'flags', 'tasks', 'paperwork', 'documents', 'other'] as const;
+export const chronologyGroupSchema = z.enum(CHRONOLOGY_GROUPS);
+export type ChronologyGroup = z.infer<typeof chronologyGroupSchema>;
+
+/** Which events to show, by whether they hold third-party information (victims, siblings). */
+export const THIRD_PARTY_FILTERS = ['all', 'only', 'without'] as const;
+
+/** A chronology filter. The defaults show everything. */
+export const chronologyFilterSchema = z
+  .object({
+    /** The groups of events to show; at least one. */
+    groups: z
+      .array(chronologyGroupSchema)
+      .min(1, 'Choose at least one kind of event to show.')
+      .max(CHRONOLOGY_GROUPS.length * 2)
+      .default([...CHRONOLOGY_GROUPS]),
+    /** `only`: events with third-party information; `without`: events without it. */
+    thirdParty: z.enum(THIRD_PARTY_FILTERS).default('all'),
+  })
+  .strict();
+export type ChronologyFilter = z.output<typeof chronologyFilterSchema>;
+
 export interface ChronologyEvent {
   /** ISO date or date-time; date-only events sort as the start of that day. */
   at: string;
@@ -117,6 +147,16 @@ export interface ChronologyEvent {
   summary: string;
   actorName: string | null;
   thirdPartySensitive: boolean;
+}
+
+/**
+ * A page of the chronology: events that have happened, newest first (`items`, paged, `total`
+ * counting only what the filter lets through), and, apart from them, what is still to come
+ * (`upcoming`: e.g. tasks due after today, soonest first; at most `upcomingTotal` exist).
+ */
+export interface ChronologyPage extends Page<ChronologyEvent> {
+  upcoming: ChronologyEvent[];
+  upcomingTotal: number;
 }
 
 export interface SearchHitGroup {
@@ -215,7 +255,14 @@ export const caseworkChannels = {
   'flag:list': channel<FlagView[]>()(z.object({ caseId: idSchema }).strict(), ANY_USER),
 
   'task:create': channel<TaskView>()(z.object({ caseId: idSchema, task: taskSchema }).strict(), CASE_WRITERS),
-  'task:complete': channel<TaskView>()(z.object({ taskId: idSchema }).strict(), CASE_WRITERS),
+  /**
+   * Mark a task done. `expectedVersion` is the task's version as the user saw it: CONFLICT if
+   * it has changed or been done since.
+   */
+  'task:complete': channel<TaskView>()(
+    z.object({ taskId: idSchema, expectedVersion: z.int().min(1) }).strict(),
+    CASE_WRITERS,
+  ),
   /** Open tasks: overdue, due within 7 days, or all open; for me or for everyone. */
   'task:listMine': channel<Page<TaskView>>()(
     z
@@ -239,9 +286,13 @@ export const caseworkChannels = {
   /** A case's notes, newest first. Audited as `case.read`. */
   'note:list': channel<Page<NoteView>>()(z.object({ caseId: idSchema, ...pagingSchema.shape }).strict(), ANY_USER),
 
-  /** Every dated event of a case across modules, newest first. Audited as `case.read`. */
-  'chronology:get': channel<Page<ChronologyEvent>>()(
-    z.object({ caseId: idSchema, ...pagingSchema.shape }).strict(),
+  /**
+   * The dated events of a case across modules that have happened, newest first, filtered by
+   * group and third-party content; with the upcoming ones (future due dates) apart. Audited
+   * as `case.read`.
+   */
+  'chronology:get': channel<ChronologyPage>()(
+    z.object({ caseId: idSchema, filter: chronologyFilterSchema.prefault({}), ...pagingSchema.shape }).strict(),
     ANY_USER,
   ),
 

@@ -1,13 +1,15 @@
 import type {
   AccessLogEntry,
   CaseDetail,
-  ChronologyEvent,
+  ChronologyFilter,
+  ChronologyPage,
   DocumentView,
   FlagView,
   NoteView,
   Page,
   TaskView,
 } from '../../preload/contract';
+import { CHRONOLOGY_GROUPS } from '../../preload/contract/casework';
 import { createResettableStore } from './reset';
 
 /** The sections of the case page, in tab order. */
@@ -46,11 +48,18 @@ export interface CasePageState {
   flags: FlagView[] | null;
   tasks: TaskView[] | null;
   notes: Page<NoteView> | null;
-  chronology: Page<ChronologyEvent> | null;
+  chronology: ChronologyPage | null;
+  /** What the chronology shows; kept while paging, reset when another case opens. */
+  chronologyFilter: ChronologyFilter;
   documents: DocumentView[] | null;
   accessLog: Page<AccessLogEntry> | null;
   /** Every user of the vault (administrators only; others see the workers on the case). */
   users: Worker[] | null;
+}
+
+/** The chronology filter that shows everything (a fresh copy each time). */
+export function everyChronologyEvent(): ChronologyFilter {
+  return { groups: [...CHRONOLOGY_GROUPS], thirdParty: 'all' };
 }
 
 export const useCasePageStore = createResettableStore<CasePageState>({
@@ -64,6 +73,7 @@ export const useCasePageStore = createResettableStore<CasePageState>({
   tasks: null,
   notes: null,
   chronology: null,
+  chronologyFilter: everyChronologyEvent(),
   documents: null,
   accessLog: null,
   users: null,

@@ -162,6 +162,8 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview.png`, fullPage: false });
   await page.screenshot({ path: `${ARTIFACTS}/case-page-overview-full.png`, fullPage: true });
+  // A lead worker and no one else allocated: not "None allocated".
+  await expect(page.getByText('Only the lead worker')).toBeVisible();
 
   // Paperwork: the five required items; the last one starts the 12-week clock.
   await tab(page, 'Paperwork').click();
@@ -249,6 +251,9 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expect(page.locator('iframe[title="PDF: Referral form"]')).toBeVisible();
+  // The SHA-256 fingerprint is in the document's details, not a column of the table.
+  await expect(page.getByRole('columnheader', { name: /SHA-256/ })).toHaveCount(0);
+  await expect(page.getByTestId('document-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   // Only for the screenshot: give Chromium's PDF viewer a moment to paint the page.
   await page.waitForTimeout(2000);
   await page.screenshot({ path: `${ARTIFACTS}/case-page-documents.png`, fullPage: true });
@@ -338,7 +343,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   // Administrators see who looked at the case.
   await tab(page, 'Access log').click();
   const log = page.getByRole('table', { name: 'Access to this case, newest first' });
-  await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('spatel');
+  await expect(log.getByRole('row', { name: /Viewed the case/ }).first()).toContainText('Sam Patel');
   await expect(log).toContainText('Opened a document in the app');
   await expect(log).toContainText('Raised a flag');
   await expect(log).toContainText('Saved an unencrypted copy of a document');

@@ -6,6 +6,7 @@ import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
 import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
 import { positiveCount } from './demo';
+import { countOf } from '../../../preload/contract/plural';
 
 const OPTIONS = {
   ...VAULT_OPTION,
@@ -84,7 +85,7 @@ Options:
           .trimEnd();
       io.out(line(header));
       for (const row of table) io.out(line(row));
-      io.out(`${rows.length} of ${page.total} cases shown.`);
+      io.out(`${rows.length} of ${countOf(page.total, 'case')} shown.`);
       return EXIT.OK;
     });
   },

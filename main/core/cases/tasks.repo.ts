@@ -1,13 +1,23 @@
 /** SQL for tasks and the overdue / due-soon views. */
+import type { SessionUser } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
 import type { Db } from '../db/connection';
 import { stmt } from './sql';
+import { visibleCaseCondition } from './visibility';
 
-export type TaskRow = Omit<TaskView, 'state'>;
+/** A task as stored, with the young person's name parts (the service builds the name shown). */
+export type TaskRow = Omit<TaskView, 'state' | 'youngPersonName'> & {
+  givenName: string | null;
+  familyName: string | null;
+  initials: string;
+};
 
 const SELECT = `SELECT t.id, t.case_id AS caseId, c.reference AS caseReference, t.title, t.owner_id AS ownerId,
-    coalesce(u.display_name, '') AS ownerName, t.due_date AS dueDate, t.done_at AS doneAt, t.version
-  FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.owner_id`;
+    coalesce(u.display_name, '') AS ownerName, t.due_date AS dueDate, t.done_at AS doneAt,
+    (SELECT display_name FROM users d WHERE d.id = t.done_by) AS doneByName, t.version,
+    y.given_name AS givenName, y.family_name AS familyName, coalesce(y.initials, '') AS initials
+  FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.owner_id
+    LEFT JOIN young_people y ON y.case_id = t.case_id`;
 
 export function insertTask(
   db: Db,
@@ -43,24 +53,27 @@ export function listCaseTasks(db: Db, caseId: string): TaskRow[] {
 }
 
 /**
- * Open tasks in a date window, for one owner or everyone, soonest first. `from`/`to` are
- * inclusive due-date bounds (null = unbounded); open tasks without a due date only appear in
- * the unbounded view.
+ * Open tasks in a date window, for one owner or everyone, soonest first, on the cases the user
+ * may see. `from`/`to` are inclusive due-date bounds (null = unbounded); open tasks without a
+ * due date only appear in the unbounded view.
  */
 export function queryOpenTasks(
   db: Db,
+  user: SessionUser,
   p: { ownerId: string | null; from: string | null; to: string | null; limit: number; offset: number },
 ): { rows: TaskRow[]; total: number } {
-  const conds = ['t.done_at IS NULL'];
+  const visible = visibleCaseCondition(user, 't.case_id');
+  const conds = ['t.done_at IS NULL', visible.sql];
   if (p.ownerId) conds.push('t.owner_id = @ownerId');
   if (p.from) conds.push('t.due_date >= @from');
   if (p.to) conds.push('t.due_date <= @to');
   const where = conds.join(' AND ');
+  const params = { ...visible.params, ...p };
   const rows = stmt(
     db,
-    `${SELECT} WHERE ${where} ORDER BY coalesce(t.due_date, '9999-12-31'), t.id LIMIT @limit OFFSET @offset`,
-  ).all(p) as TaskRow[];
-  const { limit: _l, offset: _o, ...countParams } = p;
+    `${SELECT} WHERE ${where} ORDER BY coalesce(t.due_date, '9999-12-31'), c.reference, t.id LIMIT @limit OFFSET @offset`,
+  ).all(params) as TaskRow[];
+  const { limit: _l, offset: _o, ...countParams } = params;
   const total = (stmt(db, `SELECT count(*) AS n FROM tasks t WHERE ${where}`).get(countParams) as { n: number }).n;
   return { rows, total };
 }

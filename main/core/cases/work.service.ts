@@ -4,6 +4,7 @@ import type { Page } from '../../../preload/contract/case-records';
 import type { FlagState, FlagView, TaskState, TaskView } from '../../../preload/contract/casework';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
+import { displayName } from './caseload.service';
 import { isCaseWorker } from './cases.repo';
 import { auditedRead, requireCase, today } from './cases.service';
 import { addDays } from './dates';
@@ -26,7 +27,11 @@ export function taskState(t: { doneAt: string | null; dueDate: string | null }, 
 }
 
 const flagView = (f: FlagRow, d: string): FlagView => ({ ...f, state: flagState(f, d) });
-const taskView = (t: TaskRow, d: string): TaskView => ({ ...t, state: taskState(t, d) });
+const taskView = ({ givenName, familyName, initials, ...t }: TaskRow, d: string): TaskView => ({
+  ...t,
+  youngPersonName: displayName(givenName, familyName, initials),
+  state: taskState(t, d),
+});
 
 export function raiseFlag(
   vault: OpenVault,
@@ -89,15 +94,28 @@ export function createTask(
     .immediate();
 }
 
-export function completeTask(vault: OpenVault, taskId: string): TaskView {
+/**
+ * Mark a task done. `expectedVersion` is the version the user saw: if the task changed since
+ * (someone else completed it), CONFLICT says so and nothing is written.
+ */
+export function completeTask(vault: OpenVault, taskId: string, expectedVersion: number): TaskView {
   const { db } = vault;
   return db
     .transaction(() => {
       const task = findTask(db, taskId);
       if (!task) throw new AppError('NOT_FOUND', 'That task does not exist.');
-      if (!completeTaskRow(db, taskId, vault.now().toISOString(), vault.user.id)) {
-        throw new AppError('CONFLICT', 'This task is already done.');
+      if (task.doneAt) {
+        const by = task.doneByName ? ` by ${task.doneByName}` : '';
+        throw new AppError('CONFLICT', `This task has already been marked done${by}.`);
       }
+      // Read and write share one immediate transaction, so the version cannot move in between.
+      if (task.version !== expectedVersion) {
+        throw new AppError(
+          'CONFLICT',
+          'Someone else changed this task since you saw it. Look at it again before marking it done.',
+        );
+      }
+      completeTaskRow(db, taskId, vault.now().toISOString(), vault.user.id);
       vault.audit({ action: 'task.complete', entityType: 'task', entityId: taskId, caseId: task.caseId });
       return taskView(findTask(db, taskId) as TaskRow, today(vault));
     })
@@ -109,7 +127,10 @@ export function caseTasks(vault: OpenVault, caseId: string): TaskView[] {
   return auditedRead(vault, caseId, 'tasks', () => listCaseTasks(vault.db, caseId).map((t) => taskView(t, d)));
 }
 
-/** Open tasks: `overdue` (due before today), `due_soon` (today to +7 days) or all `open`. */
+/**
+ * Open tasks: `overdue` (due before today), `due_soon` (today to +7 days) or all `open`, paged.
+ * The list names young people across cases, so each page is one audit row (as the caseload is).
+ */
 export function listTasks(
   vault: OpenVault,
   q: { view: 'overdue' | 'due_soon' | 'open'; scope: 'mine' | 'all'; limit: number; offset: number },
@@ -121,11 +142,19 @@ export function listTasks(
       : q.view === 'due_soon'
         ? { from: d, to: addDays(d, TASK_DUE_SOON_DAYS) }
         : { from: null, to: null };
-  const { rows, total } = queryOpenTasks(vault.db, {
-    ownerId: q.scope === 'mine' ? vault.user.id : null,
-    ...window,
-    limit: q.limit,
-    offset: q.offset,
-  });
-  return { items: rows.map((t) => taskView(t, d)), total, offset: q.offset, limit: q.limit };
+  return vault.db
+    .transaction(() => {
+      const { rows, total } = queryOpenTasks(vault.db, vault.user, {
+        ownerId: q.scope === 'mine' ? vault.user.id : null,
+        ...window,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      vault.audit({
+        action: 'task.list',
+        detail: { view: q.view, scope: q.scope, offset: q.offset, returned: rows.length },
+      });
+      return { items: rows.map((t) => taskView(t, d)), total, offset: q.offset, limit: q.limit };
+    })
+    .immediate();
 }

@@ -9,6 +9,7 @@ import { displayName } from '../cases/caseload.service';
 import { loadCaseDetail } from '../cases/cases.service';
 import { stmt } from '../cases/sql';
 import { chronologySql } from '../notes/chronology';
+import { clipSummary } from '../notes/summary';
 import { londonDay, ukDate, ukWhen } from './format';
 import type { Block, ReportContent, TableRow } from './model';
 import { registerReportKind, type ReportContext, type ReportKind } from './registry';
@@ -67,7 +68,8 @@ function openTasksDueAfter(ctx: ReportContext): UpcomingTask[] {
 }
 
 function eventRow(e: EventRow): TableRow {
-  const summary = sentence(e.summary);
+  // Cut at a word with an ellipsis, as on screen: the printout is a chronology, not the notes.
+  const summary = sentence(clipSummary(e.summary));
   return {
     cells: [
       ukWhen(e.at),

@@ -1,119 +1,200 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
-import { call, errorMessage } from '../../lib/api';
+import { ApiError, call, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
+import { useSessionStore } from '../../stores/session';
 import { TASK_STATE_LABELS } from './case-page/labels';
+import styles from './MyTasks.module.css';
+import { Pager } from './Pager';
 
-interface Lists {
-  overdue: Page<TaskView>;
-  dueSoon: Page<TaskView>;
-}
+/** Tasks per page in each list. */
+const PAGE_SIZE = 25;
 
-/** A table of tasks; the case reference opens the case. */
-function TaskTable({ tasks, caption, showOwner }: { tasks: TaskView[]; caption: string; showOwner: boolean }) {
+type View = 'overdue' | 'due_soon';
+
+/** A table of tasks: the case reference (which opens the case) with the young person's name. */
+function TaskTable(props: {
+  tasks: TaskView[];
+  caption: string;
+  showOwner: boolean;
+  canWrite: boolean;
+  busyId: string | null;
+  onDone: (t: TaskView) => void;
+}) {
+  const { tasks, caption, showOwner, canWrite, busyId, onDone } = props;
   return (
-    <table className="table">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Task</th>
-          <th scope="col">Case</th>
-          {showOwner && <th scope="col">Owner</th>}
-          <th scope="col">Due</th>
-          <th scope="col">State</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tasks.map((t) => (
-          <tr key={t.id}>
-            <th scope="row">{t.title}</th>
-            <td>
-              <a
-                href={`#case-${t.caseReference}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  openCase(t.caseId);
-                }}
-              >
-                {t.caseReference}
-              </a>
-            </td>
-            {showOwner && <td>{t.ownerName}</td>}
-            <td>{formatDate(t.dueDate)}</td>
-            <td>
-              <span className={`task-state task-state--${t.state}`}>{TASK_STATE_LABELS[t.state]}</span>
-            </td>
+    // Scrolls sideways inside itself on a narrow window; focusable so the keyboard can scroll it.
+    <div className={styles.scroll} role="region" aria-label={caption} tabIndex={0}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Task</th>
+            <th scope="col">Case</th>
+            {showOwner && <th scope="col">Owner</th>}
+            <th scope="col">Due</th>
+            <th scope="col">State</th>
+            {canWrite && <th scope="col">Action</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tasks.map((t) => (
+            <tr key={t.id}>
+              <th scope="row">{t.title}</th>
+              <td>
+                <a
+                  className={styles.reference}
+                  href={`#case-${t.caseReference}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    openCase(t.caseId);
+                  }}
+                >
+                  {t.caseReference}
+                </a>
+                <span className={styles.person}>{t.youngPersonName}</span>
+              </td>
+              {showOwner && <td>{t.ownerName}</td>}
+              <td>{formatDate(t.dueDate)}</td>
+              <td>
+                <span className={`task-state task-state--${t.state}`}>{TASK_STATE_LABELS[t.state]}</span>
+              </td>
+              {canWrite && (
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    aria-disabled={busyId === t.id || undefined}
+                    onClick={() => busyId !== t.id && onDone(t)}
+                  >
+                    Mark done<span className="visually-hidden">: {t.title}</span>
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
-function more(page: Page<TaskView>): string | null {
-  const hidden = page.total - page.items.length;
-  return hidden > 0 ? `${hidden} more not shown. Open a case to see all its tasks.` : null;
+/**
+ * A page of one list. Marking the last task of the last page done leaves that page empty:
+ * then the new last page is fetched instead.
+ */
+async function fetchTasks(view: View, scope: 'mine' | 'all', offset: number): Promise<Page<TaskView>> {
+  const page = await call('task:listMine', { view, scope, offset, limit: PAGE_SIZE });
+  if (page.items.length > 0 || offset === 0 || page.total === 0) return page;
+  return call('task:listMine', {
+    view,
+    scope,
+    offset: Math.floor((page.total - 1) / PAGE_SIZE) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
 }
 
-/** Tasks that are overdue or due within 7 days (task:listMine), mine or everyone's. */
+/** One paged list of tasks (overdue, or due within 7 days), mine or everyone's. */
+function useTaskList(view: View, scope: 'mine' | 'all') {
+  const [page, setPage] = useState<Page<TaskView> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // Only the answer to the latest request is shown (paging quickly, or switching scope).
+  const latest = useRef(0);
+  const show = useCallback((request: Promise<Page<TaskView>>) => {
+    const ask = ++latest.current;
+    return request.then(
+      (next) => {
+        if (ask !== latest.current) return;
+        setPage(next);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (ask === latest.current) setError(errorMessage(err));
+      },
+    );
+  }, []);
+  useEffect(() => {
+    void show(fetchTasks(view, scope, 0));
+  }, [show, view, scope]);
+  const load = (offset: number) => show(fetchTasks(view, scope, offset));
+  return { page, error, load };
+}
+
+/** Tasks that are overdue or due within 7 days (task:listMine), mine or everyone's, each list paged. */
 export function MyTasks() {
   const [everyone, setEveryone] = useState(false);
-  const [lists, setLists] = useState<Lists | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const scope = everyone ? 'all' : 'mine';
+  const overdue = useTaskList('overdue', scope);
+  const dueSoon = useTaskList('due_soon', scope);
+  const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    const scope = everyone ? 'all' : 'mine';
-    Promise.all([
-      call('task:listMine', { view: 'overdue', scope, limit: 50 }),
-      call('task:listMine', { view: 'due_soon', scope, limit: 50 }),
-    ])
-      .then(([overdue, dueSoon]) => {
-        if (!current) return;
-        setLists({ overdue, dueSoon });
-        setError(null);
-      })
-      .catch((err: unknown) => {
-        if (current) setError(errorMessage(err));
-      });
-    return () => {
-      current = false;
-    };
-  }, [everyone]);
+  async function markDone(t: TaskView) {
+    setBusyId(t.id);
+    try {
+      await call('task:complete', { taskId: t.id, expectedVersion: t.version });
+      setMessage({ ok: true, text: `Task done: ${t.title} (${t.caseReference}).` });
+    } catch (err) {
+      const why = errorMessage(err);
+      const conflict = err instanceof ApiError && err.code === 'CONFLICT';
+      setMessage({ ok: false, text: conflict ? `${why} The lists now show the tasks as they are.` : why });
+    } finally {
+      setBusyId(null);
+      await Promise.all([overdue.load(overdue.page?.offset ?? 0), dueSoon.load(dueSoon.page?.offset ?? 0)]);
+    }
+  }
 
   const whose = everyone ? 'Everyone’s tasks' : 'Your tasks';
+  const error = overdue.error ?? dueSoon.error;
+  const list = (view: View, data: ReturnType<typeof useTaskList>, caption: string, empty: string) =>
+    data.page && (
+      <>
+        {data.page.total === 0 ? (
+          <p className="muted-text">{empty}</p>
+        ) : (
+          <TaskTable
+            tasks={data.page.items}
+            caption={caption}
+            showOwner={everyone}
+            canWrite={canWrite}
+            busyId={busyId}
+            onDone={(t) => void markDone(t)}
+          />
+        )}
+        <Pager
+          label={view === 'overdue' ? 'Pages of overdue tasks' : 'Pages of tasks due within 7 days'}
+          offset={data.page.offset}
+          limit={data.page.limit}
+          total={data.page.total}
+          onOffset={(o) => void data.load(o)}
+        />
+      </>
+    );
+
   return (
     <section aria-labelledby="cases-view-heading">
       <div className="checkbox checkbox--small tasks__scope">
         <input id="tasks-everyone" type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} />
         <label htmlFor="tasks-everyone">Show everyone’s tasks, not only mine</label>
       </div>
+      <div role="status" className={message ? (message.ok ? 'result result--ok' : 'form-error') : 'visually-hidden'}>
+        {message?.text}
+      </div>
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
-      {!lists && !error && <p role="status">Loading tasks…</p>}
-      {lists && (
-        <>
-          <h3>Overdue ({lists.overdue.total})</h3>
-          {lists.overdue.total === 0 ? (
-            <p className="muted-text">{whose}: nothing overdue.</p>
-          ) : (
-            <TaskTable tasks={lists.overdue.items} caption={`${whose}: overdue`} showOwner={everyone} />
-          )}
-          {more(lists.overdue) && <p>{more(lists.overdue)}</p>}
-          <h3 className="tasks__subheading">Due within 7 days ({lists.dueSoon.total})</h3>
-          {lists.dueSoon.total === 0 ? (
-            <p className="muted-text">{whose}: nothing due in the next 7 days.</p>
-          ) : (
-            <TaskTable tasks={lists.dueSoon.items} caption={`${whose}: due within 7 days`} showOwner={everyone} />
-          )}
-          {more(lists.dueSoon) && <p>{more(lists.dueSoon)}</p>}
-        </>
+      {!overdue.page && !dueSoon.page && !error && <p role="status">Loading tasks…</p>}
+      {overdue.page && <h3>Overdue ({overdue.page.total.toLocaleString('en-GB')})</h3>}
+      {list('overdue', overdue, `${whose}: overdue`, `${whose}: nothing overdue.`)}
+      {dueSoon.page && (
+        <h3 className="tasks__subheading">Due within 7 days ({dueSoon.page.total.toLocaleString('en-GB')})</h3>
       )}
+      {list('due_soon', dueSoon, `${whose}: due within 7 days`, `${whose}: nothing due in the next 7 days.`)}
     </section>
   );
 }

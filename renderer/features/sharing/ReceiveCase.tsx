@@ -7,6 +7,7 @@ import { openCase } from '../../stores/cases';
 import { goToArea } from '../../stores/shell';
 import { BundlePreview } from './BundlePreview';
 import { uploadBundle } from './sharing-actions';
+import { countOf } from '../../../preload/contract/plural';
 
 type Stage =
   | { kind: 'choose' }
@@ -170,7 +171,7 @@ export function ReceiveCase() {
               ? `The case was imported as ${stage.result.localReference ?? 'a new case'}.`
               : 'This bundle had been imported before. Nothing was changed.'}
             {stage.result.conflicts > 0 &&
-              ` ${stage.result.conflicts} records differ from your version: the case is flagged for you to review them.`}
+              ` ${countOf(stage.result.conflicts, 'record differs', 'records differ')} from your version: the case is flagged for you to review them.`}
           </div>
           <div className="button-row">
             <button

@@ -7,6 +7,7 @@ import { CasePicker } from './CasePicker';
 import { RecipientChoice, type Recipients } from './RecipientChoice';
 import { bundleDownloadUrl, formatSize, loadColleagues } from './sharing-actions';
 import { includeAll, WhatGoesIn, type Inclusion } from './WhatGoesIn';
+import { countOf } from '../../../preload/contract/plural';
 
 /** Examples of a Caldicott basis for sharing, to help people write their own. */
 const BASIS_EXAMPLES = [
@@ -102,7 +103,8 @@ export function SendCase() {
     return (
       <section aria-labelledby="sharing-view-heading" className="send-done">
         <div role="status" className="result result--ok">
-          The bundle for case {made.caseReference} is ready: {made.records} records and {made.documents} documents
+          The bundle for case {made.caseReference} is ready: {countOf(made.records, 'record')} and{' '}
+          {countOf(made.documents, 'document')}
           {made.documentBytes > 0 ? ` (${formatSize(made.documentBytes)})` : ''}, for {made.recipients.join('; ')}.
         </div>
         {made.passphrase && (

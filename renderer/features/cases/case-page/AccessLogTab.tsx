@@ -1,4 +1,6 @@
-import { formatDateTime } from '../../../lib/dates';
+import type { AccessLogEntry } from '../../../../preload/contract';
+import { countOf } from '../../../../preload/contract/plural';
+import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
 import { Pager } from './Pager';
 import { loadAccessLog } from './case-actions';
@@ -29,8 +31,20 @@ const ACTIONS: Record<string, string> = {
   'task.complete': 'Completed a task',
 };
 
-function actionText(action: string): string {
-  return ACTIONS[action] ?? action.replace(/[._]/g, ' ');
+/** What was done, with how many times for collapsed views ("Viewed the case 7 times"). */
+function actionText(e: AccessLogEntry): string {
+  const text = ACTIONS[e.action] ?? e.action.replace(/[._]/g, ' ');
+  return e.count > 1 ? `${text} ${countOf(e.count, 'time')}` : text;
+}
+
+const time = (iso: string) => formatDateTime(iso).slice(-5);
+
+/** When: one time, or for collapsed views the first to the last ("01/12/2026 09:14–09:40"). */
+function whenText(e: AccessLogEntry): string {
+  // Views within one minute read as that minute alone.
+  if (formatDateTime(e.firstAt) === formatDateTime(e.at)) return formatDateTime(e.at);
+  if (formatDate(e.firstAt) === formatDate(e.at)) return `${formatDateTime(e.firstAt)}–${time(e.at)}`;
+  return `${formatDateTime(e.firstAt)} to ${formatDateTime(e.at)}`;
 }
 
 /** Administrators only: who viewed or changed the case, from the audit trail. */
@@ -39,7 +53,11 @@ export function AccessLogTab() {
   return (
     <div className="tab-body">
       <h3>Access log</h3>
-      <p className="muted">Who viewed or changed this case, newest first, from the tamper-evident audit trail.</p>
+      <p className="muted">
+        Who viewed or changed this case, newest first, from the tamper-evident audit trail. Views of the same record by
+        one person between signing in and the next lock or sign-in are shown as one line, with how many times and from
+        when to when.
+      </p>
       {!log && <p>Loading the access log…</p>}
       {log && (
         <table className="table">
@@ -55,9 +73,9 @@ export function AccessLogTab() {
           <tbody>
             {log.items.map((e) => (
               <tr key={e.seq}>
-                <td>{formatDateTime(e.at)}</td>
-                <th scope="row">{e.username ?? 'Unknown user'}</th>
-                <td>{actionText(e.action)}</td>
+                <td>{whenText(e)}</td>
+                <th scope="row">{e.userDisplayName ?? e.username ?? 'Unknown user'}</th>
+                <td>{actionText(e)}</td>
                 <td>{e.entityType ? e.entityType.replace(/_/g, ' ') : ''}</td>
               </tr>
             ))}

@@ -89,9 +89,6 @@ export function DocumentsTab() {
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Type and size</th>
-              <th scope="col">
-                <abbr title="A fingerprint of the file: anyone can check an exported copy against it">SHA-256</abbr>
-              </th>
               <th scope="col">Added</th>
               <th scope="col">Actions</th>
             </tr>
@@ -107,11 +104,6 @@ export function DocumentsTab() {
                 <td>
                   {typeName(d)}
                   <span className="cell-note">{formatBytes(d.sizeBytes)}</span>
-                </td>
-                <td>
-                  <code className="mono" title={d.sha256}>
-                    {d.sha256.slice(0, 12)}…
-                  </code>
                 </td>
                 <td>
                   {d.uploadedByName}

@@ -92,7 +92,8 @@ export function OverviewTab() {
               ['Lead worker', detail.leadWorkerName ?? 'Not allocated'],
               [
                 'Allocated clinicians',
-                detail.allocatedClinicians.map((c) => c.displayName).join(', ') || 'None allocated',
+                detail.allocatedClinicians.map((c) => c.displayName).join(', ') ||
+                  (detail.leadWorkerName ? 'Only the lead worker' : 'None allocated'),
               ],
             ]}
           />

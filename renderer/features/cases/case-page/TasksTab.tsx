@@ -102,9 +102,9 @@ export function TasksTab() {
     focusLater(() => messageRef.current);
   }
 
-  async function complete(id: string, title: string) {
+  async function complete(id: string, version: number, title: string) {
     try {
-      await completeTask(id);
+      await completeTask(id, version);
       announce(`Task done: ${title}.`);
     } catch (err) {
       announce(errorMessage(err));
@@ -155,7 +155,7 @@ export function TasksTab() {
                       <button
                         type="button"
                         className="button button--secondary button--small"
-                        onClick={() => void complete(t.id, t.title)}
+                        onClick={() => void complete(t.id, t.version, t.title)}
                       >
                         Mark done<span className="visually-hidden">: {t.title}</span>
                       </button>

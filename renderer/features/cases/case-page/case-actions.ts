@@ -8,11 +8,12 @@ import type {
   CasePatch,
   CaseStatus,
   ChannelInput,
+  ChronologyFilter,
   NoteInput,
   PersonInput,
 } from '../../../../preload/contract';
 import { ApiError, call, errorMessage } from '../../../lib/api';
-import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { everyChronologyEvent, useCasePageStore, type CaseTab } from '../../../stores/case-page';
 import { openCase as showCase } from '../../../stores/cases';
 
 const store = useCasePageStore;
@@ -57,6 +58,7 @@ export async function openCase(caseId: string): Promise<void> {
     tasks: null,
     notes: null,
     chronology: null,
+    chronologyFilter: everyChronologyEvent(),
     documents: null,
     accessLog: null,
   });
@@ -138,9 +140,25 @@ export async function loadNotes(offset: number): Promise<void> {
   store.setState({ notes: await call('note:list', { caseId, offset, limit: PAGE_SIZE }) });
 }
 
+/** A page of the chronology with the filter in the store, so paging keeps the filter. */
 export async function loadChronology(offset: number): Promise<void> {
   const caseId = current().id;
-  store.setState({ chronology: await call('chronology:get', { caseId, offset, limit: PAGE_SIZE }) });
+  const filter = store.getState().chronologyFilter;
+  const page = await call('chronology:get', { caseId, filter, offset, limit: PAGE_SIZE });
+  // A newer filter may have been chosen while this page was on its way: keep only the latest.
+  if (store.getState().chronologyFilter === filter && store.getState().caseId === caseId) {
+    store.setState({ chronology: page });
+  }
+}
+
+/** Show the chronology through another filter, from its first page. */
+export async function filterChronology(filter: ChronologyFilter): Promise<void> {
+  store.setState({ chronologyFilter: filter });
+  try {
+    await loadChronology(0);
+  } catch (err) {
+    store.setState({ tabError: errorMessage(err) });
+  }
 }
 
 export async function loadAccessLog(offset: number): Promise<void> {
@@ -240,8 +258,17 @@ export async function createTask(title: string, ownerId: string, dueDate: string
   invalidateDerived();
 }
 
-export async function completeTask(taskId: string): Promise<void> {
-  await call('task:complete', { taskId });
+/** Mark a task done at the version the user saw; a CONFLICT (done or changed meanwhile) is rethrown. */
+export async function completeTask(taskId: string, expectedVersion: number): Promise<void> {
+  try {
+    await call('task:complete', { taskId, expectedVersion });
+  } catch (err) {
+    // Someone else did it or changed it: show the list as it now is, then say why.
+    if (err instanceof ApiError && err.code === 'CONFLICT') {
+      store.setState({ tasks: await call('task:listForCase', { caseId: current().id }) });
+    }
+    throw err;
+  }
   store.setState({ tasks: await call('task:listForCase', { caseId: current().id }) });
   invalidateDerived();
 }

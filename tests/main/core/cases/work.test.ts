@@ -69,9 +69,9 @@ describe('tasks', () => {
     expect(titles('due_soon', 'mine')).toEqual(['Book professionals meeting']);
     expect(titles('due_soon', 'all')).toEqual(['Write up consultation', 'Book professionals meeting']);
     expect(titles('open', 'mine')).toEqual(['Chase school report', 'Book professionals meeting', 'Someday']);
-    const done = completeTask(t.vault, mine.id);
+    const done = completeTask(t.vault, mine.id, mine.version);
     expect(done).toMatchObject({ state: 'done', caseReference: c.reference });
-    expect(() => completeTask(t.vault, mine.id)).toThrow(/already done/);
+    expect(() => completeTask(t.vault, mine.id, mine.version)).toThrow(/already been marked done by Ada Admin/);
     expect(titles('overdue', 'mine')).toEqual([]);
   });
 
@@ -80,5 +80,55 @@ describe('tasks', () => {
     expect(() =>
       createTask(t.vault, c.id, { title: 'x', ownerId: '00000000-0000-4000-8000-000000000000', dueDate: null }),
     ).toThrow(/active clinician/);
+  });
+});
+
+describe('my tasks', () => {
+  it('pages every overdue task past 50, each with the young person’s name beside the reference', () => {
+    const cases = [
+      newCase(t.vault, {}, { givenName: 'Amelia', familyName: 'Hughes' }),
+      newCase(
+        t.vault,
+        { consultationOnly: true, servicesRequested: ['consultation'] },
+        { givenName: null, familyName: null, initials: 'JT' },
+      ),
+    ];
+    for (let i = 0; i < 63; i++) {
+      const c = cases[i % 2] as (typeof cases)[number];
+      const day = String((i % 28) + 1).padStart(2, '0');
+      createTask(t.vault, c.id, { title: `Overdue ${i}`, ownerId: t.vault.user.id, dueDate: `2025-05-${day}` });
+    }
+    const page = (offset: number) => listTasks(t.vault, { view: 'overdue', scope: 'mine', limit: 50, offset });
+    const first = page(0);
+    const second = page(50);
+    expect(first.total).toBe(63);
+    expect(first.items).toHaveLength(50);
+    expect(second.items).toHaveLength(13);
+    const ids = [...first.items, ...second.items].map((x) => x.id);
+    expect(new Set(ids).size).toBe(63);
+    const dues = [...first.items, ...second.items].map((x) => x.dueDate ?? '');
+    expect([...dues].sort()).toEqual(dues);
+    const names = new Map(first.items.map((x) => [x.caseReference, x.youngPersonName]));
+    expect(names.get(cases[0]?.reference ?? '')).toBe('Amelia Hughes');
+    expect(names.get(cases[1]?.reference ?? '')).toBe('JT');
+    // Each page is one audit row naming no young person.
+    const rows = t.vault.db.prepare(`SELECT detail FROM audit_log WHERE action = 'task.list'`).all() as {
+      detail: string;
+    }[];
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.detail).join()).not.toMatch(/Amelia|Hughes/);
+  });
+
+  it('marks a task done only at the version seen, and says why when it cannot', () => {
+    const c = newCase(t.vault);
+    const task = createTask(t.vault, c.id, { title: 'Chase GP', ownerId: t.vault.user.id, dueDate: '2025-06-01' });
+    expect(() => completeTask(t.vault, task.id, task.version + 1)).toThrow(/Someone else changed this task/);
+    expect(listTasks(t.vault, { view: 'overdue', scope: 'mine', limit: 50, offset: 0 }).total).toBe(1);
+    const done = completeTask(t.vault, task.id, task.version);
+    expect(done).toMatchObject({ state: 'done', doneByName: 'Ada Admin', version: task.version + 1 });
+    expect(() => completeTask(t.vault, task.id, task.version)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: 'This task has already been marked done by Ada Admin.' }),
+    );
+    expect(auditActions(t.vault, c.id).filter((a) => a === 'task.complete')).toHaveLength(1);
   });
 });
