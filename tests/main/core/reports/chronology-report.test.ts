@@ -33,7 +33,7 @@ beforeEach(async () => {
     ownerId: owner,
     dueDate: '2025-06-30',
   });
-  completeTask(t.vault, early.id);
+  completeTask(t.vault, early.id, early.version);
 });
 afterEach(() => t.cleanup());
 
