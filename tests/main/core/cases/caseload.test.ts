@@ -22,7 +22,14 @@ const made: Record<string, CaseDetail> = {};
 /** Receive every required paperwork item on `date`: the clock is then due 84 days later. */
 function completePaperwork(caseId: string, date: string): void {
   for (const type of listPaperworkTypes(t.vault.db).filter((p) => p.required)) {
-    setPaperworkReceived(t.vault, { caseId, typeId: type.id, receivedDate: date, notes: null });
+    // These tests are about the clock: dates are chosen for it, some before the fixture's referral.
+    setPaperworkReceived(t.vault, {
+      caseId,
+      typeId: type.id,
+      receivedDate: date,
+      notes: null,
+      acknowledgeBeforeReferral: true,
+    });
   }
 }
 
