@@ -34,7 +34,9 @@ class Findings {
       this.violations.push(`${screen}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     }
     const file = screen.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    await page.screenshot({ path: `${ARTIFACTS}/reflow-320-${file}.png`, fullPage: true });
+    // The first screen, as a clinician sees it at 200 % zoom, and the whole page.
+    await page.screenshot({ path: `${ARTIFACTS}/reflow-320-${file}.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/reflow-320-${file}-full.png`, fullPage: true });
   }
 }
 
