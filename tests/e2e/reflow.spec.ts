@@ -191,3 +191,68 @@ test('at 1280x800 an open case owns the screen: its tabs near the top, the first
   await expect(page.getByRole('link', { name: jordan.reference })).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/reflow-1280-caseload.png` });
 });
+
+/** The focus ring's shadow of an element (none, or the yellow and black rings of app.css). */
+function ringOf(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).evaluate((el) => getComputedStyle(el).boxShadow);
+}
+
+test('a heading focused on arrival gets no focus box; a control reached by Tab shows its ring', async ({ app }) => {
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  const { jordan } = await seedCases(page);
+
+  // Arrive in an area from the keyboard: focus goes to its heading, which draws no box.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+  expect(await ringOf(page, 'h1')).toBe('none');
+
+  // Open a case from the keyboard: focus on the young person's name, no box either.
+  await goToArea(page, 'Cases');
+  await page.getByRole('link', { name: jordan.reference }).focus();
+  await page.keyboard.press('Enter');
+  const name = page.getByRole('heading', { level: 2, name: 'Jordan Ellis-Fairweather' });
+  await expect(name).toBeFocused();
+  expect(await ringOf(page, '.case-header__name')).toBe('none');
+  await page.screenshot({ path: `${ARTIFACTS}/reflow-1280-case-focus-on-name.png` });
+
+  // The next Tab lands on a control, whose ring is plain to see (WCAG 2.4.7).
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).boxShadow : ''));
+  expect(ring).toContain('rgb(255, 235, 59)');
+});
+
+test('at 200 % zoom the main navigation folds behind a Menu button, worked from the keyboard', async ({ app }) => {
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const menu = nav.getByRole('button', { name: 'Menu' });
+  // Wide: the links are there and the button is not.
+  await expect(menu).toBeHidden();
+  await expect(nav.getByRole('link', { name: 'Training' })).toBeVisible();
+
+  // A 1280 px window at 200 %: 640 CSS px.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await expect(menu).toBeVisible();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('link', { name: 'Training' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeInViewport();
+
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Tab');
+  await expect(nav.getByRole('link', { name: 'Cases' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+
+  await page.keyboard.press('Space');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab'); // Cases ... Reports
+  await expect(nav.getByRole('link', { name: 'Reports' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await page.screenshot({ path: `${ARTIFACTS}/reflow-640-reports.png` });
+});
