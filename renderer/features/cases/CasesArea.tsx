@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { Role } from '../../../preload/contract';
-import { leaveCase, showCasesView, useCasesStore, type CasesView } from '../../stores/cases';
+import { showCasesView, useCasesStore, type CasesView } from '../../stores/cases';
 import { useShellStore } from '../../stores/shell';
+import { CaseBackButton } from './case-page/CaseBackButton';
 import { CasePage } from './case-page/CasePage';
 import { CaseloadView } from './CaseloadView';
 import { loadDirectory } from './cases-actions';
@@ -16,7 +17,10 @@ const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string>
   'new-referral': 'New referral',
 };
 
-/** The Cases area's own navigation: the caseload and my tasks, and the new-referral button. */
+/**
+ * The Cases area's header row: its own navigation (the caseload and my tasks; with a case open,
+ * the way back instead), the search and the new-referral button.
+ */
 function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
   const link = (kind: 'caseload' | 'tasks') => (
     <li>
@@ -33,16 +37,21 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
       </a>
     </li>
   );
+  // With a case open, the way back replaces the links: the case owns the screen below one row.
   return (
-    <div className="cases-header">
-      <nav aria-label="Cases" className="cases-nav">
-        <ul className="cases-nav__list">
-          {link('caseload')}
-          {link('tasks')}
-        </ul>
-      </nav>
+    <div className={view.kind === 'case' ? 'cases-header cases-header--case' : 'cases-header'}>
+      {view.kind === 'case' ? (
+        <CaseBackButton />
+      ) : (
+        <nav aria-label="Cases" className="cases-nav">
+          <ul className="cases-nav__list">
+            {link('caseload')}
+            {link('tasks')}
+          </ul>
+        </nav>
+      )}
       <SearchBox />
-      {canRefer && (
+      {canRefer && view.kind !== 'case' && (
         <button
           type="button"
           className="button cases-header__new"
@@ -95,7 +104,7 @@ export function CasesArea({ role }: { role: Role }) {
     <div className="cases-area">
       <CasesNav view={view} canRefer={canRefer} />
       {view.kind === 'case' ? (
-        <CasePage key={view.caseId} caseId={view.caseId} onBack={leaveCase} />
+        <CasePage key={view.caseId} caseId={view.caseId} />
       ) : view.kind === 'search' ? (
         // Keyed by the visit: each search (even of the same words) and each return from a case
         // starts from the view's paging; paging a section is not a visit, so it stays in place.

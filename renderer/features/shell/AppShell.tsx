@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../../lib/roles';
 import { lockNow } from '../../lib/session';
 import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
+import { useCasesStore } from '../../stores/cases';
 import { useShellStore } from '../../stores/shell';
 import { AdministrationArea } from '../admin/AdministrationArea';
 import { SharingArea } from '../sharing/SharingArea';
@@ -26,6 +27,8 @@ export function AppShell({ user }: { user: SessionUser }) {
   const area = canSee(storedArea, user.role) ? storedArea : 'cases';
   const info = AREA_INFO[area];
   const heading = useFocusOnMount<HTMLHeadingElement>(visit);
+  // An open case owns the screen: the area's heading stays for screen readers, out of sight.
+  const caseOpen = useCasesStore((s) => s.view.kind === 'case') && area === 'cases';
   useActivityTouch(true);
 
   useEffect(() => {
@@ -65,8 +68,8 @@ export function AppShell({ user }: { user: SessionUser }) {
       </header>
       <div className="shell__body">
         <Navigation role={user.role} />
-        <main id="main" className="shell__main" tabIndex={-1}>
-          <h1 ref={heading} tabIndex={-1}>
+        <main id="main" className={caseOpen ? 'shell__main shell__main--case' : 'shell__main'} tabIndex={-1}>
+          <h1 ref={heading} tabIndex={-1} className={caseOpen ? 'visually-hidden' : undefined}>
             {info.label}
           </h1>
           <DraftsOffer />

@@ -1,13 +1,37 @@
+import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../preload/contract';
 import { AREAS, goToArea, useShellStore } from '../../stores/shell';
 import { AREA_INFO, canSee } from './areas';
 
-/** The left navigation. The active area is marked with aria-current="page". */
+/**
+ * The main navigation. The active area is marked with aria-current="page". On a narrow window
+ * (or at 200 % zoom) the list folds behind a "Menu" button, so that the area itself, not nine
+ * links, fills the first screen; the CSS decides when the button shows, the button whether the
+ * folded list is open. Escape closes it and puts focus back on the button.
+ */
 export function Navigation({ role }: { role: Role }) {
   const area = useShellStore((s) => s.area);
+  const [open, setOpen] = useState(false);
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    document.getElementById('main-nav-toggle')?.focus();
+  }
+
   return (
-    <nav className="sidenav" aria-label="Main">
-      <ul className="sidenav__list">
+    <nav className={open ? 'sidenav sidenav--open' : 'sidenav'} aria-label="Main" onKeyDown={onKeyDown}>
+      <button
+        type="button"
+        id="main-nav-toggle"
+        className="sidenav__toggle"
+        aria-expanded={open}
+        aria-controls="main-nav-list"
+        onClick={() => setOpen((o) => !o)}
+      >
+        Menu
+      </button>
+      <ul className="sidenav__list" id="main-nav-list">
         {AREAS.filter((a) => canSee(a, role)).map((a) => (
           // Administration is not clinical work: set it apart from the clinical areas.
           <li key={a} className={a === 'administration' ? 'sidenav__item--separate' : undefined}>
@@ -17,6 +41,7 @@ export function Navigation({ role }: { role: Role }) {
               aria-current={a === area ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
+                setOpen(false);
                 goToArea(a);
               }}
             >

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { AssessmentClock, CaseDetail } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
 import { STATUS_LABELS, clockDetail, clockText } from './labels';
@@ -33,40 +33,60 @@ export function ClockSummary({ clock }: { clock: AssessmentClock }) {
   );
 }
 
-/** Who the case is about, where it stands, and the assessment clock. */
-export function CaseHeader({ detail, headingRef }: { detail: CaseDetail; headingRef: Ref<HTMLHeadingElement> }) {
-  const yp = detail.youngPerson;
+/** Age, and the date of birth when known: "14 (born 14/03/2012)". */
+function ageAndBirth(detail: CaseDetail): string {
+  const dob = detail.youngPerson.dateOfBirth;
+  const age = ageText(detail).replace(/^Age /, '');
+  return dob ? `${age} (born ${formatDate(dob)})` : age;
+}
+
+/**
+ * Who the case is about, where it stands, the assessment clock and the open flags, in one
+ * compact block so the tabs stay on the first screen: line one says who (name, reference,
+ * status, age, lead worker), line two where the case stands (the clock beside the open flags,
+ * and the case's actions). The referral date and the rest are on the Overview tab. The name
+ * comes first, so a screen reader hears who before the reference.
+ */
+export function CaseHeader({
+  detail,
+  headingRef,
+  actions,
+  flags,
+}: {
+  detail: CaseDetail;
+  headingRef: Ref<HTMLHeadingElement>;
+  /** Buttons for the whole case (e.g. Share this case), at the end of the second line. */
+  actions?: ReactNode;
+  /** The open-flags summary, beside the clock. */
+  flags?: ReactNode;
+}) {
   return (
     <div className="case-header">
       <div className="case-header__who">
+        <h2 className="case-header__name" ref={headingRef} tabIndex={-1}>
+          {youngPersonName(detail)}
+        </h2>
         <p className="case-header__ref">
           <span className="mono">{detail.reference}</span>
           <span className={`status-tag status-tag--${detail.status}`}>{STATUS_LABELS[detail.status]}</span>
           {detail.consultationOnly && <span className="tag tag--grey">Consultation only</span>}
         </p>
-        <h2 className="case-header__name" ref={headingRef} tabIndex={-1}>
-          {youngPersonName(detail)}
-        </h2>
         <dl className="case-header__facts">
           <div>
             <dt>Age</dt>
-            <dd>{ageText(detail).replace(/^Age /, '')}</dd>
-          </div>
-          <div>
-            <dt>Date of birth</dt>
-            <dd>{yp.dateOfBirth ? formatDate(yp.dateOfBirth) : 'Not recorded'}</dd>
+            <dd>{ageAndBirth(detail)}</dd>
           </div>
           <div>
             <dt>Lead worker</dt>
             <dd>{detail.leadWorkerName ?? 'Not allocated'}</dd>
           </div>
-          <div>
-            <dt>Referred</dt>
-            <dd>{formatDate(detail.referralDate)}</dd>
-          </div>
         </dl>
       </div>
-      <ClockSummary clock={detail.clock} />
+      <div className="case-header__state">
+        <ClockSummary clock={detail.clock} />
+        {flags}
+        {actions && <div className="case-header__actions">{actions}</div>}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useFocusOnMount } from '../../../lib/useFocusOnMount';
 import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
-import { useCasesStore, type CasesView } from '../../../stores/cases';
 import { useSessionStore } from '../../../stores/session';
 import { openSendCase } from '../../sharing';
 import { AccessLogTab } from './AccessLogTab';
@@ -42,18 +41,13 @@ function TabBody({ tab }: { tab: CaseTab }) {
   }
 }
 
-/** Where "Back" leads, in words: the list the case was opened from. */
-function backLabel(returnTo: CasesView): string {
-  if (returnTo.kind === 'search') return 'Back to the search results';
-  if (returnTo.kind === 'tasks') return 'Back to my tasks';
-  return 'Back to the caseload';
-}
-
 /**
  * One case: who it is about, where it stands, open flags, and its records in tabs. Opened from
- * the caseload, my tasks or the search results; `onBack` returns there.
+ * the caseload, my tasks or the search results (the Cases header's back button returns there).
+ * It owns the screen: one compact header holds the facts, the clock and the open flags, so the
+ * tabs and the start of their content are visible at 1280x800 without scrolling.
  */
-export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => void }) {
+export function CasePage({ caseId }: { caseId: string }) {
   const detail = useCasePageStore((s) => s.detail);
   const loadError = useCasePageStore((s) => s.loadError);
   const conflict = useCasePageStore((s) => s.conflict);
@@ -61,7 +55,6 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
   const tab = useCasePageStore((s) => s.tab);
   const tabError = useCasePageStore((s) => s.tabError);
   const role = useSessionStore((s) => s.user?.role);
-  const returnTo = useCasesStore((s) => s.returnTo);
   const heading = useFocusOnMount<HTMLHeadingElement>(detail?.id ?? null);
 
   useEffect(() => {
@@ -69,6 +62,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
   }, [caseId]);
 
   const isAdmin = role === 'administrator';
+  const canShare = role !== undefined && role !== 'read-only';
   const shownTab: CaseTab = tab === 'access-log' && !isAdmin ? 'overview' : tab;
   const openFlags = flags?.filter((f) => f.state !== 'cleared').length ?? 0;
   const tabs: TabSpec[] = [
@@ -85,22 +79,7 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
 
   return (
     <div className="case-page" data-testid="case-page">
-      <div className="case-section__head">
-        <button type="button" className="link-button case-page__back" onClick={onBack}>
-          {backLabel(returnTo)}
-        </button>
-        {detail && role !== undefined && role !== 'read-only' && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-describedby="share-case-hint"
-            onClick={() => openSendCase(detail.id)}
-          >
-            Share this case
-          </button>
-        )}
-      </div>
-      {detail && role !== undefined && role !== 'read-only' && (
+      {detail && canShare && (
         <p id="share-case-hint" className="visually-hidden">
           Opens Sharing, Send a case, with this case chosen: you pick what goes in and who receives it.
         </p>
@@ -120,9 +99,24 @@ export function CasePage({ caseId, onBack }: { caseId: string; onBack: () => voi
       )}
       {detail && (
         <>
-          <CaseHeader detail={detail} headingRef={heading} />
+          <CaseHeader
+            detail={detail}
+            headingRef={heading}
+            actions={
+              canShare && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-describedby="share-case-hint"
+                  onClick={() => openSendCase(detail.id)}
+                >
+                  Share this case
+                </button>
+              )
+            }
+            flags={flags && <FlagBanner flags={flags} onShowFlags={() => selectTab('flags')} />}
+          />
           {conflict && <ConflictNotice onReload={() => void reloadCase()} />}
-          {flags && <FlagBanner flags={flags} onShowFlags={() => selectTab('flags')} />}
           <CaseTabs tabs={tabs} active={shownTab} onSelect={selectTab}>
             {tabError && (
               <p className="form-error" role="alert">

@@ -1,19 +1,28 @@
 import type { FlagView } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
 
-/** Open flags, shown above every tab so nobody works on the case without seeing them. */
+/**
+ * Open flags, in the case header above every tab so nobody works on the case without seeing
+ * them. Compact: the count and the way to the Flags tab on one line, then one line a flag (on
+ * a wide window a long reason ends in an ellipsis there; the Flags tab shows it whole).
+ */
 export function FlagBanner({ flags, onShowFlags }: { flags: FlagView[]; onShowFlags: () => void }) {
   const open = flags.filter((f) => f.state !== 'cleared');
   if (open.length === 0) return null;
   return (
     <section className="flag-banner" aria-labelledby="flag-banner-heading" data-testid="flag-banner">
-      <h3 id="flag-banner-heading" className="flag-banner__heading">
-        {open.length === 1 ? '1 open flag' : `${open.length} open flags`}
-      </h3>
+      <div className="flag-banner__head">
+        <h3 id="flag-banner-heading" className="flag-banner__heading">
+          {open.length === 1 ? '1 open flag' : `${open.length} open flags`}
+        </h3>
+        <button type="button" className="link-button flag-banner__go" onClick={onShowFlags}>
+          Go to flags to clear one
+        </button>
+      </div>
       <ul className="flag-banner__list">
         {open.map((f) => (
           <li key={f.id} className="flag-banner__item">
-            <strong className="flag-banner__reason">{f.reason}</strong>
+            <strong className="flag-banner__reason">{f.reason}</strong>{' – '}
             <span className="flag-banner__meta">
               {f.addressBy ? (
                 <>
@@ -28,9 +37,6 @@ export function FlagBanner({ flags, onShowFlags }: { flags: FlagView[]; onShowFl
           </li>
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={onShowFlags}>
-        Go to flags to clear one
-      </button>
     </section>
   );
 }
