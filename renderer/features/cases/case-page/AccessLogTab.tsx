@@ -14,6 +14,7 @@ const ACTIONS: Record<string, string> = {
   'case.access_log': 'Looked at this access log',
   'bundle.export': 'Exported the case in a bundle',
   'bundle.import': 'Imported the case from a bundle',
+  'bundle.conflict.resolve': 'Resolved a bundle conflict',
   'document.read': 'Opened a document in the app',
   'document.create': 'Attached a document',
   'document.delete': 'Removed a document',
@@ -29,6 +30,10 @@ const ACTIONS: Record<string, string> = {
   'person.remove': 'Removed a person',
   'task.create': 'Added a task',
   'task.complete': 'Completed a task',
+  'report.export': 'Downloaded a report',
+  'draft.create': 'Started a draft',
+  'draft.restore': 'Reopened a draft',
+  'draft.discard': 'Removed a draft',
 };
 
 /** What was done, with how many times for collapsed views ("Viewed the case 7 times"). */

@@ -32,7 +32,7 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
       const detail = await setPaperworkReceived(item.typeId, received, acknowledgeBeforeReferral);
       const due = detail.clock.assessmentDueDate;
       onSaved(
-        detail.clock.paperworkCompleteDate && due
+        detail.clock.status !== 'none' && detail.clock.paperworkCompleteDate && due
           ? `${item.name} recorded. All required paperwork is in (complete on ${formatDate(detail.clock.paperworkCompleteDate)}): the assessment is due by ${formatDate(due)}.`
           : `${item.name} recorded as received on ${formatDate(received)}${acknowledgeBeforeReferral ? ', before the referral date' : ''}.`,
       );
@@ -120,7 +120,11 @@ export function PaperworkTab() {
   async function clear(item: PaperworkItemView) {
     try {
       await setPaperworkReceived(item.typeId, null);
-      setMessage(`${item.name} marked as not received. The 12-week clock waits until it is received again.`);
+      setMessage(
+        detail?.clock.status === 'none'
+          ? `${item.name} marked as not received.`
+          : `${item.name} marked as not received. The 12-week clock waits until it is received again.`,
+      );
     } catch (err) {
       setMessage(errorMessage(err));
     }
@@ -130,7 +134,10 @@ export function PaperworkTab() {
     <div className="tab-body">
       <h3>Paperwork</h3>
       <p>
-        The assessment is due 12 weeks after every required item has been received.{' '}
+        {/* A consultation-only case (or one with no assessment among its services) has no clock. */}
+        {detail.clock.status === 'none'
+          ? 'No assessment clock runs on this case (no assessment is requested or provided): the checklist is kept for the record.'
+          : 'The assessment is due 12 weeks after every required item has been received.'}{' '}
         {missing > 0 ? (
           <strong>
             {missing} required {missing === 1 ? 'item is' : 'items are'} still to come.
