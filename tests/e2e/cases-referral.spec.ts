@@ -225,6 +225,8 @@ test('clinical answers start unanswered, "Not known" is an answer, and the NHS n
   await page.screenshot({ path: 'tests/e2e/artifacts/overview-identity-1280.png', fullPage: true });
 
   // A second referral with the same NHS number, under another name, is flagged as a possible duplicate.
+  // (With a case open the page is the case's: New referral is on the caseload.)
+  await page.getByRole('button', { name: '‹ Back to the caseload' }).click();
   await page.getByRole('button', { name: 'New referral' }).click();
   await page.getByLabel('NHS number (optional)').fill('943 476 5919');
   await expect(page.getByTestId('duplicate-region')).toContainText('Matched on the same NHS number.');

@@ -124,6 +124,8 @@ test('a new referral and the young person’s details survive a lock; Discard as
   await openCase(page, reference);
   await page.getByRole('button', { name: 'Change young person’s details' }).click();
   await page.getByLabel('School or college').fill('Leeds West Academy');
+  // With a case open the page is the case's: New referral is on the caseload.
+  await page.getByRole('button', { name: '‹ Back to the caseload' }).click();
   await page.getByRole('button', { name: 'New referral' }).click();
   await page.getByLabel('Given name').fill('Priya');
   await page.getByLabel('Family name').fill('Shah');
