@@ -1,3 +1,4 @@
+import { localDate, parseUserDate } from '../../core/cases/dates';
 import { generateDemoData } from '../../core/demo/generate';
 import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
@@ -10,6 +11,7 @@ const OPTIONS = {
   ...PASSWORD_STDIN_OPTION,
   cases: { type: 'string' },
   seed: { type: 'string' },
+  'as-of': { type: 'string' },
 } as const;
 
 /** More than this would take hours on a laptop and is surely a typing slip. */
@@ -32,9 +34,9 @@ export const demoCommand: Command = {
 Adds N synthetic but realistic cases to the vault: fake names and dates of birth, the
 professional network, parents, carers and siblings (named to fit their relationship and the
 young person's gender), about 25 notes per case, flags, tasks and paperwork, with referrals
-spread over the five years before 31/12/2025 and numbered in referral order within each
+spread over the five years before the --as-of date and numbered in referral order within each
 year (NC-YYYY-0001 is that year's earliest). The same seed always gives the same cases
-(the default seed is 1). Use it only on a demo or test vault: the cases look real. One
+and date (the default seed is 1, the default date today). Use it only on a demo or test vault: the cases look real. One
 audit row is written per batch of cases, not one per record.
 
 Options:
@@ -43,7 +45,9 @@ Options:
                       administrators become the lead workers)
   --password-stdin    read the password from the first line of standard input
   --cases N           how many cases to add (1 to ${MAX_CASES.toLocaleString('en-GB')})
-  --seed S            any text or number; the same seed gives the same cases`,
+  --seed S            any text or number; the same seed gives the same cases
+  --as-of YYYY-MM-DD  the demo's "today": clocks, tasks and ages are as of this date
+                      (default: today's date in England)`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
@@ -51,11 +55,16 @@ Options:
     const username = usernameFrom(required(values.user, 'user'));
     const cases = positiveCount(required(values.cases, 'cases'), 'cases', MAX_CASES);
     const seed = values.seed ?? '1';
+    const asOf = values['as-of'] ?? localDate(new Date());
+    if (parseUserDate(asOf) !== asOf) {
+      throw new UsageError('--as-of must be a real date written YYYY-MM-DD, for example 2026-12-01.');
+    }
     return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
       let reported = 0;
       const result = generateDemoData(vault, {
         cases,
         seed,
+        referenceDate: asOf,
         onProgress: (done) => {
           // A progress line every tenth of the way, on standard error so the summary stays clean.
           if (done - reported >= cases / 10 || done === cases) {

@@ -119,7 +119,12 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
       })),
     );
     const due = complete ? assessmentDueDate(complete) : null;
-    if (due && complete && (status === 'closed' || (due < today && r.chance(0.75)))) {
+    // Most assessments are finished (some late); a case still open past its due date belongs to
+    // the last few months' backlog, not to years ago, and some closed cases were never assessed.
+    const recentlyDue = due !== null && due < today && daysBetween(due, today) <= 120;
+    const finished =
+      status === 'closed' ? r.chance(0.85) : due !== null && due < today && (!recentlyDue || r.chance(0.6));
+    if (due && complete && finished) {
       completed = addDays(complete, r.int(40, 100));
       if (completed > today) completed = today;
     }

@@ -64,7 +64,7 @@ describe('ncats demo / cases', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('demo writes N cases and reports the counts and time', async () => {
-    const result = await ncats('demo', ...as(vaults.one ?? ''), '--cases', String(CASES), '--seed', 'bench');
+    const result = await ncats('demo', ...as(vaults.one ?? ''), '--cases', String(CASES), '--seed', 'bench', '--as-of', '2025-12-31');
     expect(result.code, result.err).toBe(EXIT.OK);
     expect(result.out).toMatch(
       new RegExp(
@@ -107,10 +107,10 @@ describe('ncats demo / cases', () => {
   });
 
   it('is deterministic for a seed: the same seed in another vault gives the same caseload', async () => {
-    expect((await ncats('demo', ...as(vaults.two ?? ''), '--cases', String(CASES), '--seed', 'bench')).code).toBe(
+    expect((await ncats('demo', ...as(vaults.two ?? ''), '--cases', String(CASES), '--seed', 'bench', '--as-of', '2025-12-31')).code).toBe(
       EXIT.OK,
     );
-    expect((await ncats('demo', ...as(vaults.other ?? ''), '--cases', String(CASES), '--seed', 'else')).code).toBe(
+    expect((await ncats('demo', ...as(vaults.other ?? ''), '--cases', String(CASES), '--seed', 'else', '--as-of', '2025-12-31')).code).toBe(
       EXIT.OK,
     );
     const list = async (dir: string) => (JSON.parse((await ncats('cases', ...as(dir), '--json')).out) as Listed).cases;
@@ -123,6 +123,9 @@ describe('ncats demo / cases', () => {
     expect((await ncats('demo', ...as(vaults.one ?? ''), '--cases', '0')).code).toBe(EXIT.USAGE);
     expect((await ncats('demo', ...as(vaults.one ?? ''), '--cases', 'many')).code).toBe(EXIT.USAGE);
     expect((await ncats('demo', ...as(vaults.one ?? ''))).err).toContain('Missing required option --cases');
+    const asOf = await ncats('demo', ...as(vaults.one ?? ''), '--cases', '1', '--as-of', '31/02/2025');
+    expect(asOf.code).toBe(EXIT.USAGE);
+    expect(asOf.err).toContain('--as-of must be a real date');
     const status = await ncats('cases', ...as(vaults.one ?? ''), '--status', 'open');
     expect(status.code).toBe(EXIT.USAGE);
     expect(status.err).toContain('"open" is not a case status');
