@@ -6,6 +6,7 @@ import { stmt } from '../cases/sql';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import { SEARCH_WINDOW, snippetsFor, walkNewestFirst } from './fts-window';
+import { termsOfFtsQuery, textSnippet } from './text-snippet';
 
 // Older callers (and the documents search's tests) know these from here.
 export { SEARCH_WINDOW, toFtsQuery } from './fts-window';
@@ -64,10 +65,8 @@ export function searchNotes(
      ORDER BY g.best_key DESC`,
   ).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as GroupRow[];
   const page = rows.slice(offset, offset + limit);
-  const snippets = snippetsFor(
+  const snippets = pageSnippets(
     db,
-    'notes_fts',
-    0,
     query,
     page.map((r) => r.best_seq),
   );
@@ -79,4 +78,24 @@ export function searchNotes(
     best: { noteId: r.best_id, occurredAt: r.best_at, type: r.best_type, snippet: snippets.get(r.best_seq) ?? '' },
   }));
   return { groups, total: rows.length, nextCursor };
+}
+
+/**
+ * Snippets for the page's notes from their own text (text-snippet.ts: no second walk of the
+ * index); a note whose words the text matcher cannot find (it should not happen) gets FTS5's.
+ */
+function pageSnippets(db: Db, query: string, seqs: number[]): Map<number, string> {
+  const terms = termsOfFtsQuery(query);
+  const out = new Map<number, string>();
+  const texts = stmt(db, 'SELECT n.seq, n.text FROM json_each(@seqs) r JOIN notes n ON n.seq = r.value').all({
+    seqs: JSON.stringify(seqs),
+  }) as { seq: number; text: string }[];
+  const missing: number[] = [];
+  for (const { seq, text } of texts) {
+    const snippet = textSnippet(text, terms);
+    if (snippet === null) missing.push(seq);
+    else out.set(seq, snippet);
+  }
+  for (const [seq, snippet] of snippetsFor(db, 'notes_fts', 0, query, missing)) out.set(seq, snippet);
+  return out;
 }
