@@ -18,7 +18,10 @@ export const SNIPPET_TOKENS = 16;
 
 /** Case and accents folded, as unicode61 (remove_diacritics) compares tokens. */
 function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The terms of a query made by `toFtsQuery` (`"safety" AND "plan"*`). */
