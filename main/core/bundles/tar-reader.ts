@@ -62,11 +62,11 @@ class Feeder {
 
   private async run(): Promise<void> {
     try {
-      while (!this.extractor.destroyed) {
+      while (!this.extractor.destroying) {
         const next = await this.source.next();
         if (next.done) {
           this.ended = true;
-          if (!this.extractor.destroyed) this.extractor.end(undefined);
+          if (!this.extractor.destroying) this.extractor.end(undefined);
           return;
         }
         this.window.push(next.value);
@@ -81,6 +81,8 @@ class Feeder {
 
   private drained(): Promise<void> {
     return new Promise((resolve) => {
+      // A stream already being destroyed may have said 'close' before anyone listened.
+      if (this.extractor.destroying) return resolve();
       const done = () => {
         this.extractor.off('drain', done);
         this.extractor.off('close', done);
@@ -93,7 +95,7 @@ class Feeder {
 
   /** Stop feeding and let the decryptor close its file. */
   async stop(): Promise<void> {
-    if (!this.extractor.destroyed) this.extractor.destroy();
+    if (!this.extractor.destroying) this.extractor.destroy();
     await this.done;
     await this.source.return?.();
   }
@@ -130,7 +132,7 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
 
   /** What an extractor failure means, once the feeder has settled. */
   const explain = async (err: unknown, entryEnd: number | null): Promise<unknown> => {
-    if (!feeder.error && !extractor.destroyed) extractor.destroy();
+    if (!extractor.destroying) extractor.destroy();
     await feeder.done;
     if (feeder.error) return feeder.error;
     if (err instanceof BundleError) return err;

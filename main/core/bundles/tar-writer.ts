@@ -26,6 +26,8 @@ type EntrySink = ReturnType<Pack['entry']>;
 /** Resolves once `sink` can take more, or once the packer has gone (so a stopped export ends). */
 function drained(sink: EntrySink, packer: Pack): Promise<void> {
   return new Promise((resolve) => {
+    // A stream already being destroyed may have said 'close' before anyone listened.
+    if (sink.destroying || packer.destroying) return resolve();
     const done = () => {
       sink.off('drain', done);
       sink.off('close', done);
@@ -63,7 +65,7 @@ async function fill(
       written += chunk.length;
       if (written > entry.size) throw new Error(`${entry.name} is longer than its declared size`);
       if (!sink.write(chunk)) await drained(sink, packer);
-      if (packer.destroyed) return;
+      if (packer.destroying) return;
     }
     if (written !== entry.size) throw new Error(`${entry.name} is shorter than its declared size`);
     sink.end(undefined);
@@ -82,8 +84,10 @@ export async function* writeTar(
   const packer = pack();
   let failure: unknown = null;
   const filling = fill(packer, entries, mtime).catch((err: unknown) => {
+    // Destroyed without the error, which would surface again as an unhandled stream error:
+    // the loop below ends and rethrows it instead.
     failure = err;
-    packer.destroy(err instanceof Error ? err : new Error(String(err)));
+    packer.destroy();
   });
   try {
     for await (const piece of packer) {
@@ -95,7 +99,7 @@ export async function* writeTar(
     throw failure ?? err;
   } finally {
     // A caller that stops early (a failed write) must not leave the filler waiting.
-    if (!packer.destroyed) packer.destroy();
+    if (!packer.destroying) packer.destroy();
     await filling;
   }
   if (failure) throw failure;
