@@ -137,10 +137,15 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
     if (feeder.error) return feeder.error;
     if (err instanceof BundleError) return err;
     if (entryEnd !== null) return feeder.ended && feeder.window.seen < entryEnd ? truncated() : unsafe(BAD_HEADER);
+    return tailProblem() ?? unsafe(BAD_HEADER);
+  };
+  /** What is wrong with the bytes after the last entry, if anything. */
+  const tailProblem = (): BundleError | null => {
     const verdict = judgeTail(feeder.window.since(nextHeader));
     if (verdict.kind === 'short') return truncated();
     if (verdict.kind === 'unsafe') return unsafe(verdict.detail);
-    return unsafe(BAD_HEADER);
+    if (verdict.kind === 'header') return unsafe(BAD_HEADER);
+    return null;
   };
 
   try {
@@ -154,10 +159,8 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
       if (next.done) {
         await feeder.done;
         if (feeder.error) throw feeder.error;
-        const verdict = judgeTail(feeder.window.since(nextHeader));
-        if (verdict.kind === 'short') throw truncated();
-        if (verdict.kind === 'unsafe') throw unsafe(verdict.detail);
-        if (verdict.kind === 'header') throw unsafe(BAD_HEADER);
+        const problem = tailProblem();
+        if (problem) throw problem;
         return;
       }
       const entry = next.value;
