@@ -1,13 +1,20 @@
 /**
- * A strict streaming reader for the ustar subset that tar-writer.ts produces. Anything else is
- * refused rather than interpreted: links, directories, devices, pax or GNU extension headers,
- * absolute names, `..`, a name prefix, bad checksums, sizes beyond the caller's limit, data
- * after the end marker. Bodies are yielded in pieces; the caller must consume each body before
- * asking for the next entry.
+ * The bundle's tar, read by tar-stream's extractor with this app's strict rules above it.
+ * Anything outside the subset tar-writer.ts produces is refused rather than interpreted: links,
+ * folders, devices, pax or GNU extension headers (tar-stream would apply them silently; the
+ * layer sees the gap they leave before the next entry), unsafe or repeated names, sizes beyond
+ * the caller's limit, stray blocks, data after the end marker (tar-tail.ts). tar-stream checks
+ * each header's checksum and form. Bodies are yielded in pieces and the extractor is fed with
+ * back-pressure, so memory stays bounded however large the archive; the caller must consume
+ * each body before asking for the next entry.
  */
+import { extract, type Extract } from 'tar-stream';
 import { BundleError } from './bundle-error';
-import { ByteReader } from './byte-reader';
-import { BLOCK, SAFE_NAME, headerChecksum, paddingFor } from './tar-writer';
+import { BLOCK, isSafeEntryName, paddingFor } from './tar-rules';
+import { MAX_TRAILING_ZEROS, TailWindow, judgeTail } from './tar-tail';
+
+/** One entry as tar-stream gives it: its header, where that header starts, and its body. */
+type Entry = Extract extends AsyncIterable<infer E> ? E : never;
 
 export interface TarEntry {
   name: string;
@@ -20,24 +27,8 @@ export interface TarReadLimits {
   maxEntrySize: number;
 }
 
-const MAX_TRAILING_ZEROS = 64 * 1024;
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function field(block: Uint8Array, offset: number, length: number): string {
-  const raw = block.subarray(offset, offset + length);
-  const end = raw.indexOf(0);
-  try {
-    return decoder.decode(end >= 0 ? raw.subarray(0, end) : raw);
-  } catch {
-    throw unsafe('a header field is not valid text');
-  }
-}
-
-function octal(block: Uint8Array, offset: number, length: number, what: string): number {
-  const text = field(block, offset, length).trim();
-  if (!/^[0-7]{1,11}$/.test(text)) throw unsafe(`the ${what} field is not a number`);
-  return parseInt(text, 8);
-}
+/** Enough of the stream's end to judge the tail even with a few 64 KiB chunks in flight. */
+const TAIL_WINDOW = 2 * BLOCK + MAX_TRAILING_ZEROS + 3 * 64 * 1024;
 
 function unsafe(detail: string): BundleError {
   return new BundleError(
@@ -53,56 +44,145 @@ function truncated(): BundleError {
   );
 }
 
-function isZero(block: Uint8Array): boolean {
-  for (const b of block) if (b !== 0) return false;
-  return true;
+const BAD_HEADER = 'a header is damaged or not a ustar header';
+
+/** Feeds the decrypted stream into the extractor, keeping the tail and any error of its own. */
+class Feeder {
+  readonly window = new TailWindow(TAIL_WINDOW);
+  ended = false;
+  error: unknown = null;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly source: AsyncIterator<Uint8Array>,
+    private readonly extractor: Extract,
+  ) {
+    this.done = this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (!this.extractor.destroying) {
+        const next = await this.source.next();
+        if (next.done) {
+          this.ended = true;
+          if (!this.extractor.destroying) this.extractor.end(undefined);
+          return;
+        }
+        this.window.push(next.value);
+        if (!this.extractor.write(next.value)) await this.drained();
+      }
+    } catch (err) {
+      // The decryptor's own errors (wrong key, damaged file) are the ones the caller must see.
+      this.error = err;
+      this.extractor.destroy(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private drained(): Promise<void> {
+    return new Promise((resolve) => {
+      // A stream already being destroyed may have said 'close' before anyone listened.
+      if (this.extractor.destroying) return resolve();
+      const done = () => {
+        this.extractor.off('drain', done);
+        this.extractor.off('close', done);
+        resolve();
+      };
+      this.extractor.on('drain', done);
+      this.extractor.on('close', done);
+    });
+  }
+
+  /** Stop feeding and let the decryptor close its file. */
+  async stop(): Promise<void> {
+    if (!this.extractor.destroying) this.extractor.destroy();
+    await this.done;
+    await this.source.return?.();
+  }
 }
 
-/** Parse and check one header block. */
-function parseHeader(block: Uint8Array, limits: TarReadLimits): { name: string; size: number } {
-  if (headerChecksum(block) !== octal(block, 148, 8, 'checksum')) throw unsafe('a header checksum does not match');
-  if (field(block, 257, 6) !== 'ustar' || field(block, 263, 2) !== '00') throw unsafe('not a ustar header');
-  const type = String.fromCharCode(block[156] ?? 0);
-  if (type !== '0' && type !== '\0') throw unsafe('an entry is a link, folder or extension header, not a file');
-  if (field(block, 345, 155) !== '') throw unsafe('an entry uses a long name');
-  const name = field(block, 0, 100);
-  if (name.startsWith('/') || name.split('/').includes('..') || !SAFE_NAME.test(name)) {
-    throw unsafe(`the entry name "${name.slice(0, 100)}" is not allowed`);
+/** Check one header against the rules; returns its body's offset, name and size. */
+function checkHeader(entry: Entry, expectedOffset: number, seen: Set<string>, limits: TarReadLimits) {
+  const header = entry.header;
+  if (header.type !== 'file') throw unsafe('an entry is a link, folder or extension header, not a file');
+  // tar-stream applies pax and GNU long-name headers to the entry after them and skips zero
+  // blocks; any of those leaves this entry's header later than where the last one ended.
+  if (entry.offset !== expectedOffset) {
+    throw unsafe('an extension header or a stray block comes before an entry');
   }
-  const size = octal(block, 124, 12, 'size');
+  const name = header.name;
+  if (!isSafeEntryName(name)) throw unsafe(`the entry name "${name.slice(0, 100)}" is not allowed`);
+  if (seen.has(name)) throw unsafe(`the entry name "${name}" appears twice`);
+  seen.add(name);
+  const size = header.size ?? 0;
   if (size > limits.maxEntrySize) {
     throw new BundleError('too-large', `The bundle holds an entry larger than allowed (${name}). It was not imported.`);
   }
-  return { name, size };
+  return { bodyStart: expectedOffset + BLOCK, name, size };
 }
 
-/** Read entries one by one. Ends after the two zero blocks; trailing bytes must all be zero. */
+/** Read entries one by one. Ends after the end marker; trailing bytes must all be zero. */
 export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarReadLimits): AsyncGenerator<TarEntry> {
-  const reader = new ByteReader(source);
-  for (;;) {
-    const block = await reader.readExact(BLOCK);
-    if (!block) throw truncated();
-    if (isZero(block)) {
-      const second = await reader.readExact(BLOCK);
-      if (!second) throw truncated();
-      if (!isZero(second)) throw unsafe('a lone zero block');
-      // Writers may pad to a record size (GNU tar: 10 KiB); more than that is not padding.
-      let trailing = 0;
-      await reader.drain((piece) => {
-        trailing += piece.length;
-        if (trailing > MAX_TRAILING_ZEROS || !isZero(piece)) throw unsafe('data after the end of the archive');
-      });
-      return;
+  const extractor = extract();
+  const entries = extractor[Symbol.asyncIterator]();
+  const feeder = new Feeder(source, extractor);
+  const names = new Set<string>();
+  /** Where the next header should start: just after the previous entry's padded body. */
+  let nextHeader = 0;
+
+  /** What an extractor failure means, once the feeder has settled. */
+  const explain = async (err: unknown, entryEnd: number | null): Promise<unknown> => {
+    if (!extractor.destroying) extractor.destroy();
+    await feeder.done;
+    if (feeder.error) return feeder.error;
+    if (err instanceof BundleError) return err;
+    if (entryEnd !== null) return feeder.ended && feeder.window.seen < entryEnd ? truncated() : unsafe(BAD_HEADER);
+    return tailProblem() ?? unsafe(BAD_HEADER);
+  };
+  /** What is wrong with the bytes after the last entry, if anything. */
+  const tailProblem = (): BundleError | null => {
+    const verdict = judgeTail(feeder.window.since(nextHeader));
+    if (verdict.kind === 'short') return truncated();
+    if (verdict.kind === 'unsafe') return unsafe(verdict.detail);
+    if (verdict.kind === 'header') return unsafe(BAD_HEADER);
+    return null;
+  };
+
+  try {
+    for (;;) {
+      let next: IteratorResult<Entry>;
+      try {
+        next = await entries.next();
+      } catch (err) {
+        throw await explain(err, null);
+      }
+      if (next.done) {
+        await feeder.done;
+        if (feeder.error) throw feeder.error;
+        const problem = tailProblem();
+        if (problem) throw problem;
+        return;
+      }
+      const entry = next.value;
+      const { bodyStart, name, size } = checkHeader(entry, nextHeader, names, limits);
+      const end = bodyStart + size + paddingFor(size);
+      let finished = false;
+      const body = (async function* () {
+        try {
+          for await (const piece of entry) {
+            if (!(piece instanceof Uint8Array)) throw new Error('the tar extractor produced something other than bytes');
+            yield piece;
+          }
+        } catch (err) {
+          throw await explain(err, end);
+        }
+        finished = true;
+      })();
+      yield { name, size, body };
+      if (!finished) throw new Error(`tar entry ${name} was not read to the end`);
+      nextHeader = end;
     }
-    const { name, size } = parseHeader(block, limits);
-    let finished = false;
-    const body = (async function* () {
-      yield* reader.readChunks(size, truncated);
-      const pad = await reader.readExact(paddingFor(size));
-      if (!pad) throw truncated();
-      finished = true;
-    })();
-    yield { name, size, body };
-    if (!finished) throw new Error(`tar entry ${name} was not read to the end`);
+  } finally {
+    await feeder.stop();
   }
 }

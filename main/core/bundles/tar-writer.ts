@@ -1,56 +1,11 @@
 /**
- * A streaming writer for the small subset of POSIX ustar that bundles use: regular files only,
- * short names (under 100 bytes, so the prefix field stays empty), 512-byte blocks. Written here
- * because no tar package is installed, and because the reader (tar-reader.ts) must be strict
- * about exactly this subset.
+ * The bundle's tar, written by tar-stream's packer. This layer decides what may go in (a safe
+ * short name, a size ustar can hold, a body exactly as long as declared) and keeps memory
+ * bounded: each body chunk waits for the packer to drain, and the packer's output is pulled by
+ * the caller (the age encryptor) one piece at a time.
  */
-
-export const BLOCK = 512;
-/** ustar's 11 octal digits: just under 8 GiB per entry. */
-export const MAX_TAR_ENTRY_SIZE = 8 ** 11 - 1;
-/** Names the writer produces and the reader accepts: relative, no `..`, a plain character set. */
-export const SAFE_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,63}\/)?[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
-
-function writeString(block: Buffer, offset: number, length: number, value: string): void {
-  const bytes = Buffer.from(value, 'utf8');
-  if (bytes.length > length) throw new Error(`tar field too long: ${value}`);
-  bytes.copy(block, offset);
-}
-
-function writeOctal(block: Buffer, offset: number, length: number, value: number): void {
-  // length - 1 digits then a NUL terminator, as GNU and BSD tar expect.
-  writeString(block, offset, length, value.toString(8).padStart(length - 1, '0') + '\0');
-}
-
-/** The sum of the header bytes with the checksum field counted as eight spaces. */
-export function headerChecksum(block: Uint8Array): number {
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : (block[i] ?? 0);
-  return sum;
-}
-
-/** One ustar header block for a regular file. */
-export function tarHeader(name: string, size: number, mtime: Date): Buffer {
-  if (!SAFE_NAME.test(name)) throw new Error(`unsafe tar entry name: ${name}`);
-  if (!Number.isSafeInteger(size) || size < 0 || size > MAX_TAR_ENTRY_SIZE) {
-    throw new Error(`tar entry too large: ${name}`);
-  }
-  const block = Buffer.alloc(BLOCK);
-  writeString(block, 0, 100, name);
-  writeOctal(block, 100, 8, 0o600);
-  writeOctal(block, 108, 8, 0);
-  writeOctal(block, 116, 8, 0);
-  writeOctal(block, 124, 12, size);
-  writeOctal(block, 136, 12, Math.floor(mtime.getTime() / 1000));
-  block[156] = 0x30; // '0': regular file
-  writeString(block, 257, 6, 'ustar\0');
-  writeString(block, 263, 2, '00');
-  writeString(block, 265, 32, 'ncats');
-  writeString(block, 297, 32, 'ncats');
-  const checksum = headerChecksum(block);
-  writeString(block, 148, 8, checksum.toString(8).padStart(6, '0') + '\0 ');
-  return block;
-}
+import { pack, type Pack } from 'tar-stream';
+import { MAX_TAR_ENTRY_SIZE, isSafeEntryName } from './tar-rules';
 
 export interface TarEntrySource {
   name: string;
@@ -58,30 +13,96 @@ export interface TarEntrySource {
   body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 }
 
-/** Zero bytes that round `size` up to a whole block. */
-export function paddingFor(size: number): number {
-  return (BLOCK - (size % BLOCK)) % BLOCK;
+function checkEntry(entry: TarEntrySource): void {
+  if (!isSafeEntryName(entry.name)) throw new Error(`unsafe tar entry name: ${entry.name}`);
+  if (!Number.isSafeInteger(entry.size) || entry.size < 0 || entry.size > MAX_TAR_ENTRY_SIZE) {
+    throw new Error(`tar entry too large: ${entry.name}`);
+  }
+}
+
+/** The packer's stream for one entry's body. */
+type EntrySink = ReturnType<Pack['entry']>;
+
+/** Resolves once `sink` can take more, or once the packer has gone (so a stopped export ends). */
+function drained(sink: EntrySink, packer: Pack): Promise<void> {
+  return new Promise((resolve) => {
+    // A stream already being destroyed may have said 'close' before anyone listened.
+    if (sink.destroying || packer.destroying) return resolve();
+    const done = () => {
+      sink.off('drain', done);
+      sink.off('close', done);
+      packer.off('close', done);
+      resolve();
+    };
+    sink.on('drain', done);
+    sink.on('close', done);
+    packer.on('close', done);
+  });
+}
+
+/** Put every entry into the packer, then the end-of-archive marker. */
+async function fill(
+  packer: Pack,
+  entries: AsyncIterable<TarEntrySource> | Iterable<TarEntrySource>,
+  mtime: Date,
+): Promise<void> {
+  for await (const entry of entries) {
+    checkEntry(entry);
+    // Owner names and a private mode, as the hand-written writer used: `tar -tv` shows ncats/ncats.
+    const sink = packer.entry({
+      name: entry.name,
+      size: entry.size,
+      mtime,
+      mode: 0o600,
+      uid: 0,
+      gid: 0,
+      uname: 'ncats',
+      gname: 'ncats',
+      type: 'file',
+    });
+    let written = 0;
+    for await (const chunk of entry.body) {
+      written += chunk.length;
+      if (written > entry.size) throw new Error(`${entry.name} is longer than its declared size`);
+      if (!sink.write(chunk)) await drained(sink, packer);
+      if (packer.destroying) return;
+    }
+    if (written !== entry.size) throw new Error(`${entry.name} is shorter than its declared size`);
+    sink.end(undefined);
+  }
+  packer.finalize();
 }
 
 /**
  * Turn entries into tar bytes, one piece at a time. Each body must produce exactly the size
  * declared for it: a short or long body is an error rather than a corrupt archive.
  */
-export async function* writeTar(entries: AsyncIterable<TarEntrySource> | Iterable<TarEntrySource>, mtime: Date) {
-  for await (const entry of entries) {
-    yield tarHeader(entry.name, entry.size, mtime);
-    let written = 0;
-    for await (const chunk of entry.body) {
-      written += chunk.length;
-      if (written > entry.size) throw new Error(`${entry.name} is longer than its declared size`);
-      yield chunk;
+export async function* writeTar(
+  entries: AsyncIterable<TarEntrySource> | Iterable<TarEntrySource>,
+  mtime: Date,
+): AsyncGenerator<Uint8Array> {
+  const packer = pack();
+  let failure: unknown = null;
+  const filling = fill(packer, entries, mtime).catch((err: unknown) => {
+    // Destroyed without the error, which would surface again as an unhandled stream error:
+    // the loop below ends and rethrows it instead.
+    failure = err;
+    packer.destroy();
+  });
+  try {
+    for await (const piece of packer) {
+      if (failure) break;
+      if (!(piece instanceof Uint8Array)) throw new Error('the tar packer produced something other than bytes');
+      yield piece;
     }
-    if (written !== entry.size) throw new Error(`${entry.name} is shorter than its declared size`);
-    const pad = paddingFor(entry.size);
-    if (pad > 0) yield Buffer.alloc(pad);
+  } catch (err) {
+    throw failure ?? err;
+  } finally {
+    // A caller that stops early (a failed write) must not leave the filler waiting.
+    if (!packer.destroying) packer.destroy();
+    await filling;
   }
-  // The end-of-archive marker: two zero blocks.
-  yield Buffer.alloc(BLOCK * 2);
+  if (failure) throw failure;
 }
 
 /** Split a buffer into pieces of at most `size` bytes (age encrypts in 64 KiB chunks). */

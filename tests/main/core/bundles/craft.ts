@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { decryptFile, encryptToFile } from '../../../../main/core/bundles/age-stream';
 import { readTar } from '../../../../main/core/bundles/tar-reader';
-import { BLOCK, headerChecksum, paddingFor, tarHeader } from '../../../../main/core/bundles/tar-writer';
+import { BLOCK, paddingFor } from '../../../../main/core/bundles/tar-rules';
 import { signBytes, type UserKeys } from '../../../../main/core/keys/user-keys';
 
 export interface RawEntry {
@@ -29,14 +29,29 @@ export async function takeApart(file: string, identity: string): Promise<RawEntr
   return out;
 }
 
-/** A header with any name and type flag, bypassing the writer's checks (as an attacker would). */
-function rawHeader(entry: RawEntry): Buffer {
-  const block = tarHeader('placeholder', entry.headerSize ?? entry.data.length, new Date(0));
-  block.fill(0, 0, 100);
+/** Write `value` as zero-padded octal in a field of `length` bytes (digits then a NUL). */
+function octalField(block: Buffer, offset: number, length: number, value: number): void {
+  Buffer.from(value.toString(8).padStart(length - 1, '0') + '\0', 'latin1').copy(block, offset);
+}
+
+/**
+ * A ustar header with any name, size and type flag, built by hand as an attacker would (the
+ * app's writer refuses such names), with a correct checksum so only the reader's rules catch it.
+ */
+export function rawHeader(entry: RawEntry): Buffer {
+  const block = Buffer.alloc(BLOCK);
   Buffer.from(entry.name, 'utf8').copy(block, 0, 0, 100);
-  if (entry.typeflag) block[156] = entry.typeflag.charCodeAt(0);
-  block.fill(0, 148, 156);
-  Buffer.from(headerChecksum(block).toString(8).padStart(6, '0') + '\0 ', 'latin1').copy(block, 148);
+  octalField(block, 100, 8, 0o600);
+  octalField(block, 108, 8, 0);
+  octalField(block, 116, 8, 0);
+  octalField(block, 124, 12, entry.headerSize ?? entry.data.length);
+  octalField(block, 136, 12, 0);
+  block[156] = (entry.typeflag ?? '0').charCodeAt(0);
+  Buffer.from('ustar\u000000', 'latin1').copy(block, 257);
+  block.fill(0x20, 148, 156);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  Buffer.from(sum.toString(8).padStart(6, '0') + '\0 ', 'latin1').copy(block, 148);
   return block;
 }
 
