@@ -16,6 +16,7 @@ import type {
   TaskState,
   FlagState,
 } from '../../../../preload/contract';
+import { chronologyKind } from '../../../../preload/contract/chronology-kinds';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   referred: 'Referred',
@@ -163,21 +164,9 @@ export const FLAG_STATE_LABELS: Record<FlagState, string> = {
   cleared: 'Cleared',
 };
 
-/** A short label for each chronology kind; unknown kinds (later modules) read as "Event". */
-const KIND_LABELS: Record<string, string> = {
-  referral: 'Referral',
-  status_change: 'Status',
-  note: 'Note',
-  flag_raised: 'Flag raised',
-  flag_cleared: 'Flag cleared',
-  task_due: 'Task due',
-  task_done: 'Task done',
-  paperwork_received: 'Paperwork',
-  document_added: 'Document',
-};
-
+/** A chronology kind's short label, from its one definition in the contract. */
 export function chronologyKindLabel(kind: ChronologyKind): string {
-  return KIND_LABELS[kind] ?? 'Event';
+  return chronologyKind(kind).label;
 }
 
 /** "1 day", "3 days". */
