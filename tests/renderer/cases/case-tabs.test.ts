@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlagState, FlagView } from '../../../preload/contract';
 import '../../../renderer/features/cases/case-page/case-tabs.contribution';
+import { chronologyKindLabel } from '../../../renderer/features/cases/case-page/labels';
 import { caseTabsFor, caseTabToShow } from '../../../renderer/features/cases/case-page/tab-registry';
 import { useCasePageStore } from '../../../renderer/stores/case-page';
 
@@ -58,5 +59,13 @@ describe('the cases module’s case-page tabs', () => {
     expect([s.flags, s.tasks, s.notes, s.chronology, s.documents, s.accessLog]).toEqual([null, null, null, null, null, null]);
     expect(s.chronologyFilter.groups).toHaveLength(7);
     expect(s.chronologyFilter.thirdParty).toBe('all');
+  });
+});
+
+describe('chronology kind labels on screen', () => {
+  it('reads each defined kind’s label, and an undefined kind as its id in words', () => {
+    expect(chronologyKindLabel('flag_raised')).toBe('Flag raised');
+    expect(chronologyKindLabel('bundle_sent')).toBe('Bundle sent');
+    expect(chronologyKindLabel('court_letter')).toBe('court letter');
   });
 });

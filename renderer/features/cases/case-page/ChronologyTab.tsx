@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ChronologyEvent, ChronologyFilter, ChronologyGroup } from '../../../../preload/contract/casework';
-import { chronologyKind, type ChronologyKind } from '../../../../preload/contract/chronology-kinds';
+import { chronologyKind, isChronologyKind } from '../../../../preload/contract/chronology-kinds';
 import { countOf } from '../../../../preload/contract/plural';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
@@ -22,8 +22,8 @@ function sentence(text: string): string {
 }
 
 /** A CSS-drawn marker per kind (shape and colour), always next to the kind's text label. */
-function kindClass(kind: ChronologyKind): string {
-  return `chrono--${chronologyKind(kind).marker}`;
+function kindClass(kind: string): string {
+  return `chrono--${isChronologyKind(kind) ? chronologyKind(kind).marker : 'other'}`;
 }
 
 function ChronologyItem({ event: e, testId }: { event: ChronologyEvent; testId: string }) {

@@ -3,7 +3,6 @@ import { formatDate } from '../../../lib/dates';
 import type {
   AssessmentClock,
   CaseStatus,
-  ChronologyKind,
   ClockReading,
   ClockStatus,
   ConsentStatus,
@@ -16,7 +15,7 @@ import type {
   TaskState,
   FlagState,
 } from '../../../../preload/contract';
-import { chronologyKind } from '../../../../preload/contract/chronology-kinds';
+import { chronologyKind, isChronologyKind } from '../../../../preload/contract/chronology-kinds';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   referred: 'Referred',
@@ -164,9 +163,13 @@ export const FLAG_STATE_LABELS: Record<FlagState, string> = {
   cleared: 'Cleared',
 };
 
-/** A chronology kind's short label, from its one definition in the contract. */
-export function chronologyKindLabel(kind: ChronologyKind): string {
-  return chronologyKind(kind).label;
+/**
+ * A chronology kind's short label, from its one definition in the contract. Sources can only
+ * name defined kinds; should a fragment's SQL still select another, it reads as its id in words
+ * (as on the printed chronology) rather than breaking the tab.
+ */
+export function chronologyKindLabel(kind: string): string {
+  return isChronologyKind(kind) ? chronologyKind(kind).label : kind.replace(/_/g, ' ');
 }
 
 /** "1 day", "3 days". */
