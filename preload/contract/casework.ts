@@ -101,17 +101,9 @@ export interface NoteRevisionView {
   writtenAt: string;
 }
 
-/** Kinds of chronology event; later modules (documents, sessions...) add their own. */
-export type ChronologyKind =
-  | 'referral'
-  | 'status_change'
-  | 'note'
-  | 'flag_raised'
-  | 'flag_cleared'
-  | 'task_due'
-  | 'task_done'
-  | 'paperwork_received'
-  | (string & {});
+/** Kinds of chronology event: one definition each, in chronology-kinds.ts. */
+export type { ChronologyKind } from './chronology-kinds';
+import type { ChronologyKind } from './chronology-kinds';
 
 /**
  * The groups the chronology can be filtered by. Each chronology source declares its group;

@@ -12,19 +12,11 @@ import type {
 import { CHRONOLOGY_GROUPS } from '../../preload/contract/casework';
 import { createResettableStore } from './reset';
 
-/** The sections of the case page, in tab order. */
-export const CASE_TABS = [
-  'overview',
-  'people',
-  'paperwork',
-  'flags',
-  'tasks',
-  'notes',
-  'documents',
-  'chronology',
-  'access-log',
-] as const;
-export type CaseTab = (typeof CASE_TABS)[number];
+/**
+ * The id of a case-page tab. Tabs register themselves from their modules' folders
+ * (`features/cases/case-page/tab-registry.ts`); the store keeps which one is chosen.
+ */
+export type CaseTab = string;
 
 /** A person who can own a task or lead a case, as far as the signed-in user can see. */
 export interface Worker {

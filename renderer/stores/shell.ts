@@ -1,19 +1,10 @@
 import { createResettableStore } from './reset';
 
-/** The areas of the app shell, in navigation order. */
-export const AREAS = [
-  'cases',
-  // Next to Cases: sharing is how a case travels between colleagues.
-  'sharing',
-  'consultations',
-  'assessments',
-  'interventions',
-  'safe-home',
-  'training',
-  'reports',
-  'administration',
-] as const;
-export type Area = (typeof AREAS)[number];
+/**
+ * The id of a navigation area. Areas register themselves from their own folders
+ * (`features/shell/area-registry.ts`); the store keeps only which one is shown.
+ */
+export type Area = string;
 
 export interface ShellState {
   area: Area;

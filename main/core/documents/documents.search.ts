@@ -121,7 +121,6 @@ export function searchCaseDocuments(
  */
 export const DOCUMENT_CHRONOLOGY_SOURCE: ChronologySource = {
   kinds: ['document_added'],
-  group: 'documents',
   sql: `SELECT d.uploaded_at, 'document_added', d.id,
           'Document added: ' || d.title || ' (' || d.original_filename || ')',
           (SELECT display_name FROM users u WHERE u.id = d.uploaded_by), 0

@@ -2,7 +2,8 @@
  * The chronology: every dated event of a case, across modules, newest first.
  *
  * Each module registers an SQL fragment that selects its events for `@caseId` as
- * (at, kind, entity_id, summary, actor_name, third_party), with the group it belongs to. The
+ * (at, kind, entity_id, summary, actor_name, third_party), naming the kinds it gives (their
+ * group, label and marker are defined once in the contract's `chronology-kinds.ts`). The
  * fragments are joined with UNION ALL and sorted once, so a new module (documents,
  * consultations, sessions...) adds one `registerChronologySource` call and nothing else changes.
  * `at` is an ISO date or date-time: both sort correctly as text, a date-only event sorting as
@@ -18,6 +19,7 @@ import {
   type ChronologyGroup,
   type ChronologyPage,
 } from '../../../preload/contract/casework';
+import { chronologyKind, type ChronologyKind } from '../../../preload/contract/chronology-kinds';
 import { auditedRead, today } from '../cases/cases.service';
 import { stmt } from '../cases/sql';
 import type { OpenVault } from '../vault/vault';
@@ -26,10 +28,11 @@ import { clipSummary } from './summary';
 export { clipSummary } from './summary';
 
 export interface ChronologySource {
-  /** The event kind(s) this fragment produces; for documentation and tests. */
-  kinds: string[];
-  /** The filter group the events belong to; `other` when not given. */
-  group?: ChronologyGroup;
+  /**
+   * The event kind(s) this fragment produces, each defined in the contract's
+   * `chronology-kinds.ts` (which gives the filter group); all of one group.
+   */
+  kinds: readonly [ChronologyKind, ...ChronologyKind[]];
   /**
    * Whether the fragment can give events dated after today (a due date). Only these fragments
    * are asked for upcoming events, so the other fragments are read once per page, not twice.
@@ -50,28 +53,24 @@ const UPCOMING_LIMIT = 50;
 const sources: ChronologySource[] = [
   {
     kinds: ['referral'],
-    group: 'status',
     sql: `SELECT referral_date AS at, 'referral' AS kind, id AS entity_id,
             'Referral received' || coalesce(' from ' || referral_source, '') AS summary, NULL AS actor_name, 0 AS third_party
           FROM cases WHERE id = @caseId`,
   },
   {
     kinds: ['status_change'],
-    group: 'status',
     sql: `SELECT changed_at, 'status_change', id, 'Status changed from ' || from_status || ' to ' || to_status
             || coalesce(': ' || reason, ''), ${USER('changed_by')}, 0
           FROM case_status_history WHERE case_id = @caseId AND from_status IS NOT NULL`,
   },
   {
     kinds: ['note'],
-    group: 'notes',
     sql: `SELECT occurred_at, 'note', id, replace(type, '_', ' ') || ': ' || substr(text, 1, ${NOTE_TEXT_READ}),
             ${USER('author_id')}, third_party_sensitive
           FROM notes WHERE case_id = @caseId`,
   },
   {
     kinds: ['flag_raised', 'flag_cleared'],
-    group: 'flags',
     sql: `SELECT raised_at, 'flag_raised', id, 'Flag raised: ' || reason, ${USER('raised_by')}, 0
           FROM flags WHERE case_id = @caseId
           UNION ALL
@@ -80,7 +79,6 @@ const sources: ChronologySource[] = [
   },
   {
     kinds: ['task_due', 'task_done'],
-    group: 'tasks',
     mayBeUpcoming: true,
     // A task done before its due date never reached that date: its due date is no event.
     sql: `SELECT due_date, 'task_due', id, 'Task due: ' || title, ${USER('owner_id')}, 0
@@ -92,19 +90,28 @@ const sources: ChronologySource[] = [
   },
   {
     kinds: ['paperwork_received'],
-    group: 'paperwork',
     sql: `SELECT p.received_date, 'paperwork_received', p.type_id, t.name || ' received', ${USER('p.updated_by')}, 0
           FROM case_paperwork p JOIN paperwork_item_types t ON t.id = p.type_id
           WHERE p.case_id = @caseId AND p.received_date IS NOT NULL`,
   },
 ];
 
-/** Add a module's events to the chronology (called once at start-up by that module). */
+/**
+ * Add a module's events to the chronology (called once at start-up by that module). Its kinds
+ * must share one group, since filtering leaves whole fragments out.
+ */
 export function registerChronologySource(source: ChronologySource): void {
+  groupOf(source);
   sources.push(source);
 }
 
-const groupOf = (s: ChronologySource): ChronologyGroup => s.group ?? 'other';
+/** The filter group of a source: that of its kinds, which must agree. */
+function groupOf(s: ChronologySource): ChronologyGroup {
+  const groups = s.kinds.map((k) => chronologyKind(k).group);
+  const first = groups[0] ?? 'other';
+  if (groups.some((g) => g !== first)) throw new Error(`Chronology kinds ${s.kinds.join(', ')} are in different groups.`);
+  return first;
+}
 
 const EVENT_COLUMNS = 'at, kind, entity_id, summary, actor_name, third_party';
 

@@ -8,6 +8,7 @@
 import { displayName } from '../cases/caseload.service';
 import { loadCaseDetail } from '../cases/cases.service';
 import { stmt } from '../cases/sql';
+import { CHRONOLOGY_KINDS, isChronologyKind } from '../../../preload/contract/chronology-kinds';
 import { chronologySql } from '../notes/chronology';
 import { clipSummary } from '../notes/summary';
 import { londonDay, ukDate, ukWhen } from './format';
@@ -29,21 +30,9 @@ interface UpcomingTask {
   owner: string | null;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  referral: 'Referral',
-  status_change: 'Status',
-  note: 'Note',
-  flag_raised: 'Flag raised',
-  flag_cleared: 'Flag cleared',
-  task_due: 'Task due',
-  task_done: 'Task done',
-  paperwork_received: 'Paperwork',
-  document_added: 'Document',
-};
-
-/** Later modules' kinds read well enough from their ids ("bundle_received" is "Bundle received"). */
+/** The kind's label from its one definition (contract `chronology-kinds.ts`). */
 export function kindLabel(kind: string): string {
-  return KIND_LABELS[kind] ?? sentence(kind.replace(/_/g, ' '));
+  return isChronologyKind(kind) ? CHRONOLOGY_KINDS[kind].label : sentence(kind.replace(/_/g, ' '));
 }
 
 /** Summaries come from each module's SQL; some start lower-case ("case note: ..."). */

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { SessionUser } from '../../../preload/contract';
 import { ROLE_LABELS } from '../../lib/roles';
 import { lockNow } from '../../lib/session';
@@ -6,11 +6,9 @@ import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { useCasesStore } from '../../stores/cases';
 import { useShellStore } from '../../stores/shell';
-import { AdministrationArea } from '../admin/AdministrationArea';
-import { SharingArea } from '../sharing/SharingArea';
-import { CasesArea } from '../cases/CasesArea';
 import { DraftsOffer } from '../drafts/DraftsOffer';
-import { AREA_INFO, canSee } from './areas';
+import { areaToShow, type AreaDefinition } from './area-registry';
+import './contributions';
 import { EmptyArea } from './EmptyArea';
 import { Navigation } from './Navigation';
 
@@ -19,13 +17,24 @@ function isLockShortcut(e: KeyboardEvent): boolean {
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l';
 }
 
+/** An area's screen, loaded on demand, or its empty state when its module is still to come. */
+function AreaBody({ area, user }: { area: AreaDefinition; user: SessionUser }) {
+  const Screen = area.component;
+  if (!Screen) return <EmptyArea info={area} />;
+  return (
+    <Suspense fallback={<p role="status">Opening {area.label}…</p>}>
+      <Screen user={user} />
+    </Suspense>
+  );
+}
+
 /** The signed-in app: banner with the user and the Lock button, navigation, and the area. */
 export function AppShell({ user }: { user: SessionUser }) {
   const storedArea = useShellStore((s) => s.area);
   const visit = useShellStore((s) => s.visit);
   // A role that may not see the stored area (e.g. after signing in as someone else) gets Cases.
-  const area = canSee(storedArea, user.role) ? storedArea : 'cases';
-  const info = AREA_INFO[area];
+  const info = areaToShow(storedArea, user.role);
+  const area = info?.id;
   const heading = useFocusOnMount<HTMLHeadingElement>(visit);
   // An open case owns the screen: the area's heading stays for screen readers, out of sight.
   const caseOpen = useCasesStore((s) => s.view.kind === 'case') && area === 'cases';
@@ -70,18 +79,10 @@ export function AppShell({ user }: { user: SessionUser }) {
         <Navigation role={user.role} />
         <main id="main" className={caseOpen ? 'shell__main shell__main--case' : 'shell__main'} tabIndex={-1}>
           <h1 ref={heading} tabIndex={-1} className={caseOpen ? 'visually-hidden' : undefined}>
-            {info.label}
+            {info?.label}
           </h1>
           <DraftsOffer />
-          {area === 'administration' ? (
-            <AdministrationArea currentUser={user} />
-          ) : area === 'sharing' ? (
-            <SharingArea role={user.role} />
-          ) : area === 'cases' ? (
-            <CasesArea role={user.role} />
-          ) : (
-            <EmptyArea info={info} />
-          )}
+          {info && <AreaBody area={info} user={user} />}
         </main>
       </div>
     </div>

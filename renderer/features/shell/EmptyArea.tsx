@@ -1,7 +1,7 @@
-import type { AreaInfo } from './areas';
+import type { AreaDefinition } from './area-registry';
 
 /** The body of an area that has no records yet. */
-export function EmptyArea({ info }: { info: AreaInfo }) {
+export function EmptyArea({ info }: { info: AreaDefinition }) {
   return (
     <>
       <p className="lead">{info.summary}</p>

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../preload/contract';
-import { AREAS, goToArea, useShellStore } from '../../stores/shell';
-import { AREA_INFO, canSee } from './areas';
+import { goToArea, useShellStore } from '../../stores/shell';
+import { areasFor } from './area-registry';
 
 /**
  * The main navigation. The active area is marked with aria-current="page". On a narrow window
@@ -32,20 +32,19 @@ export function Navigation({ role }: { role: Role }) {
         Menu
       </button>
       <ul className="sidenav__list" id="main-nav-list">
-        {AREAS.filter((a) => canSee(a, role)).map((a) => (
-          // Administration is not clinical work: set it apart from the clinical areas.
-          <li key={a} className={a === 'administration' ? 'sidenav__item--separate' : undefined}>
+        {areasFor(role).map((a) => (
+          <li key={a.id} className={a.separate ? 'sidenav__item--separate' : undefined}>
             <a
-              href={`#${a}`}
+              href={`#${a.id}`}
               className="sidenav__link"
-              aria-current={a === area ? 'page' : undefined}
+              aria-current={a.id === area ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
                 setOpen(false);
-                goToArea(a);
+                goToArea(a.id);
               }}
             >
-              {AREA_INFO[a].label}
+              {a.label}
             </a>
           </li>
         ))}

@@ -1,44 +1,24 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useFocusOnMount } from '../../../lib/useFocusOnMount';
-import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
 import { openSendCase } from '../../sharing';
-import { AccessLogTab } from './AccessLogTab';
 import { CaseHeader } from './CaseHeader';
-import { CaseTabs, type TabSpec } from './CaseTabs';
-import { ChronologyTab } from './ChronologyTab';
+import { CaseTabs } from './CaseTabs';
 import { ConflictNotice } from './ConflictNotice';
-import { DocumentsTab } from './DocumentsTab';
 import { FlagBanner } from './FlagBanner';
-import { FlagsTab } from './FlagsTab';
-import { NotesTab } from './NotesTab';
-import { OverviewTab } from './OverviewTab';
-import { PaperworkTab } from './PaperworkTab';
-import { PeopleTab } from './PeopleTab';
-import { TasksTab } from './TasksTab';
 import { openCase, reloadCase, selectTab } from './case-actions';
+import './case-tabs.contribution';
+import { caseTabsFor, caseTabToShow, type CaseTabDefinition } from './tab-registry';
 
-function TabBody({ tab }: { tab: CaseTab }) {
-  switch (tab) {
-    case 'overview':
-      return <OverviewTab />;
-    case 'people':
-      return <PeopleTab />;
-    case 'paperwork':
-      return <PaperworkTab />;
-    case 'flags':
-      return <FlagsTab />;
-    case 'tasks':
-      return <TasksTab />;
-    case 'notes':
-      return <NotesTab />;
-    case 'documents':
-      return <DocumentsTab />;
-    case 'chronology':
-      return <ChronologyTab />;
-    case 'access-log':
-      return <AccessLogTab />;
-  }
+/** The shown tab's screen (a module's tab may be loaded on demand). */
+function TabBody({ tab }: { tab: CaseTabDefinition }) {
+  const Screen = tab.component;
+  return (
+    <Suspense fallback={<p role="status">Opening {tab.label}…</p>}>
+      <Screen />
+    </Suspense>
+  );
 }
 
 /**
@@ -61,21 +41,10 @@ export function CasePage({ caseId }: { caseId: string }) {
     void openCase(caseId);
   }, [caseId]);
 
-  const isAdmin = role === 'administrator';
   const canShare = role !== undefined && role !== 'read-only';
-  const shownTab: CaseTab = tab === 'access-log' && !isAdmin ? 'overview' : tab;
-  const openFlags = flags?.filter((f) => f.state !== 'cleared').length ?? 0;
-  const tabs: TabSpec[] = [
-    { id: 'overview', label: 'Overview' },
-    { id: 'people', label: 'People', count: detail?.people.length },
-    { id: 'paperwork', label: 'Paperwork' },
-    { id: 'flags', label: 'Flags', count: openFlags },
-    { id: 'tasks', label: 'Tasks' },
-    { id: 'notes', label: 'Notes' },
-    { id: 'documents', label: 'Documents' },
-    { id: 'chronology', label: 'Chronology' },
-    ...(isAdmin ? [{ id: 'access-log' as const, label: 'Access log' }] : []),
-  ];
+  const tabs = caseTabsFor(role);
+  // A tab the role may not see (e.g. the access log after signing in as someone else) shows Overview.
+  const shownTab = caseTabToShow(tab, role);
 
   return (
     <div className="case-page" data-testid="case-page">
@@ -117,13 +86,13 @@ export function CasePage({ caseId }: { caseId: string }) {
             flags={flags && <FlagBanner flags={flags} onShowFlags={() => selectTab('flags')} />}
           />
           {conflict && <ConflictNotice onReload={() => void reloadCase()} />}
-          <CaseTabs tabs={tabs} active={shownTab} onSelect={selectTab}>
+          <CaseTabs tabs={tabs} active={shownTab?.id ?? tab} onSelect={selectTab}>
             {tabError && (
               <p className="form-error" role="alert">
                 {tabError}
               </p>
             )}
-            <TabBody tab={shownTab} />
+            {shownTab && <TabBody tab={shownTab} />}
           </CaseTabs>
         </>
       )}

@@ -1,11 +1,14 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { CaseTab } from '../../../stores/case-page';
+import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import type { CaseTabDefinition } from './tab-registry';
 
-export interface TabSpec {
-  id: CaseTab;
-  label: string;
-  /** A count shown after the label (e.g. open flags), included in the accessible name. */
-  count?: number;
+/** What the tab list needs of a tab. */
+export type TabSpec = Pick<CaseTabDefinition, 'id' | 'label' | 'count'>;
+
+/** A tab's count (e.g. open flags) after its label, included in the accessible name; none when 0. */
+function TabCount({ count }: { count: NonNullable<TabSpec['count']> }) {
+  const n = useCasePageStore(count);
+  return n !== undefined && n > 0 ? <span className="case-tabs__count"> ({n})</span> : null;
 }
 
 /**
@@ -59,7 +62,7 @@ export function CaseTabs({
             onClick={() => onSelect(t.id)}
           >
             {t.label}
-            {t.count !== undefined && t.count > 0 && <span className="case-tabs__count"> ({t.count})</span>}
+            {t.count && <TabCount count={t.count} />}
           </button>
         ))}
       </div>

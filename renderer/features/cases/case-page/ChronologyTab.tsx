@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ChronologyEvent, ChronologyFilter, ChronologyGroup } from '../../../../preload/contract/casework';
+import { chronologyKind, isChronologyKind } from '../../../../preload/contract/chronology-kinds';
 import { countOf } from '../../../../preload/contract/plural';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
@@ -22,18 +23,7 @@ function sentence(text: string): string {
 
 /** A CSS-drawn marker per kind (shape and colour), always next to the kind's text label. */
 function kindClass(kind: string): string {
-  const known = [
-    'referral',
-    'status_change',
-    'note',
-    'flag_raised',
-    'flag_cleared',
-    'task_due',
-    'task_done',
-    'paperwork_received',
-    'document_added',
-  ];
-  return known.includes(kind) ? `chrono--${kind}` : 'chrono--other';
+  return `chrono--${isChronologyKind(kind) ? chronologyKind(kind).marker : 'other'}`;
 }
 
 function ChronologyItem({ event: e, testId }: { event: ChronologyEvent; testId: string }) {

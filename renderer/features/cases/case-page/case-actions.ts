@@ -13,8 +13,9 @@ import type {
   PersonInput,
 } from '../../../../preload/contract';
 import { ApiError, call, errorMessage } from '../../../lib/api';
-import { everyChronologyEvent, useCasePageStore, type CaseTab } from '../../../stores/case-page';
+import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
 import { openCase as showCase } from '../../../stores/cases';
+import { caseTab, registeredCaseTabs } from './tab-registry';
 
 const store = useCasePageStore;
 const PAGE_SIZE = 20;
@@ -48,20 +49,9 @@ export function openCaseOnTab(caseId: string, tab: CaseTab): void {
 /** Open a case: clears whatever the previous case left in the store. */
 export async function openCase(caseId: string): Promise<void> {
   const keepTab = store.getState().caseId === caseId ? store.getState().tab : 'overview';
-  store.setState({
-    caseId,
-    detail: null,
-    loadError: null,
-    conflict: false,
-    tab: keepTab,
-    flags: null,
-    tasks: null,
-    notes: null,
-    chronology: null,
-    chronologyFilter: everyChronologyEvent(),
-    documents: null,
-    accessLog: null,
-  });
+  store.setState({ caseId, detail: null, loadError: null, conflict: false, tab: keepTab });
+  // Each tab forgets what it held of the previous case.
+  for (const tab of registeredCaseTabs()) tab.forget?.();
   await reloadCase();
 }
 
@@ -87,39 +77,13 @@ export function selectTab(tab: CaseTab): void {
 
 /** Load what a tab needs, once (or again with `force`). Errors show in the tab. */
 export async function loadTab(tab: CaseTab, force: boolean): Promise<void> {
+  const caseId = store.getState().caseId;
+  const load = caseTab(tab)?.load;
+  if (!caseId || !load) return;
   try {
-    await fetchTab(tab, force);
+    await load(caseId, force);
   } catch (err) {
     if (store.getState().tab === tab) store.setState({ tabError: errorMessage(err) });
-  }
-}
-
-async function fetchTab(tab: CaseTab, force: boolean): Promise<void> {
-  const s = store.getState();
-  const caseId = s.caseId;
-  if (!caseId) return;
-  switch (tab) {
-    case 'tasks':
-      if (force || !s.tasks) store.setState({ tasks: await call('task:listForCase', { caseId }) });
-      if (!s.users) await loadUsers();
-      return;
-    case 'notes':
-      if (force || !s.notes) await loadNotes(s.notes?.offset ?? 0);
-      return;
-    case 'documents':
-      if (force || !s.documents) store.setState({ documents: await call('document:list', { caseId }) });
-      return;
-    case 'chronology':
-      if (force || !s.chronology) await loadChronology(s.chronology?.offset ?? 0);
-      return;
-    case 'access-log':
-      if (force || !s.accessLog) await loadAccessLog(s.accessLog?.offset ?? 0);
-      return;
-    case 'overview':
-      if (!s.users) await loadUsers();
-      return;
-    default:
-      return;
   }
 }
 
@@ -128,7 +92,7 @@ async function fetchTab(tab: CaseTab, force: boolean): Promise<void> {
  * and clinicians of the vault (users:directory, open to every signed-in user). Read-only users
  * cannot hold casework, so they are left out.
  */
-async function loadUsers(): Promise<void> {
+export async function loadUsers(): Promise<void> {
   const directory = await call('users:directory', {});
   store.setState({
     users: directory.filter((u) => u.role !== 'read-only').map((u) => ({ id: u.id, displayName: u.displayName })),

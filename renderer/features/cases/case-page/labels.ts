@@ -3,7 +3,6 @@ import { formatDate } from '../../../lib/dates';
 import type {
   AssessmentClock,
   CaseStatus,
-  ChronologyKind,
   ClockReading,
   ClockStatus,
   ConsentStatus,
@@ -16,6 +15,7 @@ import type {
   TaskState,
   FlagState,
 } from '../../../../preload/contract';
+import { chronologyKind, isChronologyKind } from '../../../../preload/contract/chronology-kinds';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   referred: 'Referred',
@@ -163,21 +163,13 @@ export const FLAG_STATE_LABELS: Record<FlagState, string> = {
   cleared: 'Cleared',
 };
 
-/** A short label for each chronology kind; unknown kinds (later modules) read as "Event". */
-const KIND_LABELS: Record<string, string> = {
-  referral: 'Referral',
-  status_change: 'Status',
-  note: 'Note',
-  flag_raised: 'Flag raised',
-  flag_cleared: 'Flag cleared',
-  task_due: 'Task due',
-  task_done: 'Task done',
-  paperwork_received: 'Paperwork',
-  document_added: 'Document',
-};
-
-export function chronologyKindLabel(kind: ChronologyKind): string {
-  return KIND_LABELS[kind] ?? 'Event';
+/**
+ * A chronology kind's short label, from its one definition in the contract. Sources can only
+ * name defined kinds; should a fragment's SQL still select another, it reads as its id in words
+ * (as on the printed chronology) rather than breaking the tab.
+ */
+export function chronologyKindLabel(kind: string): string {
+  return isChronologyKind(kind) ? chronologyKind(kind).label : kind.replace(/_/g, ' ');
 }
 
 /** "1 day", "3 days". */

@@ -106,10 +106,11 @@ describe('chronology', () => {
 
   it('takes events from modules registered later', () => {
     const c = newCase(t.vault, { referralDate: '2025-05-01' });
+    // A kind must be defined in the contract to be registered: borrow one a later module gives.
     registerChronologySource({
-      kinds: ['test_event'],
-      sql: `SELECT '2025-05-03', 'test_event', id, 'A later module', NULL, 0 FROM cases WHERE id = @caseId`,
+      kinds: ['bundle_received'],
+      sql: `SELECT '2025-05-03', 'bundle_received', id, 'A later module', NULL, 0 FROM cases WHERE id = @caseId`,
     });
-    expect(getChronology(t.vault, c.id, 10, 0).items.map((e) => e.kind)).toContain('test_event');
+    expect(getChronology(t.vault, c.id, 10, 0).items.map((e) => e.summary)).toContain('A later module');
   });
 });

@@ -1,0 +1,9 @@
+/**
+ * Every feature that contributes to the shell, one import line each. A feature's contribution
+ * file registers its area (and its case tabs) from its own folder; the shell knows it only by
+ * this line.
+ */
+import '../cases/cases.contribution';
+import '../sharing/sharing.contribution';
+import './planned-areas.contribution';
+import '../admin/admin.contribution';

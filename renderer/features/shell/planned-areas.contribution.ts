@@ -1,0 +1,49 @@
+/**
+ * Areas whose modules are still to come. No fake data: each says what will appear in it. When
+ * a module arrives it registers its own area from its folder, with the same id, and its line
+ * here goes.
+ */
+import { registerArea } from './area-registry';
+
+registerArea({
+  id: 'consultations',
+  label: 'Consultations',
+  order: 30,
+  summary: 'Professional consultations with the network around a child, and ongoing consultations with teams.',
+  empty: 'No consultations yet. Consultations and their written recommendations will appear here.',
+});
+registerArea({
+  id: 'assessments',
+  label: 'Assessments',
+  order: 40,
+  summary: 'Assessments of risks and needs, psychometric results and attachment assessments.',
+  empty: 'No assessments yet. Assessments will appear here, with how many weeks remain of the 12-week target.',
+});
+registerArea({
+  id: 'interventions',
+  label: 'Interventions',
+  order: 50,
+  summary: 'Individual and family-based treatment, with goals and outcome measures.',
+  empty: 'No interventions yet. Treatment episodes, sessions and outcome measures will appear here.',
+});
+registerArea({
+  id: 'safe-home',
+  label: 'Safe Home',
+  order: 60,
+  summary: 'The programme for parents and carers: groups, attendance, themes covered and safety plans.',
+  empty: 'No Safe Home groups yet. Groups, sessions attended and safety plans will appear here.',
+});
+registerArea({
+  id: 'training',
+  label: 'Training',
+  order: 70,
+  summary: 'Training delivered to social care, health, universities and conferences.',
+  empty: 'No training events yet. Training you deliver, and who attended, will appear here.',
+});
+registerArea({
+  id: 'reports',
+  label: 'Reports',
+  order: 80,
+  summary: 'Clinical reports and service figures, produced as PDF or Word documents.',
+  empty: 'No reports yet. Reports and service figures will appear here once there are records to report on.',
+});
