@@ -82,7 +82,8 @@ export const bundleRoutes: readonly ByteRoute[] = [
     path: 'bundles/upload',
     access: CASE_WRITERS,
     forbiddenMessage: REFUSED,
-    handle: async ({ vault, request, json }) => json(201, { ok: true, value: await uploadBundle(vault, requestBody(request)) }),
+    handle: async ({ vault, request, json }) =>
+      json(201, { ok: true, value: await uploadBundle(vault, requestBody(request)) }),
   },
   {
     method: 'GET',

@@ -64,7 +64,11 @@ export interface ServeOptions {
 }
 
 /** Answer a request its route owns (the method already checked). Never throws. */
-export async function serveByteRoute(match: ByteRouteMatch, request: Request, options: ServeOptions): Promise<Response> {
+export async function serveByteRoute(
+  match: ByteRouteMatch,
+  request: Request,
+  options: ServeOptions,
+): Promise<Response> {
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: options.jsonHeaders() });
   try {
