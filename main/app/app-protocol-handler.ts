@@ -5,21 +5,20 @@
  * registers it with Electron.
  */
 import { readFile } from 'node:fs/promises';
-import { APP_ORIGIN, appResponseHeaders, contentTypeFor, resolveAppPath } from './session-policy';
+import { appResponseHeaders, contentTypeFor, isAppUrl, resolveAppPath } from './session-policy';
 
 /**
- * Paths whose requests stream vault data (documents, bundles) through handlers the core
- * provides: decrypted in bounded memory, never written to disk in plaintext. The renderer uses
- * the same relative URLs under the browser host (tests/host/server.ts).
+ * Serves the core's byte routes (documents, bundles, reports: main/core/routes/table.ts),
+ * decrypted in bounded memory, never written to disk in plaintext; null when no route owns
+ * the path, which is then a file of the renderer. The renderer uses the same relative URLs
+ * under the browser host (tests/host/server.ts).
  */
-export const STREAM_PATH_PREFIXES = ['/documents/', '/bundles/', '/reports/'] as const;
-
-export type StreamServer = (request: Request) => Promise<Response>;
+export type StreamServer = (request: Request) => Promise<Response | null>;
 
 export interface AppProtocolOptions {
   /** Absolute path of the built renderer (out/renderer). */
   rendererRoot: string;
-  /** Serves `app://ncats/documents/...` and `app://ncats/bundles/...` (uploads and downloads). */
+  /** Serves the byte routes (`app://ncats/documents/...`, `bundles/...`, `reports/...`). */
   serveStream?: StreamServer;
 }
 
@@ -29,8 +28,9 @@ function plain(status: number, text: string): Response {
 
 /** Answer one request of the app protocol. Never throws: every failure is a plain status. */
 export async function handleAppRequest(request: Request, options: AppProtocolOptions): Promise<Response> {
-  if (STREAM_PATH_PREFIXES.some((prefix) => request.url.startsWith(`${APP_ORIGIN}${prefix}`))) {
-    return options.serveStream ? options.serveStream(request) : plain(404, 'Not found');
+  if (options.serveStream && isAppUrl(request.url)) {
+    const streamed = await options.serveStream(request);
+    if (streamed) return streamed;
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
 

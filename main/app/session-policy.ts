@@ -7,6 +7,8 @@
  * request - http(s), ws(s), file, data navigation, other app hosts - is refused.
  */
 import path from 'node:path';
+import type { ByteRoute } from '../core/routes/byte-route';
+import { BYTE_ROUTES, isDownloadRoute } from '../core/routes/table';
 
 /** The custom scheme the renderer is served from (registered as standard and secure). */
 export const APP_SCHEME = 'app';
@@ -176,11 +178,12 @@ export function appResponseHeaders(contentType: string): Record<string, string> 
 }
 
 /**
- * Downloads the user asked for: an exported case bundle (ciphertext), a document saved to
- * disk or a report (both audited exports). Electron then shows its native save dialog, so the user chooses
- * the place. Anything else (e.g. a page trying to save a file on its own) is refused.
+ * Downloads the user asked for: a byte route of the core's table that says it is one (an
+ * exported case bundle, a report, a document with `disposition=attachment`; all audited by the
+ * core). Electron then shows its native save dialog, so the user chooses the place. Anything
+ * else (e.g. a page trying to save a file on its own) is refused.
  */
-export function isAllowedDownloadUrl(url: string): boolean {
+export function isAllowedDownloadUrl(url: string, routes: readonly ByteRoute[] = BYTE_ROUTES): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -188,8 +191,5 @@ export function isAllowedDownloadUrl(url: string): boolean {
     return false;
   }
   if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return false;
-  if (parsed.pathname.startsWith('/bundles/') && parsed.pathname !== '/bundles/upload') return true;
-  // A report (chronology ...) the user asked to save; produced and audited by the core.
-  if (parsed.pathname.startsWith('/reports/')) return true;
-  return parsed.pathname.startsWith('/documents/') && parsed.searchParams.get('disposition') === 'attachment';
+  return isDownloadRoute(parsed, routes);
 }

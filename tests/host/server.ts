@@ -9,14 +9,9 @@ import { createCore, type Core } from '../../main/core/core';
 import type { KdfParams } from '../../main/core/vault/kdf';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/session-policy';
 import { bridgeScript } from './bridge-script';
-import {
-  downloadDocument,
-  errorResponse,
-  uploadDocument,
-  uploadParamsFromQuery,
-} from '../../main/core/documents/document-routes';
-import { downloadBundle, uploadBundle } from '../../main/core/bundles/bundle-routes';
-import { downloadReport } from '../../main/core/reports/report-routes';
+import type { ByteRoute } from '../../main/core/routes/byte-route';
+import { BYTE_ROUTES } from '../../main/core/routes/table';
+import { createByteRouteHandler } from './byte-routes';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -31,6 +26,8 @@ export interface BrowserHostOptions {
   /** KDF parameters for new key slots (tests may pass cheaper ones); calibrated when absent. */
   kdf?: KdfParams;
   rendererDir?: string;
+  /** The byte routes to serve (the core's one table unless a test adds to it). */
+  byteRoutes?: readonly ByteRoute[];
 }
 
 export interface BrowserHost {
@@ -106,6 +103,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     '<head>\n    <script src="./__host/bridge.js"></script>',
   );
   const bridge = bridgeScript();
+  const serveByteRoute = createByteRouteHandler({
+    routes: options.byteRoutes ?? BYTE_ROUTES,
+    manager: core.manager,
+    tokenOk: (given) => tokenMatches(token, given),
+    originOk: (given) => !given || given === origin,
+    send,
+  });
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -134,9 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const result = await core.router(channel, input);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
-    if (url.pathname.startsWith('/documents/')) return handleDocument(req, res, url);
-    if (url.pathname.startsWith('/bundles/')) return handleBundle(req, res, url);
-    if (url.pathname.startsWith('/reports/')) return handleReport(req, res, url);
+    if (await serveByteRoute(req, res, url)) return;
     if (url.pathname === '/__host/events') {
       if (!tokenMatches(token, url.searchParams.get('token'))) return send(res, 403, 'Forbidden');
       res.writeHead(200, {
@@ -169,84 +171,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'x-content-type-options': 'nosniff',
     });
     createReadStream(file).pipe(res);
-  }
-
-  /**
-   * Document bytes, streamed both ways through the core's framework-neutral routes. Upload:
-   * POST /documents/upload?caseId=..&filename=.. with the token header and the raw file as body.
-   * Download: GET /documents/<id>?token=.. (a query token, so <img>/<video>/<iframe> can load it).
-   */
-  async function handleDocument(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const q = url.searchParams;
-    const upload = url.pathname === '/documents/upload';
-    const given = upload ? (req.headers['x-ncats-token'] as string | undefined) : (q.get('token') ?? undefined);
-    if (!tokenMatches(token, given)) return send(res, 403, 'Forbidden');
-    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
-    try {
-      if (upload) {
-        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        const doc = await uploadDocument(core.manager.current(), uploadParamsFromQuery(q), req);
-        return send(res, 201, JSON.stringify({ ok: true, value: doc }), 'application/json');
-      }
-      if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
-      const disposition = q.get('disposition') === 'attachment' ? 'attachment' : 'inline';
-      const out = await downloadDocument(core.manager.current(), url.pathname.slice('/documents/'.length), {
-        rangeHeader: req.headers.range ?? null,
-        disposition,
-      });
-      res.writeHead(out.status, out.headers);
-      out.body.on('error', () => res.destroy()).pipe(res);
-    } catch (err) {
-      const { status, error } = errorResponse(err);
-      res.setHeader('connection', 'close');
-      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
-    }
-  }
-
-  /**
-   * Bundle files, through the core's bundle routes, with the same token rules as documents:
-   * POST /bundles/upload (token header, raw body) and GET /bundles/<bundleId>?token=.. .
-   */
-  async function handleBundle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const upload = url.pathname === '/bundles/upload';
-    const given = upload
-      ? (req.headers['x-ncats-token'] as string | undefined)
-      : (url.searchParams.get('token') ?? undefined);
-    if (!tokenMatches(token, given)) return send(res, 403, 'Forbidden');
-    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
-    try {
-      if (upload) {
-        if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-        const value = await uploadBundle(core.manager.current(), req);
-        return send(res, 201, JSON.stringify({ ok: true, value }), 'application/json');
-      }
-      if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
-      const out = downloadBundle(core.manager.current(), url.pathname.slice('/bundles/'.length));
-      res.writeHead(out.status, out.headers);
-      out.body.on('error', () => res.destroy()).pipe(res);
-    } catch (err) {
-      const { status, error } = errorResponse(err);
-      res.setHeader('connection', 'close');
-      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
-    }
-  }
-
-  /** Reports (GET /reports/<caseId>/<kind>.<pdf|docx>?token=..), produced in memory by the core. */
-  async function handleReport(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!tokenMatches(token, url.searchParams.get('token') ?? undefined)) return send(res, 403, 'Forbidden');
-    if (req.headers.origin && req.headers.origin !== origin) return send(res, 403, 'Forbidden');
-    if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
-    try {
-      const out = await downloadReport(
-        core.manager.current(),
-        decodeURIComponent(url.pathname.slice('/reports/'.length)),
-      );
-      res.writeHead(out.status, out.headers);
-      out.body.on('error', () => res.destroy()).pipe(res);
-    } catch (err) {
-      const { status, error } = errorResponse(err);
-      send(res, status, JSON.stringify({ ok: false, error }), 'application/json');
-    }
   }
 
   await new Promise<void>((resolveListen, reject) => {

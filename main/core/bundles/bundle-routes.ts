@@ -1,8 +1,8 @@
 /**
- * Framework-neutral download and upload of bundle files, for the Electron protocol handler
- * (`app://ncats/bundles/...`) and the browser host (`/bundles/...`) alike. Each transport
- * checks only its own token or origin, calls these, and copies status, headers and body.
- * These routes do not pass through the IPC router, so they make the role checks themselves.
+ * Download and upload of bundle files, and their byte routes (registered once in
+ * main/core/routes/table.ts; the Electron shell and the browser host both dispatch through it).
+ * Only case writers may send or receive bundles: the routes' access rule, the router's own,
+ * is checked by the table before these functions run.
  *
  * - GET `bundles/<bundleId>`: the encrypted bundle an export wrote to the outbox, as a download.
  * - POST `bundles/upload` (raw body): streamed into the inbox; answers `{ inboxId, size }` for
@@ -15,25 +15,17 @@ import { CASE_WRITERS } from '../../../preload/contract/define';
 import { toNodeReadable } from '../documents/document-routes';
 import { contentDisposition } from '../documents/media-type';
 import { AppError } from '../errors';
+import type { ByteRoute } from '../routes/byte-route';
+import { requestBody, streamResponse } from '../routes/serve';
 import type { OpenVault } from '../vault/vault';
 import { existingBoxPath, receiveIntoInbox } from './bundle-files';
 import { housekeeping, outboxFileName } from './bundles.service';
 import { DEFAULT_LIMITS } from './manifest';
 
-/** The route prefix (relative to the page's origin) and the upload path. */
-export const BUNDLE_ROUTE_PREFIX = 'bundles/';
-export const BUNDLE_UPLOAD_PATH = 'bundles/upload';
-
 export interface BundleDownload {
   status: 200;
   headers: Record<string, string>;
   body: Readable;
-}
-
-function requireWriter(vault: OpenVault): void {
-  if (CASE_WRITERS.kind === 'session' && !CASE_WRITERS.roles.includes(vault.user.role)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow sending or receiving case bundles.');
-  }
 }
 
 /** The file name to offer: the case reference and the export date, from the export's audit row. */
@@ -50,7 +42,6 @@ function downloadName(vault: OpenVault, bundleId: string): string {
 
 /** Stream an exported bundle from the outbox. Audited (who took a copy of the file, and when). */
 export function downloadBundle(vault: OpenVault, bundleId: string): BundleDownload {
-  requireWriter(vault);
   housekeeping(vault);
   const path = existingBoxPath(vault.dir, 'outbox', bundleId);
   const fileName = downloadName(vault, bundleId);
@@ -76,9 +67,31 @@ export async function uploadBundle(
   vault: OpenVault,
   body: Readable | WebReadableStream<Uint8Array>,
 ): Promise<{ inboxId: string; size: number }> {
-  requireWriter(vault);
   housekeeping(vault);
   // An age file is a little larger than its plaintext; the import itself applies the real limits.
   const { id, size } = await receiveIntoInbox(vault.dir, toNodeReadable(body), DEFAULT_LIMITS.maxTotalBytes + 2 ** 30);
   return { inboxId: id, size };
 }
+
+const REFUSED = 'Your role does not allow sending or receiving case bundles.';
+
+/** The bundle byte routes. */
+export const bundleRoutes: readonly ByteRoute[] = [
+  {
+    method: 'POST',
+    path: 'bundles/upload',
+    access: CASE_WRITERS,
+    forbiddenMessage: REFUSED,
+    handle: async ({ vault, request, json }) =>
+      json(201, { ok: true, value: await uploadBundle(vault, requestBody(request)) }),
+  },
+  {
+    method: 'GET',
+    path: 'bundles/*bundleId',
+    access: CASE_WRITERS,
+    forbiddenMessage: REFUSED,
+    // Always a download: the ciphertext the user carries to a colleague.
+    isDownload: () => true,
+    handle: ({ vault, params }) => streamResponse(downloadBundle(vault, params.bundleId ?? '')),
+  },
+];

@@ -1,17 +1,21 @@
 /**
- * Framework-neutral upload and download of document bytes, for the Electron protocol handler
- * (`app://ncats/documents/...`) and the browser host (`/documents/...`) alike. Each transport
- * only checks its own token or origin, calls these, and copies status, headers and body.
- * These functions make the role checks themselves, because these routes do not pass through
- * the IPC router.
+ * Upload and download of document bytes, and the two byte routes that serve them (registered
+ * once in main/core/routes/table.ts; the Electron shell and the browser host both dispatch
+ * through that table):
+ *
+ *   POST documents/upload?caseId=..&filename=..[&title=..]   raw file bytes as the body
+ *   GET  documents/<id>[?disposition=attachment]             view or download (Range honoured)
+ *
+ * The table applies the routes' access rule (the router's own) before these functions run.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
-import type { AppErrorShape } from '../../../preload/contract';
-import { CASE_WRITERS } from '../../../preload/contract/define';
+import { ANY_USER, CASE_WRITERS } from '../../../preload/contract/define';
 import { documentDescriptionSchema, type DocumentView } from '../../../preload/contract/documents';
 import { AppError } from '../errors';
+import type { ByteRoute } from '../routes/byte-route';
+import { requestBody, streamResponse } from '../routes/serve';
 import type { OpenVault } from '../vault/vault';
 import { importDocument, openDocumentStream, requireDocument } from './documents.service';
 import { contentDisposition, servedType } from './media-type';
@@ -53,15 +57,10 @@ export interface DownloadResponse {
   body: Readable;
 }
 
-function requireWriter(vault: OpenVault): void {
-  if (CASE_WRITERS.kind === 'session' && !CASE_WRITERS.roles.includes(vault.user.role)) {
-    throw new AppError('FORBIDDEN', 'Your role does not allow adding documents.');
-  }
-}
-
 /**
  * Store an uploaded file. `body` is read as a stream, never buffered whole. Invalid parameters
- * or a forbidden role fail before a byte is read; the caller should then discard the body.
+ * fail before a byte is read; the caller should then discard the body. Who may upload is the
+ * route's access rule (CASE_WRITERS), checked before this runs.
  */
 export async function uploadDocument(
   vault: OpenVault,
@@ -72,7 +71,6 @@ export async function uploadDocument(
   if (!parsed.success) {
     throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join('; '));
   }
-  requireWriter(vault);
   return importDocument(vault, parsed.data, toNodeReadable(body));
 }
 
@@ -146,22 +144,30 @@ export async function downloadDocument(
   };
 }
 
-/** The HTTP status and a safe error (code and plain message) for a failure of the functions above. */
-export function errorResponse(err: unknown): { status: number; error: AppErrorShape } {
-  if (!(err instanceof AppError)) {
-    return {
-      status: 500,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside the app. Nothing was saved.' },
-    };
-  }
-  const status: Partial<Record<AppError['code'], number>> = {
-    INVALID_INPUT: 400,
-    LOCKED: 401,
-    FORBIDDEN: 403,
-    NOT_FOUND: 404,
-    CONFLICT: 409,
-    DISK_FULL: 507,
-    READ_ONLY_LOCATION: 507,
-  };
-  return { status: status[err.code] ?? 500, error: err.toShape() };
-}
+/** The document byte routes. */
+export const documentRoutes: readonly ByteRoute[] = [
+  {
+    method: 'POST',
+    path: 'documents/upload',
+    access: CASE_WRITERS,
+    forbiddenMessage: 'Your role does not allow adding documents.',
+    handle: async ({ vault, request, url, json }) => {
+      const doc = await uploadDocument(vault, uploadParamsFromQuery(url.searchParams), requestBody(request));
+      return json(201, { ok: true, value: doc });
+    },
+  },
+  {
+    method: 'GET',
+    path: 'documents/*documentId',
+    // Reading is allowed to every signed-in user; a save to disk is audited as an export.
+    access: ANY_USER,
+    isDownload: (url) => url.searchParams.get('disposition') === 'attachment',
+    handle: async ({ vault, request, url, params }) =>
+      streamResponse(
+        await downloadDocument(vault, params.documentId ?? '', {
+          rangeHeader: request.headers.get('range'),
+          disposition: url.searchParams.get('disposition') === 'attachment' ? 'attachment' : 'inline',
+        }),
+      ),
+  },
+];

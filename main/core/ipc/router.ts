@@ -9,6 +9,7 @@ import {
 } from '../../../preload/contract';
 import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
+import { checkAccess } from './access';
 
 /**
  * What the shell around the core can do for a handler that the core cannot do itself.
@@ -74,14 +75,9 @@ export function createRouter(
     const def = contract[channel];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
-    if (def.access.kind === 'session') {
-      if (!manager.isUnlocked()) return fail('LOCKED', 'The vault is locked. Sign in again.');
-      const role = manager.current().user.role;
-      if (!def.access.roles.includes(role)) {
-        return fail('FORBIDDEN', 'Your role does not allow this.');
-      }
-      manager.touch();
-    }
+    const refused = checkAccess(def.access, manager);
+    if (refused) return fail(refused.code, refused.message);
+    if (def.access.kind === 'session') manager.touch();
     try {
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, { manager, shell });

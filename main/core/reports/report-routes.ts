@@ -1,22 +1,23 @@
 /**
- * The report byte route, framework-neutral like documents and bundles: the Electron protocol
- * handler (`app://ncats/reports/...`) and the browser host (`/reports/...`) each check their own
- * token or origin, call this and copy status, headers and body. Report bytes never go over IPC.
+ * The report byte route, registered once in main/core/routes/table.ts like documents and
+ * bundles (the Electron shell and the browser host both dispatch through it). Report bytes
+ * never go over IPC.
  *
  *   GET reports/<caseId>/<kind>.<pdf|docx>   e.g. reports/6f1c.../chronology.pdf
  *
- * The route does not pass through the IPC router, so it validates its own input here. Any
+ * The route does not pass through the IPC router, so it validates its own path here. Any
  * signed-in user who may read the case may print it (as anyone may save a document); each
  * export is audited as `report.export` with the kind and format.
  */
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { contentDisposition } from '../documents/media-type';
+import { ANY_USER } from '../../../preload/contract/define';
 import { AppError } from '../errors';
+import type { ByteRoute } from '../routes/byte-route';
+import { streamResponse } from '../routes/serve';
 import type { OpenVault } from '../vault/vault';
 import { exportReport } from './report-export';
-
-export const REPORT_ROUTE_PREFIX = 'reports/';
 
 const routeSchema = z.object({
   caseId: z.uuid('That is not a case id.'),
@@ -57,3 +58,14 @@ export async function downloadReport(vault: OpenVault, path: string): Promise<Re
     body: Readable.from([report.bytes]),
   };
 }
+
+/** The report byte route: always a download (the user chooses where to save it). */
+export const reportRoutes: readonly ByteRoute[] = [
+  {
+    method: 'GET',
+    path: 'reports/*reportPath',
+    access: ANY_USER,
+    isDownload: () => true,
+    handle: async ({ vault, params }) => streamResponse(await downloadReport(vault, params.reportPath ?? '')),
+  },
+];

@@ -2,7 +2,11 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CHUNK_SIZE } from '../../../../main/core/documents/blob-format';
-import { downloadDocument, errorResponse, uploadDocument } from '../../../../main/core/documents/document-routes';
+import { downloadDocument, uploadDocument } from '../../../../main/core/documents/document-routes';
+import { matchByteRoute } from '../../../../main/core/routes/byte-route';
+import { errorResponse, serveByteRoute } from '../../../../main/core/routes/serve';
+import { BYTE_ROUTES } from '../../../../main/core/routes/table';
+import { SessionManager } from '../../../../main/core/session/session-manager';
 import { contentDisposition } from '../../../../main/core/documents/media-type';
 import { parseRange } from '../../../../main/core/documents/range';
 import { unlockVault } from '../../../../main/core/vault/vault';
@@ -103,15 +107,30 @@ describe('downloadDocument', () => {
   it('refuses uploads from read-only users and bad parameters, with HTTP statuses', async () => {
     await fx.vault.addUser(READER);
     const reader = await unlockVault(fx.vault.dir, READER.username, READER.password, FAST);
+    const readerSession = new SessionManager(fx.vault.dir, { vault: FAST });
     try {
-      const err = await uploadDocument(reader, { caseId: fx.caseId, filename: 'a.pdf' }, Readable.from(['x'])).catch(
-        (e: unknown) => e,
-      );
-      expect(errorResponse(err)).toMatchObject({ status: 403, error: { code: 'FORBIDDEN' } });
+      // Who may upload is the route's access rule, applied by the table before the handler.
+      await readerSession.unlock(READER.username, READER.password);
+      const uploadRoute = matchByteRoute(BYTE_ROUTES, '/documents/upload');
+      if (!uploadRoute) throw new Error('no upload route');
+      const request = new Request(`app://ncats/documents/upload?caseId=${fx.caseId}&filename=a.pdf`, {
+        method: 'POST',
+        body: 'x',
+      });
+      const refused = await serveByteRoute(uploadRoute, request, {
+        manager: readerSession,
+        jsonHeaders: () => ({ 'content-type': 'application/json' }),
+      });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Your role does not allow adding documents.' },
+      });
       // Reading is allowed to every signed-in user.
       const doc = await upload(Buffer.from('%PDF-1.4'), 'a.pdf');
       expect((await downloadDocument(reader, doc.id, { disposition: 'inline' })).status).toBe(200);
     } finally {
+      readerSession.dispose();
       reader.close();
     }
     const bad = await uploadDocument(fx.vault, { caseId: 'nope', filename: '' }, Readable.from([])).catch(
