@@ -7,7 +7,7 @@ import { openCase } from '../../stores/cases';
 import { useSessionStore } from '../../stores/session';
 import { TASK_STATE_LABELS } from './case-page/labels';
 import styles from './MyTasks.module.css';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 
 /** Tasks per page in each list. */
 const PAGE_SIZE = 25;
