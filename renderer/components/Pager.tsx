@@ -46,7 +46,8 @@ export function Pager({ label, offset, limit, total, onOffset, words = PAGE_WORD
         aria-disabled={!hasPrevious || undefined}
         onClick={() => hasPrevious && onOffset(Math.max(0, offset - limit))}
       >
-        <span aria-hidden="true">‹ </span>
+        {/* A no-break space: the button lays out as flex, which drops a plain one. */}
+        <span aria-hidden="true">{'‹\u00a0'}</span>
         {words.previous}
       </button>
       <p className={styles.status}>
@@ -59,7 +60,7 @@ export function Pager({ label, offset, limit, total, onOffset, words = PAGE_WORD
         onClick={() => hasNext && onOffset(offset + limit)}
       >
         {words.next}
-        <span aria-hidden="true"> ›</span>
+        <span aria-hidden="true">{'\u00a0›'}</span>
       </button>
     </nav>
   );
