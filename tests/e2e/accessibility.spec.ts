@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { acknowledgeRecoveryKey, fillFirstRun, signIn } from './helpers/sign-in';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -25,16 +26,12 @@ test('every screen passes axe-core (WCAG 2.2 AA) with no serious or critical vio
   await expect(page.getByText('Enter a name.')).toBeVisible();
   await expectNoSeriousViolations(page, 'first run with errors');
 
-  await page.getByLabel('Your full name').fill('Sam Patel');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-  await page.getByLabel('Confirm password').fill('correct horse battery');
+  await fillFirstRun(page);
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
   await expectNoSeriousViolations(page, 'recovery key');
 
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await acknowledgeRecoveryKey(page);
   const areas = ['Cases', 'Consultations', 'Assessments', 'Interventions', 'Safe Home', 'Training', 'Reports'];
   for (const area of areas) {
     await page.getByRole('link', { name: area }).click();
@@ -56,9 +53,7 @@ test('every screen passes axe-core (WCAG 2.2 AA) with no serious or critical vio
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expectNoSeriousViolations(page, 'sign in');
 
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { password: 'not the password' });
   await expect(page.getByRole('alert')).toContainText('not right');
   await expectNoSeriousViolations(page, 'sign in with an error');
 

@@ -1,14 +1,9 @@
 import { test, expect } from './fixtures';
+import { createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 test('an administrator adds a clinician, who signs in without the Administration area', async ({ app }) => {
   const { page } = app;
-  await page.getByLabel('Your full name').fill('Sam Patel');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-  await page.getByLabel('Confirm password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await createVaultAndSignIn(page);
 
   await page.getByRole('link', { name: 'Administration' }).click();
   const users = page.getByRole('table', { name: 'Users of this vault' });
@@ -44,9 +39,7 @@ test('an administrator adds a clinician, who signs in without the Administration
   );
 
   await page.getByRole('button', { name: 'Lock' }).click();
-  await page.getByLabel('User name').fill('jsmith');
-  await page.getByLabel('Password').fill('jo smith first password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { username: 'jsmith', password: 'jo smith first password' });
 
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('Jo Smith');
@@ -59,13 +52,7 @@ test('an administrator adds a clinician, who signs in without the Administration
 
 test('an administrator adds a paperwork checklist item and makes another optional', async ({ app }) => {
   const { page } = app;
-  await page.getByLabel('Your full name').fill('Sam Patel');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-  await page.getByLabel('Confirm password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await createVaultAndSignIn(page);
   await page.getByRole('link', { name: 'Administration' }).click();
 
   const checklist = page.getByRole('table', { name: 'Paperwork checklist items' });

@@ -11,19 +11,7 @@ import type { Download, Page } from '@playwright/test';
 import { startBrowserHost } from '../host/server';
 import { test, expect } from './fixtures';
 import { expectNoSeriousViolations, makeCase } from './helpers/cases';
-
-const PASSWORD = 'correct horse battery';
-
-async function createVault(page: Page, name: string, username: string): Promise<void> {
-  await page.getByLabel('Your full name').fill(name);
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
-}
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 async function sharingScreen(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sharing' }).click();
@@ -76,8 +64,8 @@ test('a case travels from one vault to another through the Sharing screens', asy
     const a = app.page;
     const b = await contextB.newPage();
     await b.goto(hostB.url);
-    await createVault(a, 'Alice Ahmed', 'aahmed');
-    await createVault(b, 'Bob Barnes', 'bbarnes');
+    await createVaultAndSignIn(a, { name: 'Alice Ahmed', username: 'aahmed' });
+    await createVaultAndSignIn(b, { name: 'Bob Barnes', username: 'bbarnes' });
 
     // Exchange key cards as files, and check each fingerprint as people would read it out.
     const cardA = await saveMyCard(a, work);
@@ -154,8 +142,8 @@ test('a passphrase bundle from someone not in the directory needs the passphrase
     const a = app.page;
     const b = await contextB.newPage();
     await b.goto(hostB.url);
-    await createVault(a, 'Alice Ahmed', 'aahmed');
-    await createVault(b, 'Chris Cole', 'ccole');
+    await createVaultAndSignIn(a, { name: 'Alice Ahmed', username: 'aahmed' });
+    await createVaultAndSignIn(b, { name: 'Chris Cole', username: 'ccole' });
     const made = await makeCase(a, 'Robin', 'Sample', '2011-07-08');
 
     await sharingScreen(a, 'Send a case');

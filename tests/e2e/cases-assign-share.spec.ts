@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, createVaultAndSignIn, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * The case page's people pickers come from the colleague directory, so a clinician (who cannot
@@ -16,9 +17,7 @@ async function addUser(page: Page, username: string, displayName: string, role: 
 
 async function signInAs(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Lock' }).click();
-  await page.getByLabel('User name').fill(username);
-  await page.getByLabel('Password').fill(CLINICIAN_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { username, password: CLINICIAN_PASSWORD });
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 }
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, createVaultAndSignIn, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 const REQUIRED_PAPERWORK = [
   'referral_form',
@@ -296,9 +297,7 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
     role: 'read-only',
   });
   await page.getByRole('button', { name: 'Lock' }).click();
-  await page.getByLabel('User name').fill('rreader');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { username: 'rreader', password: 'a long enough password' });
 
   await expect(count(page)).toHaveText('1 case');
   await expect(page.getByRole('button', { name: 'New referral' })).toHaveCount(0);

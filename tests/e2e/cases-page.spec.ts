@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { test, expect } from './fixtures';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 /*
  * The case page, driven through the Cases area: paperwork and the 12-week clock, notes (added
@@ -82,18 +83,6 @@ function smallPng(width = 96, height = 64): Buffer {
   ]);
 }
 
-/** First run: the vault and its administrator, then the Cases area. */
-async function createVault(page: Page): Promise<void> {
-  await page.getByLabel('Your full name').fill('Sam Patel');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-  await page.getByLabel('Confirm password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
-}
-
 /** A realistic referral made through the API, so each test starts on a known case. */
 async function makeReferral(page: Page): Promise<{ id: string; reference: string }> {
   return page.evaluate(async () => {
@@ -151,7 +140,7 @@ function tab(page: Page, name: string) {
 test('paperwork, notes, flags, documents, chronology and the access log on one case', async ({ app }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  await createVault(page);
+  await createVaultAndSignIn(page);
   const { reference } = await makeReferral(page);
   await openFromCaseload(page, reference);
 
@@ -352,7 +341,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
 
 test('people: third parties are marked; a stale save is refused with a reload', async ({ app }) => {
   const { page } = app;
-  await createVault(page);
+  await createVaultAndSignIn(page);
   const { id, reference } = await makeReferral(page);
   await openFromCaseload(page, reference);
 
@@ -426,7 +415,7 @@ test('people: third parties are marked; a stale save is refused with a reload', 
 test('every tab of the case page passes axe-core (WCAG 2.2 AA)', async ({ app }) => {
   test.setTimeout(120_000);
   const { page } = app;
-  await createVault(page);
+  await createVaultAndSignIn(page);
   const { reference } = await makeReferral(page);
   await openFromCaseload(page, reference);
   await page.evaluate(async () => {

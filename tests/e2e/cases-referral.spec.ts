@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
-import { createVaultAndSignIn, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 test('a referral typed from the keyboard alone opens the new case', async ({ app }) => {
   const { page } = app;

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
-import { api, createVaultAndSignIn, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 test('the search finds a note, highlights the words and opens the case', async ({ app }) => {
   const { page } = app;

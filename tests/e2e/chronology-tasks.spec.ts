@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, createVaultAndSignIn, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 /*
  * The chronology's filter (kept while paging) and its upcoming dates, the access log's collapsed

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN_NAME, PASSWORD, api, createVaultAndSignIn, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { ADMIN_NAME, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * Drafts survive a lock: a note, referral or form half-typed when the vault locks is kept as
@@ -28,10 +29,8 @@ async function typeNote(page: Page): Promise<void> {
   await page.keyboard.type(NOTE_TEXT);
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+async function signInAgain(page: Page): Promise<void> {
+  await signIn(page);
   await expect(page.getByRole('banner')).toContainText(ADMIN_NAME);
 }
 
@@ -94,14 +93,14 @@ test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resum
   await page.keyboard.press('Control+l');
   await expectNoTrace(page);
 
-  await signIn(page);
+  await signInAgain(page);
   await resumeNote(page, reference, 'drafts-offer.png');
   // The probe finds the note while it is on screen, so its silence after the lock means something.
   expect(await heapContains(page, MARKER)).toBe(true);
   // Locked again straight after resuming: the draft that was read back leaves no trace either.
   await page.keyboard.press('Control+l');
   await expectNoTrace(page);
-  await signIn(page);
+  await signInAgain(page);
   await resumeNote(page, reference);
   await expectNoSeriousViolations(page, 'notes tab with a resumed draft');
   await page.screenshot({ path: `${ARTIFACTS}/drafts-resumed-note.png`, fullPage: true });
@@ -111,7 +110,7 @@ test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resum
   await expect(page.getByTestId('note').first()).toContainText(MARKER);
   await expect.poll(() => api<unknown[]>(page, 'draft:list', {})).toEqual([]);
   await page.getByRole('button', { name: 'Lock' }).click();
-  await signIn(page);
+  await signInAgain(page);
   await expect(page.getByTestId('drafts-offer')).toHaveCount(0);
 });
 
@@ -132,7 +131,7 @@ test('a new referral and the young person’s details survive a lock; Discard as
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 
-  await signIn(page);
+  await signInAgain(page);
   await expect(page.getByRole('region', { name: 'You have 2 unsaved drafts' })).toBeVisible();
   // Its heading counts what is left, so from here on it is found by its test id.
   const offer = page.getByTestId('drafts-offer');
@@ -164,7 +163,7 @@ test('a new referral and the young person’s details survive a lock; Discard as
 
   // The referral draft is still kept; discarding it from the offer asks first.
   await page.getByRole('button', { name: 'Lock' }).click();
-  await signIn(page);
+  await signInAgain(page);
   const again = page.getByRole('region', { name: 'You have an unsaved draft' });
   await again.getByRole('button', { name: 'Discard New referral for Priya Shah' }).click();
   await expect(again.getByRole('button', { name: 'Keep it New referral for Priya Shah' })).toBeFocused();
@@ -192,7 +191,7 @@ test.describe('through the idle lock', () => {
     await expect(page.getByRole('status').filter({ hasText: 'without activity' })).toBeVisible({ timeout: 20_000 });
     await expectNoTrace(page);
 
-    await signIn(page);
+    await signInAgain(page);
     await resumeNote(page, reference);
   });
 });

@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures';
+import { createVaultAndSignIn, fillFirstRun } from './helpers/sign-in';
 
 test.describe('first run', () => {
   test('creates the vault, shows the recovery key once, and requires it to be acknowledged', async ({ app }) => {
@@ -12,10 +13,7 @@ test.describe('first run', () => {
     await expect(page.getByText('Enter a name.')).toBeVisible();
     await expect(page.getByLabel('Your full name')).toBeFocused();
 
-    await page.getByLabel('Your full name').fill('Sam Patel');
-    await page.getByLabel('User name').fill('spatel');
-    await page.getByLabel('Password', { exact: true }).fill('too short');
-    await page.getByLabel('Confirm password').fill('too short');
+    await fillFirstRun(page, { password: 'too short' });
     await page.getByRole('button', { name: 'Create vault' }).click();
     await expect(page.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/at least 12 characters/i);
     await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -49,13 +47,7 @@ test.describe('first run', () => {
 
   test('the shell shows every area with an honest empty state and marks the current one', async ({ app }) => {
     const { page } = app;
-    await page.getByLabel('Your full name').fill('Sam Patel');
-    await page.getByLabel('User name').fill('spatel');
-    await page.getByLabel('Password', { exact: true }).fill('correct horse battery');
-    await page.getByLabel('Confirm password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create vault' }).click();
-    await page.getByLabel('I have written down the recovery key and stored it safely').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await createVaultAndSignIn(page);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     const areas = ['Cases', 'Consultations', 'Assessments', 'Interventions', 'Safe Home', 'Training', 'Reports'];

@@ -1,26 +1,10 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-
-const PASSWORD = 'correct horse battery';
-
-/** Create the vault as Sam Patel; returns the recovery key. */
-async function createVault(page: Page): Promise<string> {
-  await page.getByLabel('Your full name').fill('Sam Patel');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create vault' }).click();
-  const key = await page.getByTestId('recovery-key').innerText();
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
-  return key.replace(/\s+/g, '-');
-}
+import { PASSWORD, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 test.describe('lock and unlock', () => {
   test('locks with the button, refuses a wrong password, then signs in', async ({ app }) => {
     const { page } = app;
-    await createVault(page);
+    await createVaultAndSignIn(page);
 
     const lock = page.getByRole('button', { name: 'Lock' });
     await expect(lock).toHaveAttribute('aria-keyshortcuts', 'Control+L');
@@ -31,9 +15,7 @@ test.describe('lock and unlock', () => {
     // Nothing from the session is left on screen.
     await expect(page.locator('body')).not.toContainText('Sam Patel');
 
-    await page.getByLabel('User name').fill('spatel');
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, { password: 'not the password' });
     await expect(page.getByRole('alert')).toContainText('The user name or password is not right');
     await expect(page.getByLabel('Password')).toHaveValue('');
 
@@ -45,7 +27,7 @@ test.describe('lock and unlock', () => {
 
   test('Ctrl+L locks from anywhere in the app', async ({ app }) => {
     const { page } = app;
-    await createVault(page);
+    await createVaultAndSignIn(page);
     await page.getByRole('link', { name: 'Training' }).click();
     await page.keyboard.press('Control+l');
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
@@ -54,7 +36,7 @@ test.describe('lock and unlock', () => {
   test('a lock from the operating system ends the session and the sign-in screen says why', async ({ app }) => {
     test.skip(!app.host, 'Needs the browser host to trigger an OS lock; the Electron shell gets it from powerMonitor');
     const { page } = app;
-    await createVault(page);
+    await createVaultAndSignIn(page);
     await page.getByRole('link', { name: 'Administration' }).click();
     await expect(page.getByRole('table', { name: 'Users of this vault' })).toContainText('spatel');
 
@@ -72,7 +54,7 @@ test.describe('lock and unlock', () => {
     // Cut the event stream, as if the lock notice were lost, then start again on it.
     await page.route('**/__host/events**', (route) => route.abort());
     await page.reload();
-    await createVault(page);
+    await createVaultAndSignIn(page);
     app.host?.core.manager.lock('os-lock');
     await expect(page.getByRole('banner')).toContainText('Sam Patel');
 
@@ -84,7 +66,7 @@ test.describe('lock and unlock', () => {
 
   test('the recovery key sets a new password for a user who forgot theirs', async ({ app }) => {
     const { page } = app;
-    const key = await createVault(page);
+    const key = await createVaultAndSignIn(page);
     await page.getByRole('button', { name: 'Lock' }).click();
 
     await page.getByRole('button', { name: 'Forgotten password? Use the recovery key' }).click();
@@ -104,9 +86,7 @@ test.describe('lock and unlock', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Lock' }).click();
-    await page.getByLabel('User name').fill('spatel');
-    await page.getByLabel('Password').fill('a brand new passphrase');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, { password: 'a brand new passphrase' });
     await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   });
 });

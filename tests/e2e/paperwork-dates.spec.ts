@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { createVaultAndSignIn, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 /*
  * The received date on the Paperwork tab: a date that does not exist says why, a future date

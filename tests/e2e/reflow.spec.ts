@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { ADMIN_NAME, PASSWORD, createVaultAndSignIn } from './helpers/cases';
+import { acknowledgeRecoveryKey, createVaultAndSignIn, fillFirstRun, signIn } from './helpers/sign-in';
 import { goToArea, measureOverflow, seedCases, type Overflow } from './helpers/reflow';
 
 /*
@@ -59,15 +59,11 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByText('Enter a name.')).toBeVisible();
   await found.check('First run with errors');
-  await page.getByLabel('Your full name').fill(ADMIN_NAME);
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await fillFirstRun(page);
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
   await found.check('Recovery key');
-  await page.getByLabel('I have written down the recovery key and stored it safely').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await acknowledgeRecoveryKey(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 
   const { jordan } = await seedCases(page);
@@ -99,7 +95,10 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await found.check('Search results');
 
   // One case, every tab (a document attached on the way, so its table has a row).
-  await page.getByRole('link', { name: new RegExp(jordan.reference) }).first().click();
+  await page
+    .getByRole('link', { name: new RegExp(jordan.reference) })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 2, name: /Jordan Ellis-Fairweather/ })).toBeVisible();
   for (const name of ['Overview', 'People', 'Paperwork', 'Flags', 'Tasks', 'Notes', 'Documents']) {
     await tab(page, name).click();
@@ -143,9 +142,7 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await found.check('Sign in');
-  await page.getByLabel('User name').fill('spatel');
-  await page.getByLabel('Password').fill('not the password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { password: 'not the password' });
   await expect(page.getByRole('alert')).toContainText('not right');
   await found.check('Sign in with an error');
   await page.getByRole('button', { name: 'Forgotten password? Use the recovery key' }).click();
@@ -177,7 +174,9 @@ test('at 1280x800 an open case owns the screen: its tabs near the top, the first
   const tabList = await page.getByRole('tablist', { name: 'Sections of the case' }).boundingBox();
   expect(tabList?.y, 'top of the tab list').toBeLessThan(260);
   const firstContent = await page.getByRole('tabpanel').locator(':scope > *').first().boundingBox();
-  expect(firstContent && firstContent.y + Math.min(firstContent.height, 40), 'first content of the panel').toBeLessThan(800);
+  expect(firstContent && firstContent.y + Math.min(firstContent.height, 40), 'first content of the panel').toBeLessThan(
+    800,
+  );
 
   // A clear way back, and the search, stay above the case.
   await expect(page.getByRole('button', { name: 'Back to the caseload' })).toBeInViewport();
@@ -219,7 +218,9 @@ test('a heading focused on arrival gets no focus box; a control reached by Tab s
 
   // The next Tab lands on a control, whose ring is plain to see (WCAG 2.4.7).
   await page.keyboard.press('Tab');
-  const ring = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).boxShadow : ''));
+  const ring = await page.evaluate(() =>
+    document.activeElement ? getComputedStyle(document.activeElement).boxShadow : '',
+  );
   expect(ring).toContain('rgb(255, 235, 59)');
 });
 

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { api, createVaultAndSignIn, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { createVaultAndSignIn } from './helpers/sign-in';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const POPPLER = existsSync('/usr/bin/pdftotext');

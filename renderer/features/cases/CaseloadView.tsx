@@ -15,7 +15,7 @@ import { CaseloadFiltersPanel, isFiltered } from './CaseloadFilters';
 import styles from './CaseloadView.module.css';
 import { FilterChips, activeFilters } from './FilterChips';
 import { CaseloadTable } from './CaseloadTable';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** What an empty, unfiltered scope means. */

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Page } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
 import { ApiError, call, errorMessage } from '../../lib/api';
+import { usePagedCall } from '../../lib/usePagedCall';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
 import { useSessionStore } from '../../stores/session';
 import { TASK_STATE_LABELS } from './case-page/labels';
 import styles from './MyTasks.module.css';
-import { Pager } from './Pager';
+import { Pager } from '../../components/Pager';
 
 /** Tasks per page in each list. */
 const PAGE_SIZE = 25;
@@ -98,28 +99,7 @@ async function fetchTasks(view: View, scope: 'mine' | 'all', offset: number): Pr
 
 /** One paged list of tasks (overdue, or due within 7 days), mine or everyone's. */
 function useTaskList(view: View, scope: 'mine' | 'all') {
-  const [page, setPage] = useState<Page<TaskView> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Only the answer to the latest request is shown (paging quickly, or switching scope).
-  const latest = useRef(0);
-  const show = useCallback((request: Promise<Page<TaskView>>) => {
-    const ask = ++latest.current;
-    return request.then(
-      (next) => {
-        if (ask !== latest.current) return;
-        setPage(next);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (ask === latest.current) setError(errorMessage(err));
-      },
-    );
-  }, []);
-  useEffect(() => {
-    void show(fetchTasks(view, scope, 0));
-  }, [show, view, scope]);
-  const load = (offset: number) => show(fetchTasks(view, scope, offset));
-  return { page, error, load };
+  return usePagedCall(`${view}/${scope}`, (offset) => fetchTasks(view, scope, offset));
 }
 
 /** Tasks that are overdue or due within 7 days (task:listMine), mine or everyone's, each list paged. */

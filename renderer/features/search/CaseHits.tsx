@@ -3,7 +3,7 @@ import type { CaseSearchHit } from '../../../preload/contract/casework';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
 import { STATUS_LABELS } from '../cases/case-page/labels';
-import { Pager } from '../cases/Pager';
+import { Pager } from '../../components/Pager';
 import styles from './SearchResults.module.css';
 
 function summary(page: Page<CaseSearchHit>): string {

@@ -2,7 +2,7 @@ import type { DocumentSearchPage, DocumentSearchResult } from '../../../preload/
 import { formatDate } from '../../lib/dates';
 import type { WindowPaging } from '../../stores/cases';
 import { openCaseOnTab } from '../cases/case-page/case-actions';
-import { Pager } from '../cases/Pager';
+import { Pager } from '../../components/Pager';
 import { HighlightedText, SearchSnippet } from './SearchSnippet';
 import styles from './SearchResults.module.css';
 import { splitSnippet } from './snippet';

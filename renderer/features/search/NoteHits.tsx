@@ -3,7 +3,7 @@ import { formatDateTime } from '../../lib/dates';
 import type { WindowPaging } from '../../stores/cases';
 import { openCaseOnTab } from '../cases/case-page/case-actions';
 import { NOTE_TYPE_LABELS } from '../cases/case-page/labels';
-import { Pager } from '../cases/Pager';
+import { Pager } from '../../components/Pager';
 import { SearchSnippet } from './SearchSnippet';
 import styles from './SearchResults.module.css';
 import { useFocusOnArrival } from './useFocusOnArrival';

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchAllPage, SearchSection } from '../../../preload/contract/casework';
 import { call, errorMessage } from '../../lib/api';
+import { useLatestOnly } from '../../lib/usePagedCall';
 import { setSearchPaging, type SearchPaging } from '../../stores/cases';
 
 /** Results per section and page. */
@@ -39,7 +40,7 @@ export function useSearchResults(query: string, initialPaging: SearchPaging): Se
   const [paging, setPaging] = useState(initialPaging);
   const [loading, setLoading] = useState<ReadonlySet<SearchSection>>(ALL);
   const [error, setError] = useState<string | null>(null);
-  const latest = useRef<Record<SearchSection, number>>({ cases: 0, notes: 0, documents: 0 });
+  const runLatest = useLatestOnly<SearchSection>();
   const first = useRef(initialPaging);
 
   useEffect(() => {
@@ -61,7 +62,6 @@ export function useSearchResults(query: string, initialPaging: SearchPaging): Se
   }, [query]);
 
   function goTo(section: SearchSection, next: SearchPaging) {
-    const ticket = ++latest.current[section];
     setPaging(next);
     setSearchPaging(next);
     setLoading((l) => new Set([...l, section]));
@@ -71,18 +71,19 @@ export function useSearchResults(query: string, initialPaging: SearchPaging): Se
         rest.delete(section);
         return rest;
       });
-    call('search:all', input(query, next, section))
-      .then((page) => {
-        if (ticket !== latest.current[section]) return;
+    void runLatest(
+      section,
+      call('search:all', input(query, next, section)),
+      (page) => {
         setResults((r) => ({ ...r, [section]: page[section] }));
         setError(null);
         done();
-      })
-      .catch((err: unknown) => {
-        if (ticket !== latest.current[section]) return;
+      },
+      (err) => {
         setError(errorMessage(err));
         done();
-      });
+      },
+    );
   }
 
   return { results, paging, loading, error, goTo };

@@ -1,59 +1,32 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields, checkNewPasswordPair, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { signedIn } from '../../lib/session';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
-import {
-  PASSWORD_HINT,
-  checkConfirmation,
-  checkDisplayName,
-  checkNewPassword,
-  checkUsername,
-  noErrors,
-} from '../../lib/validation';
+import { checkDisplayName, checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
-
-type Errors = Record<'displayName' | 'username' | 'password' | 'confirm', string | null>;
-const NO_ERRORS: Errors = { displayName: null, username: null, password: null, confirm: null };
 
 /** First run: no vault in this folder yet. Creates it and its first administrator. */
 export function FirstRunScreen() {
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const newPassword = useNewPassword();
   const firstField = useFocusOnMount<HTMLInputElement>();
-  const { formRef, markFailed } = useFocusFirstInvalid();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const found: Errors = {
+  const { errors, formError, busy, formRef, submit } = useCheckedSubmit(
+    () => ({
       displayName: checkDisplayName(displayName),
       username: checkUsername(username),
-      password: checkNewPassword(password),
-      confirm: checkConfirmation(password, confirm),
-    };
-    setErrors(found);
-    setFormError(null);
-    if (!noErrors(found)) {
-      markFailed();
-      return;
-    }
-    setBusy(true);
-    try {
+      ...checkNewPasswordPair(newPassword),
+    }),
+    async () => {
+      const { password } = newPassword;
       const { user, recoveryKey } = await call('vault:create', { displayName, username, password });
       signedIn(user, recoveryKey);
-    } catch (err) {
-      setFormError(errorMessage(err));
-      setBusy(false);
-    }
-  }
+    },
+  );
 
   return (
     <AuthLayout title="Set up NCATS Casework" headingId="first-run-heading">
@@ -84,25 +57,7 @@ export function FirstRunScreen() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <TextField
-          id="password"
-          label="Password"
-          type="password"
-          hint={PASSWORD_HINT}
-          value={password}
-          onValueChange={setPassword}
-          error={errors.password}
-          autoComplete="new-password"
-        />
-        <TextField
-          id="password-confirm"
-          label="Confirm password"
-          type="password"
-          value={confirm}
-          onValueChange={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields id="password" label="Password" value={newPassword} errors={errors} />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Creating the vault…' : 'Create vault'}
         </button>

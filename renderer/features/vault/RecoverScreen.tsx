@@ -1,15 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { FormError } from '../../components/FormError';
+import { NewPasswordFields, checkNewPasswordPair, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
 import { showLockedView, signedIn } from '../../lib/session';
+import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
-import { PASSWORD_HINT, checkConfirmation, checkNewPassword, checkUsername, noErrors } from '../../lib/validation';
+import { checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
-
-type Errors = Record<'recoveryKey' | 'username' | 'password' | 'confirm', string | null>;
-const NO_ERRORS: Errors = { recoveryKey: null, username: null, password: null, confirm: null };
 
 function checkRecoveryKey(value: string): string | null {
   const hex = value.replace(/[\s\-_:]/g, '');
@@ -24,38 +22,19 @@ function checkRecoveryKey(value: string): string | null {
 export function RecoverScreen() {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Errors>(NO_ERRORS);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const newPassword = useNewPassword();
   const firstField = useFocusOnMount<HTMLInputElement>();
-  const { formRef, markFailed } = useFocusFirstInvalid();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    const found: Errors = {
+  const { errors, formError, busy, formRef, submit } = useCheckedSubmit(
+    () => ({
       recoveryKey: checkRecoveryKey(recoveryKey),
       username: checkUsername(username),
-      password: checkNewPassword(password),
-      confirm: checkConfirmation(password, confirm),
-    };
-    setErrors(found);
-    setFormError(null);
-    if (!noErrors(found)) {
-      markFailed();
-      return;
-    }
-    setBusy(true);
-    try {
-      const { user } = await call('vault:recover', { recoveryKey, username, newPassword: password });
+      ...checkNewPasswordPair(newPassword),
+    }),
+    async () => {
+      const { user } = await call('vault:recover', { recoveryKey, username, newPassword: newPassword.password });
       signedIn(user);
-    } catch (err) {
-      setBusy(false);
-      setFormError(errorMessage(err));
-    }
-  }
+    },
+  );
 
   return (
     <AuthLayout title="Reset a password with the recovery key" headingId="recover-heading">
@@ -89,25 +68,7 @@ export function RecoverScreen() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <TextField
-          id="recover-password"
-          label="New password"
-          type="password"
-          hint={PASSWORD_HINT}
-          value={password}
-          onValueChange={setPassword}
-          error={errors.password}
-          autoComplete="new-password"
-        />
-        <TextField
-          id="recover-password-confirm"
-          label="Confirm new password"
-          type="password"
-          value={confirm}
-          onValueChange={setConfirm}
-          error={errors.confirm}
-          autoComplete="new-password"
-        />
+        <NewPasswordFields id="recover-password" label="New password" value={newPassword} errors={errors} />
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Checking the key…' : 'Reset password and sign in'}
         </button>

@@ -2,7 +2,7 @@ import type { AccessLogEntry } from '../../../../preload/contract';
 import { countOf } from '../../../../preload/contract/plural';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
-import { Pager } from './Pager';
+import { NEWEST_FIRST_WORDS, Pager } from '../../../components/Pager';
 import { loadAccessLog } from './case-actions';
 
 /** Audit actions in words; unknown ones are shown as recorded. */
@@ -93,7 +93,9 @@ export function AccessLogTab() {
           offset={log.offset}
           limit={log.limit}
           total={log.total}
-          onPage={(o) => void loadAccessLog(o)}
+          onOffset={(o) => void loadAccessLog(o)}
+          words={NEWEST_FIRST_WORDS}
+          compact
         />
       )}
     </div>

@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useCasePageStore } from '../../../stores/case-page';
 import { ChronologyFilters, isFiltered } from './ChronologyFilters';
 import styles from './ChronologyTab.module.css';
-import { Pager } from './Pager';
+import { NEWEST_FIRST_WORDS, Pager } from '../../../components/Pager';
 import { chronologyKindLabel } from './labels';
 import { filterChronology, loadChronology } from './case-actions';
 import { ReportDownloads } from '../../reports/ReportDownloads';
@@ -120,7 +120,9 @@ export function ChronologyTab() {
             offset={chronology.offset}
             limit={chronology.limit}
             total={chronology.total}
-            onPage={(o) => void loadChronology(o)}
+            onOffset={(o) => void loadChronology(o)}
+            words={NEWEST_FIRST_WORDS}
+            compact
           />
         </section>
       )}

@@ -6,7 +6,7 @@ import { useSessionStore } from '../../../stores/session';
 import { NOTE_TYPE_LABELS } from './labels';
 import { NoteForm } from './NoteForm';
 import { NoteHistory } from './NoteHistory';
-import { Pager } from './Pager';
+import { NEWEST_FIRST_WORDS, Pager } from '../../../components/Pager';
 import { loadNotes } from './case-actions';
 import { useFocusLater } from './useFocusLater';
 
@@ -109,7 +109,9 @@ export function NotesTab() {
             offset={notes.offset}
             limit={notes.limit}
             total={notes.total}
-            onPage={(o) => void loadNotes(o)}
+            onOffset={(o) => void loadNotes(o)}
+            words={NEWEST_FIRST_WORDS}
+            compact
           />
         )}
       </section>
