@@ -12,4 +12,16 @@ import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
 
 /** Every `ncats` command, in the order `ncats --help` lists them. Add a command with one line. */
-export const COMMANDS: readonly Command[] = [initCommand, infoCommand, verifyCommand, unlockTestCommand, keyCommand, colleagueCommand, exportCommand, importCommand, demoCommand, casesCommand, reportCommand];
+export const COMMANDS: readonly Command[] = [
+  initCommand,
+  infoCommand,
+  verifyCommand,
+  unlockTestCommand,
+  keyCommand,
+  colleagueCommand,
+  exportCommand,
+  importCommand,
+  demoCommand,
+  casesCommand,
+  reportCommand,
+];

@@ -170,7 +170,8 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
       const body = (async function* () {
         try {
           for await (const piece of entry) {
-            if (!(piece instanceof Uint8Array)) throw new Error('the tar extractor produced something other than bytes');
+            if (!(piece instanceof Uint8Array))
+              throw new Error('the tar extractor produced something other than bytes');
             yield piece;
           }
         } catch (err) {

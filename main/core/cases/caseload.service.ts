@@ -65,10 +65,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
     .immediate();
 }
 
-export function checkDuplicates(
-  vault: OpenVault,
-  p: Parameters<typeof findDuplicates>[1],
-): DuplicateCandidate[] {
+export function checkDuplicates(vault: OpenVault, p: Parameters<typeof findDuplicates>[1]): DuplicateCandidate[] {
   return vault.db
     .transaction(() => {
       const found = findDuplicates(vault.db, p);

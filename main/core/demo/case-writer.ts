@@ -154,38 +154,43 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
     version: 1,
   });
   const identity = demoIdentity(id, la, { referral, today, createdAt, by }, consultationOnly);
-  upsertYoungPerson(db, id, {
-    givenName: initialsOnly ? null : given,
-    familyName: initialsOnly ? null : family,
-    initials: initialsOnly ? `${given[0]}${family[0]}` : null,
-    dateOfBirth: dob,
-    ageAtReferral: null,
-    gender,
-    ethnicity: r.pick(V.ETHNICITIES),
-    firstLanguage: r.pick(V.LANGUAGES),
-    developmentalNeeds: r.chance(0.3) ? 'Diagnosis of autism; prefers visual timetables.' : null,
-    learningNeeds: r.chance(0.3) ? 'Education, health and care plan in place.' : null,
-    communicationNeeds: r.chance(0.15) ? 'Needs extra time to process spoken information.' : null,
-    legalStatus: r.weighted([
-      ['none', 4.5],
-      ['police_investigation_active', 3],
-      ['charged', 1],
-      ['court_order', 1],
-      ['not_known', 0.3],
-      [null, 0.2],
-    ] as const),
-    placement: r.weighted([
-      ['family_home', 6],
-      ['kinship', 1],
-      ['foster', 2],
-      ['residential', 1],
-      ['secure', 0.2],
-      ['other', 0.3],
-    ] as const),
-    localAuthority: la,
-    school: initialsOnly ? null : `${r.pick(V.LOCAL_AUTHORITIES)} ${r.pick(V.SCHOOL_KINDS)}`,
-    ...identity.fields,
-  }, identity.recorded);
+  upsertYoungPerson(
+    db,
+    id,
+    {
+      givenName: initialsOnly ? null : given,
+      familyName: initialsOnly ? null : family,
+      initials: initialsOnly ? `${given[0]}${family[0]}` : null,
+      dateOfBirth: dob,
+      ageAtReferral: null,
+      gender,
+      ethnicity: r.pick(V.ETHNICITIES),
+      firstLanguage: r.pick(V.LANGUAGES),
+      developmentalNeeds: r.chance(0.3) ? 'Diagnosis of autism; prefers visual timetables.' : null,
+      learningNeeds: r.chance(0.3) ? 'Education, health and care plan in place.' : null,
+      communicationNeeds: r.chance(0.15) ? 'Needs extra time to process spoken information.' : null,
+      legalStatus: r.weighted([
+        ['none', 4.5],
+        ['police_investigation_active', 3],
+        ['charged', 1],
+        ['court_order', 1],
+        ['not_known', 0.3],
+        [null, 0.2],
+      ] as const),
+      placement: r.weighted([
+        ['family_home', 6],
+        ['kinship', 1],
+        ['foster', 2],
+        ['residential', 1],
+        ['secure', 0.2],
+        ['other', 0.3],
+      ] as const),
+      localAuthority: la,
+      school: initialsOnly ? null : `${r.pick(V.LOCAL_AUTHORITIES)} ${r.pick(V.SCHOOL_KINDS)}`,
+      ...identity.fields,
+    },
+    identity.recorded,
+  );
   setServices(db, id, services, status === 'active' || status === 'closed' ? services : []);
   if (lead) setClinicians(db, id, [lead, ...(workers.length > 1 && r.chance(0.4) ? [r.pick(workers)] : [])]);
   insertStatusChange(db, { id: r.uuid(), caseId: id, from: null, to: 'referred', reason: null, at: createdAt, by });

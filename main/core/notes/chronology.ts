@@ -109,7 +109,8 @@ export function registerChronologySource(source: ChronologySource): void {
 function groupOf(s: ChronologySource): ChronologyGroup {
   const groups = s.kinds.map((k) => chronologyKind(k).group);
   const first = groups[0] ?? 'other';
-  if (groups.some((g) => g !== first)) throw new Error(`Chronology kinds ${s.kinds.join(', ')} are in different groups.`);
+  if (groups.some((g) => g !== first))
+    throw new Error(`Chronology kinds ${s.kinds.join(', ')} are in different groups.`);
   return first;
 }
 

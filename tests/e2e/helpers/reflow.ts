@@ -81,7 +81,11 @@ export async function seedCases(page: Page): Promise<Seeded> {
   });
   await api(page, 'task:create', {
     caseId: jordan.id,
-    task: { title: 'Send the psychometric questionnaires to the foster carer', ownerId: me, dueDate: isoDaysFromToday(4) },
+    task: {
+      title: 'Send the psychometric questionnaires to the foster carer',
+      ownerId: me,
+      dueDate: isoDaysFromToday(4),
+    },
   });
   for (const text of [
     'Telephone call with the social worker about the safety plan at the foster placement and school.',
@@ -94,7 +98,10 @@ export async function seedCases(page: Page): Promise<Seeded> {
   }
   await api(page, 'flag:raise', {
     caseId: jordan.id,
-    flag: { reason: 'Police liaison needed before any interview with the young person', addressBy: isoDaysFromToday(10) },
+    flag: {
+      reason: 'Police liaison needed before any interview with the young person',
+      addressBy: isoDaysFromToday(10),
+    },
   });
   const names: [string, string, string][] = [
     ['Amara', 'Okafor', '2010-05-02'],

@@ -64,7 +64,16 @@ describe('ncats demo / cases', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('demo writes N cases and reports the counts and time', async () => {
-    const result = await ncats('demo', ...as(vaults.one ?? ''), '--cases', String(CASES), '--seed', 'bench', '--as-of', '2025-12-31');
+    const result = await ncats(
+      'demo',
+      ...as(vaults.one ?? ''),
+      '--cases',
+      String(CASES),
+      '--seed',
+      'bench',
+      '--as-of',
+      '2025-12-31',
+    );
     expect(result.code, result.err).toBe(EXIT.OK);
     expect(result.out).toMatch(
       new RegExp(
@@ -107,12 +116,34 @@ describe('ncats demo / cases', () => {
   });
 
   it('is deterministic for a seed: the same seed in another vault gives the same caseload', async () => {
-    expect((await ncats('demo', ...as(vaults.two ?? ''), '--cases', String(CASES), '--seed', 'bench', '--as-of', '2025-12-31')).code).toBe(
-      EXIT.OK,
-    );
-    expect((await ncats('demo', ...as(vaults.other ?? ''), '--cases', String(CASES), '--seed', 'else', '--as-of', '2025-12-31')).code).toBe(
-      EXIT.OK,
-    );
+    expect(
+      (
+        await ncats(
+          'demo',
+          ...as(vaults.two ?? ''),
+          '--cases',
+          String(CASES),
+          '--seed',
+          'bench',
+          '--as-of',
+          '2025-12-31',
+        )
+      ).code,
+    ).toBe(EXIT.OK);
+    expect(
+      (
+        await ncats(
+          'demo',
+          ...as(vaults.other ?? ''),
+          '--cases',
+          String(CASES),
+          '--seed',
+          'else',
+          '--as-of',
+          '2025-12-31',
+        )
+      ).code,
+    ).toBe(EXIT.OK);
     const list = async (dir: string) => (JSON.parse((await ncats('cases', ...as(dir), '--json')).out) as Listed).cases;
     const one = await list(vaults.one ?? '');
     expect(await list(vaults.two ?? '')).toEqual(one);

@@ -56,7 +56,14 @@ describe('the cases module’s case-page tabs', () => {
     useCasePageStore.setState({ chronologyFilter: { groups: ['notes'], thirdParty: 'only' } });
     for (const tab of caseTabsFor('administrator')) tab.forget?.();
     const s = useCasePageStore.getState();
-    expect([s.flags, s.tasks, s.notes, s.chronology, s.documents, s.accessLog]).toEqual([null, null, null, null, null, null]);
+    expect([s.flags, s.tasks, s.notes, s.chronology, s.documents, s.accessLog]).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(s.chronologyFilter.groups).toHaveLength(7);
     expect(s.chronologyFilter.thirdParty).toBe('all');
   });

@@ -22,7 +22,8 @@ export function FlagBanner({ flags, onShowFlags }: { flags: FlagView[]; onShowFl
       <ul className="flag-banner__list">
         {open.map((f) => (
           <li key={f.id} className="flag-banner__item">
-            <strong className="flag-banner__reason">{f.reason}</strong>{' – '}
+            <strong className="flag-banner__reason">{f.reason}</strong>
+            {' – '}
             <span className="flag-banner__meta">
               {f.addressBy ? (
                 <>

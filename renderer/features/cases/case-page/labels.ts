@@ -139,9 +139,7 @@ export function clockDetail(clock: AssessmentClock): string {
       const on = `Completed on ${formatDate(clock.assessmentCompletedDate)}`;
       if (clock.completedInDays === null || !due) return `${on}.`;
       const after = `${days(clock.completedInDays)} after the paperwork was complete`;
-      return clock.completedOnTime
-        ? `${on}, ${after}: on time (due ${due}).`
-        : `${on}, ${after}: late (due ${due}).`;
+      return clock.completedOnTime ? `${on}, ${after}: on time (due ${due}).` : `${on}, ${after}: late (due ${due}).`;
     }
     case 'not_assessed':
       return `The case was closed without an assessment completed date${due ? ` (it was due ${due})` : ''}.`;
