@@ -54,7 +54,13 @@ test.describe('lock and unlock', () => {
     // Cut the event stream, as if the lock notice were lost, then start again on it.
     await page.route('**/__host/events**', (route) => route.abort());
     await page.reload();
+    const draftsListed = page.waitForResponse((r) => r.url().includes('/ipc/draft%3Alist'));
     await createVaultAndSignIn(page);
+    // Let the calls of the first screen finish first (the caseload, which widens its scope on an
+    // empty vault, and the drafts offer): one of them answered LOCKED would lock the app before
+    // the call this test makes.
+    await expect(page.getByText('No cases yet. Record a referral to start a case file.')).toBeVisible();
+    await draftsListed;
     app.host?.core.manager.lock('os-lock');
     await expect(page.getByRole('banner')).toContainText('Sam Patel');
 
