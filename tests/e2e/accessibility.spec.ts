@@ -49,7 +49,7 @@ test('every screen passes axe-core (WCAG 2.2 AA) with no serious or critical vio
   await expect(page.getByLabel('Full name')).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousViolations(page, 'administration with errors');
 
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await expectNoSeriousViolations(page, 'sign in');
 

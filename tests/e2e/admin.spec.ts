@@ -38,7 +38,7 @@ test('an administrator adds a clinician, who signs in without the Administration
     /\d+ entries checked on \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
   );
 
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username: 'jsmith', password: 'jo smith first password' });
 
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();

@@ -16,7 +16,7 @@ async function addUser(page: Page, username: string, displayName: string, role: 
 }
 
 async function signInAs(page: Page, username: string): Promise<void> {
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username, password: CLINICIAN_PASSWORD });
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 }

@@ -296,7 +296,7 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
     password: 'a long enough password',
     role: 'read-only',
   });
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username: 'rreader', password: 'a long enough password' });
 
   await expect(count(page)).toHaveText('1 case');

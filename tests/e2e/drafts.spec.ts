@@ -109,7 +109,7 @@ test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resum
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.getByTestId('note').first()).toContainText(MARKER);
   await expect.poll(() => api<unknown[]>(page, 'draft:list', {})).toEqual([]);
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signInAgain(page);
   await expect(page.getByTestId('drafts-offer')).toHaveCount(0);
 });
@@ -128,7 +128,7 @@ test('a new referral and the young person’s details survive a lock; Discard as
   await page.getByRole('button', { name: 'New referral' }).click();
   await page.getByLabel('Given name').fill('Priya');
   await page.getByLabel('Family name').fill('Shah');
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 
   await signInAgain(page);
@@ -162,7 +162,7 @@ test('a new referral and the young person’s details survive a lock; Discard as
   await expect(page.getByTestId('case-page')).toContainText('Leeds West Academy');
 
   // The referral draft is still kept; discarding it from the offer asks first.
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signInAgain(page);
   const again = page.getByRole('region', { name: 'You have an unsaved draft' });
   await again.getByRole('button', { name: 'Discard New referral for Priya Shah' }).click();

@@ -6,7 +6,7 @@ test.describe('lock and unlock', () => {
     const { page } = app;
     await createVaultAndSignIn(page);
 
-    const lock = page.getByRole('button', { name: 'Lock' });
+    const lock = page.getByRole('button', { name: 'Lock', exact: true });
     await expect(lock).toHaveAttribute('aria-keyshortcuts', 'Control+L');
     await lock.click();
 
@@ -73,7 +73,7 @@ test.describe('lock and unlock', () => {
   test('the recovery key sets a new password for a user who forgot theirs', async ({ app }) => {
     const { page } = app;
     const key = await createVaultAndSignIn(page);
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
 
     await page.getByRole('button', { name: 'Forgotten password? Use the recovery key' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Reset a password with the recovery key' })).toBeVisible();
@@ -91,7 +91,7 @@ test.describe('lock and unlock', () => {
     await page.getByRole('button', { name: 'Reset password and sign in' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await signIn(page, { password: 'a brand new passphrase' });
     await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   });

@@ -139,7 +139,7 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await found.check('Administration');
 
   // After sign-in: the sign-in screen, with an error, and the recovery screen.
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await found.check('Sign in');
   await signIn(page, { password: 'not the password' });
