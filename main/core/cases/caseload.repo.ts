@@ -8,7 +8,7 @@ import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/ca
 import type { Db } from '../db/connection';
 import { parseUserDate } from './dates';
 import { phoneticKey, searchKey } from './phonetic';
-import { stmt } from './sql';
+import { stmt } from '../db/statements';
 import { visibleCaseCondition } from './visibility';
 import {
   CLOCK_APPLIES,

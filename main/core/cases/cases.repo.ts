@@ -2,7 +2,7 @@
 import type { Db } from '../db/connection';
 import type { CaseStatus, Service, StatusChange, YoungPerson } from '../../../preload/contract/case-records';
 import { initialsOf, phoneticKey, searchKey } from './phonetic';
-import { bool, stmt } from './sql';
+import { bool, stmt } from '../db/statements';
 
 export interface CaseRow {
   id: string;

@@ -2,7 +2,7 @@
 import type { Db } from '../db/connection';
 import type { PaperworkItemView } from '../../../preload/contract/case-records';
 import type { PaperworkType } from '../../../preload/contract/cases';
-import { stmt } from './sql';
+import { stmt } from '../db/statements';
 
 export function listPaperworkTypes(db: Db): PaperworkType[] {
   return (

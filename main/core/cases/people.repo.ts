@@ -1,7 +1,7 @@
 /** SQL for people linked to a case: referrer, professional network, parents/carers, children. */
 import type { Db } from '../db/connection';
 import type { PersonKind, PersonView } from '../../../preload/contract/case-records';
-import { bool, stmt } from './sql';
+import { bool, stmt } from '../db/statements';
 
 interface PersonRow {
   id: string;

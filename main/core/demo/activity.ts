@@ -2,9 +2,9 @@
 import type { CaseStatus, ProfessionalRole } from '../../../preload/contract/case-records';
 import type { NoteType } from '../../../preload/contract/casework';
 import { addDays, daysBetween } from '../cases/dates';
-import { clearFlagRow, insertFlag } from '../cases/flags.repo';
+import { clearFlagRow, insertFlag } from '../casework/flags.repo';
 import { insertPerson } from '../cases/people.repo';
-import { completeTaskRow, insertTask } from '../cases/tasks.repo';
+import { completeTaskRow, insertTask } from '../casework/tasks.repo';
 import { insertNote } from '../notes/notes.repo';
 import { stamp, type DemoContext } from './case-writer';
 import { drawFamily, type YoungPersonSex } from './people';

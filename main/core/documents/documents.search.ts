@@ -6,7 +6,7 @@
 import type { SessionUser } from '../../../preload/contract';
 import type { DocumentSearchPage, DocumentSearchResult } from '../../../preload/contract/documents';
 import { displayName } from '../cases/caseload.service';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import type { ChronologySource } from '../notes/chronology';

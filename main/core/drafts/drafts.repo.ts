@@ -1,7 +1,7 @@
 /** SQL for drafts. Every query is scoped to one user: drafts are personal. */
 import type { DraftSummary } from '../../../preload/contract/drafts';
 import type { SessionUser } from '../../../preload/contract';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 

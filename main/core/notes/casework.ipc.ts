@@ -1,5 +1,5 @@
 import type { caseworkChannels } from '../../../preload/contract/casework';
-import { caseFlags, caseTasks, clearFlag, completeTask, createTask, listTasks, raiseFlag } from '../cases/work.service';
+import { caseFlags, caseTasks, clearFlag, completeTask, createTask, listTasks, raiseFlag } from '../casework/work.service';
 import type { HandlersFor } from '../ipc/router';
 import { searchEverything } from '../search/search-all';
 import { searchCaseNotes } from '../search/search.service';

@@ -21,7 +21,7 @@ import {
 } from '../../../preload/contract/casework';
 import { chronologyKind, type ChronologyKind } from '../../../preload/contract/chronology-kinds';
 import { auditedRead, today } from '../cases/cases.service';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import type { OpenVault } from '../vault/vault';
 import { clipSummary } from './summary';
 

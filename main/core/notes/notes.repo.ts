@@ -1,6 +1,6 @@
 /** SQL for notes and their revision history. */
 import type { NoteRevisionView, NoteType, NoteView } from '../../../preload/contract/casework';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import type { Db } from '../db/connection';
 
 interface NoteRow {

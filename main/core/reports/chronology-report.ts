@@ -7,7 +7,7 @@
  */
 import { displayName } from '../cases/caseload.service';
 import { loadCaseDetail } from '../cases/cases.service';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import { CHRONOLOGY_KINDS, isChronologyKind } from '../../../preload/contract/chronology-kinds';
 import { chronologySql } from '../notes/chronology';
 import { clipSummary } from '../notes/summary';

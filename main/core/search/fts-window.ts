@@ -5,7 +5,7 @@
  * (ranking every match with bm25 took seconds at 250,000 notes). A continuation resumes the walk
  * below the lowest rowid the previous window reached, until the whole index has been seen.
  */
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import type { Db } from '../db/connection';
 
 /**

@@ -2,7 +2,7 @@
 import type { SessionUser } from '../../../preload/contract';
 import type { NoteType, SearchHitGroup } from '../../../preload/contract/casework';
 import { displayName } from '../cases/caseload.service';
-import { stmt } from '../cases/sql';
+import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import { SEARCH_WINDOW, snippetsFor, walkNewestFirst } from './fts-window';

@@ -13,7 +13,7 @@ import { EXIT } from '../../../main/cli/errors';
 import type { CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
 import { createCase } from '../../../main/core/cases/cases.service';
-import { raiseFlag } from '../../../main/core/cases/work.service';
+import { raiseFlag } from '../../../main/core/casework/work.service';
 import { importDocument, openDocumentStream, getDocument } from '../../../main/core/documents/documents.service';
 import { createNote } from '../../../main/core/notes/notes.service';
 import { createVault, unlockVault, type OpenVault } from '../../../main/core/vault/vault';

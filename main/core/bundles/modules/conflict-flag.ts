@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/connection';
-import { clearFlagRow, insertFlag } from '../../cases/flags.repo';
+import { clearFlagRow, insertFlag } from '../../casework/flags.repo';
 import type { ConflictHooks } from '../registry';
 
 export const CONFLICT_FLAG_PREFIX = 'Bundle import conflict:';

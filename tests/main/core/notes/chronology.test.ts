@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHRONOLOGY_GROUPS, chronologyFilterSchema, type ChronologyGroup } from '../../../../preload/contract/casework';
 import { setCaseStatus } from '../../../../main/core/cases/cases.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
-import { completeTask, createTask, raiseFlag } from '../../../../main/core/cases/work.service';
+import { completeTask, createTask, raiseFlag } from '../../../../main/core/casework/work.service';
 import { importDocument } from '../../../../main/core/documents/documents.service';
 // Loading the IPC module registers documents as a chronology source, as the core does at start-up.
 import '../../../../main/core/documents/documents.ipc';

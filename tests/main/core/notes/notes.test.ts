@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCaseStatus } from '../../../../main/core/cases/cases.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
-import { clearFlag, completeTask, createTask, raiseFlag } from '../../../../main/core/cases/work.service';
+import { clearFlag, completeTask, createTask, raiseFlag } from '../../../../main/core/casework/work.service';
 import { getChronology, registerChronologySource } from '../../../../main/core/notes/chronology';
 import { createNote, listNotes, noteHistory, updateNote } from '../../../../main/core/notes/notes.service';
 import { auditActions, makeVault, newCase, type TestVault } from '../cases/fixtures';

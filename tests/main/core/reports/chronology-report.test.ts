@@ -4,7 +4,7 @@
  * in the audit trail in the same transaction as the read.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeTask, createTask } from '../../../../main/core/cases/work.service';
+import { completeTask, createTask } from '../../../../main/core/casework/work.service';
 import { createNote } from '../../../../main/core/notes/notes.service';
 import { exportReport, readReport } from '../../../../main/core/reports/report-export';
 import { AppError } from '../../../../main/core/errors';

@@ -4,10 +4,10 @@ import type { Page } from '../../../preload/contract/case-records';
 import type { FlagState, FlagView, TaskState, TaskView } from '../../../preload/contract/casework';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
-import { displayName } from './caseload.service';
-import { isCaseWorker } from './cases.repo';
-import { auditedRead, requireCase, today } from './cases.service';
-import { addDays } from './dates';
+import { displayName } from '../cases/caseload.service';
+import { isCaseWorker } from '../cases/cases.repo';
+import { auditedRead, requireCase, today } from '../cases/cases.service';
+import { addDays } from '../cases/dates';
 import { clearFlagRow, findFlag, insertFlag, listFlags, type FlagRow } from './flags.repo';
 import { completeTaskRow, findTask, insertTask, listCaseTasks, queryOpenTasks, type TaskRow } from './tasks.repo';
 

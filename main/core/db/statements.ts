@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../db/connection';
+import type { Db } from './connection';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 

@@ -2,8 +2,8 @@
 import type { SessionUser } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
 import type { Db } from '../db/connection';
-import { stmt } from './sql';
-import { visibleCaseCondition } from './visibility';
+import { stmt } from '../db/statements';
+import { visibleCaseCondition } from '../cases/visibility';
 
 /** A task as stored, with the young person's name parts (the service builds the name shown). */
 export type TaskRow = Omit<TaskView, 'state' | 'youngPersonName'> & {

@@ -7,8 +7,8 @@ import {
   listTasks,
   raiseFlag,
   taskState,
-} from '../../../../main/core/cases/work.service';
-import { auditActions, makeVault, newCase, type TestVault } from './fixtures';
+} from '../../../../main/core/casework/work.service';
+import { auditActions, makeVault, newCase, type TestVault } from '../cases/fixtures';
 
 let t: TestVault;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 /** SQL for flags. Flags are never deleted: clearing one records who, when and how. */
 import type { FlagView } from '../../../preload/contract/casework';
 import type { Db } from '../db/connection';
-import { stmt } from './sql';
+import { stmt } from '../db/statements';
 
 export type FlagRow = Omit<FlagView, 'state'>;
 
