@@ -23,7 +23,17 @@ describe('record definitions and the migrated DDL', () => {
   it('registers a definition for each record moved onto it, once each', () => {
     const tables = registeredRecords().map((r) => r.table);
     expect(tables).toEqual(
-      expect.arrayContaining(['case_people', 'notes', 'note_revisions', 'flags', 'tasks', 'documents']),
+      expect.arrayContaining([
+        'case_people',
+        'notes',
+        'note_revisions',
+        'flags',
+        'tasks',
+        'documents',
+        'drafts',
+        'users',
+        'colleagues',
+      ]),
     );
     expect(new Set(tables).size).toBe(tables.length);
   });
