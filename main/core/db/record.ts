@@ -66,6 +66,11 @@ export type Columns = Record<string, Column<unknown, unknown>>;
 type StoredOf<C> = C extends Column<infer S, unknown> ? S : never;
 type ViewedOf<C> = C extends Column<unknown, infer V> ? V : never;
 
+/** Each column's stored-value schema, keyed by column name, without the columns in `O`. */
+export type StoredSchemas<C extends Columns, O extends string = never> = {
+  [K in Exclude<keyof C & string, O>]: z.ZodType<StoredOf<C[K]>>;
+};
+
 /** The row as SQLite returns it. */
 export type RowOf<C extends Columns> = { [K in keyof C & string]: StoredOf<C[K]> };
 /** The record as the contract's views name it. */
@@ -138,7 +143,7 @@ export interface RecordDef<C extends Columns> {
    */
   updateSql(set: readonly (keyof C & string)[], where?: string): string;
   /** Stored-value schemas of the given columns, for a bundle module or an import check. */
-  storedSchemas(omit?: readonly string[]): Record<string, z.ZodType>;
+  storedSchemas<O extends string = never>(omit?: readonly O[]): StoredSchemas<C, O>;
 }
 
 export function defineRecord<C extends Columns>(spec: RecordSpec<C>): RecordDef<C> {
@@ -185,10 +190,10 @@ export function defineRecord<C extends Columns>(spec: RecordSpec<C>): RecordDef<
       if (names.includes('version') && !set.includes('version')) assignments.push('version = version + 1');
       return `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${where}`;
     },
-    storedSchemas(omit = []) {
+    storedSchemas<O extends string = never>(omit: readonly O[] = []) {
       const out: Record<string, z.ZodType> = {};
-      for (const n of names) if (!omit.includes(n)) out[n] = column(n).stored;
-      return out;
+      for (const n of names) if (!(omit as readonly string[]).includes(n)) out[n] = column(n).stored;
+      return out as StoredSchemas<C, O>;
     },
   };
 }

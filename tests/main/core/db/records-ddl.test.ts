@@ -33,6 +33,8 @@ describe('record definitions and the migrated DDL', () => {
         'drafts',
         'users',
         'colleagues',
+        'cases',
+        'young_people',
       ]),
     );
     expect(new Set(tables).size).toBe(tables.length);
