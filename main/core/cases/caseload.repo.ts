@@ -1,13 +1,14 @@
 /**
- * Caseload queries: the filtered, sorted, paged list; possible duplicates; the access log.
- * Each filter and sort maps onto an index declared in m0020 (see the EXPLAIN QUERY PLAN test).
+ * Caseload queries: the filtered, sorted, paged list. Each filter and sort maps onto an index
+ * declared in m0020 (see the EXPLAIN QUERY PLAN test). Possible duplicates and the access log
+ * are read from their own files and exported from here too, as the callers have always used them.
  */
 import type { SessionUser } from '../../../preload/contract';
-import type { CaseStatus, DuplicateCandidate } from '../../../preload/contract/case-records';
-import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/cases';
+import type { CaseStatus } from '../../../preload/contract/case-records';
+import type { CaseloadQuery } from '../../../preload/contract/cases';
 import type { Db } from '../db/connection';
 import { parseUserDate } from './dates';
-import { phoneticKey, searchKey } from './phonetic';
+import { searchKey } from './phonetic';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from './visibility';
 import {
@@ -18,6 +19,9 @@ import {
   DUE_KEY,
   walksClockParts,
 } from './caseload.clock-order';
+
+export { accessLogSql, queryAccessLog, SESSION_LOOKBACK_ROWS } from './access-log.repo';
+export { findDuplicates } from './duplicates.repo';
 
 export interface CaseloadRow {
   id: string;
@@ -221,121 +225,4 @@ export function queryCaseload(
   const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
   const built = caseloadSql(user, q, today, useOrderScan(q, total));
   return { rows: readCaseloadPage(db, built, q.offset, q.limit), total };
-}
-
-/**
- * Possible duplicates of a referral: the same NHS number, same date of birth and a
- * phonetically similar given or family name, or the same full name in the same local authority.
- */
-export function findDuplicates(
-  db: Db,
-  p: {
-    givenName: string | null;
-    familyName: string | null;
-    dateOfBirth: string | null;
-    localAuthority: string | null;
-    nhsNumber?: string | null;
-  },
-): DuplicateCandidate[] {
-  const out = new Map<string, DuplicateCandidate>();
-  const select = `SELECT c.id AS caseId, c.reference, y.initials, y.date_of_birth AS dateOfBirth, c.status
-                  FROM young_people y JOIN cases c ON c.id = y.case_id`;
-  const pg = phoneticKey(p.givenName);
-  const pf = phoneticKey(p.familyName);
-  if (p.dateOfBirth && (pg || pf)) {
-    const rows = stmt(
-      db,
-      `${select} WHERE y.date_of_birth = @dob AND ((@pf != '' AND y.phon_family = @pf) OR (@pg != '' AND y.phon_given = @pg))
-       ORDER BY c.reference LIMIT 50`,
-    ).all({ dob: p.dateOfBirth, pf, pg }) as Omit<DuplicateCandidate, 'reason'>[];
-    for (const r of rows) out.set(r.caseId, { ...r, reason: 'same_dob_similar_name' });
-  }
-  const sg = searchKey(p.givenName);
-  const sf = searchKey(p.familyName);
-  const sla = searchKey(p.localAuthority);
-  if (sg && sf && sla) {
-    const rows = stmt(
-      db,
-      `${select} WHERE y.search_family = ? AND y.search_given = ? AND y.search_la = ? ORDER BY c.reference LIMIT 50`,
-    ).all(sf, sg, sla) as Omit<DuplicateCandidate, 'reason'>[];
-    for (const r of rows) if (!out.has(r.caseId)) out.set(r.caseId, { ...r, reason: 'same_name_same_local_authority' });
-  }
-  if (p.nhsNumber) {
-    // Last, so the strongest reason replaces a weaker one; young_people_nhs (m0060) avoids a scan.
-    const rows = stmt(db, `${select} WHERE y.nhs_number = ? ORDER BY c.reference LIMIT 50`).all(p.nhsNumber) as Omit<
-      DuplicateCandidate,
-      'reason'
-    >[];
-    for (const r of rows) out.set(r.caseId, { ...r, reason: 'same_nhs_number' });
-  }
-  return [...out.values()];
-}
-
-/** The actions that start a sign-in session: creating the vault, unlocking it, recovering it. */
-const SIGN_IN_ACTIONS_SQL = `('vault.create', 'session.unlock', 'session.unlock_with_recovery_key')`;
-
-/** Views, which repeat: one entry per person, sign-in session and record viewed, with a count. */
-const REPEATED_VIEW_ACTIONS_SQL = `('case.read', 'case.access_log', 'document.read')`;
-
-/**
- * How far back (in audit rows) a view looks for its session's sign-in. Sessions end at the idle
- * lock, so they are short; a view further than this from its sign-in (after a bulk import, say)
- * is shown on its own rather than guessed into a session.
- */
-export const SESSION_LOOKBACK_ROWS = 20_000;
-
-/**
- * The access log of one case, newest first, with repeated views collapsed.
- *
- * The audit rows carry no session id, so a sign-in session is defined from the log itself: a
- * user's session is everything they did after one of their sign-in rows and before their next
- * one. A lock ends it, since signing in again writes a new sign-in row. Views of the same
- * record by the same person in the same session become one entry with a count and the first
- * and last times; every change stays an entry of its own.
- *
- * Cost: the case's own rows come from the audit_log_case index; each view then walks back
- * through the log (by sequence number, newest first) to the first sign-in row of its user,
- * so at most the length of its session and never more than SESSION_LOOKBACK_ROWS. The grouped
- * entries are then paged.
- */
-export function queryAccessLog(
-  db: Db,
-  caseId: string,
-  limit: number,
-  offset: number,
-): { rows: AccessLogEntry[]; total: number } {
-  const sql = accessLogSql();
-  const rows = stmt(db, sql.page).all({ caseId, limit, offset }) as AccessLogEntry[];
-  const total = (stmt(db, sql.count).get({ caseId }) as { n: number }).n;
-  return { rows, total };
-}
-
-/** The statements behind `queryAccessLog` (exported for its query-plan test). */
-export function accessLogSql(): { page: string; count: string } {
-  const entries = `WITH rows AS (
-      SELECT a.seq, a.at, a.user_id, a.username, a.action, a.entity_type, a.entity_id,
-        CASE WHEN a.action IN ${REPEATED_VIEW_ACTIONS_SQL} THEN
-          (SELECT s.seq FROM audit_log s
-            WHERE s.seq < a.seq AND s.seq >= a.seq - ${SESSION_LOOKBACK_ROWS}
-              AND s.user_id = a.user_id AND s.action IN ${SIGN_IN_ACTIONS_SQL}
-            ORDER BY s.seq DESC LIMIT 1)
-        END AS session
-      FROM audit_log a WHERE a.case_id = @caseId
-    ), entries AS (
-      SELECT max(seq) AS seq, min(at) AS firstAt, max(at) AS at, user_id, username, action, entity_type,
-        entity_id, count(*) AS count
-      FROM rows
-      -- A change (or a view whose sign-in is out of reach) has no session: its own sequence
-      -- number, negated so that it cannot equal a session's, keeps it apart.
-      GROUP BY user_id, action, entity_id, coalesce(session, -seq)
-    )`;
-  return {
-    page: `${entries}
-      SELECT e.seq, e.at, e.firstAt, e.count, e.user_id AS userId, e.username,
-        coalesce(u.display_name, e.username) AS userDisplayName, e.action, e.entity_type AS entityType,
-        e.entity_id AS entityId
-      FROM entries e LEFT JOIN users u ON u.id = e.user_id
-      ORDER BY e.seq DESC LIMIT @limit OFFSET @offset`,
-    count: `${entries} SELECT count(*) AS n FROM entries`,
-  };
 }

@@ -3,57 +3,26 @@ import type { Db } from '../db/connection';
 import type { CaseStatus, Service, StatusChange, YoungPerson } from '../../../preload/contract/case-records';
 import { initialsOf, phoneticKey, searchKey } from './phonetic';
 import { bool, stmt } from '../db/statements';
+import {
+  caseRecord,
+  youngPersonFields,
+  youngPersonRecord,
+  type CaseRecordRow,
+  type YoungPersonRecordRow,
+} from './case.record';
 
-export interface CaseRow {
-  id: string;
-  reference: string;
-  ref_year: number;
-  ref_seq: number;
-  status: CaseStatus;
-  referral_date: string;
-  referral_source: string | null;
-  referral_reason: string | null;
-  consultation_only: number;
-  lead_worker_id: string | null;
-  decline_reason: string | null;
-  closure_reason: string | null;
-  closing_summary: string | null;
-  age_at_referral: number;
-  paperwork_complete_date: string | null;
-  assessment_due_date: string | null;
-  assessment_completed_date: string | null;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  version: number;
-}
+export type CaseRow = CaseRecordRow;
+export type YoungPersonRow = YoungPersonRecordRow;
 
-export interface YoungPersonRow {
-  case_id: string;
-  given_name: string | null;
-  family_name: string | null;
-  initials: string;
-  date_of_birth: string | null;
-  gender: string | null;
-  ethnicity: string | null;
-  first_language: string | null;
-  developmental_needs: string | null;
-  learning_needs: string | null;
-  communication_needs: string | null;
-  legal_status: YoungPerson['legalStatus'];
-  placement: YoungPerson['placement'];
-  local_authority: string | null;
-  school: string | null;
-  nhs_number: string | null;
-  address: string | null;
-  gp_practice_name: string | null;
-  gp_practice_ods_code: string | null;
-  consent_status: YoungPerson['consentStatus'];
-  consent_date: string | null;
-  consent_details: string | null;
-  consent_recorded_by: string | null;
-  consent_recorded_at: string | null;
-}
+const SELECT_CASE = `SELECT ${caseRecord.select()} FROM cases`;
+const INSERT_CASE = caseRecord.insertSql();
+/** The case's own fields and its audit columns: its id, reference and creation never change. */
+const UPDATE_CASE = caseRecord.updateSql(
+  caseRecord.except(['id', 'reference', 'ref_year', 'ref_seq', 'created_at', 'version']),
+);
+const SEARCH_KEYS = youngPersonRecord.localOnly;
+const UPSERT_YOUNG_PERSON = `INSERT OR REPLACE INTO young_people (${[...youngPersonRecord.names, ...SEARCH_KEYS].join(', ')})
+  VALUES (${[...youngPersonRecord.names, ...SEARCH_KEYS].map((c) => `@${c}`).join(', ')})`;
 
 /** Who recorded the consent status, kept beside the young person's own fields. */
 export interface ConsentRecorded {
@@ -71,19 +40,11 @@ export function nextReference(db: Db, year: number): { reference: string; seq: n
 }
 
 export function insertCase(db: Db, row: CaseRow): void {
-  stmt(
-    db,
-    `INSERT INTO cases (id, reference, ref_year, ref_seq, status, referral_date, referral_source, referral_reason,
-       consultation_only, lead_worker_id, decline_reason, closure_reason, closing_summary, age_at_referral,
-       paperwork_complete_date, assessment_due_date, assessment_completed_date, created_at, updated_at, updated_by, version)
-     VALUES (@id, @reference, @ref_year, @ref_seq, @status, @referral_date, @referral_source, @referral_reason,
-       @consultation_only, @lead_worker_id, @decline_reason, @closure_reason, @closing_summary, @age_at_referral,
-       @paperwork_complete_date, @assessment_due_date, @assessment_completed_date, @created_at, @updated_at, @updated_by, @version)`,
-  ).run(row);
+  stmt(db, INSERT_CASE).run(row);
 }
 
 export function findCase(db: Db, id: string): CaseRow | null {
-  return (stmt(db, 'SELECT * FROM cases WHERE id = ?').get(id) as CaseRow | undefined) ?? null;
+  return (stmt(db, `${SELECT_CASE} WHERE id = ?`).get(id) as CaseRow | undefined) ?? null;
 }
 
 /**
@@ -91,17 +52,7 @@ export function findCase(db: Db, id: string): CaseRow | null {
  * `expectedVersion`. Returns false when someone else changed it first.
  */
 export function updateCase(db: Db, row: CaseRow, expectedVersion: number): boolean {
-  const result = stmt(
-    db,
-    `UPDATE cases SET status = @status, referral_date = @referral_date, referral_source = @referral_source,
-       referral_reason = @referral_reason, consultation_only = @consultation_only, lead_worker_id = @lead_worker_id,
-       decline_reason = @decline_reason, closure_reason = @closure_reason, closing_summary = @closing_summary,
-       age_at_referral = @age_at_referral, paperwork_complete_date = @paperwork_complete_date,
-       assessment_due_date = @assessment_due_date, assessment_completed_date = @assessment_completed_date,
-       updated_at = @updated_at, updated_by = @updated_by, version = version + 1
-     WHERE id = @id AND version = @expected`,
-  ).run({ ...row, expected: expectedVersion });
-  return result.changes === 1;
+  return stmt(db, UPDATE_CASE).run({ ...row, expected_version: expectedVersion }).changes === 1;
 }
 
 /**
@@ -115,43 +66,9 @@ export function upsertYoungPerson(
   consent: ConsentRecorded = NO_CONSENT_RECORDED,
 ): void {
   const initials = yp.initials?.toUpperCase() || initialsOf(yp.givenName, yp.familyName);
-  stmt(
-    db,
-    `INSERT OR REPLACE INTO young_people (case_id, given_name, family_name, initials, date_of_birth, gender, ethnicity,
-       first_language, developmental_needs, learning_needs, communication_needs, legal_status, placement,
-       local_authority, school, nhs_number, address, gp_practice_name, gp_practice_ods_code, consent_status,
-       consent_date, consent_details, consent_recorded_by, consent_recorded_at,
-       search_given, search_family, search_la, phon_given, phon_family)
-     VALUES (@case_id, @given_name, @family_name, @initials, @date_of_birth, @gender, @ethnicity, @first_language,
-       @developmental_needs, @learning_needs, @communication_needs, @legal_status, @placement, @local_authority,
-       @school, @nhs_number, @address, @gp_practice_name, @gp_practice_ods_code, @consent_status,
-       @consent_date, @consent_details, @consent_recorded_by, @consent_recorded_at,
-       @search_given, @search_family, @search_la, @phon_given, @phon_family)`,
-  ).run({
+  stmt(db, UPSERT_YOUNG_PERSON).run({
+    ...youngPersonRecord.toRow({ ...yp, initials, ...consent }),
     case_id: caseId,
-    given_name: yp.givenName,
-    family_name: yp.familyName,
-    initials,
-    date_of_birth: yp.dateOfBirth,
-    gender: yp.gender,
-    ethnicity: yp.ethnicity,
-    first_language: yp.firstLanguage,
-    developmental_needs: yp.developmentalNeeds,
-    learning_needs: yp.learningNeeds,
-    communication_needs: yp.communicationNeeds,
-    legal_status: yp.legalStatus,
-    placement: yp.placement,
-    local_authority: yp.localAuthority,
-    school: yp.school,
-    nhs_number: yp.nhsNumber,
-    address: yp.address,
-    gp_practice_name: yp.gpPracticeName,
-    gp_practice_ods_code: yp.gpPracticeOdsCode,
-    consent_status: yp.consentStatus,
-    consent_date: yp.consentDate,
-    consent_details: yp.consentDetails,
-    consent_recorded_by: consent.consentRecordedBy,
-    consent_recorded_at: consent.consentRecordedAt,
     search_given: searchKey(yp.givenName),
     search_family: searchKey(yp.familyName),
     search_la: searchKey(yp.localAuthority),
@@ -161,31 +78,13 @@ export function upsertYoungPerson(
 }
 
 export function findYoungPerson(db: Db, caseId: string): (YoungPerson & ConsentRecorded) | null {
-  const r = stmt(db, 'SELECT * FROM young_people WHERE case_id = ?').get(caseId) as YoungPersonRow | undefined;
+  const r = stmt(db, `SELECT ${youngPersonRecord.select()} FROM young_people WHERE case_id = ?`).get(caseId) as
+    YoungPersonRow | undefined;
   if (!r) return null;
   return {
-    givenName: r.given_name,
-    familyName: r.family_name,
-    initials: r.initials,
-    dateOfBirth: r.date_of_birth,
+    ...youngPersonFields(r),
+    // Held on the case; the service fills it in where it applies.
     ageAtReferral: null,
-    gender: r.gender,
-    ethnicity: r.ethnicity,
-    firstLanguage: r.first_language,
-    developmentalNeeds: r.developmental_needs,
-    learningNeeds: r.learning_needs,
-    communicationNeeds: r.communication_needs,
-    legalStatus: r.legal_status,
-    placement: r.placement,
-    localAuthority: r.local_authority,
-    school: r.school,
-    nhsNumber: r.nhs_number,
-    address: r.address,
-    gpPracticeName: r.gp_practice_name,
-    gpPracticeOdsCode: r.gp_practice_ods_code,
-    consentStatus: r.consent_status,
-    consentDate: r.consent_date,
-    consentDetails: r.consent_details,
     consentRecordedBy: r.consent_recorded_by,
     consentRecordedAt: r.consent_recorded_at,
   };

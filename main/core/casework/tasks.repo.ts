@@ -4,6 +4,7 @@ import type { TaskView } from '../../../preload/contract/casework';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
+import { taskRecord, toTaskFields, type TaskWithJoins } from './tasks.record';
 
 /** A task as stored, with the young person's name parts (the service builds the name shown). */
 export type TaskRow = Omit<TaskView, 'state' | 'youngPersonName'> & {
@@ -12,44 +13,45 @@ export type TaskRow = Omit<TaskView, 'state' | 'youngPersonName'> & {
   initials: string;
 };
 
-const SELECT = `SELECT t.id, t.case_id AS caseId, c.reference AS caseReference, t.title, t.owner_id AS ownerId,
-    coalesce(u.display_name, '') AS ownerName, t.due_date AS dueDate, t.done_at AS doneAt,
-    (SELECT display_name FROM users d WHERE d.id = t.done_by) AS doneByName, t.version,
-    y.given_name AS givenName, y.family_name AS familyName, coalesce(y.initials, '') AS initials
+const SELECT = `SELECT ${taskRecord.select('t')}, c.reference AS case_reference,
+    coalesce(u.display_name, '') AS owner_name,
+    (SELECT display_name FROM users d WHERE d.id = t.done_by) AS done_by_name,
+    y.given_name, y.family_name, coalesce(y.initials, '') AS initials
   FROM tasks t JOIN cases c ON c.id = t.case_id LEFT JOIN users u ON u.id = t.owner_id
     LEFT JOIN young_people y ON y.case_id = t.case_id`;
+/** A new task is open: `done_*` stay NULL and `version` starts at the DDL's default. */
+const INSERT = taskRecord.insertSql(taskRecord.except(['done_at', 'done_by', 'version']));
+const COMPLETE = taskRecord.updateSql(
+  ['done_at', 'done_by', 'updated_at', 'updated_by'],
+  'id = @id AND done_at IS NULL',
+);
+
+const rowsOf = (rows: unknown[]): TaskRow[] => (rows as TaskWithJoins[]).map(toTaskFields);
 
 export function insertTask(
   db: Db,
   t: { id: string; caseId: string; title: string; ownerId: string; dueDate: string | null; at: string; by: string },
 ): void {
-  stmt(
-    db,
-    `INSERT INTO tasks (id, case_id, title, owner_id, due_date, created_at, updated_at, updated_by)
-     VALUES (@id, @caseId, @title, @ownerId, @dueDate, @at, @at, @by)`,
-  ).run(t);
+  stmt(db, INSERT).run({ ...taskRecord.toRow(t), created_at: t.at, updated_at: t.at, updated_by: t.by });
 }
 
 export function findTask(db: Db, id: string): TaskRow | null {
-  return (stmt(db, `${SELECT} WHERE t.id = ?`).get(id) as TaskRow | undefined) ?? null;
+  const row = stmt(db, `${SELECT} WHERE t.id = ?`).get(id) as TaskWithJoins | undefined;
+  return row ? toTaskFields(row) : null;
 }
 
 /** Mark a task done. Returns false if it was already done. */
 export function completeTaskRow(db: Db, id: string, at: string, by: string): boolean {
-  return (
-    stmt(
-      db,
-      `UPDATE tasks SET done_at = @at, done_by = @by, updated_at = @at, updated_by = @by, version = version + 1
-       WHERE id = @id AND done_at IS NULL`,
-    ).run({ id, at, by }).changes === 1
-  );
+  return stmt(db, COMPLETE).run({ id, done_at: at, done_by: by, updated_at: at, updated_by: by }).changes === 1;
 }
 
 export function listCaseTasks(db: Db, caseId: string): TaskRow[] {
-  return stmt(
-    db,
-    `${SELECT} WHERE t.case_id = ? ORDER BY t.done_at IS NOT NULL, coalesce(t.due_date, '9999-12-31'), t.created_at`,
-  ).all(caseId) as TaskRow[];
+  return rowsOf(
+    stmt(
+      db,
+      `${SELECT} WHERE t.case_id = ? ORDER BY t.done_at IS NOT NULL, coalesce(t.due_date, '9999-12-31'), t.created_at`,
+    ).all(caseId),
+  );
 }
 
 /**
@@ -69,10 +71,12 @@ export function queryOpenTasks(
   if (p.to) conds.push('t.due_date <= @to');
   const where = conds.join(' AND ');
   const params = { ...visible.params, ...p };
-  const rows = stmt(
-    db,
-    `${SELECT} WHERE ${where} ORDER BY coalesce(t.due_date, '9999-12-31'), c.reference, t.id LIMIT @limit OFFSET @offset`,
-  ).all(params) as TaskRow[];
+  const rows = rowsOf(
+    stmt(
+      db,
+      `${SELECT} WHERE ${where} ORDER BY coalesce(t.due_date, '9999-12-31'), c.reference, t.id LIMIT @limit OFFSET @offset`,
+    ).all(params),
+  );
   const { limit: _l, offset: _o, ...countParams } = params;
   const total = (stmt(db, `SELECT count(*) AS n FROM tasks t WHERE ${where}`).get(countParams) as { n: number }).n;
   return { rows, total };

@@ -66,10 +66,41 @@ export type Columns = Record<string, Column<unknown, unknown>>;
 type StoredOf<C> = C extends Column<infer S, unknown> ? S : never;
 type ViewedOf<C> = C extends Column<unknown, infer V> ? V : never;
 
+/** Each column's stored-value schema, keyed by column name, without the columns in `O`. */
+export type StoredSchemas<C extends Columns, O extends string = never> = {
+  [K in Exclude<keyof C & string, O>]: z.ZodType<StoredOf<C[K]>>;
+};
+
 /** The row as SQLite returns it. */
 export type RowOf<C extends Columns> = { [K in keyof C & string]: StoredOf<C[K]> };
 /** The record as the contract's views name it. */
 export type ViewOf<C extends Columns> = { [K in keyof C & string as Camel<K>]: ViewedOf<C[K]> };
+
+// ---------------------------------------------------------------------------------------------
+// Compile-time check of a derived view against the contract's view type.
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+/** The fields two object types disagree on: present on one side only, or typed differently. */
+export type FieldsThatDiffer<A, B> = {
+  [K in keyof A | keyof B]: K extends keyof A
+    ? K extends keyof B
+      ? Same<A[K], B[K]> extends true
+        ? never
+        : K
+      : K
+    : K;
+}[keyof A | keyof B];
+
+/**
+ * `true` when a record's derived view has exactly the contract view's fields and types;
+ * otherwise `{ fieldsThatDiffer: ... }` naming them, which `ExpectSameView` reports as the
+ * compile error: `export type Check = ExpectSameView<SameView<Derived, PersonView>>`.
+ */
+export type SameView<Derived, Contract> = [FieldsThatDiffer<Derived, Contract>] extends [never]
+  ? true
+  : { fieldsThatDiffer: FieldsThatDiffer<Derived, Contract> };
+export type ExpectSameView<T extends true> = T;
 
 export function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -92,14 +123,27 @@ export interface RecordDef<C extends Columns> {
   readonly localOnly: readonly string[];
   /** Row to view, every column. */
   toView(row: RowOf<C>): ViewOf<C>;
+  /**
+   * A row-to-view mapper that leaves out the given columns (the audit columns, or the case a
+   * record belongs to, that the contract's view does not show).
+   */
+  viewWithout<O extends keyof C & string>(omit: readonly O[]): (row: RowOf<C>) => Omit<ViewOf<C>, Camel<O>>;
+  /** The column names without the given ones, in the definition's order. */
+  except(omit: readonly (keyof C & string)[]): (keyof C & string)[];
   /** The fields present in a view (or part of one) as named SQL parameters, keyed by column name. */
   toRow(view: Partial<ViewOf<C>>): Partial<RowOf<C>>;
   /** `a.col, a.col2 ...` for a SELECT. */
   select(alias?: string): string;
   /** `INSERT INTO t (cols) VALUES (@cols)` over the given columns (all by default). */
   insertSql(only?: readonly (keyof C & string)[]): string;
+  /**
+   * `UPDATE t SET col = @col, ... WHERE <where>`, adding `version = version + 1` when the record
+   * has a version column not being set; by default the row must still be at the version the
+   * user saw (`@id`, `@expected_version`), so a lost update is refused rather than made.
+   */
+  updateSql(set: readonly (keyof C & string)[], where?: string): string;
   /** Stored-value schemas of the given columns, for a bundle module or an import check. */
-  storedSchemas(omit?: readonly string[]): Record<string, z.ZodType>;
+  storedSchemas<O extends string = never>(omit?: readonly O[]): StoredSchemas<C, O>;
 }
 
 export function defineRecord<C extends Columns>(spec: RecordSpec<C>): RecordDef<C> {
@@ -118,6 +162,15 @@ export function defineRecord<C extends Columns>(spec: RecordSpec<C>): RecordDef<
       for (const n of names) out[camel(n)] = column(n).fromRow((row as Record<string, unknown>)[n]);
       return out as ViewOf<C>;
     },
+    viewWithout(omit) {
+      const kept = names.filter((n) => !(omit as readonly string[]).includes(n)).map((n) => [n, camel(n)] as const);
+      return (row) => {
+        const out: Record<string, unknown> = {};
+        for (const [n, key] of kept) out[key] = column(n).fromRow((row as Record<string, unknown>)[n]);
+        return out as Omit<ViewOf<C>, Camel<(typeof omit)[number]>>;
+      };
+    },
+    except: (omit) => names.filter((n) => !omit.includes(n)),
     toRow(view) {
       const out: Record<string, unknown> = {};
       for (const n of names) {
@@ -131,10 +184,16 @@ export function defineRecord<C extends Columns>(spec: RecordSpec<C>): RecordDef<
       const cols = only ?? names;
       return `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`;
     },
-    storedSchemas(omit = []) {
+    updateSql(set, where = 'id = @id AND version = @expected_version') {
+      if (set.length === 0) throw new Error(`Nothing to set in ${spec.table}`);
+      const assignments = set.map((c) => `${c} = @${c}`);
+      if (names.includes('version') && !set.includes('version')) assignments.push('version = version + 1');
+      return `UPDATE ${spec.table} SET ${assignments.join(', ')} WHERE ${where}`;
+    },
+    storedSchemas<O extends string = never>(omit: readonly O[] = []) {
       const out: Record<string, z.ZodType> = {};
-      for (const n of names) if (!omit.includes(n)) out[n] = column(n).stored;
-      return out;
+      for (const n of names) if (!(omit as readonly string[]).includes(n)) out[n] = column(n).stored;
+      return out as StoredSchemas<C, O>;
     },
   };
 }

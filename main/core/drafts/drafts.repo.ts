@@ -4,32 +4,14 @@ import type { SessionUser } from '../../../preload/contract';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
+import { draftRecord, toDraftSummary, type DraftRow, type DraftWithCase } from './drafts.record';
 
-interface DraftRow {
-  id: string;
-  form_key: string;
-  case_id: string | null;
-  case_reference: string | null;
-  title: string;
-  state: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toSummary(r: DraftRow): DraftSummary {
-  return {
-    key: r.form_key,
-    caseId: r.case_id,
-    caseReference: r.case_reference,
-    title: r.title,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
-}
-
-const SELECT = `SELECT d.id, d.form_key, d.case_id, c.reference AS case_reference, d.title, d.state,
-                       d.created_at, d.updated_at
+const SELECT = `SELECT ${draftRecord.select('d')}, c.reference AS case_reference
                 FROM drafts d LEFT JOIN cases c ON c.id = d.case_id`;
+/** One draft per form and user: a later save replaces the content, keeping the first id and created_at. */
+const UPSERT = `${draftRecord.insertSql()}
+  ON CONFLICT (user_id, form_key) DO UPDATE SET
+    case_id = excluded.case_id, title = excluded.title, state = excluded.state, updated_at = excluded.updated_at`;
 
 export interface StoredDraft extends DraftSummary {
   id: string;
@@ -38,8 +20,9 @@ export interface StoredDraft extends DraftSummary {
 }
 
 export function findDraft(db: Db, userId: string, key: string): StoredDraft | null {
-  const row = stmt(db, `${SELECT} WHERE d.user_id = ? AND d.form_key = ?`).get(userId, key) as DraftRow | undefined;
-  return row ? { ...toSummary(row), id: row.id, stateJson: row.state } : null;
+  const row = stmt(db, `${SELECT} WHERE d.user_id = ? AND d.form_key = ?`).get(userId, key) as
+    DraftWithCase | undefined;
+  return row ? { ...toDraftSummary(row), id: row.id, stateJson: row.state } : null;
 }
 
 export interface DraftWrite {
@@ -54,13 +37,17 @@ export interface DraftWrite {
 
 /** Insert or replace the user's draft for a key; the first save's id and created_at stay. */
 export function upsertDraft(db: Db, d: DraftWrite): void {
-  stmt(
-    db,
-    `INSERT INTO drafts (id, user_id, form_key, case_id, title, state, created_at, updated_at)
-     VALUES (@id, @userId, @key, @caseId, @title, @stateJson, @at, @at)
-     ON CONFLICT (user_id, form_key) DO UPDATE SET
-       case_id = excluded.case_id, title = excluded.title, state = excluded.state, updated_at = excluded.updated_at`,
-  ).run(d);
+  const row: DraftRow = {
+    id: d.id,
+    user_id: d.userId,
+    form_key: d.key,
+    case_id: d.caseId,
+    title: d.title,
+    state: d.stateJson,
+    created_at: d.at,
+    updated_at: d.at,
+  };
+  stmt(db, UPSERT).run(row);
 }
 
 export function deleteDraft(db: Db, userId: string, key: string): boolean {
@@ -78,8 +65,8 @@ export function listDrafts(db: Db, user: SessionUser): DraftSummary[] {
       `${SELECT} WHERE d.user_id = @userId AND (d.case_id IS NULL OR (c.id IS NOT NULL AND ${visible.sql}))
        ORDER BY d.updated_at DESC, d.id`,
     )
-    .all({ ...visible.params, userId: user.id }) as DraftRow[];
-  return rows.map(toSummary);
+    .all({ ...visible.params, userId: user.id }) as DraftWithCase[];
+  return rows.map(toDraftSummary);
 }
 
 /** Whether the user may see a case now (it exists and the visibility rule allows it). */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
+import { colleagueRecord, toColleague, type ColleagueRow } from './colleagues.record';
 import { keyCardSchema, type KeyCard } from './key-card';
 
 export type ColleagueStatus = 'verified' | 'unverified' | 'revoked';
@@ -24,49 +25,25 @@ export interface Colleague {
   revokedAt: string | null;
 }
 
-interface ColleagueRow {
-  id: string;
-  name: string;
-  service: string;
-  their_user_id: string;
-  age_recipient: string;
-  signing_public: string;
-  fingerprint: string;
-  added_at: string;
-  verified_at: string | null;
-  revoked_at: string | null;
-}
-
-function toColleague(row: ColleagueRow): Colleague {
-  return {
-    id: row.id,
-    name: row.name,
-    service: row.service,
-    theirUserId: row.their_user_id,
-    ageRecipient: row.age_recipient,
-    signingKey: row.signing_public,
-    fingerprint: row.fingerprint,
-    status: row.revoked_at ? 'revoked' : row.verified_at ? 'verified' : 'unverified',
-    addedAt: row.added_at,
-    verifiedAt: row.verified_at,
-    revokedAt: row.revoked_at,
-  };
-}
+const SELECT = `SELECT ${colleagueRecord.select()} FROM colleagues`;
+/** A new card is neither verified nor revoked. */
+const INSERT = colleagueRecord.insertSql(
+  colleagueRecord.except(['verified_at', 'verified_by', 'revoked_at', 'revoked_by']),
+);
 
 export function listColleagues(db: Db): Colleague[] {
-  return (db.prepare('SELECT * FROM colleagues ORDER BY name COLLATE NOCASE').all() as ColleagueRow[]).map(toColleague);
+  return (db.prepare(`${SELECT} ORDER BY name COLLATE NOCASE`).all() as ColleagueRow[]).map(toColleague);
 }
 
 export function findColleagueBySigningKey(db: Db, signingKey: string): Colleague | null {
-  const row = db.prepare('SELECT * FROM colleagues WHERE signing_public = ?').get(signingKey) as
-    ColleagueRow | undefined;
+  const row = db.prepare(`${SELECT} WHERE signing_public = ?`).get(signingKey) as ColleagueRow | undefined;
   return row ? toColleague(row) : null;
 }
 
 /** A colleague by exact name (case-insensitive) or id; an error if none or ambiguous. */
 export function findColleague(db: Db, nameOrId: string): Colleague {
   const rows = db
-    .prepare('SELECT * FROM colleagues WHERE id = ? OR name = ? COLLATE NOCASE')
+    .prepare(`${SELECT} WHERE id = ? OR name = ? COLLATE NOCASE`)
     .all(nameOrId, nameOrId) as ColleagueRow[];
   if (rows.length === 0)
     throw new AppError(
@@ -97,7 +74,7 @@ export function addColleague(vault: OpenVault, input: unknown, options: { verifi
   if (own) throw new AppError('CONFLICT', 'That is the key card of a user of this vault, not a colleague elsewhere.');
   const now = vault.now().toISOString();
   const existing = vault.db
-    .prepare('SELECT * FROM colleagues WHERE signing_public = ? OR age_recipient = ?')
+    .prepare(`${SELECT} WHERE signing_public = ? OR age_recipient = ?`)
     .all(card.signingKey, card.ageRecipient) as ColleagueRow[];
   const match = existing[0];
   if (
@@ -122,23 +99,19 @@ export function addColleague(vault: OpenVault, input: unknown, options: { verifi
           .prepare('UPDATE colleagues SET name = ?, service = ?, card = ? WHERE id = ?')
           .run(card.name, card.service, JSON.stringify(card), id);
       } else {
-        vault.db
-          .prepare(
-            `INSERT INTO colleagues (id, name, service, their_user_id, age_recipient, signing_public, fingerprint, card, added_at, added_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            id,
-            card.name,
-            card.service,
-            card.userId,
-            card.ageRecipient,
-            card.signingKey,
-            card.fingerprint,
-            JSON.stringify(card),
-            now,
-            vault.user.id,
-          );
+        const row: Omit<ColleagueRow, 'verified_at' | 'verified_by' | 'revoked_at' | 'revoked_by'> = {
+          id,
+          name: card.name,
+          service: card.service,
+          their_user_id: card.userId,
+          age_recipient: card.ageRecipient,
+          signing_public: card.signingKey,
+          fingerprint: card.fingerprint,
+          card: JSON.stringify(card),
+          added_at: now,
+          added_by: vault.user.id,
+        };
+        vault.db.prepare(INSERT).run(row);
       }
       vault.audit({
         action: 'colleague.add',

@@ -11,6 +11,8 @@ export const KEY_CARD_EXTENSION = '.ncatscard';
 
 /** An age X25519 recipient (bech32, lower case). */
 export const ageRecipientSchema = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/, 'Not an age recipient (age1...).');
+/** Five groups of four base32 characters (see fingerprint.ts). */
+export const fingerprintSchema = z.string().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
 /** An Ed25519 public key as 32 bytes of base64url (the JWK `x` member). */
 export const signingKeySchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Not an Ed25519 public key.');
 
@@ -23,7 +25,7 @@ export const keyCardSchema = z
     userId: z.uuid(),
     ageRecipient: ageRecipientSchema,
     signingKey: signingKeySchema,
-    fingerprint: z.string().regex(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/),
+    fingerprint: fingerprintSchema,
     created: z.iso.datetime({ offset: true }),
   })
   .strict()

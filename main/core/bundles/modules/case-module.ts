@@ -4,18 +4,11 @@
  * their own), validated with the contract's field schemas.
  */
 import { z } from 'zod';
-import {
-  caseStatusSchema,
-  consentStatusSchema,
-  isoDateSchema,
-  legalStatusSchema,
-  odsCodeSchema,
-  placementSchema,
-  serviceSchema,
-} from '../../../../preload/contract/case-records';
-import { formatNhsNumber, isValidNhsNumber } from '../../../../preload/contract/nhs-number';
+import { isoDateSchema, serviceSchema } from '../../../../preload/contract/case-records';
+import { formatNhsNumber } from '../../../../preload/contract/nhs-number';
 import type { Db } from '../../db/connection';
 import { initialsOf, phoneticKey, searchKey } from '../../cases/phonetic';
+import { caseRecord, youngPersonRecord } from '../../cases/case.record';
 import { nextReference } from '../../cases/cases.repo';
 import type { BundleModule } from '../registry';
 import { ukDate } from '../summary';
@@ -23,63 +16,17 @@ import { bit, nullableText, userRef } from './table-module';
 
 const isoDateTime = z.string().min(10).max(40);
 
-const youngPersonRowSchema = z
-  .object({
-    given_name: nullableText(100),
-    family_name: nullableText(100),
-    initials: z.string().max(8),
-    date_of_birth: isoDateSchema.nullable(),
-    gender: nullableText(60),
-    ethnicity: nullableText(100),
-    first_language: nullableText(60),
-    developmental_needs: nullableText(2000),
-    learning_needs: nullableText(2000),
-    communication_needs: nullableText(2000),
-    legal_status: legalStatusSchema.nullable(),
-    placement: placementSchema.nullable(),
-    local_authority: nullableText(100),
-    school: nullableText(200),
-    // Identity and consent (m0060). A bundle from before them has none: they default to null.
-    nhs_number: z
-      .string()
-      .regex(/^\d{10}$/)
-      .refine(isValidNhsNumber, 'The NHS number’s check digit does not match.')
-      .nullable()
-      .default(null),
-    address: nullableText(500).default(null),
-    gp_practice_name: nullableText(200).default(null),
-    gp_practice_ods_code: odsCodeSchema.nullable().default(null),
-    consent_status: consentStatusSchema.nullable().default(null),
-    consent_date: isoDateSchema.nullable().default(null),
-    consent_details: nullableText(2000).default(null),
-    consent_recorded_by: userRef.nullable().default(null),
-    consent_recorded_at: isoDateTime.nullable().default(null),
-  })
-  .strict();
+/** The young person's columns as they travel (without the case id, and the derived search keys). */
+const youngPersonRowSchema = z.object(youngPersonRecord.storedSchemas(['case_id'])).strict();
+
+/** The case's columns in the order a bundle has always carried them: the version after the id. */
+const CASE_COLUMNS = ['id', 'version', ...caseRecord.except(['id', 'version'])] as const;
 
 export const caseRecordSchema = z
   .object({
-    id: z.uuid(),
-    version: z.int().min(1),
-    reference: z.string().regex(/^NC-\d{4}-\d{4,}$/),
-    ref_year: z.int(),
-    ref_seq: z.int().min(1),
-    status: caseStatusSchema,
-    referral_date: isoDateSchema,
-    referral_source: nullableText(200),
-    referral_reason: nullableText(4000),
-    consultation_only: bit,
-    lead_worker_id: userRef.nullable(),
-    decline_reason: nullableText(2000),
-    closure_reason: nullableText(2000),
-    closing_summary: nullableText(20_000),
-    age_at_referral: z.int().min(0).max(21),
-    paperwork_complete_date: isoDateSchema.nullable(),
-    assessment_due_date: isoDateSchema.nullable(),
-    assessment_completed_date: isoDateSchema.nullable(),
-    created_at: isoDateTime,
-    updated_at: isoDateTime,
-    updated_by: userRef,
+    id: caseRecord.columns.id.stored,
+    version: caseRecord.columns.version.stored,
+    ...caseRecord.storedSchemas(['id', 'version']),
     youngPerson: youngPersonRowSchema.nullable(),
     services: z.array(z.object({ service: serviceSchema, requested: bit, provided: bit }).strict()).max(10),
     clinicians: z.array(userRef).max(100),
@@ -101,29 +48,6 @@ export const caseRecordSchema = z
   .strict();
 export type CaseRecord = z.infer<typeof caseRecordSchema>;
 
-const CASE_COLUMNS = [
-  'id',
-  'version',
-  'reference',
-  'ref_year',
-  'ref_seq',
-  'status',
-  'referral_date',
-  'referral_source',
-  'referral_reason',
-  'consultation_only',
-  'lead_worker_id',
-  'decline_reason',
-  'closure_reason',
-  'closing_summary',
-  'age_at_referral',
-  'paperwork_complete_date',
-  'assessment_due_date',
-  'assessment_completed_date',
-  'created_at',
-  'updated_at',
-  'updated_by',
-] as const;
 const YP_COLUMNS = Object.keys(youngPersonRowSchema.shape);
 
 function load(db: Db, id: string): CaseRecord | null {

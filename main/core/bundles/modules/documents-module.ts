@@ -4,70 +4,34 @@
  * transaction, and removed again if that transaction does not commit.
  */
 import { rmSync } from 'node:fs';
-import { z } from 'zod';
-import { documentOwnerTypeSchema } from '../../../../preload/contract/documents';
 import { BLOB_FORMAT_VERSION } from '../../documents/blob-format';
 import { openBlobRange } from '../../documents/blob-reader';
 import { blobPath, writeBlob } from '../../documents/blob-writer';
+import { BLOB_LAYOUT_COLUMNS, documentRecord } from '../../documents/documents.record';
 import { ATTACHMENTS_KEY_PURPOSE } from '../../documents/documents.service';
 import type { OpenVault } from '../../vault/vault';
 import { BundleError } from '../bundle-error';
 import type { BundleModule, DocumentStore } from '../registry';
-import { nullableText, tableModule, text, userRef, type Row } from './table-module';
+import { recordModule } from './record-module';
+import type { Row } from './table-module';
 
-const at = z.string().min(10).max(40);
-
-const DOCUMENT_COLUMNS = [
-  'id',
-  'version',
-  'case_id',
-  'owner_type',
-  'owner_id',
-  'title',
-  'description',
-  'original_filename',
-  'media_type',
-  'size_bytes',
-  'sha256',
-  'uploaded_by',
-  'uploaded_at',
-  'updated_at',
-  'updated_by',
-  'deleted_at',
-  'deleted_by',
-] as const;
-
-const base = tableModule({
+const base = recordModule(documentRecord, {
   name: 'documents',
-  table: 'documents',
   schemaVersion: 1,
   after: ['case'],
-  columns: {
-    owner_type: documentOwnerTypeSchema,
-    owner_id: z.uuid(),
-    title: text(500).min(1),
-    description: nullableText(4000),
-    original_filename: text(500).min(1),
-    media_type: text(200).min(1),
-    size_bytes: z.int().min(0),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    uploaded_by: userRef,
-    uploaded_at: at,
-    updated_at: at,
-    updated_by: userRef,
-    deleted_at: at.nullable(),
-    deleted_by: userRef.nullable(),
-  },
+  leaveOut: BLOB_LAYOUT_COLUMNS,
   summarise: (rows) => [
     {
       heading: `Documents (${rows.length})`,
       lines: rows.map(
-        (r) =>
-          `${String(r.title)} (${String(r.original_filename)}, ${Math.ceil(Number(r.size_bytes) / 1024)} KB): documents/${r.id}`,
+        (r) => `${r.title} (${r.original_filename}, ${Math.ceil(r.size_bytes / 1024)} KB): documents/${r.id}`,
       ),
     },
   ],
 });
+
+/** The row as inserted here: the record's carried columns plus this vault's own blob layout. */
+const INSERT = documentRecord.insertSql();
 
 /** The documents module and its blob store for one open vault (they share what was staged). */
 export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; store: DocumentStore } {
@@ -84,12 +48,9 @@ export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; sto
       if (chunkSize === undefined)
         throw new BundleError('tampered', `The content of document ${record.id} is missing from the bundle.`);
       void ctx;
-      const cols = [...DOCUMENT_COLUMNS, 'blob_format', 'chunk_size'];
       const params: Record<string, unknown> = { blob_format: BLOB_FORMAT_VERSION, chunk_size: chunkSize };
-      for (const c of DOCUMENT_COLUMNS) params[c] = record[c] ?? null;
-      db.prepare(`INSERT INTO documents (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(
-        params,
-      );
+      for (const c of documentRecord.names) if (!(c in params)) params[c] = record[c] ?? null;
+      db.prepare(INSERT).run(params);
     },
     update(db, record, ctx) {
       const local = db.prepare('SELECT sha256 FROM documents WHERE id = ?').get(record.id) as

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { col, defineRecord, tableMismatches, type ViewOf } from '../../../../main/core/db/record';
+import {
+  col,
+  defineRecord,
+  tableMismatches,
+  type ExpectSameView,
+  type SameView,
+  type ViewOf,
+} from '../../../../main/core/db/record';
 import { personKindSchema } from '../../../../preload/contract/case-records';
 import { makeVault } from '../cases/fixtures';
 
@@ -27,6 +34,21 @@ const typed: SampleView = {
   notes: null,
   version: 1,
 };
+
+// Compile-time: a derived view is checked field by field against a contract's view type.
+const noNotes = sample.viewWithout(['notes', 'version']);
+interface ContractView {
+  id: string;
+  kind: SampleView['kind'];
+  displayName: string;
+  thirdParty: boolean;
+  parentalResponsibility: boolean | null;
+}
+export type _Matches = ExpectSameView<SameView<ReturnType<typeof noNotes>, ContractView>>;
+// @ts-expect-error a field the contract has and the record does not is a compile error
+export type _Missing = ExpectSameView<SameView<ReturnType<typeof noNotes>, ContractView & { extra: string }>>;
+// @ts-expect-error so is a field typed differently (nullable on one side only)
+export type _Retyped = ExpectSameView<SameView<ReturnType<typeof noNotes>, ContractView & { displayName: null }>>;
 
 describe('defineRecord', () => {
   it('maps rows to views and back, converting booleans', () => {
@@ -57,6 +79,36 @@ describe('defineRecord', () => {
     expect(sample.columns.display_name.nullable).toBe(false);
   });
 
+  it('maps a row to a view without the columns left out', () => {
+    const row = sample.toRow(typed) as Parameters<typeof sample.toView>[0];
+    expect(noNotes(row)).toEqual({
+      id: typed.id,
+      kind: 'referrer',
+      displayName: 'Ann',
+      thirdParty: true,
+      parentalResponsibility: null,
+    });
+    expect(sample.except(['id', 'notes', 'version'])).toEqual([
+      'kind',
+      'display_name',
+      'third_party',
+      'parental_responsibility',
+    ]);
+  });
+
+  it('derives an UPDATE that bumps the version and refuses a lost update by default', () => {
+    expect(sample.updateSql(['display_name', 'notes'])).toBe(
+      'UPDATE sample_things SET display_name = @display_name, notes = @notes, version = version + 1 ' +
+        'WHERE id = @id AND version = @expected_version',
+    );
+    expect(sample.updateSql(['notes'], 'id = @id AND notes IS NULL')).toBe(
+      'UPDATE sample_things SET notes = @notes, version = version + 1 WHERE id = @id AND notes IS NULL',
+    );
+    const unversioned = defineRecord({ table: 'plain', columns: { id: col.uuid(), note: col.text() } });
+    expect(unversioned.updateSql(['note'], 'id = @id')).toBe('UPDATE plain SET note = @note WHERE id = @id');
+    expect(() => sample.updateSql([])).toThrow(/Nothing to set/);
+  });
+
   it('refuses names that are not SQL identifiers', () => {
     expect(() => defineRecord({ table: 'x; drop', columns: { id: col.uuid() } })).toThrow(/identifier/);
   });
@@ -67,6 +119,19 @@ describe('defineRecord', () => {
       vault.db.exec(`CREATE TABLE sample_things (id TEXT PRIMARY KEY, kind TEXT NOT NULL, display_name TEXT NOT NULL,
         third_party INTEGER NOT NULL, parental_responsibility INTEGER, notes TEXT, version INTEGER NOT NULL)`);
       vault.db.prepare(sample.insertSql()).run(sample.toRow(typed));
+      const renamed = vault.db
+        .prepare(sample.updateSql(['display_name']))
+        .run({ id: typed.id, display_name: 'Anne', expected_version: 1 });
+      expect(renamed.changes).toBe(1);
+      const stale = vault.db
+        .prepare(sample.updateSql(['display_name']))
+        .run({ id: typed.id, display_name: 'Ann', expected_version: 1 });
+      expect(stale.changes).toBe(0);
+      vault.db.prepare(sample.updateSql(['display_name', 'version'], 'id = @id')).run({
+        id: typed.id,
+        display_name: 'Ann',
+        version: 1,
+      });
       const back = vault.db.prepare(`SELECT ${sample.select()} FROM sample_things`).get();
       expect(sample.toView(back as Parameters<typeof sample.toView>[0])).toEqual(typed);
       expect(tableMismatches(vault.db, sample)).toEqual([]);

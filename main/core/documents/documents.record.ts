@@ -1,0 +1,52 @@
+/**
+ * A document's row (`documents`): the one definition its repo's rows and its bundle module use.
+ * `seq` is the FTS index's rowid, local to this vault. `blob_format` and `chunk_size` describe
+ * how this vault's blob store holds the content, so the bundle module leaves them out and the
+ * importing vault sets its own.
+ */
+import { documentOwnerTypeSchema, type DocumentView } from '../../../preload/contract/documents';
+import { z } from 'zod';
+import { col, defineRecord, registerRecord, type ExpectSameView, type SameView } from '../db/record';
+
+export const documentRecord = registerRecord(
+  defineRecord({
+    table: 'documents',
+    localOnly: ['seq'],
+    columns: {
+      id: col.uuid(),
+      case_id: col.uuid(),
+      owner_type: col.as(documentOwnerTypeSchema),
+      owner_id: col.uuid(),
+      title: col.text(500, 1),
+      description: col.nullableText(4000),
+      original_filename: col.text(500, 1),
+      media_type: col.text(200, 1),
+      size_bytes: col.int(0),
+      sha256: col.as(z.string().regex(/^[0-9a-f]{64}$/)),
+      blob_format: col.int(1),
+      chunk_size: col.int(1),
+      uploaded_by: col.uuid(),
+      uploaded_at: col.at(),
+      updated_at: col.at(),
+      updated_by: col.uuid(),
+      deleted_at: col.nullableAt(),
+      deleted_by: col.nullableUuid(),
+      version: col.int(1),
+    },
+  }),
+);
+
+/** How this vault stores the content: never carried in a bundle. */
+export const BLOB_LAYOUT_COLUMNS = ['blob_format', 'chunk_size'] as const;
+
+/** A document as the repo reads it: the row plus the uploader's name (joined from `users`). */
+export type DocumentWithUploader = Parameters<typeof documentRecord.toView>[0] & { uploaded_by_name: string | null };
+
+const documentFields = documentRecord.viewWithout([...BLOB_LAYOUT_COLUMNS, 'updated_by', 'deleted_at', 'deleted_by']);
+export function toDocumentView(row: DocumentWithUploader): DocumentView {
+  return { ...documentFields(row), uploadedByName: row.uploaded_by_name ?? 'Unknown user' };
+}
+
+export type DocumentViewMatchesRecord = ExpectSameView<
+  SameView<ReturnType<typeof documentFields> & { uploadedByName: string }, DocumentView>
+>;
