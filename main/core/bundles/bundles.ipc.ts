@@ -71,23 +71,23 @@ function cardFileName(name: string): string {
 }
 
 export const bundleHandlers: HandlersFor<typeof bundleChannels> = {
-  'keys:myCard': async (_input, { manager }) => {
+  'key:myCard': async (_input, { manager }) => {
     const vault = manager.current();
     housekeeping(vault);
     return cardView(await myKeyCard(vault));
   },
-  'keys:exportCard': async (_input, { manager }) => {
+  'key:exportCard': async (_input, { manager }) => {
     const card = await myKeyCard(manager.current());
     return { fileName: cardFileName(card.name), text: serialiseCard(card) };
   },
-  'colleagues:list': (_input, { manager }) => listColleagues(manager.current().db).map(colleagueView),
-  'colleagues:importCard': (input, { manager }) => {
+  'colleague:list': (_input, { manager }) => listColleagues(manager.current().db).map(colleagueView),
+  'colleague:importCard': (input, { manager }) => {
     const parsed = parseCard(input.cardText);
     if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.reason);
     return colleagueView(addColleague(manager.current(), parsed.card, { verified: false }));
   },
-  'colleagues:verify': (input, { manager }) => colleagueView(verifyColleague(manager.current(), input.colleagueId)),
-  'colleagues:revoke': (input, { manager }) =>
+  'colleague:verify': (input, { manager }) => colleagueView(verifyColleague(manager.current(), input.colleagueId)),
+  'colleague:revoke': (input, { manager }) =>
     colleagueView(revokeColleague(manager.current(), input.colleagueId, input.reason)),
   'bundle:preparePassphrase': (_input, { manager }) => ({
     passphrase: suggestPassphrase(),
