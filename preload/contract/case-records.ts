@@ -3,6 +3,7 @@
  * bundle import. Output shapes are plain interfaces next to them.
  */
 import { z } from 'zod';
+import { MAX_AGE_AT_REFERRAL } from './age';
 import { idSchema, isoDateSchema, optionalText, trimmedText } from './common';
 import { nhsNumberSchema } from './nhs-number';
 import { personSchema, type PersonView } from './people';
@@ -83,7 +84,7 @@ export const youngPersonSchema = z
       .default(null),
     dateOfBirth: isoDateSchema.nullable().default(null),
     /** Only for consultation-only cases without a date of birth. */
-    ageAtReferral: z.int().min(0).max(21).nullable().default(null),
+    ageAtReferral: z.int().min(0).max(MAX_AGE_AT_REFERRAL).nullable().default(null),
     gender: optionalText(60),
     ethnicity: optionalText(100),
     firstLanguage: optionalText(60),

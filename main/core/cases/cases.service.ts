@@ -21,7 +21,8 @@ import {
   userDisplayName,
   type CaseRow,
 } from './cases.repo';
-import { ageOn, assessmentApplies, localDate, readClock } from './dates';
+import { ageOn } from '../../../preload/contract/age';
+import { assessmentApplies, localDate, readClock } from './dates';
 import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
 import { checkConsent, checkTransition, checkYoungPerson, consentRecording } from './rules';
