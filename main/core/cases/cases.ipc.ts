@@ -1,7 +1,8 @@
 import type { caseChannels } from '../../../preload/contract/cases';
 import type { HandlersFor } from '../ipc/router';
 import { accessLog, checkDuplicates, listCaseload } from './caseload.service';
-import { createCase, getCase, setCaseStatus, updateCaseFields } from './cases.service';
+import { setCaseStatus } from './case-status.service';
+import { createCase, getCase, updateCaseFields } from './cases.service';
 import { savePaperworkType, setPaperworkReceived } from './paperwork.service';
 import { listPaperworkTypes } from './paperwork.repo';
 

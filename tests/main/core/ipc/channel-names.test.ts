@@ -38,7 +38,16 @@ describe('channel naming rule (<record>:<verb>, the record singular)', () => {
   });
 
   it('refuses names not of the form record:verb', () => {
-    for (const name of ['case', 'case:', ':get', 'case:get:all', 'Case:get', 'case:Get', 'case-file:get', 'case:get2']) {
+    for (const name of [
+      'case',
+      'case:',
+      ':get',
+      'case:get:all',
+      'Case:get',
+      'case:Get',
+      'case-file:get',
+      'case:get2',
+    ]) {
       expect(channelNameProblem(name), name).toMatch(/not of the form/);
     }
   });
