@@ -16,6 +16,8 @@ import { nhsNumberSchema } from './nhs-number';
 import { pagingSchema, type Page } from './paging';
 
 export * from './case-records';
+// Paging moved to paging.ts; re-exported so contracts that import it from here keep compiling.
+export { pagingSchema } from './paging';
 
 export const CASELOAD_SORTS = ['reference', 'name', 'referral_date', 'due_date'] as const;
 
