@@ -1,7 +1,8 @@
 /**
  * The one IPC contract between the renderer and the main process.
  *
- * Every channel is named `domain:verb` and declares its zod input schema, who may call it,
+ * Every channel is named `<record>:<verb>`, the record singular (the rule is in
+ * `contract/define.ts`, checked by a test), and declares its zod input schema, who may call it,
  * and (as a phantom type) what it returns. Domains declare their channels in
  * `preload/contract/<domain>.ts`; this file joins them. The router in `main/core/ipc`, the
  * preload bridge, the browser test host and `renderer/lib/api.ts` are all derived from the
@@ -13,16 +14,27 @@ import type { ChannelDef } from './contract/define';
 import type { LockReason, Result } from './contract/common';
 import { vaultChannels } from './contract/vault';
 import { caseChannels } from './contract/cases';
-import { caseworkChannels } from './contract/casework';
+import { personChannels } from './contract/people';
+import { flagChannels } from './contract/flags';
+import { taskChannels } from './contract/tasks';
+import { noteChannels } from './contract/notes';
+import { chronologyChannels } from './contract/chronology';
+import { searchChannels } from './contract/search';
 import { documentChannels } from './contract/documents';
 import { bundleChannels } from './contract/bundles';
 import { draftChannels } from './contract/drafts';
 
 export * from './contract/common';
+export * from './contract/paging';
 // The domains' record schemas and types, so the renderer imports them from one place.
 export * from './contract/case-records';
 export * from './contract/cases';
-export * from './contract/casework';
+export * from './contract/people';
+export * from './contract/flags';
+export * from './contract/tasks';
+export * from './contract/notes';
+export * from './contract/chronology';
+export * from './contract/search';
 export * from './contract/documents';
 export * from './contract/drafts';
 export type { Access, ChannelDef } from './contract/define';
@@ -30,7 +42,12 @@ export type { Access, ChannelDef } from './contract/define';
 export const contract = {
   ...vaultChannels,
   ...caseChannels,
-  ...caseworkChannels,
+  ...personChannels,
+  ...flagChannels,
+  ...taskChannels,
+  ...noteChannels,
+  ...chronologyChannels,
+  ...searchChannels,
   ...documentChannels,
   ...bundleChannels,
   ...draftChannels,

@@ -2,17 +2,28 @@ import { createRouter, type Handlers, type Router, type ShellServices } from './
 import { SessionManager, type SessionManagerOptions } from './session/session-manager';
 import { vaultHandlers } from './vault/vault.ipc';
 import { caseHandlers } from './cases/cases.ipc';
-import { caseworkHandlers } from './notes/casework.ipc';
+import { personHandlers } from './cases/people.ipc';
+import { flagHandlers, taskHandlers } from './casework/casework.ipc';
+import { chronologyHandlers, noteHandlers } from './notes/notes.ipc';
+import { searchHandlers } from './search/search.ipc';
 import { documentHandlers } from './documents/documents.ipc';
 import { bundleHandlers } from './bundles/bundles.ipc';
 import { draftHandlers } from './drafts/drafts.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
-/** Every channel's handler, gathered from the domains. TypeScript checks none is missing. */
+/**
+ * Every channel's handler, gathered from the domains: each folder contributes the handlers of
+ * its own channel groups. TypeScript checks none is missing.
+ */
 export const handlers: Handlers = {
   ...vaultHandlers,
   ...caseHandlers,
-  ...caseworkHandlers,
+  ...personHandlers,
+  ...flagHandlers,
+  ...taskHandlers,
+  ...noteHandlers,
+  ...chronologyHandlers,
+  ...searchHandlers,
   ...documentHandlers,
   ...bundleHandlers,
   ...draftHandlers,

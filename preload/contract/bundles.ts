@@ -160,13 +160,13 @@ export const bundleExportSchema = z
 
 export const bundleChannels = {
   /** Your key card (your bundle keys are made the first time). */
-  'keys:myCard': channel<KeyCardView>()(z.object({}).strict(), ANY_USER),
+  'key:myCard': channel<KeyCardView>()(z.object({}).strict(), ANY_USER),
   /** Your key card as a small file to give colleagues. */
-  'keys:exportCard': channel<KeyCardFile>()(z.object({}).strict(), ANY_USER),
+  'key:exportCard': channel<KeyCardFile>()(z.object({}).strict(), ANY_USER),
 
-  'colleagues:list': channel<ColleagueView[]>()(z.object({}).strict(), ANY_USER),
+  'colleague:list': channel<ColleagueView[]>()(z.object({}).strict(), ANY_USER),
   /** Add a colleague's card (unverified until you compare the fingerprint with them). */
-  'colleagues:importCard': channel<ColleagueView>()(
+  'colleague:importCard': channel<ColleagueView>()(
     z
       .object({
         cardText: z.string().min(1, 'The card file is empty.').max(20_000, 'That file is too large to be a key card.'),
@@ -174,8 +174,8 @@ export const bundleChannels = {
       .strict(),
     CASE_WRITERS,
   ),
-  'colleagues:verify': channel<ColleagueView>()(z.object({ colleagueId: idSchema }).strict(), CASE_WRITERS),
-  'colleagues:revoke': channel<ColleagueView>()(
+  'colleague:verify': channel<ColleagueView>()(z.object({ colleagueId: idSchema }).strict(), CASE_WRITERS),
+  'colleague:revoke': channel<ColleagueView>()(
     z
       .object({ colleagueId: idSchema, reason: z.string().trim().min(1, 'Say why the card is revoked.').max(500) })
       .strict(),

@@ -1,30 +1,23 @@
-/** Case channels: referral, the case record, status workflow, people, paperwork, caseload. */
+/** Case channels: referral, the case record, status workflow, paperwork, caseload. */
 import { z } from 'zod';
 import {
   CASE_STATUSES,
   caseStatusSchema,
   casePatchSchema,
-  idSchema,
-  isoDateSchema,
-  personSchema,
   referralSchema,
   serviceSchema,
   type CaseDetail,
   type CaseSummary,
   type DuplicateCandidate,
-  type Page,
-  type PersonView,
 } from './case-records';
+import { idSchema, isoDateSchema } from './common';
 import { ADMIN_ONLY, ANY_USER, CASE_WRITERS, channel } from './define';
 import { nhsNumberSchema } from './nhs-number';
+import { pagingSchema, type Page } from './paging';
 
 export * from './case-records';
-
-/** Paging for every list: offset/limit over an indexed order. */
-export const pagingSchema = z.object({
-  offset: z.int().min(0).max(1_000_000).default(0),
-  limit: z.int().min(1).max(500).default(50),
-});
+// Paging moved to paging.ts; re-exported so contracts that import it from here keep compiling.
+export { pagingSchema } from './paging';
 
 export const CASELOAD_SORTS = ['reference', 'name', 'referral_date', 'due_date'] as const;
 
@@ -146,15 +139,6 @@ export const caseChannels = {
 
   /** The caseload: filtered, sorted, paged. One audit row per query. */
   'caseload:list': channel<Page<CaseSummary>>()(caseloadQuerySchema, ANY_USER),
-
-  'people:add': channel<PersonView>()(z.object({ caseId: idSchema, person: personSchema }).strict(), CASE_WRITERS),
-  'people:update': channel<PersonView>()(
-    z
-      .object({ personId: idSchema, expectedVersion: z.int().min(1), person: personSchema.omit({ kind: true }) })
-      .strict(),
-    CASE_WRITERS,
-  ),
-  'people:remove': channel<null>()(z.object({ personId: idSchema }).strict(), CASE_WRITERS),
 
   /** The configured paperwork checklist. */
   'paperwork:listTypes': channel<PaperworkType[]>()(z.object({}).strict(), ANY_USER),

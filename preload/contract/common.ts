@@ -1,5 +1,33 @@
-/** Vocabulary shared by every domain of the contract: roles, errors, results, users. */
+/**
+ * Vocabulary shared by every domain of the contract: roles, errors, results, users, and the
+ * field schemas every record uses (ids, dates, bounded text).
+ */
 import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------
+// Fields every record uses
+// ---------------------------------------------------------------------------------------------
+
+/** The id of any record (a UUID). */
+export const idSchema = z.uuid('Not a valid record id.');
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 31/04, no 29/02 outside leap years). */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'That date does not exist.');
+
+/** A moment in time, ISO 8601 with an offset (e.g. `2025-03-04T10:30:00Z`). */
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'Enter a date and time.' });
+
+/** Text trimmed of surrounding spaces, at most `max` characters. */
+export const trimmedText = (max = 200) => z.string().trim().max(max);
+
+/** Optional text: null when absent (the default), otherwise trimmed and at most `max` characters. */
+export const optionalText = (max = 200) => trimmedText(max).nullable().default(null);
 
 // ---------------------------------------------------------------------------------------------
 

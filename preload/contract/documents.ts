@@ -5,9 +5,9 @@
  * explicit, audited `document:exportToFile`.
  */
 import { z } from 'zod';
-import { pagingSchema } from './cases';
+import { idSchema } from './common';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
-import { searchCursorSchema, searchTextSchema, type SearchWindowPage } from './casework';
+import type { SearchWindowPage } from './paging';
 
 export const DOCUMENT_OWNER_TYPES = ['case', 'consultation', 'assessment', 'session'] as const;
 export const documentOwnerTypeSchema = z.enum(DOCUMENT_OWNER_TYPES);
@@ -65,22 +65,13 @@ export interface DocumentSearchResult {
 export type DocumentSearchPage = SearchWindowPage<DocumentSearchResult>;
 
 export const documentChannels = {
-  /**
-   * Full-text search over documents' titles and descriptions, only in cases the user may see.
-   * One audit row per query (`search.fulltext`), never the words searched for.
-   */
-  'search:documents': channel<DocumentSearchPage>()(
-    z.object({ query: searchTextSchema, cursor: searchCursorSchema, ...pagingSchema.shape }).strict(),
-    ANY_USER,
-  ),
-
   /** A case's documents (not deleted), newest first. Optionally only those of one owner. */
   'document:list': channel<DocumentView[]>()(
     z
       .object({
-        caseId: z.uuid('Not a valid record id.'),
+        caseId: idSchema,
         ownerType: documentOwnerTypeSchema.optional(),
-        ownerId: z.uuid('Not a valid record id.').optional(),
+        ownerId: idSchema.optional(),
       })
       .strict(),
     ANY_USER,

@@ -54,15 +54,15 @@ export const vaultChannels = {
   /** The renderer reports user activity (throttled) so the idle lock measures real use. */
   'session:touch': channel<null>()(empty, ANY_USER),
 
-  'users:list': channel<UserSummary[]>()(empty, ADMIN_ONLY),
+  'user:list': channel<UserSummary[]>()(empty, ADMIN_ONLY),
 
   /**
    * Colleagues any signed-in user may pick (e.g. as a case's lead worker): active users only,
    * with no user names or dates, which only administrators need.
    */
-  'users:directory': channel<DirectoryUser[]>()(empty, ANY_USER),
+  'user:directory': channel<DirectoryUser[]>()(empty, ANY_USER),
 
-  'users:create': channel<UserSummary>()(
+  'user:create': channel<UserSummary>()(
     z
       .object({
         username: usernameSchema,
@@ -74,7 +74,7 @@ export const vaultChannels = {
     ADMIN_ONLY,
   ),
 
-  'users:changePassword': channel<null>()(
+  'user:changePassword': channel<null>()(
     z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema }).strict(),
     ANY_USER,
   ),

@@ -95,7 +95,7 @@ export interface CasesState {
   /** Counts view changes, so focus moves to the new view's heading each time. */
   visit: number;
   filters: CaseloadFilters;
-  /** Colleagues for the lead-worker filter and picker (users:directory). */
+  /** Colleagues for the lead-worker filter and picker (user:directory). */
   directory: DirectoryUser[] | null;
   /**
    * The referral being typed, kept while its author checks a possible duplicate and comes

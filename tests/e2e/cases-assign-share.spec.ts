@@ -12,7 +12,7 @@ import { createVaultAndSignIn, signIn } from './helpers/sign-in';
 const CLINICIAN_PASSWORD = 'a clinician password';
 
 async function addUser(page: Page, username: string, displayName: string, role: string): Promise<{ id: string }> {
-  return api<{ id: string }>(page, 'users:create', { username, displayName, password: CLINICIAN_PASSWORD, role });
+  return api<{ id: string }>(page, 'user:create', { username, displayName, password: CLINICIAN_PASSWORD, role });
 }
 
 async function signInAs(page: Page, username: string): Promise<void> {

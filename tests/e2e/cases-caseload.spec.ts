@@ -40,7 +40,7 @@ test('the caseload opens on my open cases, all cases one click away; the clock f
   await expect(page.getByRole('button', { name: 'Record a referral' })).toBeVisible();
   await expectNoSeriousViolations(page, 'empty caseload');
 
-  const [me] = await api<{ id: string }[]>(page, 'users:directory', {});
+  const [me] = await api<{ id: string }[]>(page, 'user:directory', {});
   const lead = { leadWorkerId: me?.id };
   const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27', lead);
   const priya = await makeCase(page, 'Priya', 'Shah', '2010-07-09', lead);
@@ -219,7 +219,7 @@ test('at 1280x800 the caseload shows at least 12 rows without scrolling', async 
   test.setTimeout(120_000);
   const { page } = app;
   await createVaultAndSignIn(page);
-  const [me] = await api<{ id: string }[]>(page, 'users:directory', {});
+  const [me] = await api<{ id: string }[]>(page, 'user:directory', {});
   await page.evaluate(async (leadWorkerId) => {
     const bridge = (window as unknown as { api: Record<string, (i: unknown) => Promise<{ ok: boolean }>> }).api;
     for (let i = 0; i < 20; i++) {
@@ -290,7 +290,7 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
   const { page } = app;
   await createVaultAndSignIn(page);
   const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27');
-  await api(page, 'users:create', {
+  await api(page, 'user:create', {
     username: 'rreader',
     displayName: 'Rita Reader',
     password: 'a long enough password',
@@ -302,7 +302,7 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
   await expect(count(page)).toHaveText('1 case');
   await expect(page.getByRole('button', { name: 'New referral' })).toHaveCount(0);
   await page.getByRole('button', { name: /^Filters/ }).click();
-  // The lead-worker filter lists colleagues through users:directory, which read-only users may call.
+  // The lead-worker filter lists colleagues through user:directory, which read-only users may call.
   await expect(page.getByLabel('Lead worker').getByRole('option')).toHaveText(['Anyone', 'Rita Reader', 'Sam Patel']);
   await table(page).getByRole('link', { name: jamie.reference }).click();
   await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');

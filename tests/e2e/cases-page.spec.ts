@@ -88,7 +88,7 @@ async function makeReferral(page: Page): Promise<{ id: string; reference: string
   return page.evaluate(async () => {
     const api = window.api;
     if (!api) throw new Error('no api');
-    const users = await api['users:list']({});
+    const users = await api['user:list']({});
     if (!users.ok) throw new Error(users.error.message);
     const created = await api['case:create']({
       referralDate: '2026-10-01',

@@ -67,7 +67,7 @@ test('the search finds a note, highlights the words and opens the case', async (
 test('my tasks lists overdue tasks and tasks due within 7 days, linked to their cases', async ({ app }) => {
   const { page } = app;
   await createVaultAndSignIn(page);
-  const [me] = await api<{ id: string }[]>(page, 'users:directory', {});
+  const [me] = await api<{ id: string }[]>(page, 'user:directory', {});
   const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27');
   const task = (title: string, days: number) =>
     api(page, 'task:create', { caseId: jamie.id, task: { title, ownerId: me?.id, dueDate: isoDaysFromToday(days) } });

@@ -30,7 +30,7 @@ test('the chronology filters by kind and third-party information, keeps the filt
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);
-  const [me] = await api<{ id: string }[]>(page, 'users:directory', {});
+  const [me] = await api<{ id: string }[]>(page, 'user:directory', {});
   const jordan = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14', { referralDate: '2026-06-01' });
   // 25 notes, 3 of them about third parties; one long enough to be cut.
   for (let i = 1; i <= 25; i++) {
@@ -145,7 +145,7 @@ test('my tasks pages every overdue task with the young person’s name, and mark
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);
-  const [me] = await api<{ id: string }[]>(page, 'users:directory', {});
+  const [me] = await api<{ id: string }[]>(page, 'user:directory', {});
   const jamie = await makeCase(page, 'Jamie', 'Hughes', '2012-03-27');
   const priya = await makeCase(page, 'Priya', 'Shah', '2010-07-09');
   const made: { id: string; version: number; title: string }[] = [];

@@ -34,30 +34,17 @@ registerChronologySource({
           FROM audit_log WHERE case_id = @caseId AND action = 'bundle.export'`,
 });
 
-function cardView(card: KeyCard): KeyCardView {
-  return {
-    name: card.name,
-    service: card.service,
-    userId: card.userId,
-    ageRecipient: card.ageRecipient,
-    signingKey: card.signingKey,
-    fingerprint: card.fingerprint,
-    created: card.created,
-  };
+/** A key card as the Sharing screen shows it: the card without its file-format markers. */
+function cardView({ format: _format, version: _version, ...view }: KeyCard): KeyCardView {
+  return view;
 }
 
-function colleagueView(c: Colleague): ColleagueView {
-  return {
-    id: c.id,
-    name: c.name,
-    service: c.service,
-    ageRecipient: c.ageRecipient,
-    fingerprint: c.fingerprint,
-    status: c.status,
-    addedAt: c.addedAt,
-    verifiedAt: c.verifiedAt,
-    revokedAt: c.revokedAt,
-  };
+/**
+ * A colleague as the Sharing screen shows it. Their user id and signing key stay in the core:
+ * the screen compares fingerprints, and only the bundle code checks signatures.
+ */
+function colleagueView({ theirUserId: _theirUserId, signingKey: _signingKey, ...view }: Colleague): ColleagueView {
+  return view;
 }
 
 /** A file name from a person's name: letters, digits and dashes only. */
@@ -71,23 +58,23 @@ function cardFileName(name: string): string {
 }
 
 export const bundleHandlers: HandlersFor<typeof bundleChannels> = {
-  'keys:myCard': async (_input, { manager }) => {
+  'key:myCard': async (_input, { manager }) => {
     const vault = manager.current();
     housekeeping(vault);
     return cardView(await myKeyCard(vault));
   },
-  'keys:exportCard': async (_input, { manager }) => {
+  'key:exportCard': async (_input, { manager }) => {
     const card = await myKeyCard(manager.current());
     return { fileName: cardFileName(card.name), text: serialiseCard(card) };
   },
-  'colleagues:list': (_input, { manager }) => listColleagues(manager.current().db).map(colleagueView),
-  'colleagues:importCard': (input, { manager }) => {
+  'colleague:list': (_input, { manager }) => listColleagues(manager.current().db).map(colleagueView),
+  'colleague:importCard': (input, { manager }) => {
     const parsed = parseCard(input.cardText);
     if (!parsed.ok) throw new AppError('INVALID_INPUT', parsed.reason);
     return colleagueView(addColleague(manager.current(), parsed.card, { verified: false }));
   },
-  'colleagues:verify': (input, { manager }) => colleagueView(verifyColleague(manager.current(), input.colleagueId)),
-  'colleagues:revoke': (input, { manager }) =>
+  'colleague:verify': (input, { manager }) => colleagueView(verifyColleague(manager.current(), input.colleagueId)),
+  'colleague:revoke': (input, { manager }) =>
     colleagueView(revokeColleague(manager.current(), input.colleagueId, input.reason)),
   'bundle:preparePassphrase': (_input, { manager }) => ({
     passphrase: suggestPassphrase(),

@@ -2,14 +2,13 @@
  * What the app's bundle channels do, over the core functions (export, import, conflicts) and
  * the vault folder's inbox and outbox. Files are named here from UUIDs only.
  */
+import type { ChannelParsedInput } from '../../../preload/contract';
 import type {
   BundleApplyView,
   BundleContentsView,
   BundleExportView,
   BundlePreviewResult,
 } from '../../../preload/contract/bundles';
-import type { z } from 'zod';
-import type { bundleExportSchema } from '../../../preload/contract/bundles';
 import { requireCase } from '../cases/cases.service';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -91,7 +90,7 @@ export function outboxFileName(reference: string, created: Date): string {
 export async function exportToOutbox(
   vault: OpenVault,
   policy: BundlePolicy,
-  input: z.output<typeof bundleExportSchema>,
+  input: ChannelParsedInput<'bundle:export'>,
 ): Promise<BundleExportView> {
   housekeeping(vault);
   const c = requireCase(vault.db, input.caseId);
@@ -142,7 +141,7 @@ export async function previewUpload(
 /** Apply an uploaded bundle, then remove the upload. A refused one stays until discarded or swept. */
 export async function applyUpload(
   vault: OpenVault,
-  input: { inboxId: string; passphrase?: string | undefined; acceptUnknownSender: boolean },
+  input: ChannelParsedInput<'bundle:apply'>,
 ): Promise<BundleApplyView> {
   const path = existingBoxPath(vault.dir, 'inbox', input.inboxId);
   if (input.passphrase === undefined && isPassphraseBundle(path)) {

@@ -1,16 +1,17 @@
 /** Caseload list, duplicate check and the who-viewed-this-case log. */
-import type { CaseSummary, DuplicateCandidate, Page } from '../../../preload/contract/case-records';
+import type { ChannelParsedInput } from '../../../preload/contract';
+import type { CaseSummary, DuplicateCandidate } from '../../../preload/contract/case-records';
+import type { Page } from '../../../preload/contract/paging';
 import type { AccessLogEntry, CaseloadQuery } from '../../../preload/contract/cases';
+import { displayName } from '../../../preload/contract/young-person-name';
 import type { OpenVault } from '../vault/vault';
 import { findDuplicates, queryAccessLog, queryCaseload, type CaseloadRow } from './caseload.repo';
 import { requireCase, today } from './cases.service';
 import { readClock } from './dates';
 
-/** How a young person is shown in lists: full name, or initials on consultation-only cases. */
-export function displayName(given: string | null, family: string | null, initials: string): string {
-  const name = [given, family].filter(Boolean).join(' ');
-  return name || initials;
-}
+// Moved to the contract, where the renderer can use it too; re-exported for the modules that
+// still import it from here (search.repo.ts, documents.search.ts, chronology-report.ts).
+export { displayName };
 
 function toSummary(r: CaseloadRow, todayDate: string): CaseSummary {
   const clock = readClock(
@@ -65,7 +66,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
     .immediate();
 }
 
-export function checkDuplicates(vault: OpenVault, p: Parameters<typeof findDuplicates>[1]): DuplicateCandidate[] {
+export function checkDuplicates(vault: OpenVault, p: ChannelParsedInput<'case:checkDuplicates'>): DuplicateCandidate[] {
   return vault.db
     .transaction(() => {
       const found = findDuplicates(vault.db, p);

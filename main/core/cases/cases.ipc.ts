@@ -1,12 +1,12 @@
 import type { caseChannels } from '../../../preload/contract/cases';
 import type { HandlersFor } from '../ipc/router';
 import { accessLog, checkDuplicates, listCaseload } from './caseload.service';
-import { createCase, getCase, setCaseStatus, updateCaseFields } from './cases.service';
+import { setCaseStatus } from './case-status.service';
+import { createCase, getCase, updateCaseFields } from './cases.service';
 import { savePaperworkType, setPaperworkReceived } from './paperwork.service';
 import { listPaperworkTypes } from './paperwork.repo';
-import { addPerson, changePerson, removePerson } from './people.service';
 
-/** Handlers for case, caseload, people and paperwork channels. */
+/** Handlers for case, caseload and paperwork channels. */
 export const caseHandlers: HandlersFor<typeof caseChannels> = {
   'case:checkDuplicates': (input, { manager }) => checkDuplicates(manager.current(), input),
   'case:create': (input, { manager }) => createCase(manager.current(), input),
@@ -16,13 +16,6 @@ export const caseHandlers: HandlersFor<typeof caseChannels> = {
   'case:setStatus': (input, { manager }) => setCaseStatus(manager.current(), input),
   'case:accessLog': (input, { manager }) => accessLog(manager.current(), input.caseId, input.limit, input.offset),
   'caseload:list': (input, { manager }) => listCaseload(manager.current(), input),
-  'people:add': (input, { manager }) => addPerson(manager.current(), input.caseId, input.person),
-  'people:update': (input, { manager }) =>
-    changePerson(manager.current(), input.personId, input.expectedVersion, input.person),
-  'people:remove': (input, { manager }) => {
-    removePerson(manager.current(), input.personId);
-    return null;
-  },
   'paperwork:listTypes': (_input, { manager }) => listPaperworkTypes(manager.current().db),
   'paperwork:setReceived': (input, { manager }) => setPaperworkReceived(manager.current(), input),
   'paperwork:saveType': (input, { manager }) => savePaperworkType(manager.current(), input),

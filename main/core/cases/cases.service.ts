@@ -1,6 +1,10 @@
-/** Case rules and use cases: referral, reading the case page, updates, status, paperwork. */
+/**
+ * Case rules and use cases: the referral, reading the case page, changing its fields. The status
+ * workflow is in case-status.service.ts, paperwork in paperwork.service.ts, people in
+ * people.service.ts.
+ */
 import { randomUUID } from 'node:crypto';
-import type { CaseDetail, CasePatch, CaseStatus, Referral, YoungPerson } from '../../../preload/contract/case-records';
+import type { CaseDetail, CasePatch, Referral, YoungPerson } from '../../../preload/contract/case-records';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -21,10 +25,11 @@ import {
   userDisplayName,
   type CaseRow,
 } from './cases.repo';
-import { ageOn, assessmentApplies, localDate, readClock } from './dates';
+import { ageOn } from '../../../preload/contract/age';
+import { assessmentApplies, localDate, readClock } from './dates';
 import { listCasePaperwork } from './paperwork.repo';
 import { insertPerson, listPeople } from './people.repo';
-import { checkConsent, checkTransition, checkYoungPerson, consentRecording } from './rules';
+import { checkConsent, checkYoungPerson, consentRecording } from './rules';
 
 /** The case row, or NOT_FOUND. */
 export function requireCase(db: Db, caseId: string): CaseRow {
@@ -248,56 +253,6 @@ export function updateCaseFields(
         detail: { fields: Object.keys(patch), youngPersonFields: Object.keys(patch.youngPerson ?? {}) },
       });
       return loadCaseDetail(db, caseId, today(vault));
-    })
-    .immediate();
-}
-
-/** Move a case through the workflow (see rules.ts TRANSITIONS). */
-export function setCaseStatus(
-  vault: OpenVault,
-  input: {
-    caseId: string;
-    expectedVersion: number;
-    status: CaseStatus;
-    reason: string | null;
-    closingSummary: string | null;
-  },
-): CaseDetail {
-  const { db } = vault;
-  return db
-    .transaction(() => {
-      const row = requireCase(db, input.caseId);
-      if (row.version !== input.expectedVersion) throw staleVersion();
-      checkTransition(row.status, input.status, input.reason, input.closingSummary);
-      const at = vault.now().toISOString();
-      const reopening = input.status === 'referred';
-      const updated: CaseRow = {
-        ...row,
-        status: input.status,
-        decline_reason: input.status === 'declined' ? input.reason : reopening ? null : row.decline_reason,
-        closure_reason: input.status === 'closed' ? input.reason : reopening ? null : row.closure_reason,
-        closing_summary: input.status === 'closed' ? input.closingSummary : reopening ? null : row.closing_summary,
-        updated_at: at,
-        updated_by: vault.user.id,
-      };
-      if (!updateCase(db, updated, input.expectedVersion)) throw staleVersion();
-      insertStatusChange(db, {
-        id: randomUUID(),
-        caseId: input.caseId,
-        from: row.status,
-        to: input.status,
-        reason: input.reason,
-        at,
-        by: vault.user.id,
-      });
-      vault.audit({
-        action: 'case.status',
-        entityType: 'case',
-        entityId: input.caseId,
-        caseId: input.caseId,
-        detail: { from: row.status, to: input.status },
-      });
-      return loadCaseDetail(db, input.caseId, today(vault));
     })
     .immediate();
 }

@@ -11,8 +11,6 @@ const DAY_MS = 86_400_000;
 export const ASSESSMENT_TARGET_DAYS = 84;
 /** The clock shows "due soon" from this many days before the due date. */
 export const DUE_SOON_DAYS = 14;
-/** Oldest age (in whole years, at referral) the service accepts. */
-export const MAX_AGE_AT_REFERRAL = 21;
 
 function toUtc(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);
@@ -25,18 +23,6 @@ export function addDays(date: string, days: number): string {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
-/**
- * Age in whole years on a date. A birthday not yet reached this year does not count. Someone
- * born on 29 February has their birthday on 1 March in other years (as in UK law): comparing
- * month and day does exactly that, since 28/02 sorts before 29/02 and 01/03 after it.
- */
-export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  const beforeBirthday = m < bm || (m === bm && d < bd);
-  return y - by - (beforeBirthday ? 1 : 0);
 }
 
 const londonDate = new Intl.DateTimeFormat('en-CA', {

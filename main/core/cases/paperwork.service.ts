@@ -1,4 +1,5 @@
 /** The paperwork checklist of a case and the 12-week assessment clock it starts. */
+import type { ChannelParsedInput } from '../../../preload/contract';
 import type { CaseDetail } from '../../../preload/contract/case-records';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
@@ -23,17 +24,7 @@ import {
  * received, paperwork-complete = the latest of their dates and the assessment is due 84 days
  * later. Clearing a required item stops the clock again.
  */
-export function setPaperworkReceived(
-  vault: OpenVault,
-  input: {
-    caseId: string;
-    typeId: string;
-    receivedDate: string | null;
-    notes: string | null;
-    /** Go ahead with a date before the referral date (the user saw the warning). */
-    acknowledgeBeforeReferral?: boolean;
-  },
-): CaseDetail {
+export function setPaperworkReceived(vault: OpenVault, input: ChannelParsedInput<'paperwork:setReceived'>): CaseDetail {
   const { db } = vault;
   return db
     .transaction(() => {

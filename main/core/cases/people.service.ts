@@ -1,7 +1,7 @@
 /** Rules for people linked to a case. */
 import { randomUUID } from 'node:crypto';
-import type { PersonInput, PersonKind, PersonView } from '../../../preload/contract/case-records';
-import { personSchema } from '../../../preload/contract/case-records';
+import type { PersonInput, PersonKind, PersonView } from '../../../preload/contract/people';
+import { personSchema } from '../../../preload/contract/people';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { requireCase } from './cases.service';

@@ -2,7 +2,8 @@
 import type { CaseStatus, ConsentStatus, YoungPerson } from '../../../preload/contract/case-records';
 import { AppError } from '../errors';
 import { NO_CONSENT_RECORDED, type ConsentRecorded } from './cases.repo';
-import { MAX_AGE_AT_REFERRAL, ageOn, formatUkDate } from './dates';
+import { ageLimitMessage, ageOn, withinAgeLimit } from '../../../preload/contract/age';
+import { formatUkDate } from './dates';
 
 /**
  * Allowed status changes. Declined and closed cases may be reopened to `referred`: a declined
@@ -69,13 +70,7 @@ export function checkYoungPerson(yp: YoungPerson, referralDate: string, consulta
   } else {
     throw new AppError('INVALID_INPUT', 'Enter the young person’s date of birth.');
   }
-  if (age > MAX_AGE_AT_REFERRAL) {
-    const when = yp.dateOfBirth ? ` (born ${formatUkDate(yp.dateOfBirth)})` : '';
-    throw new AppError(
-      'INVALID_INPUT',
-      `The service works with young people up to ${MAX_AGE_AT_REFERRAL}. This young person${when} was ${age} on the referral date (${formatUkDate(referralDate)}), so the referral cannot be accepted.`,
-    );
-  }
+  if (!withinAgeLimit(age)) throw new AppError('INVALID_INPUT', ageLimitMessage(age, yp.dateOfBirth, referralDate));
   return age;
 }
 

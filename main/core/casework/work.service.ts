@@ -1,10 +1,12 @@
 /** Flags and tasks: raising, clearing, completing, and their states relative to today. */
 import { randomUUID } from 'node:crypto';
-import type { Page } from '../../../preload/contract/case-records';
-import type { FlagState, FlagView, TaskState, TaskView } from '../../../preload/contract/casework';
+import type { ChannelParsedInput } from '../../../preload/contract';
+import type { FlagState, FlagView } from '../../../preload/contract/flags';
+import type { Page } from '../../../preload/contract/paging';
+import type { TaskState, TaskView } from '../../../preload/contract/tasks';
+import { displayName } from '../../../preload/contract/young-person-name';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
-import { displayName } from '../cases/caseload.service';
 import { isCaseWorker } from '../cases/cases.repo';
 import { auditedRead, requireCase, today } from '../cases/cases.service';
 import { addDays } from '../cases/dates';
@@ -33,11 +35,7 @@ const taskView = ({ givenName, familyName, initials, ...t }: TaskRow, d: string)
   state: taskState(t, d),
 });
 
-export function raiseFlag(
-  vault: OpenVault,
-  caseId: string,
-  flag: { reason: string; addressBy: string | null },
-): FlagView {
+export function raiseFlag(vault: OpenVault, caseId: string, flag: ChannelParsedInput<'flag:raise'>['flag']): FlagView {
   const { db } = vault;
   const d = today(vault);
   if (flag.addressBy && flag.addressBy < d) {
@@ -77,7 +75,7 @@ export function caseFlags(vault: OpenVault, caseId: string): FlagView[] {
 export function createTask(
   vault: OpenVault,
   caseId: string,
-  task: { title: string; ownerId: string; dueDate: string | null },
+  task: ChannelParsedInput<'task:create'>['task'],
 ): TaskView {
   const { db } = vault;
   return db
@@ -131,10 +129,7 @@ export function caseTasks(vault: OpenVault, caseId: string): TaskView[] {
  * Open tasks: `overdue` (due before today), `due_soon` (today to +7 days) or all `open`, paged.
  * The list names young people across cases, so each page is one audit row (as the caseload is).
  */
-export function listTasks(
-  vault: OpenVault,
-  q: { view: 'overdue' | 'due_soon' | 'open'; scope: 'mine' | 'all'; limit: number; offset: number },
-): Page<TaskView> {
+export function listTasks(vault: OpenVault, q: ChannelParsedInput<'task:listMine'>): Page<TaskView> {
   const d = today(vault);
   const window =
     q.view === 'overdue'

@@ -2,7 +2,8 @@
 import type { CaseStatus, Service } from '../../../preload/contract/case-records';
 import type { PaperworkType } from '../../../preload/contract/cases';
 import { insertCase, insertStatusChange, setClinicians, setServices, upsertYoungPerson } from '../cases/cases.repo';
-import { addDays, ageOn, assessmentDueDate, daysBetween } from '../cases/dates';
+import { MAX_AGE_AT_REFERRAL, ageOn } from '../../../preload/contract/age';
+import { addDays, assessmentDueDate, daysBetween } from '../cases/dates';
 import { paperworkCompleteDate, upsertCasePaperwork } from '../cases/paperwork.repo';
 import type { Db } from '../db/connection';
 import { writeCaseActivity } from './activity';
@@ -79,7 +80,7 @@ export function writeDemoCase(ctx: DemoContext, planned: PlannedReferral): strin
   const { referralDate: referral, reference, refYear: year, refSeq: seq } = planned;
   const ageDays = daysBetween(referral, today);
   let dob = addDays(referral, -Math.floor(r.pick(AGES) * 365.25) - r.int(0, 364));
-  while (ageOn(dob, referral) > 21) dob = addDays(dob, 30);
+  while (ageOn(dob, referral) > MAX_AGE_AT_REFERRAL) dob = addDays(dob, 30);
   const consultationOnly = r.chance(0.12);
   const initialsOnly = consultationOnly && r.chance(0.5);
   // Gender first: the given name, and every word the family and notes use for them, follow it.

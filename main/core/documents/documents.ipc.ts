@@ -3,7 +3,7 @@ import { AppError } from '../errors';
 import type { HandlersFor } from '../ipc/router';
 import { registerChronologySource } from '../notes/chronology';
 import { exportDocumentToFile } from './document-export';
-import { DOCUMENT_CHRONOLOGY_SOURCE, searchCaseDocuments } from './documents.search';
+import { DOCUMENT_CHRONOLOGY_SOURCE } from './documents.search';
 import { deleteDocument, getDocument, listCaseDocuments, updateDocument } from './documents.service';
 
 // The core imports this module once at start-up: documents join every case's chronology.
@@ -11,8 +11,6 @@ registerChronologySource(DOCUMENT_CHRONOLOGY_SOURCE);
 
 /** Handlers for document metadata and the explicit export. Bytes go through document-routes.ts. */
 export const documentHandlers: HandlersFor<typeof documentChannels> = {
-  'search:documents': (input, { manager }) =>
-    searchCaseDocuments(manager.current(), input.query, input.limit, input.offset, input.cursor),
   'document:list': (input, { manager }) =>
     listCaseDocuments(manager.current(), input.caseId, { ownerType: input.ownerType, ownerId: input.ownerId }),
   'document:get': (input, { manager }) => getDocument(manager.current(), input.documentId),

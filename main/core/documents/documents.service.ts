@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { ChannelParsedInput } from '../../../preload/contract';
 import type { DocumentOwnerType, DocumentView } from '../../../preload/contract/documents';
 import { AppError, fsError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -144,7 +145,7 @@ export async function openDocumentStream(vault: OpenVault, doc: DocumentView, ra
 export function listCaseDocuments(
   vault: OpenVault,
   caseId: string,
-  owner?: { ownerType?: DocumentOwnerType | undefined; ownerId?: string | undefined },
+  owner?: Pick<ChannelParsedInput<'document:list'>, 'ownerType' | 'ownerId'>,
 ): DocumentView[] {
   if (!caseExists(vault.db, caseId)) throw new AppError('NOT_FOUND', 'That case does not exist.');
   const docs = listDocuments(vault.db, caseId, owner);
@@ -162,7 +163,7 @@ export function updateDocument(
   vault: OpenVault,
   documentId: string,
   expectedVersion: number,
-  patch: { title?: string | undefined; description?: string | null | undefined },
+  patch: Pick<ChannelParsedInput<'document:update'>, 'title' | 'description'>,
 ): DocumentView {
   return vault.db
     .transaction(() => {

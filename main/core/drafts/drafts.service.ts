@@ -11,18 +11,15 @@
  * not already say. Listing my drafts shows only their titles and is not audited.
  */
 import { randomUUID } from 'node:crypto';
+import type { ChannelParsedInput } from '../../../preload/contract';
 import type { DraftSummary, DraftView } from '../../../preload/contract/drafts';
 import { draftKind } from '../../../preload/contract/drafts';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { caseVisibleTo, deleteDraft, findDraft, listDrafts, upsertDraft } from './drafts.repo';
 
-export interface DraftInput {
-  key: string;
-  caseId: string | null;
-  title: string;
-  state: unknown;
-}
+/** What `draft:save` delivers, parsed. */
+export type DraftInput = ChannelParsedInput<'draft:save'>;
 
 function auditDraft(vault: OpenVault, action: string, id: string, key: string, caseId: string | null, extra = {}) {
   vault.audit({ action, entityType: 'draft', entityId: id, caseId, detail: { form: draftKind(key), ...extra } });

@@ -18,7 +18,7 @@ import {
   type ChronologyFilter,
   type ChronologyGroup,
   type ChronologyPage,
-} from '../../../preload/contract/casework';
+} from '../../../preload/contract/chronology';
 import { chronologyKind, type ChronologyKind } from '../../../preload/contract/chronology-kinds';
 import { auditedRead, today } from '../cases/cases.service';
 import { stmt } from '../db/statements';

@@ -1,18 +1,15 @@
 /** Case notes: writing, editing with history, listing. */
 import { randomUUID } from 'node:crypto';
-import type { Page } from '../../../preload/contract/case-records';
-import type { NoteRevisionView, NoteType, NoteView } from '../../../preload/contract/casework';
+import type { ChannelParsedInput } from '../../../preload/contract';
+import type { NoteRevisionView, NoteView } from '../../../preload/contract/notes';
+import type { Page } from '../../../preload/contract/paging';
 import { auditedRead, requireCase } from '../cases/cases.service';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { findNote, insertNote, listCaseNotes, listRevisions, reviseNote } from './notes.repo';
 
-export interface NoteContent {
-  occurredAt: string;
-  type: NoteType;
-  text: string;
-  thirdPartySensitive: boolean;
-}
+/** A note's content as `note:create` and `note:update` deliver it, parsed (defaults filled in). */
+export type NoteContent = ChannelParsedInput<'note:create'>['note'];
 
 /** Notes are stored in UTC so they sort as text, whatever offset they were typed with. */
 function utc(iso: string): string {

@@ -5,11 +5,11 @@
  * copy of that SQL.
  */
 import type { SessionUser } from '../../../preload/contract';
-import type { Page } from '../../../preload/contract/case-records';
-import type { CaseSearchHit } from '../../../preload/contract/casework';
 import { caseloadQuerySchema } from '../../../preload/contract/cases';
+import type { Page } from '../../../preload/contract/paging';
+import type { CaseSearchHit } from '../../../preload/contract/search';
+import { displayName } from '../../../preload/contract/young-person-name';
 import { queryCaseload } from '../cases/caseload.repo';
-import { displayName } from '../cases/caseload.service';
 import type { Db } from '../db/connection';
 
 /** The caseload's search box takes at most this many characters; no name or reference is longer. */

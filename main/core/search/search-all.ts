@@ -5,7 +5,7 @@
  * one (three calls would write three rows, and could read three different states of the vault);
  * paging one section is `only`, which reads and audits that section alone.
  */
-import type { SearchAllInput, SearchAllPage } from '../../../preload/contract/casework';
+import type { SearchAllInput, SearchAllPage } from '../../../preload/contract/search';
 import { today } from '../cases/cases.service';
 import { documentSearchPage } from '../documents/documents.search';
 import type { OpenVault } from '../vault/vault';

@@ -15,15 +15,15 @@ export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
     return null;
   },
   'session:touch': () => null,
-  'users:list': (_input, { manager }) => manager.current().listUsers(),
-  'users:directory': (_input, { manager }) =>
+  'user:list': (_input, { manager }) => manager.current().listUsers(),
+  'user:directory': (_input, { manager }) =>
     manager
       .current()
       .listUsers()
       .filter((u) => !u.disabled)
       .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role })),
-  'users:create': (input, { manager }) => manager.current().addUser(input),
-  'users:changePassword': async (input, { manager }) => {
+  'user:create': (input, { manager }) => manager.current().addUser(input),
+  'user:changePassword': async (input, { manager }) => {
     await manager.current().changePassword(input.currentPassword, input.newPassword);
     return null;
   },

@@ -5,7 +5,7 @@ import { useAdminStore } from '../../stores/admin';
 /** Fetch the users of the vault into the admin store. */
 export async function loadUsers(): Promise<void> {
   try {
-    const users = await call('users:list', {});
+    const users = await call('user:list', {});
     useAdminStore.setState({ users, usersError: null });
   } catch (err) {
     useAdminStore.setState({ usersError: errorMessage(err) });
@@ -19,7 +19,7 @@ export async function addUser(input: {
   role: Role;
   password: string;
 }): Promise<UserSummary> {
-  const user = await call('users:create', input);
+  const user = await call('user:create', input);
   await loadUsers();
   return user;
 }

@@ -1,8 +1,9 @@
 import type { CaseSummary } from '../../../preload/contract';
+import { ageOn } from '../../../preload/contract/age';
 import { formatDate } from '../../lib/dates';
 import { openCase, type CaseloadFilters } from '../../stores/cases';
-import { ageOn, todayIso } from './age';
 import { STATUS_LABELS } from './case-page/labels';
+import { todayIso } from './case-page/uk-date';
 import { ClockTag } from './ClockTag';
 import styles from './CaseloadTable.module.css';
 import { SortHeader } from './SortHeader';

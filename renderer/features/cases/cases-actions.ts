@@ -5,6 +5,6 @@ import { useCasesStore } from '../../stores/cases';
 /** Load the colleague directory once per session (lead-worker filter and picker). */
 export async function loadDirectory(): Promise<void> {
   if (useCasesStore.getState().directory) return;
-  const directory = await call('users:directory', {});
+  const directory = await call('user:directory', {});
   useCasesStore.setState({ directory });
 }

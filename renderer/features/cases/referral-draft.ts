@@ -4,10 +4,10 @@
  * the round trip; the core checks again regardless.
  */
 import type { LegalStatus, Placement, ProfessionalRole, Service } from '../../../preload/contract';
-import { referralSchema, youngPersonSchema, type ReferralInput } from '../../../preload/contract/case-records';
+import { ageLimitMessage, ageOn, withinAgeLimit } from '../../../preload/contract/age';
+import { referralSchema, type ReferralInput } from '../../../preload/contract/case-records';
 import { EMPTY_IDENTITY, checkIdentity, identityInput, type IdentityValues } from './identity-form';
-import { ageOn } from './age';
-import { explainBadUkDate, isoToUk, parseUkDate, todayUk } from './case-page/uk-date';
+import { explainBadUkDate, parseUkDate, todayUk } from './case-page/uk-date';
 
 export interface ReferralDraft extends IdentityValues {
   referralDate: string;
@@ -85,17 +85,6 @@ export function fieldId(field: DraftField): string {
 }
 
 const text = (s: string): string | null => (s.trim() ? s.trim() : null);
-
-/** The oldest age the service takes at referral, read from the contract's own schema. */
-function ageAllowed(age: number): boolean {
-  return youngPersonSchema.shape.ageAtReferral.safeParse(age).success;
-}
-
-/** The same words the core uses when a young person is too old at referral. */
-export function tooOldMessage(age: number, dobIso: string | null, referralIso: string): string {
-  const when = dobIso ? ` (born ${isoToUk(dobIso)})` : '';
-  return `The service works with young people up to 21. This young person${when} was ${age} on the referral date (${isoToUk(referralIso)}), so the referral cannot be accepted.`;
-}
 
 /**
  * The identity the form shows: a consultation-only referral offers only consent, so an NHS
@@ -209,7 +198,7 @@ function ruleErrors(d: ReferralDraft): DraftErrors {
     e.dateOfBirth = 'The date of birth is after the referral date. Check both dates.';
   } else if (dobIso && referralIso) {
     const age = ageOn(dobIso, referralIso);
-    if (!ageAllowed(age)) e.dateOfBirth = tooOldMessage(age, dobIso, referralIso);
+    if (!withinAgeLimit(age)) e.dateOfBirth = ageLimitMessage(age, dobIso, referralIso);
   } else if (!dobIso && !d.consultationOnly) {
     e.dateOfBirth = 'Enter the young person’s date of birth.';
   }
@@ -219,7 +208,7 @@ function ruleErrors(d: ReferralDraft): DraftErrors {
     const age = Number(ageText);
     if (!ageText) e.ageAtReferral = 'Enter the young person’s age, or their date of birth.';
     else if (!/^\d{1,3}$/.test(ageText)) e.ageAtReferral = 'Enter the age in whole years, for example 14.';
-    else if (!ageAllowed(age) && referralIso) e.ageAtReferral = tooOldMessage(age, null, referralIso);
+    else if (!withinAgeLimit(age) && referralIso) e.ageAtReferral = ageLimitMessage(age, null, referralIso);
   }
 
   Object.assign(e, checkIdentity(shownIdentity(d), parseUkDate(todayUk()) ?? ''));

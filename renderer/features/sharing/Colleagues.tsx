@@ -52,7 +52,7 @@ export function Colleagues({ canChange }: { canChange: boolean }) {
       </div>
       {canChange && (
         <ImportCard
-          onImport={(cardText) => run(() => call('colleagues:importCard', { cardText }), importedMessage)}
+          onImport={(cardText) => run(() => call('colleague:importCard', { cardText }), importedMessage)}
           onError={setError}
         />
       )}
@@ -161,7 +161,7 @@ function ColleagueItem({
               className="button"
               onClick={() =>
                 void run(
-                  () => call('colleagues:verify', { colleagueId: c.id }),
+                  () => call('colleague:verify', { colleagueId: c.id }),
                   (v) => `${v.name}’s card is verified.`,
                 )
               }
@@ -182,7 +182,7 @@ function ColleagueItem({
           onSubmit={(e) => {
             e.preventDefault();
             void run(
-              () => call('colleagues:revoke', { colleagueId: c.id, reason }),
+              () => call('colleague:revoke', { colleagueId: c.id, reason }),
               (v) => `${v.name}’s card was revoked. Bundles can no longer be sent to it or accepted from it.`,
             );
           }}

@@ -19,7 +19,7 @@ export function MyKeyCard() {
   async function save() {
     setError(null);
     try {
-      const file = await call('keys:exportCard', {});
+      const file = await call('key:exportCard', {});
       saveTextFile(file.fileName, file.text);
       setSaved(`Saved as ${file.fileName}. Give this file to colleagues (it holds no secret).`);
     } catch (err) {

@@ -12,12 +12,12 @@ function token(): string | undefined {
 }
 
 export async function loadMyCard(): Promise<void> {
-  const card = await call('keys:myCard', {});
+  const card = await call('key:myCard', {});
   useSharingStore.setState({ myCard: card });
 }
 
 export async function loadColleagues(): Promise<void> {
-  const colleagues = await call('colleagues:list', {});
+  const colleagues = await call('colleague:list', {});
   useSharingStore.setState({ colleagues });
 }
 

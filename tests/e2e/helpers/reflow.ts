@@ -54,7 +54,7 @@ export interface Seeded {
  * soon, notes, an open flag; and a dozen more cases for the caseload.
  */
 export async function seedCases(page: Page): Promise<Seeded> {
-  const users = await api<{ id: string }[]>(page, 'users:list', {});
+  const users = await api<{ id: string }[]>(page, 'user:list', {});
   const me = users[0]?.id;
   if (!me) throw new Error('no user to own the tasks');
   const jordan = await makeCase(page, 'Jordan', 'Ellis-Fairweather', '2012-03-14', {
@@ -62,7 +62,7 @@ export async function seedCases(page: Page): Promise<Seeded> {
     referralSource: 'Leeds Children’s Social Care, Multi-Agency Safeguarding Hub',
     referrer: { name: 'Priya Shah', role: 'social_worker', agency: 'Leeds Children’s Social Care' },
   });
-  await api(page, 'people:add', {
+  await api(page, 'person:add', {
     caseId: jordan.id,
     person: { kind: 'parent_carer', name: 'Alex Ellis', relationship: 'Foster carer', parentalResponsibility: false },
   });

@@ -89,11 +89,11 @@ export async function loadTab(tab: CaseTab, force: boolean): Promise<void> {
 
 /**
  * Colleagues who can own a task, lead a case or be allocated to it: the active administrators
- * and clinicians of the vault (users:directory, open to every signed-in user). Read-only users
+ * and clinicians of the vault (user:directory, open to every signed-in user). Read-only users
  * cannot hold casework, so they are left out.
  */
 export async function loadUsers(): Promise<void> {
-  const directory = await call('users:directory', {});
+  const directory = await call('user:directory', {});
   store.setState({
     users: directory.filter((u) => u.role !== 'read-only').map((u) => ({ id: u.id, displayName: u.displayName })),
   });
@@ -154,21 +154,21 @@ export async function setStatus(status: CaseStatus, reason: string | null, closi
 }
 
 export async function addPerson(person: PersonInput): Promise<void> {
-  await call('people:add', { caseId: current().id, person });
+  await call('person:add', { caseId: current().id, person });
   await refreshDetail();
 }
 
 export async function updatePerson(
   personId: string,
   expectedVersion: number,
-  person: ChannelInput<'people:update'>['person'],
+  person: ChannelInput<'person:update'>['person'],
 ): Promise<void> {
-  await guarded(() => call('people:update', { personId, expectedVersion, person }));
+  await guarded(() => call('person:update', { personId, expectedVersion, person }));
   await refreshDetail();
 }
 
 export async function removePerson(personId: string): Promise<void> {
-  await call('people:remove', { personId });
+  await call('person:remove', { personId });
   await refreshDetail();
 }
 

@@ -42,12 +42,12 @@ export async function laptop(
 
 /** Each adds the other's key card (through the channels) and marks it verified. */
 export async function exchangeCards(a: Laptop, b: Laptop): Promise<{ aOnB: string; bOnA: string }> {
-  const cardA = await a.call<{ text: string }>('keys:exportCard', {});
-  const cardB = await b.call<{ text: string }>('keys:exportCard', {});
-  const aOnB = (await b.call<{ id: string }>('colleagues:importCard', { cardText: cardA.text })).id;
-  const bOnA = (await a.call<{ id: string }>('colleagues:importCard', { cardText: cardB.text })).id;
-  await b.call('colleagues:verify', { colleagueId: aOnB });
-  await a.call('colleagues:verify', { colleagueId: bOnA });
+  const cardA = await a.call<{ text: string }>('key:exportCard', {});
+  const cardB = await b.call<{ text: string }>('key:exportCard', {});
+  const aOnB = (await b.call<{ id: string }>('colleague:importCard', { cardText: cardA.text })).id;
+  const bOnA = (await a.call<{ id: string }>('colleague:importCard', { cardText: cardB.text })).id;
+  await b.call('colleague:verify', { colleagueId: aOnB });
+  await a.call('colleague:verify', { colleagueId: bOnA });
   return { aOnB, bOnA };
 }
 

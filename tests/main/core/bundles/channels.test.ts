@@ -35,48 +35,48 @@ async function readAll(body: Readable): Promise<Buffer> {
 
 describe('key cards and colleagues', () => {
   it('shows my card, saves it as a file, and imports, verifies and revokes a colleague', async () => {
-    const card = await alice.call<{ fingerprint: string; ageRecipient: string; name: string }>('keys:myCard', {});
+    const card = await alice.call<{ fingerprint: string; ageRecipient: string; name: string }>('key:myCard', {});
     expect(card.name).toBe('Alice Ahmed');
     expect(card.fingerprint).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
-    const file = await alice.call<{ fileName: string; text: string }>('keys:exportCard', {});
+    const file = await alice.call<{ fileName: string; text: string }>('key:exportCard', {});
     expect(file.fileName).toBe('alice-ahmed.ncatscard');
     expect(file.text).toContain(card.ageRecipient);
     expect(file.text).not.toContain('AGE-SECRET-KEY');
 
-    const bad = await bob.raw('colleagues:importCard', { cardText: 'not a card' });
+    const bad = await bob.raw('colleague:importCard', { cardText: 'not a card' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const altered = file.text.replace(card.fingerprint, 'AAAA-AAAA-AAAA-AAAA-AAAA');
-    expect(await bob.raw('colleagues:importCard', { cardText: altered })).toMatchObject({ ok: false });
-    const own = await alice.raw('colleagues:importCard', { cardText: file.text });
+    expect(await bob.raw('colleague:importCard', { cardText: altered })).toMatchObject({ ok: false });
+    const own = await alice.raw('colleague:importCard', { cardText: file.text });
     expect(own).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
-    const added = await bob.call<{ id: string; status: string; fingerprint: string }>('colleagues:importCard', {
+    const added = await bob.call<{ id: string; status: string; fingerprint: string }>('colleague:importCard', {
       cardText: file.text,
     });
     expect(added).toMatchObject({ status: 'unverified', fingerprint: card.fingerprint });
-    expect(await bob.call('colleagues:verify', { colleagueId: added.id })).toMatchObject({ status: 'verified' });
-    const list = await bob.call<{ name: string; status: string }[]>('colleagues:list', {});
+    expect(await bob.call('colleague:verify', { colleagueId: added.id })).toMatchObject({ status: 'verified' });
+    const list = await bob.call<{ name: string; status: string }[]>('colleague:list', {});
     expect(list).toEqual([expect.objectContaining({ name: 'Alice Ahmed', status: 'verified' })]);
-    const revoked = await bob.call('colleagues:revoke', { colleagueId: added.id, reason: 'Left the service' });
+    const revoked = await bob.call('colleague:revoke', { colleagueId: added.id, reason: 'Left the service' });
     expect(revoked).toMatchObject({ status: 'revoked' });
-    expect(await bob.raw('colleagues:revoke', { colleagueId: added.id, reason: '' })).toMatchObject({
+    expect(await bob.raw('colleague:revoke', { colleagueId: added.id, reason: '' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
   });
 
   it('lets a read-only user see cards but not change the directory or send a case', async () => {
-    await alice.call('users:create', {
+    await alice.call('user:create', {
       username: 'reader',
       displayName: 'Rea Reader',
       password: 'read only password 1',
       role: 'read-only',
     });
     await alice.call('vault:unlock', { username: 'reader', password: 'read only password 1' });
-    expect(ok(await alice.raw('keys:myCard', {}))).toMatchObject({ name: 'Rea Reader' });
-    expect(ok(await alice.raw('colleagues:list', {}))).toEqual([]);
+    expect(ok(await alice.raw('key:myCard', {}))).toMatchObject({ name: 'Rea Reader' });
+    expect(ok(await alice.raw('colleague:list', {}))).toEqual([]);
     for (const [channel, input] of [
-      ['colleagues:importCard', { cardText: '{}' }],
+      ['colleague:importCard', { cardText: '{}' }],
       ['bundle:preparePassphrase', {}],
       ['bundle:discard', { inboxId: '00000000-0000-4000-8000-000000000000' }],
     ] as const) {

@@ -29,7 +29,7 @@ async function ok<T>(channel: string, input: unknown): Promise<T> {
 
 describe('the access log', () => {
   it('names people by display name and collapses repeated views in one sign-in session', async () => {
-    await ok('users:create', {
+    await ok('user:create', {
       username: 'cal',
       displayName: 'Cal Clinician',
       password: 'another long password',

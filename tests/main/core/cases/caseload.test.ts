@@ -9,7 +9,8 @@ import type { CaseDetail, CaseStatus, ReferralInput } from '../../../../preload/
 import { listCaseload } from '../../../../main/core/cases/caseload.service';
 import { walksClockParts } from '../../../../main/core/cases/caseload.clock-order';
 import { caseloadSql, readCaseloadPage } from '../../../../main/core/cases/caseload.repo';
-import { getCase, setCaseStatus, updateCaseFields } from '../../../../main/core/cases/cases.service';
+import { setCaseStatus } from '../../../../main/core/cases/case-status.service';
+import { getCase, updateCaseFields } from '../../../../main/core/cases/cases.service';
 import { listPaperworkTypes } from '../../../../main/core/cases/paperwork.repo';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { makeVault, newCase, type TestVault } from './fixtures';

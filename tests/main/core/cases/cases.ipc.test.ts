@@ -51,7 +51,7 @@ describe('case channels through the router', () => {
     const log = await core.router('case:accessLog', { caseId: id });
     expect(log).toMatchObject({ ok: true, value: { items: [{ action: 'case.read' }, { action: 'case.create' }] } });
 
-    await core.router('users:create', {
+    await core.router('user:create', {
       username: 'reader',
       displayName: 'Rita Reader',
       password: 'a long enough password',

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { caseloadQuerySchema } from '../../../../preload/contract/cases';
 import { checkDuplicates, listCaseload } from '../../../../main/core/cases/caseload.service';
-import { getCase, setCaseStatus, updateCaseFields } from '../../../../main/core/cases/cases.service';
+import { setCaseStatus } from '../../../../main/core/cases/case-status.service';
+import { getCase, updateCaseFields } from '../../../../main/core/cases/cases.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { addPerson, changePerson, removePerson } from '../../../../main/core/cases/people.service';
 import { verifyAuditChain } from '../../../../main/core/vault/audit';
@@ -191,7 +192,13 @@ describe('paperwork and the 12-week clock', () => {
     const dates = ['2024-01-10', '2024-02-02', '2024-01-20', '2024-02-29', '2024-02-01'];
     required.forEach((typeId, i) => {
       expect(d.clock.status).toBe('not_started');
-      d = setPaperworkReceived(t.vault, { caseId: c.id, typeId, receivedDate: dates[i] ?? null, notes: null });
+      d = setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId,
+        receivedDate: dates[i] ?? null,
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      });
     });
     expect(d.clock).toMatchObject({
       paperworkCompleteDate: '2024-02-29',
@@ -214,15 +221,39 @@ describe('paperwork and the 12-week clock', () => {
   it('stops the clock when a required item is cleared, and refuses future dates', () => {
     const c = newCase(t.vault);
     for (const typeId of required)
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId, receivedDate: '2025-06-10', notes: null });
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId,
+        receivedDate: '2025-06-10',
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      });
     expect(getCase(t.vault, c.id).clock.assessmentDueDate).toBe('2025-09-02');
-    const d = setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'chronology', receivedDate: null, notes: null });
+    const d = setPaperworkReceived(t.vault, {
+      caseId: c.id,
+      typeId: 'chronology',
+      receivedDate: null,
+      notes: null,
+      acknowledgeBeforeReferral: false,
+    });
     expect(d.clock).toMatchObject({ status: 'not_started', assessmentDueDate: null, paperworkCompleteDate: null });
     expect(() =>
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'chronology', receivedDate: '2025-06-16', notes: null }),
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId: 'chronology',
+        receivedDate: '2025-06-16',
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      }),
     ).toThrow(/future/);
     expect(() =>
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'nope', receivedDate: null, notes: null }),
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId: 'nope',
+        receivedDate: null,
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      }),
     ).toThrow(/not on the checklist/);
   });
 });
@@ -249,6 +280,7 @@ describe('possible duplicates', () => {
       familyName: 'Smyth',
       dateOfBirth: '2010-05-05',
       localAuthority: null,
+      nhsNumber: null,
     });
     expect(byDob).toEqual([
       {
@@ -265,6 +297,7 @@ describe('possible duplicates', () => {
       familyName: 'BLOGGS',
       dateOfBirth: '2012-12-12',
       localAuthority: 'kent',
+      nhsNumber: null,
     });
     expect(byName.map((d) => [d.reference, d.reason])).toEqual([[b.reference, 'same_name_same_local_authority']]);
     expect(
@@ -273,6 +306,7 @@ describe('possible duplicates', () => {
         familyName: 'Quinn',
         dateOfBirth: '2010-05-05',
         localAuthority: 'Kent',
+        nhsNumber: null,
       }),
     ).toEqual([]);
   });

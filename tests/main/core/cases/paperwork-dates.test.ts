@@ -38,7 +38,13 @@ describe('paperwork received dates', () => {
     const c = newCase(t.vault, { referralDate: '2025-03-12' });
     const before = auditActions(t.vault).length;
     const err = caught(() =>
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'chronology', receivedDate: '2026-12-02', notes: null }),
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId: 'chronology',
+        receivedDate: '2026-12-02',
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      }),
     );
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toBe('The date received cannot be in the future (today is 01/12/2026).');
@@ -57,6 +63,7 @@ describe('paperwork received dates', () => {
       typeId: 'chronology',
       receivedDate: '2026-12-01',
       notes: null,
+      acknowledgeBeforeReferral: false,
     });
     expect(d.paperwork.find((p) => p.typeId === 'chronology')?.receivedDate).toBe('2026-12-01');
     expect(auditActions(t.vault).length).toBe(before + 1);
@@ -71,10 +78,17 @@ describe('paperwork received dates', () => {
       typeId: 'chronology',
       receivedDate: '2026-07-01',
       notes: null,
+      acknowledgeBeforeReferral: false,
     });
     expect(d.paperwork.find((p) => p.typeId === 'chronology')?.receivedDate).toBe('2026-07-01');
     expect(() =>
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'school_report', receivedDate: '2026-07-02', notes: null }),
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId: 'school_report',
+        receivedDate: '2026-07-02',
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      }),
     ).toThrow('The date received cannot be in the future (today is 01/07/2026).');
   });
 
@@ -82,7 +96,13 @@ describe('paperwork received dates', () => {
     const c = newCase(t.vault, { referralDate: '2025-03-12' });
     const before = auditActions(t.vault).length;
     const err = caught(() =>
-      setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'chronology', receivedDate: '2025-03-11', notes: null }),
+      setPaperworkReceived(t.vault, {
+        caseId: c.id,
+        typeId: 'chronology',
+        receivedDate: '2025-03-11',
+        notes: null,
+        acknowledgeBeforeReferral: false,
+      }),
     );
     expect(err.code).toBe('CONFIRMATION_REQUIRED');
     expect(err.message).toBe(
@@ -91,7 +111,13 @@ describe('paperwork received dates', () => {
     expect(auditActions(t.vault).length).toBe(before);
 
     // The referral date itself needs no confirmation.
-    setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'referral_form', receivedDate: '2025-03-12', notes: null });
+    setPaperworkReceived(t.vault, {
+      caseId: c.id,
+      typeId: 'referral_form',
+      receivedDate: '2025-03-12',
+      notes: null,
+      acknowledgeBeforeReferral: false,
+    });
     for (const typeId of REQUIRED.filter((id) => id !== 'referral_form')) {
       setPaperworkReceived(t.vault, {
         caseId: c.id,
@@ -106,6 +132,7 @@ describe('paperwork received dates', () => {
       typeId: 'referral_form',
       receivedDate: '2025-03-12',
       notes: null,
+      acknowledgeBeforeReferral: false,
     });
     // The clock starts from the latest item received, as the warning said.
     expect(d.clock).toMatchObject({ paperworkCompleteDate: '2025-03-12', assessmentDueDate: '2025-06-04' });

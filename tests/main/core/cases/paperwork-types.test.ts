@@ -15,7 +15,13 @@ const REQUIRED = ['referral_form', 'chronology', 'police_disclosure', 'school_re
 
 function receiveAll(caseId: string) {
   for (const typeId of REQUIRED)
-    setPaperworkReceived(t.vault, { caseId, typeId, receivedDate: '2025-06-01', notes: null });
+    setPaperworkReceived(t.vault, {
+      caseId,
+      typeId,
+      receivedDate: '2025-06-01',
+      notes: null,
+      acknowledgeBeforeReferral: false,
+    });
 }
 
 describe('paperwork checklist types', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { youngPersonSchema, type ClockReading } from '../../../../preload/contract/case-records';
+import { ageOn } from '../../../../preload/contract/age';
 import {
   addDays,
-  ageOn,
   assessmentDueDate,
   assessmentApplies,
   readClock,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { caseloadQuerySchema } from '../../../../preload/contract/cases';
 import { listCaseload } from '../../../../main/core/cases/caseload.service';
 import { getCase } from '../../../../main/core/cases/cases.service';
-import { ageOn } from '../../../../main/core/cases/dates';
+import { ageOn } from '../../../../preload/contract/age';
 import { generateDemoData } from '../../../../main/core/demo/generate';
 import { Random } from '../../../../main/core/demo/prng';
 import { verifyAuditChain } from '../../../../main/core/vault/audit';

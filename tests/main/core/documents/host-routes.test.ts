@@ -120,7 +120,7 @@ describe('browser host document routes', () => {
     expect(
       await ipc('document:update', { documentId: doc.id, expectedVersion: 1, title: 'School report' }),
     ).toMatchObject({ ok: true, value: { title: 'School report', version: 2 } });
-    expect(await ipc('users:create', READER)).toMatchObject({ ok: true });
+    expect(await ipc('user:create', READER)).toMatchObject({ ok: true });
     expect(await ipc('vault:unlock', { username: READER.username, password: READER.password })).toMatchObject({
       ok: true,
     });

@@ -148,7 +148,7 @@ describe('search:documents', () => {
   it('is open to read-only users too', async () => {
     const caseId = await newCase('Gus', 'Hale');
     await addDocument(caseId, 'Chronology from social care');
-    const made = await core.router('users:create', {
+    const made = await core.router('user:create', {
       username: 'reader',
       displayName: 'Rita Reader',
       password: 'another long password',

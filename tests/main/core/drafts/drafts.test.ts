@@ -98,7 +98,7 @@ describe('drafts', () => {
 
   it('are personal: another user can neither see, restore nor discard mine', async () => {
     await ok('draft:save', noteDraft());
-    await ok('users:create', { username: 'clin', displayName: 'Cal Clinician', password: PASSWORD, role: 'clinician' });
+    await ok('user:create', { username: 'clin', displayName: 'Cal Clinician', password: PASSWORD, role: 'clinician' });
     await core.manager.unlock('clin', PASSWORD);
     expect(await ok('draft:list', {})).toEqual([]);
     expect(await ok('draft:get', { key: `note:new:${caseId}` })).toBeNull();
@@ -154,7 +154,7 @@ describe('drafts', () => {
     expect(
       await core.router('draft:save', { ...noteDraft(), key: `note:new:${missing}`, caseId: missing }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('does not exist') } });
-    await ok('users:create', { username: 'reader', displayName: 'Rea Reader', password: PASSWORD, role: 'read-only' });
+    await ok('user:create', { username: 'reader', displayName: 'Rea Reader', password: PASSWORD, role: 'read-only' });
     await core.manager.unlock('reader', PASSWORD);
     expect(await core.router('draft:save', noteDraft())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await ok('draft:list', {})).toEqual([]);

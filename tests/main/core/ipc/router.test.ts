@@ -47,7 +47,7 @@ describe('router', () => {
 
   it('LOCKED for session channels before unlock (validation first, then the session)', async () => {
     const { router } = setup();
-    for (const channel of ['users:list', 'audit:verify', 'vault:lock', 'session:touch']) {
+    for (const channel of ['user:list', 'audit:verify', 'vault:lock', 'session:touch']) {
       expect(await router(channel, {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     }
   });
@@ -55,19 +55,19 @@ describe('router', () => {
   it('FORBIDDEN for a clinician calling administrator channels; allowed channels still work', async () => {
     const { router, manager } = setup();
     expect(await router('vault:create', ADMIN)).toMatchObject({ ok: true });
-    expect(await router('users:create', CLINICIAN)).toMatchObject({ ok: true, value: { role: 'clinician' } });
+    expect(await router('user:create', CLINICIAN)).toMatchObject({ ok: true, value: { role: 'clinician' } });
     manager.lock('explicit');
     expect(await router('vault:unlock', { username: CLINICIAN.username, password: CLINICIAN.password })).toMatchObject({
       ok: true,
       value: { user: { role: 'clinician' } },
     });
-    for (const channel of ['users:list', 'audit:verify']) {
+    for (const channel of ['user:list', 'audit:verify']) {
       expect(await router(channel, {})).toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', message: 'Your role does not allow this.' },
       });
     }
-    expect(await router('users:create', { ...CLINICIAN, username: 'another' })).toMatchObject({
+    expect(await router('user:create', { ...CLINICIAN, username: 'another' })).toMatchObject({
       error: { code: 'FORBIDDEN' },
     });
     expect(await router('session:touch', {})).toEqual({ ok: true, value: null });
@@ -111,7 +111,7 @@ describe('router', () => {
     expect(await router('vault:status', undefined)).toMatchObject({ ok: true, value: { state: 'absent' } });
     const created = await router('vault:create', { ...ADMIN, username: '  Admin ' });
     expect(created).toMatchObject({ ok: true, value: { user: { username: 'admin', role: 'administrator' } } });
-    expect(await router('users:list', {})).toMatchObject({ ok: true, value: [{ username: 'admin' }] });
+    expect(await router('user:list', {})).toMatchObject({ ok: true, value: [{ username: 'admin' }] });
     expect(await router('audit:verify', {})).toMatchObject({ ok: true, value: { ok: true, problem: null } });
     expect(await router('vault:lock', {})).toEqual({ ok: true, value: null });
     expect(await router('vault:status', {})).toMatchObject({

@@ -1,8 +1,8 @@
 /** The chronology's filters, its upcoming events and its summaries, on a real encrypted vault. */
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHRONOLOGY_GROUPS, chronologyFilterSchema, type ChronologyGroup } from '../../../../preload/contract/casework';
-import { setCaseStatus } from '../../../../main/core/cases/cases.service';
+import { CHRONOLOGY_GROUPS, chronologyFilterSchema, type ChronologyGroup } from '../../../../preload/contract/chronology';
+import { setCaseStatus } from '../../../../main/core/cases/case-status.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { completeTask, createTask, raiseFlag } from '../../../../main/core/casework/work.service';
 import { importDocument } from '../../../../main/core/documents/documents.service';
@@ -37,7 +37,13 @@ async function busyCase() {
     reason: null,
     closingSummary: null,
   });
-  setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'referral_form', receivedDate: '2025-05-01', notes: null });
+  setPaperworkReceived(t.vault, {
+    caseId: c.id,
+    typeId: 'referral_form',
+    receivedDate: '2025-05-01',
+    notes: null,
+    acknowledgeBeforeReferral: false,
+  });
   t.setNow('2025-06-15T10:00:00Z');
   createNote(t.vault, c.id, note('Sister disclosed to her teacher.', true, '2025-06-01T10:00:00Z'));
   createNote(t.vault, c.id, note('Victim’s family moved.', true, '2025-06-02T10:00:00Z'));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setCaseStatus } from '../../../../main/core/cases/cases.service';
+import { setCaseStatus } from '../../../../main/core/cases/case-status.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { clearFlag, completeTask, createTask, raiseFlag } from '../../../../main/core/casework/work.service';
 import { getChronology, registerChronologySource } from '../../../../main/core/notes/chronology';
@@ -76,7 +76,13 @@ describe('chronology', () => {
       reason: 'Meets criteria',
       closingSummary: null,
     });
-    setPaperworkReceived(t.vault, { caseId: c.id, typeId: 'referral_form', receivedDate: '2025-05-01', notes: null });
+    setPaperworkReceived(t.vault, {
+      caseId: c.id,
+      typeId: 'referral_form',
+      receivedDate: '2025-05-01',
+      notes: null,
+      acknowledgeBeforeReferral: false,
+    });
     t.setNow('2025-06-15T10:00:00Z');
     createNote(t.vault, c.id, note('Professionals meeting arranged.', '2025-05-20T14:00:00Z'));
     const f = raiseFlag(t.vault, c.id, { reason: 'Placement at risk', addressBy: null });

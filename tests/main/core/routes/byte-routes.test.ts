@@ -110,7 +110,7 @@ describe('the byte-route table', () => {
   });
 
   it('refuses a read-only and a locked session by the router’s own rule, on both doors', async () => {
-    expect((await host.core.router('users:create', READER)).ok).toBe(true);
+    expect((await host.core.router('user:create', READER)).ok).toBe(true);
     const signIn = { username: READER.username, password: READER.password };
     expect((await host.core.router('vault:unlock', signIn)).ok).toBe(true);
     const channelRefusal = await host.core.router('case:create', REFERRAL);

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../../main/core/core';
 import { importDocument } from '../../../../main/core/documents/documents.service';
-import type { SearchAllPage } from '../../../../preload/contract/casework';
+import type { SearchAllPage } from '../../../../preload/contract/search';
 import { FAST, tempDirs } from '../temp-vault';
 
 const dirs = tempDirs('ncats-searchall-');

@@ -16,7 +16,7 @@ beforeEach(async () => {
     ['gone', 'Gil Gone', 'clinician'],
     ['reader', 'Rea Reader', 'read-only'],
   ] as const) {
-    await core.router('users:create', { username, displayName, role, password: 'a long enough password' });
+    await core.router('user:create', { username, displayName, role, password: 'a long enough password' });
   }
   // No channel disables a user yet: do what an administrator's future "disable" will do.
   core.manager.current().db.prepare("UPDATE users SET disabled = 1 WHERE username = 'gone'").run();
@@ -26,26 +26,26 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('users:directory', () => {
+describe('user:directory', () => {
   it('lists active colleagues to any signed-in user, with no user names or dates', async () => {
     await core.manager.unlock('reader', 'a long enough password');
-    const result = await core.router('users:directory', {});
+    const result = await core.router('user:directory', {});
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toEqual([
       { id: expect.any(String), displayName: 'Ada Admin', role: 'administrator' },
       { id: expect.any(String), displayName: 'Cal Clinician', role: 'clinician' },
       { id: expect.any(String), displayName: 'Rea Reader', role: 'read-only' },
     ]);
-    // users:list stays for administrators.
-    expect(await core.router('users:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // user:list stays for administrators.
+    expect(await core.router('user:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('refuses callers who are not signed in, and unexpected input', async () => {
-    expect(await core.router('users:directory', { all: true })).toMatchObject({
+    expect(await core.router('user:directory', { all: true })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
     core.manager.lock('explicit');
-    expect(await core.router('users:directory', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await core.router('user:directory', {})).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 });
