@@ -123,6 +123,12 @@ describe('the instrument catalogue', () => {
     expect(tableMismatches(db, instrumentRecord)).toEqual([]);
     expect(tableMismatches(db, administrationRecord)).toEqual([]);
     expect(m0100Psychometrics.version).toBe(100);
+    // STRICT, like every table (the migrations test checks this too once 80 and 90 sit below 100).
+    const ddl = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'psychometric_%'")
+      .all() as { sql: string }[];
+    expect(ddl).toHaveLength(2);
+    for (const t of ddl) expect(t.sql).toMatch(/\)\s*STRICT\s*$/);
   });
 
   it('takes an administrator’s bands and refuses bands that leave a gap, saying why', async () => {
