@@ -74,7 +74,9 @@ export function InstrumentEditor(props: {
       className={styles.editor}
       aria-labelledby="instrument-editor-heading"
     >
-      <h3 id="instrument-editor-heading" ref={headingRef} tabIndex={-1}>{heading}</h3>
+      <h3 id="instrument-editor-heading" ref={headingRef} tabIndex={-1}>
+        {heading}
+      </h3>
       <FormError id="instrument-editor-error">{formError}</FormError>
       <div className="form-columns">
         <TextField

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { AdministrationView } from '../../../preload/contract';
+import { RESPONDENT_LABELS, type AdministrationView } from '../../../preload/contract';
 import { formatScore } from '../../../preload/contract/psychometric-bands';
 import { formatDate } from '../../lib/dates';
 import { useSessionStore } from '../../stores/session';
@@ -16,11 +16,11 @@ function AdministrationCard({ a }: { a: AdministrationView }) {
     <li className={styles.card}>
       <article aria-labelledby={headingId}>
         <h4 id={headingId} className={styles.cardHeading}>
-          {formatDate(a.administeredOn)}: {a.instrumentName}
-          {a.instrumentVersion ? ` (${a.instrumentVersion})` : ''}
+          {formatDate(a.administeredOn)}: {a.instrumentName} ({RESPONDENT_LABELS[a.respondentType]})
         </h4>
         <p className={`muted ${styles.meta}`}>
-          Answered by {a.respondentLabel}. Administered by {a.administeredByName}.
+          {a.instrumentVersion && `Version ${a.instrumentVersion}. `}Answered by {a.respondentLabel}. Administered by{' '}
+          {a.administeredByName}.
         </p>
         <table className={styles.scores}>
           <caption className="visually-hidden">

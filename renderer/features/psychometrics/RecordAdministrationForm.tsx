@@ -186,7 +186,11 @@ export function RecordAdministrationForm({ onRecorded }: { onRecorded: (text: st
                   key={scale.key}
                   id={`psychometric-score-${scale.key}`}
                   label={`${scale.name} (${scale.min}–${scale.max})`}
-                  hint={preview.band ?? (scale.integer ? 'Whole numbers.' : 'Decimals allowed.')}
+                  hint={
+                    (errors.scores[scale.key] ? null : preview.problem) ??
+                    preview.band ??
+                    (scale.integer ? 'Whole numbers.' : 'Decimals allowed.')
+                  }
                   value={scores[scale.key] ?? ''}
                   onValueChange={(v) => setScores((s) => ({ ...s, [scale.key]: v }))}
                   error={errors.scores[scale.key] ?? null}
