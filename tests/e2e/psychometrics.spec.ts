@@ -82,6 +82,15 @@ test('an administrator bands the SDQ (carer) total; a clinician records an SDQ a
   await page.setViewportSize({ width: 320, height: 800 });
   await press(page, catalogue.getByRole('button', { name: 'Edit SDQ (carer)' }));
   await page.screenshot({ path: `${ARTIFACTS}/psychometrics-catalogue-320.png`, fullPage: true });
+  // The full page is tall: a closer look at the catalogue and the first scale's bands.
+  const top = await page
+    .getByRole('heading', { name: 'Psychometric instruments' })
+    .evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  await page.screenshot({
+    path: `${ARTIFACTS}/psychometrics-catalogue-320-detail.png`,
+    fullPage: true,
+    clip: { x: 0, y: top - 10, width: 320, height: 1500 },
+  });
   expect(await measureOverflow(page, 'catalogue editor at 320 px')).toBeNull();
   await press(page, page.getByRole('button', { name: 'Cancel' }));
   await page.setViewportSize({ width: 1280, height: 800 });
