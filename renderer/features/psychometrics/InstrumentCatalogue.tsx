@@ -53,7 +53,7 @@ export function InstrumentCatalogue() {
       {!instruments && !error && <p>Loading the catalogue…</p>}
       {instruments && (
         <div className={styles.tableWrap}>
-          <table className="table">
+          <table className={`table ${styles.catalogueTable}`}>
             <caption className="visually-hidden">Psychometric instruments</caption>
             <thead>
               <tr>
@@ -73,9 +73,18 @@ export function InstrumentCatalogue() {
                     {i.name}
                     {i.version && <span className="muted"> ({i.version})</span>}
                   </th>
-                  <td>{RESPONDENT_LABELS[i.respondent]}</td>
-                  <td>{i.scales.length}</td>
-                  <td>{bandsSummary(i)}</td>
+                  <td>
+                    <span className={styles.cellLabel}>Respondent: </span>
+                    {RESPONDENT_LABELS[i.respondent]}
+                  </td>
+                  <td>
+                    <span className={styles.cellLabel}>Scales: </span>
+                    {i.scales.length}
+                  </td>
+                  <td>
+                    <span className={styles.cellLabel}>Bands set: </span>
+                    {bandsSummary(i)}
+                  </td>
                   <td>
                     <button
                       type="button"
