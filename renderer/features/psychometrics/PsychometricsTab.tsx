@@ -37,9 +37,9 @@ function AdministrationCard({ a }: { a: AdministrationView }) {
             {scored.map((s) => (
               <tr key={s.scaleKey}>
                 <th scope="row">{s.scaleName}</th>
-                <td className={styles.scoreCell}>
+                <td>
                   {formatScore(s.score as number)}
-                  <span className="muted">
+                  <span className={`muted ${styles.range}`}>
                     {' '}
                     ({formatScore(s.min)}–{formatScore(s.max)})
                   </span>

@@ -9,6 +9,7 @@ import type { AdministrationView, ChronologyPage, InstrumentView, PersonView } f
 import { m0100Psychometrics } from '../../../../main/core/db/migrations/m0100-psychometrics';
 import { tableMismatches } from '../../../../main/core/db/record';
 import { administrationRecord, instrumentRecord } from '../../../../main/core/psychometrics/psychometrics.records';
+import { psychometricsBlocks } from '../../../../main/core/psychometrics/psychometrics.report';
 import { laptop, makeCase, type Laptop } from '../bundles/app-fixtures';
 import { tempDirs } from '../temp-vault';
 
@@ -315,5 +316,20 @@ describe('administrations', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const gone = await l.raw('psychometrics:listForCase', { caseId: '00000000-0000-4000-8000-000000000000' });
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('the report section', () => {
+  it('lists each score with its band, oldest first, for the assessment report', async () => {
+    const sdq = await entry('SDQ', 'carer');
+    await setBands(sdq, 'total', SDQ_BANDS);
+    await record(sdq.id, [{ scaleKey: 'total', score: 12 }], { administeredOn: '2026-05-10' });
+    await record(sdq.id, [{ scaleKey: 'total', score: 18 }]);
+    const blocks = psychometricsBlocks(l.core.manager.current().db, caseId);
+    const table = blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((r) => r.cells)).toEqual([
+      ['03/02/2026', 'SDQ', 'Dana Hughes (carer)', 'Total difficulties', '18 (0-40)', 'high'],
+      ['10/05/2026', 'SDQ', 'Dana Hughes (carer)', 'Total difficulties', '12 (0-40)', 'close to average'],
+    ]);
   });
 });
