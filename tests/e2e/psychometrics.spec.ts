@@ -134,6 +134,7 @@ test('an administrator bands the SDQ (carer) total; a clinician records an SDQ a
   await page.setViewportSize({ width: 320, height: 800 });
   await expect(card).toBeVisible();
   await page.screenshot({ path: `${ARTIFACTS}/psychometrics-tab-320.png`, fullPage: true });
+  await card.screenshot({ path: `${ARTIFACTS}/psychometrics-card-320.png` });
   expect(await measureOverflow(page, 'Psychometrics tab at 320 px')).toBeNull();
   await page.setViewportSize({ width: 1280, height: 800 });
 

@@ -38,6 +38,7 @@ function AdministrationCard({ a }: { a: AdministrationView }) {
               <tr key={s.scaleKey}>
                 <th scope="row">{s.scaleName}</th>
                 <td>
+                  <span className={styles.cellLabel}>Score: </span>
                   {formatScore(s.score as number)}
                   <span className={`muted ${styles.range}`}>
                     {' '}
@@ -45,6 +46,7 @@ function AdministrationCard({ a }: { a: AdministrationView }) {
                   </span>
                 </td>
                 <td>
+                  <span className={styles.cellLabel}>Band: </span>
                   {s.band && s.bandIndex !== null ? (
                     <span className={styles.band}>
                       {s.band.label}{' '}
