@@ -23,6 +23,7 @@ import { searchChannels } from './contract/search';
 import { documentChannels } from './contract/documents';
 import { bundleChannels } from './contract/bundles';
 import { draftChannels } from './contract/drafts';
+import { psychometricsChannels } from './contract/psychometrics';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -37,6 +38,7 @@ export * from './contract/chronology';
 export * from './contract/search';
 export * from './contract/documents';
 export * from './contract/drafts';
+export * from './contract/psychometrics';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -51,6 +53,7 @@ export const contract = {
   ...documentChannels,
   ...bundleChannels,
   ...draftChannels,
+  ...psychometricsChannels,
 } as const;
 
 export type Contract = typeof contract;

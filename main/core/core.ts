@@ -9,6 +9,7 @@ import { searchHandlers } from './search/search.ipc';
 import { documentHandlers } from './documents/documents.ipc';
 import { bundleHandlers } from './bundles/bundles.ipc';
 import { draftHandlers } from './drafts/drafts.ipc';
+import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -27,6 +28,7 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...bundleHandlers,
   ...draftHandlers,
+  ...psychometricsHandlers,
 };
 
 export interface Core {

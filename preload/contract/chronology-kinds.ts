@@ -55,6 +55,8 @@ export const CHRONOLOGY_KINDS = {
   // bundles (main/core/bundles/bundles.ipc.ts)
   bundle_received: { label: 'Bundle received', group: 'other', marker: 'other', source: 'bundles' },
   bundle_sent: { label: 'Bundle sent', group: 'other', marker: 'other', source: 'bundles' },
+  // psychometrics (main/core/psychometrics/psychometrics.chronology.ts)
+  psychometric_administered: { label: 'Psychometrics', group: 'other', marker: 'other', source: 'psychometrics' },
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -6,6 +6,7 @@
 import { listPaperworkTypes } from '../cases/paperwork.repo';
 import type { OpenVault } from '../vault/vault';
 import { writeDemoCase, type DemoContext } from './case-writer';
+import { writeDemoPsychometrics } from './psychometrics';
 import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
 
@@ -15,7 +16,7 @@ export const DEFAULT_REFERENCE_DATE = '2025-12-31';
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
  * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
  */
-export const DEMO_GENERATOR_VERSION = 3;
+export const DEMO_GENERATOR_VERSION = 4;
 
 export interface DemoOptions {
   cases: number;
@@ -72,6 +73,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       db.transaction(() => {
         const refs: string[] = [];
         for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx, plan[done + i] as PlannedReferral));
+        writeDemoPsychometrics(ctx, refs);
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },

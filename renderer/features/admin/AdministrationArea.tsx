@@ -6,6 +6,7 @@ import { AuditCheck } from './AuditCheck';
 import { loadUsers } from './admin-actions';
 import { PaperworkChecklist } from './PaperworkChecklist';
 import { UsersTable } from './UsersTable';
+import { InstrumentCatalogue } from '../psychometrics/InstrumentCatalogue';
 
 /** Administrators only: the users of the vault, adding users, and the audit trail check. */
 export function AdministrationArea({ currentUser }: { currentUser: SessionUser }) {
@@ -27,6 +28,7 @@ export function AdministrationArea({ currentUser }: { currentUser: SessionUser }
       </section>
       <AddUserForm />
       <PaperworkChecklist />
+      <InstrumentCatalogue />
       <AuditCheck />
     </>
   );
