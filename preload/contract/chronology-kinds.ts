@@ -55,6 +55,9 @@ export const CHRONOLOGY_KINDS = {
   // bundles (main/core/bundles/bundles.ipc.ts)
   bundle_received: { label: 'Bundle received', group: 'other', marker: 'other', source: 'bundles' },
   bundle_sent: { label: 'Bundle sent', group: 'other', marker: 'other', source: 'bundles' },
+  // assessments (main/core/assessments/assessments.chronology.ts)
+  assessment_stage_done: { label: 'Assessment', group: 'other', marker: 'other', source: 'assessments' },
+  hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */
