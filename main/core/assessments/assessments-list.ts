@@ -35,7 +35,8 @@ const STATUS_SQL: Record<AssessmentListQuery['status'], string> = {
 
 /** The SQL of one page; exported so the plan can be checked. */
 export function assessmentListSql(q: AssessmentListQuery): { page: string; count: string } {
-  const where = [`a.state = 'open'`, STATUS_SQL[q.status]];
+  // A case closed (or declined) mid-assessment reads "not assessed", not overdue: not listed.
+  const where = [`a.state = 'open'`, `+c.status IN ('referred', 'accepted', 'active')`, STATUS_SQL[q.status]];
   if (q.clinicianId) where.push('c.lead_worker_id = @clinician');
   const from = `FROM assessments a JOIN cases c ON c.id = a.case_id WHERE ${where.join(' AND ')}`;
   return {

@@ -8,6 +8,7 @@ import type { OpenVault } from '../vault/vault';
 import { writeDemoCase, type DemoContext } from './case-writer';
 import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
+import { writeDemoAssessments } from './assessments';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -15,7 +16,7 @@ export const DEFAULT_REFERENCE_DATE = '2025-12-31';
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
  * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
  */
-export const DEMO_GENERATOR_VERSION = 3;
+export const DEMO_GENERATOR_VERSION = 4;
 
 export interface DemoOptions {
   cases: number;
@@ -62,6 +63,14 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
   };
   const batchSize = options.batchSize ?? 250;
   const plan = planReferrals(db, ctx.r, options.cases, ctx.today);
+  const assessments = {
+    db,
+    r: new Random(`${String(options.seed ?? 1)}:assessments`),
+    today: ctx.today,
+    by: ctx.by,
+    workers: ctx.workers,
+    totals: { assessments: 0 },
+  };
   // A larger page cache while writing: SQLCipher encrypts each page it evicts, and the FTS
   // index touches many pages per note. Restored afterwards.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -72,6 +81,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       db.transaction(() => {
         const refs: string[] = [];
         for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx, plan[done + i] as PlannedReferral));
+        writeDemoAssessments(assessments, refs);
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },
