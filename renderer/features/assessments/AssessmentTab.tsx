@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { STAGE_LABELS, type AssessmentView } from '../../../preload/contract';
+import type { AssessmentView } from '../../../preload/contract';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { useCasePageStore } from '../../stores/case-page';
@@ -43,7 +43,7 @@ function Overview({ assessment }: { assessment: AssessmentView }) {
           [
             'Next',
             assessment.state === 'complete'
-              ? `${STAGE_LABELS.report_sent}: the assessment is complete`
+              ? `Nothing: the report was sent on ${formatDate(assessment.reportSentDate)} and the assessment is complete`
               : next.map(stageLabel).join('; '),
           ],
           [

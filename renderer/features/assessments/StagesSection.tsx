@@ -6,6 +6,16 @@ import { StageForm } from './StageForm';
 import { TIMING_LABELS, againstDue, stageLabel } from './labels';
 import styles from './AssessmentTab.module.css';
 
+/** The column's name inside a cell, shown only when the table becomes one card per row (narrow windows). */
+function CellLabel({ children }: { children: string }) {
+  // Hidden from screen readers: they announce the column header already.
+  return (
+    <span className={styles.cellLabel} aria-hidden="true">
+      {children}:{' '}
+    </span>
+  );
+}
+
 /** A stage's state in words, with a mark beside it (never colour alone). */
 function StageState({ stage }: { stage: StageView }) {
   if (stage.actualDate) {
@@ -71,15 +81,25 @@ export function StagesSection({ assessment, canWrite }: { assessment: Assessment
             {assessment.stages.map((s) => (
               <tr key={s.id} className={s.actualDate ? 'row--done' : undefined}>
                 <th scope="row">{stageLabel(s)}</th>
-                <td>{s.ownerName ?? <span className="muted">No owner</span>}</td>
                 <td>
+                  <CellLabel>Owner</CellLabel>
+                  {s.ownerName ?? <span className="muted">No owner</span>}
+                </td>
+                <td>
+                  <CellLabel>Planned</CellLabel>
                   {s.plannedDate ? formatDate(s.plannedDate) : <span className="muted">Not planned</span>}
                   {s.plannedDate && s.plannedIsDefault && s.stage !== 'paperwork_complete' && (
                     <span className="muted"> (default)</span>
                   )}
                 </td>
-                <td>{s.actualDate ? formatDate(s.actualDate) : <span className="muted">Not yet</span>}</td>
-                <td>{againstDue(s.daysAgainstDue)}</td>
+                <td>
+                  <CellLabel>Done</CellLabel>
+                  {s.actualDate ? formatDate(s.actualDate) : <span className="muted">Not yet</span>}
+                </td>
+                <td>
+                  {s.daysAgainstDue !== null && <CellLabel>Against the due date</CellLabel>}
+                  {againstDue(s.daysAgainstDue)}
+                </td>
                 <td>
                   <StageState stage={s} />
                 </td>
@@ -92,18 +112,20 @@ export function StagesSection({ assessment, canWrite }: { assessment: Assessment
                             type="button"
                             id={`stage-done-${s.id}`}
                             className="button button--small"
+                            aria-label={`Mark done: ${stageLabel(s)}`}
                             onClick={() => setEditing({ stageId: s.id, mode: 'done' })}
                           >
-                            Mark done<span className="visually-hidden">: {stageLabel(s)}</span>
+                            Mark done
                           </button>
                         )}
                         <button
                           type="button"
                           id={`stage-plan-${s.id}`}
                           className="button button--secondary button--small"
+                          aria-label={`Plan: ${stageLabel(s)}`}
                           onClick={() => setEditing({ stageId: s.id, mode: 'plan' })}
                         >
-                          Plan<span className="visually-hidden">: {stageLabel(s)}</span>
+                          Plan
                         </button>
                       </>
                     )}
