@@ -33,19 +33,27 @@ const STATUS_SQL: Record<AssessmentListQuery['status'], string> = {
   on_track: 'c.assessment_due_date > @soon',
 };
 
-/** The SQL of one page; exported so the plan can be checked. */
+/**
+ * The SQL of one page; exported so the plan can be checked (tests/main/core/assessments). The
+ * page is chosen from the open assessments and their cases alone, walked from the partial index
+ * `assessments_one_open` (`+c.status` keeps the planner from starting at every open case
+ * instead); only the page's rows then read the young person and the lead worker's name. The
+ * count reads the same two tables.
+ */
 export function assessmentListSql(q: AssessmentListQuery): { page: string; count: string } {
   // A case closed (or declined) mid-assessment reads "not assessed", not overdue: not listed.
   const where = [`a.state = 'open'`, `+c.status IN ('referred', 'accepted', 'active')`, STATUS_SQL[q.status]];
   if (q.clinicianId) where.push('c.lead_worker_id = @clinician');
   const from = `FROM assessments a JOIN cases c ON c.id = a.case_id WHERE ${where.join(' AND ')}`;
   return {
-    page: `SELECT a.id AS assessment_id, a.case_id, c.reference, y.given_name, y.family_name, y.initials,
-             (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
-             c.assessment_due_date AS due, a.stage_reached
-           FROM assessments a JOIN cases c ON c.id = a.case_id JOIN young_people y ON y.case_id = c.id
-           WHERE ${where.join(' AND ')}
-           ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference LIMIT @limit OFFSET @offset`,
+    page: `SELECT p.assessment_id, p.case_id, p.reference, y.given_name, y.family_name, y.initials,
+             (SELECT display_name FROM users u WHERE u.id = p.lead_worker_id) AS lead_worker_name, p.due, p.stage_reached
+           FROM (SELECT a.id AS assessment_id, a.case_id, a.stage_reached, c.reference, c.lead_worker_id,
+                   c.assessment_due_date AS due
+                 ${from}
+                 ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference LIMIT @limit OFFSET @offset) p
+           JOIN young_people y ON y.case_id = p.case_id
+           ORDER BY p.due IS NULL, p.due, p.reference`,
     count: `SELECT count(*) AS n ${from}`,
   };
 }
