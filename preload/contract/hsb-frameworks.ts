@@ -84,3 +84,14 @@ export function brookProblem(version: string | null, band: string | null, colour
   }
   return null;
 }
+
+/**
+ * The age band of a version that an age (whole years) falls in, for a form's first choice. The
+ * 2012 bands share their ends (5-9, 9-13): an age at a shared end goes to the older band, as
+ * the tool's own bands begin there. Older than the last band: the last.
+ */
+export function brookBandFor(version: BrookVersionId, age: number): string {
+  const bands: readonly string[] = BROOK_VERSIONS[version].bands;
+  const found = [...bands].reverse().find((b) => age >= Number(b.split('-')[0]));
+  return found ?? bands[0] ?? '';
+}

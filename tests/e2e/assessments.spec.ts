@@ -122,7 +122,8 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await page.keyboard.press('r');
   await press(page.getByRole('button', { name: 'Record behaviour' }));
   await expect(page.getByText('Behaviour recorded.')).toBeVisible();
-  await expect(page.getByText(/Brook 2020, 0-2: Red/)).toBeVisible();
+  // Born 02/04/2011, so 15 on the behaviour's date: the 14-18 band is offered first.
+  await expect(page.getByText(/Brook 2020, 14-18: Red/)).toBeVisible();
 
   // Risks and needs, then the formulation.
   for (const label of ['Risk of harm to others', 'Risk of harm to self', 'Risk of harm from others']) {
@@ -167,6 +168,10 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   ];
   for (const [stage, days] of steps) await markDone(page, stage, england(days).uk);
   await expectNoSeriousViolations(page, 'assessment stages');
+  await page.getByRole('heading', { level: 4, name: 'Stages' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-stages.png`, fullPage: false });
+  await page.getByRole('heading', { level: 4, name: 'The harmful sexual behaviour' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-behaviour.png`, fullPage: false });
   await markDone(page, 'Report sent', england(-5).uk);
 
   // The clock stopped: completed in 45 days, on time, on the case and the caseload.

@@ -5,6 +5,7 @@ import {
   BROOK_VERSION_IDS,
   HACKETT_LABELS,
   HACKETT_LEVELS,
+  brookBandFor,
   brookProblem,
   type BrookVersionId,
   type HackettLevel,
@@ -15,6 +16,7 @@ import { errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { CheckboxField, SelectField, TextAreaField } from '../cases/case-page/fields';
 import { checkUkDate, parseUkDate } from '../cases/case-page/uk-date';
+import { useCasePageStore } from '../../stores/case-page';
 import { addBehaviour } from './assessment-actions';
 
 type Errors = Partial<Record<'date' | 'description' | 'setting' | 'brook', string | null>>;
@@ -39,10 +41,21 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
   const def = version ? BROOK_VERSIONS[version] : null;
+  const dateOfBirth = useCasePageStore((s) => s.detail?.youngPerson.dateOfBirth ?? null);
+
+  /** The young person's age on the behaviour's date (or today), for the band's first choice. */
+  function ageThen(): number | null {
+    if (!dateOfBirth) return null;
+    const on = parseUkDate(date) ?? new Date().toISOString().slice(0, 10);
+    const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+    const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+    return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  }
 
   function chooseVersion(v: BrookVersionId | '') {
     setVersion(v);
-    setBand(v ? (BROOK_VERSIONS[v].bands[0] ?? '') : '');
+    const age = ageThen();
+    setBand(v ? (age === null ? (BROOK_VERSIONS[v].bands[0] ?? '') : brookBandFor(v, age)) : '');
     setColour(v ? (BROOK_VERSIONS[v].colours[0] ?? '') : '');
   }
 

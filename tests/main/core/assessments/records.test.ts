@@ -8,7 +8,12 @@ import {
 import { canSignOff } from '../../../../main/core/assessments/assessments.rules';
 import { tableMismatches } from '../../../../main/core/db/record';
 import { behaviourSchema } from '../../../../preload/contract/assessment-records';
-import { BROOK_VERSIONS, brookProblem, isHarmfulLevel } from '../../../../preload/contract/hsb-frameworks';
+import {
+  BROOK_VERSIONS,
+  brookBandFor,
+  brookProblem,
+  isHarmfulLevel,
+} from '../../../../preload/contract/hsb-frameworks';
 import { makeVault } from '../cases/fixtures';
 
 describe('the assessment records', () => {
@@ -67,6 +72,15 @@ describe('the Brook traffic light lookup', () => {
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toMatch(/2020 Brook tool does not use amber/);
+  });
+
+  it('offers the band an age falls in, the older band at a shared end', () => {
+    expect(brookBandFor('2012', 4)).toBe('0-5');
+    expect(brookBandFor('2012', 9)).toBe('9-13');
+    expect(brookBandFor('2012', 15)).toBe('13-17');
+    expect(brookBandFor('2012', 19)).toBe('13-17');
+    expect(brookBandFor('2020', 15)).toBe('14-18');
+    expect(brookBandFor('2020', 1)).toBe('0-2');
   });
 
   it('has four 2012 bands and five 2020 bands, and counts problematic and above as HSB', () => {
