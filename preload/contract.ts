@@ -24,6 +24,7 @@ import { documentChannels } from './contract/documents';
 import { bundleChannels } from './contract/bundles';
 import { draftChannels } from './contract/drafts';
 import { psychometricsChannels } from './contract/psychometrics';
+import { assessmentChannels } from './contract/assessments';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -39,6 +40,7 @@ export * from './contract/search';
 export * from './contract/documents';
 export * from './contract/drafts';
 export * from './contract/psychometrics';
+export * from './contract/assessments';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -54,6 +56,7 @@ export const contract = {
   ...bundleChannels,
   ...draftChannels,
   ...psychometricsChannels,
+  ...assessmentChannels,
 } as const;
 
 export type Contract = typeof contract;

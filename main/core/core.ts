@@ -10,6 +10,7 @@ import { documentHandlers } from './documents/documents.ipc';
 import { bundleHandlers } from './bundles/bundles.ipc';
 import { draftHandlers } from './drafts/drafts.ipc';
 import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
+import { assessmentHandlers } from './assessments/assessments.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...bundleHandlers,
   ...draftHandlers,
   ...psychometricsHandlers,
+  ...assessmentHandlers,
 };
 
 export interface Core {

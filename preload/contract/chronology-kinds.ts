@@ -57,6 +57,9 @@ export const CHRONOLOGY_KINDS = {
   bundle_sent: { label: 'Bundle sent', group: 'other', marker: 'other', source: 'bundles' },
   // psychometrics (main/core/psychometrics/psychometrics.chronology.ts)
   psychometric_administered: { label: 'Psychometrics', group: 'other', marker: 'other', source: 'psychometrics' },
+  // assessments (main/core/assessments/assessments.chronology.ts)
+  assessment_stage_done: { label: 'Assessment', group: 'other', marker: 'other', source: 'assessments' },
+  hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -5,7 +5,8 @@
  * - `<record>` is the record the call is about, in the singular and in camelCase: `case`,
  *   `person`, `user`, `colleague`, `key`, `flag`, `task`, `note`, `document`, `draft`, `bundle`.
  *   A few names are of things rather than records, and stay as they are: `caseload`,
- *   `chronology`, `paperwork`, `search`, `vault`, `session`, `audit`.
+ *   `chronology`, `paperwork`, `search`, `vault`, `session`, `audit`, and the names of a field of
+ *   work that end in `s` without being plurals: `psychometrics`, `statistics`.
  * - `<verb>` says what the call does, in camelCase, starting with a verb where one reads well:
  *   `person:add`, `user:create`, `colleague:list`, `key:exportCard`, `task:listMine`.
  *
@@ -18,6 +19,9 @@ import { ROLES, type Role } from './common';
 /** Plurals that do not end in `s`, which the ending alone would not catch. */
 const IRREGULAR_PLURALS: ReadonlySet<string> = new Set(['people', 'children', 'men', 'women', 'staff']);
 
+/** Names of a field of work that end in `s` and are not plurals (`psychometrics:record`). */
+const SINGULAR_IN_S: ReadonlySet<string> = new Set(['psychometrics', 'statistics']);
+
 /**
  * Why `name` breaks the channel naming rule (in words), or null when it keeps it. A record
  * ending in `s` reads as a plural unless it ends in `ss`, `us` or `is` (`address`, `status`,
@@ -27,7 +31,9 @@ export function channelNameProblem(name: string): string | null {
   const match = /^([a-z][a-zA-Z]*):([a-z][a-zA-Z]*)$/.exec(name);
   if (!match) return `"${name}" is not of the form record:verb (camelCase letters either side of one colon).`;
   const record = match[1] as string;
-  const plural = IRREGULAR_PLURALS.has(record) || (/s$/.test(record) && !/(ss|us|is)$/.test(record));
+  const plural =
+    IRREGULAR_PLURALS.has(record) ||
+    (/s$/.test(record) && !/(ss|us|is)$/.test(record) && !SINGULAR_IN_S.has(record));
   return plural ? `"${name}" names its record in the plural; use the singular ("${record}" is plural).` : null;
 }
 

@@ -157,6 +157,20 @@ export async function caseloadPages(router: Router, p: Probe, runs: number): Pro
   return timeRuns(runs, (i) => call(router, 'caseload:list', pages[Math.abs(i) % pages.length]));
 }
 
+/** Pages of the Assessments area timed by assessmentListPages: each status, a lead worker, a later page. */
+export async function assessmentListPages(router: Router, p: Probe, runs: number): Promise<number[]> {
+  const pages = [
+    {},
+    { status: 'overdue' },
+    { status: 'due_soon' },
+    { status: 'on_track' },
+    { status: 'awaiting_paperwork' },
+    { clinicianId: p.leadWorkerId },
+    { offset: 50 },
+  ];
+  return timeRuns(runs, (i) => call(router, 'assessment:list', pages[Math.abs(i) % pages.length]));
+}
+
 export async function caseloadSearches(router: Router, p: Probe, runs: number): Promise<number[]> {
   const searches = [...p.names, ...p.references, ...p.dobs];
   return timeRuns(runs, (i) => call(router, 'caseload:list', { search: searches[Math.abs(i) % searches.length] }));

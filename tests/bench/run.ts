@@ -17,6 +17,7 @@ import {
   CASELOAD_PAGE_COUNT,
   caseloadPages,
   caseloadSearches,
+  assessmentListPages,
   chronologies,
   CONTINUATION_QUERIES,
   continuationProbes,
@@ -114,6 +115,14 @@ try {
       pages,
       {
         note: `${CASELOAD_PAGE_COUNT} filter/sort combinations, 50 rows + count; p95 per page ${p95s.join(' / ')} ms`,
+      },
+      15,
+    );
+    emitSamples(
+      'assessment_list_ms',
+      await assessmentListPages(core.router, p, RUNS(70)),
+      {
+        note: 'Assessments area: open assessments by due date, 50 rows + count; 7 status / lead worker / page combinations',
       },
       15,
     );

@@ -339,7 +339,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await page.screenshot({ path: `${ARTIFACTS}/case-page-access-log.png`, fullPage: false });
 });
 
-test('people: third parties are marked; a stale save is refused with a reload', async ({ app }) => {
+test('person: third parties are marked; a stale save is refused with a reload', async ({ app }) => {
   const { page } = app;
   await createVaultAndSignIn(page);
   const { id, reference } = await makeReferral(page);

@@ -32,14 +32,14 @@ test('an administrator bands the SDQ (carer) total; a clinician records an SDQ a
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);
-  await api(page, 'users:create', {
+  await api(page, 'user:create', {
     username: CLINICIAN.username,
     displayName: 'Chris Clarke',
     password: CLINICIAN.password,
     role: 'clinician',
   });
   const made = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
-  await api(page, 'people:add', {
+  await api(page, 'person:add', {
     caseId: made.id,
     person: { kind: 'parent_carer', name: 'Alex Ellis', relationship: 'Foster carer' },
   });

@@ -9,6 +9,7 @@ import { writeDemoCase, type DemoContext } from './case-writer';
 import { writeDemoPsychometrics } from './psychometrics';
 import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
+import { writeDemoAssessments } from './assessments';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -63,6 +64,14 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
   };
   const batchSize = options.batchSize ?? 250;
   const plan = planReferrals(db, ctx.r, options.cases, ctx.today);
+  const assessments = {
+    db,
+    r: new Random(`${String(options.seed ?? 1)}:assessments`),
+    today: ctx.today,
+    by: ctx.by,
+    workers: ctx.workers,
+    totals: { assessments: 0 },
+  };
   // A larger page cache while writing: SQLCipher encrypts each page it evicts, and the FTS
   // index touches many pages per note. Restored afterwards.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -73,6 +82,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       db.transaction(() => {
         const refs: string[] = [];
         for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx, plan[done + i] as PlannedReferral));
+        writeDemoAssessments(assessments, refs);
         writeDemoPsychometrics(ctx, refs);
         vault.audit({
           action: 'demo.generate',

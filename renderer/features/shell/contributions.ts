@@ -8,3 +8,4 @@ import '../sharing/sharing.contribution';
 import './planned-areas.contribution';
 import '../admin/admin.contribution';
 import '../psychometrics/psychometrics.contribution';
+import '../assessments/assessments.contribution';

@@ -13,13 +13,6 @@ registerArea({
   empty: 'No consultations yet. Consultations and their written recommendations will appear here.',
 });
 registerArea({
-  id: 'assessments',
-  label: 'Assessments',
-  order: 40,
-  summary: 'Assessments of risks and needs, psychometric results and attachment assessments.',
-  empty: 'No assessments yet. Assessments will appear here, with how many weeks remain of the 12-week target.',
-});
-registerArea({
   id: 'interventions',
   label: 'Interventions',
   order: 50,

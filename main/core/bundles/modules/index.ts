@@ -17,6 +17,7 @@ import { conflictFlag } from './conflict-flag';
 import { documentsFor } from './documents-module';
 import { usersModule } from './users-module';
 import { psychometricsModule } from '../../psychometrics/psychometrics.bundle';
+import { assessmentBundleModules } from '../../assessments/assessments.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -31,6 +32,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     noteRevisionsModule,
     documents.module,
     psychometricsModule,
+    ...assessmentBundleModules,
   ];
   return {
     cases: caseLocator,

@@ -103,7 +103,7 @@ const TARGET_WEEKS = 12;
 
 /**
  * Where the clock stands, in a few words: "Week 5 of 12", "Due in 9 days" (the last 14),
- * "3 days overdue", "Completed in 70 days" (", late" when after the due date), "Not assessed".
+ * "3 days overdue", "Completed in 70 days, on time" (", late" when after the due date), "Not assessed".
  */
 export function clockText(clock: ClockReading): string {
   const { status, week, daysRemaining, completedInDays } = clock;
@@ -117,7 +117,9 @@ export function clockText(clock: ClockReading): string {
       return `${days(-(daysRemaining ?? 0))} overdue`;
     case 'complete':
       if (completedInDays === null) return 'Completed';
-      return `Completed in ${days(completedInDays)}${clock.completedOnTime === false ? ', late' : ''}`;
+      // On time or late in words, so the caseload says which without the colour (report sent stops the clock).
+      if (clock.completedOnTime === null) return `Completed in ${days(completedInDays)}`;
+      return `Completed in ${days(completedInDays)}, ${clock.completedOnTime ? 'on time' : 'late'}`;
     default:
       return CLOCK_LABELS[status];
   }

@@ -30,10 +30,10 @@ describe('channel naming rule (<record>:<verb>, the record singular)', () => {
   });
 
   it('refuses plural records, irregular plurals included, saying why', () => {
-    expect(channelNameProblem('users:create')).toMatch(/plural/);
-    expect(channelNameProblem('colleagues:list')).toMatch(/plural/);
-    expect(channelNameProblem('keys:exportCard')).toMatch(/plural/);
-    expect(channelNameProblem('people:add')).toMatch(/plural/);
+    expect(channelNameProblem('user:create')).toMatch(/plural/);
+    expect(channelNameProblem('colleague:list')).toMatch(/plural/);
+    expect(channelNameProblem('key:exportCard')).toMatch(/plural/);
+    expect(channelNameProblem('person:add')).toMatch(/plural/);
     expect(channelNameProblem('children:list')).toMatch(/plural/);
   });
 

@@ -35,7 +35,7 @@ async function sdqCarer(l: Laptop): Promise<InstrumentView> {
 describe('psychometrics in the case bundle', () => {
   it('carries administrations with their band copy, not the catalogue', async () => {
     const { id: caseId } = await makeCase(alice, 'Hughes');
-    const carer = await alice.call<PersonView>('people:add', {
+    const carer = await alice.call<PersonView>('person:add', {
       caseId,
       person: { kind: 'parent_carer', name: 'Dana Hughes' },
     });

@@ -75,7 +75,7 @@ beforeEach(async () => {
   l = await laptop(dirs.make(), 'ada', 'Ada Admin');
   adminId = l.core.manager.current().user.id;
   caseId = (await makeCase(l, 'Hughes')).id;
-  carer = await l.call<PersonView>('people:add', {
+  carer = await l.call<PersonView>('person:add', {
     caseId,
     person: { kind: 'parent_carer', name: 'Dana Hughes', relationship: 'Mother' },
   });
@@ -285,13 +285,13 @@ describe('administrations', () => {
   });
 
   it('lets a read-only user look but not record, and only administrators edit the catalogue', async () => {
-    await l.call('users:create', {
+    await l.call('user:create', {
       username: 'rita',
       displayName: 'Rita Reader',
       password: 'a long enough password',
       role: 'read-only',
     });
-    await l.call('users:create', {
+    await l.call('user:create', {
       username: 'cleo',
       displayName: 'Cleo Clinician',
       password: 'a long enough password',

@@ -1,0 +1,29 @@
+import type { assessmentChannels } from '../../../preload/contract/assessments';
+import type { HandlersFor } from '../ipc/router';
+import { addBehaviour, addRecommendation, removeRecommendation, updateBehaviour } from './assessment-content.service';
+import { registerAssessmentChronology } from './assessments.chronology';
+import { listAssessments } from './assessments-list';
+import { completeStage, getAssessment, openAssessment, planStage, updateAssessment } from './assessments.service';
+
+registerAssessmentChronology();
+
+/** Handlers for the assessment channels. */
+export const assessmentHandlers: HandlersFor<typeof assessmentChannels> = {
+  'assessment:get': (input, { manager }) => getAssessment(manager.current(), input.caseId),
+  'assessment:open': (input, { manager }) => openAssessment(manager.current(), input.caseId),
+  'assessment:update': (input, { manager }) =>
+    updateAssessment(manager.current(), input.assessmentId, input.expectedVersion, input.patch),
+  'assessment:planStage': (input, { manager }) =>
+    planStage(manager.current(), input.stageId, input.expectedVersion, input.plan),
+  'assessment:completeStage': (input, { manager }) =>
+    completeStage(manager.current(), input.stageId, input.expectedVersion, input.actualDate),
+  'assessment:addBehaviour': (input, { manager }) =>
+    addBehaviour(manager.current(), input.assessmentId, input.behaviour),
+  'assessment:updateBehaviour': (input, { manager }) =>
+    updateBehaviour(manager.current(), input.behaviourId, input.expectedVersion, input.behaviour),
+  'assessment:addRecommendation': (input, { manager }) =>
+    addRecommendation(manager.current(), input.assessmentId, input.recommendation),
+  'assessment:removeRecommendation': (input, { manager }) =>
+    removeRecommendation(manager.current(), input.recommendationId, input.expectedVersion),
+  'assessment:list': (input, { manager }) => listAssessments(manager.current(), input),
+};
