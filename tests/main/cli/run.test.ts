@@ -11,8 +11,7 @@ import { COMMANDS } from '../../../main/cli/commands/index';
 import { EXIT } from '../../../main/cli/errors';
 import { PromptCancelled, type CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
-import { scryptParams } from '../../../main/core/vault/kdf';
-import { createVault } from '../../../main/core/vault/vault';
+import { cliVaults } from './cli-fixture';
 
 interface FakeIo extends CliIo {
   stdout: string[];
@@ -132,14 +131,10 @@ describe('passwords', () => {
 });
 
 describe('vault errors exit 1', () => {
+  const vaults = cliVaults({ exists: { username: 'alice', displayName: 'Alice' } });
+
   it('refuses to create a vault over an existing one', async () => {
-    const dir = join(root, 'exists');
-    const { vault } = await createVault(
-      dir,
-      { username: 'alice', displayName: 'Alice', password: 'a long enough password' },
-      { kdf: scryptParams(2 ** 14) },
-    );
-    vault.close();
+    const dir = vaults.dir('exists');
     const io = fakeIo({ lines: ['another long password'] });
     expect(await runCli(['init', '--vault', dir, '--user', 'bob', '--password-stdin'], io)).toBe(EXIT.FAILURE);
     expect(io.stderr.join('\n')).toMatch(/There is already a vault in/);
