@@ -73,6 +73,9 @@ describe('ncats key / colleague / export / import', () => {
     },
   );
 
+  /** `ncats export` of the fixture case as alice to `out`; `how` says to whom and why. */
+  const exportAlicesCase = (out: string, ...how: string[]) =>
+    ncats('export', ...vaults.as('alice'), '--case', reference, ...how, '--out', out);
   const digestWithoutSessions = async (name: 'bob'): Promise<string> => {
     const vault = await vaults.open(name);
     try {
@@ -113,18 +116,7 @@ describe('ncats key / colleague / export / import', () => {
 
   it('exports to a colleague; import previews, applies, and a second import changes nothing', async () => {
     const file = join(vaults.work, 'case.ncatsbundle');
-    const exported = await ncats(
-      'export',
-      ...vaults.as('alice'),
-      '--case',
-      reference,
-      '--to',
-      'Bob Barnes',
-      '--basis',
-      'Transfer of care; duty to share',
-      '--out',
-      file,
-    );
+    const exported = await exportAlicesCase(file, '--to', 'Bob Barnes', '--basis', 'Transfer of care; duty to share');
     expect(exported.err).toBe('');
     expect(exported.code).toBe(EXIT.OK);
 
@@ -188,20 +180,7 @@ describe('ncats key / colleague / export / import', () => {
     expect(refused.err).toMatch(/damaged or incomplete/);
     expect((await ncats('import', ...vaults.as('bob'))).code).toBe(EXIT.USAGE);
     expect(
-      await ncats(
-        'export',
-        ...vaults.as('alice'),
-        '--case',
-        reference,
-        '--to',
-        'Bob Barnes',
-        '--passphrase-file',
-        'x',
-        '--basis',
-        'b',
-        '--out',
-        join(vaults.work, 'z'),
-      ),
+      await exportAlicesCase(join(vaults.work, 'z'), '--to', 'Bob Barnes', '--passphrase-file', 'x', '--basis', 'b'),
     ).toMatchObject({ code: EXIT.USAGE });
     expect((await ncats('colleague', 'frobnicate')).code).toBe(EXIT.USAGE);
   });
@@ -209,18 +188,13 @@ describe('ncats key / colleague / export / import', () => {
   it('a passphrase bundle from an unknown sender needs --accept-unknown-sender', async () => {
     const file = join(vaults.work, 'pass.ncatsbundle');
     const passFile = join(vaults.work, 'pass.txt');
-    const exported = await ncats(
-      'export',
-      ...vaults.as('alice'),
-      '--case',
-      reference,
+    const exported = await exportAlicesCase(
+      file,
       '--passphrase-file',
       passFile,
       '--new-passphrase',
       '--basis',
       'Advice',
-      '--out',
-      file,
     );
     expect(exported.code).toBe(EXIT.OK);
     expect(exported.out).toMatch(/^Passphrase: [a-z2-7]{5}(-[a-z2-7]{5}){4}$/m);

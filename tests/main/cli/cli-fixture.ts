@@ -25,9 +25,22 @@ export interface ScriptedIo extends CliIo {
   stderr: string[];
 }
 
-/** An io with `lines` on standard input (the password by default) and no terminal to prompt at. */
-export function scriptedIo(lines: readonly string[] = [PASSWORD]): ScriptedIo {
-  const input = [...lines];
+/** What the scripted io's person does. */
+export interface Script {
+  /** Standard input, line by line; the fixture password by default. */
+  lines?: readonly string[];
+  /** What is typed at each hidden prompt in turn; an Error rejects it (Ctrl+C). */
+  typed?: readonly (string | Error)[];
+  /** Whether standard input is a terminal (so prompts are possible); not by default. */
+  tty?: boolean;
+  env?: Record<string, string>;
+  now?: Date;
+}
+
+/** An io driven by `script`: output is collected, prompts go to standard error as on a terminal. */
+export function scriptedIo(script: Script = {}): ScriptedIo {
+  const input = [...(script.lines ?? [PASSWORD])];
+  const typed = [...(script.typed ?? [])];
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
@@ -35,11 +48,15 @@ export function scriptedIo(lines: readonly string[] = [PASSWORD]): ScriptedIo {
     stderr,
     out: (t) => stdout.push(t),
     err: (t) => stderr.push(t),
-    stdinIsTTY: false,
+    stdinIsTTY: script.tty ?? false,
     readLine: () => Promise.resolve(input.shift() ?? null),
-    promptHidden: () => Promise.reject(new Error('no terminal')),
-    env: {},
-    now: () => new Date(),
+    promptHidden: (prompt) => {
+      stderr.push(prompt);
+      const next = typed.shift();
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next ?? '');
+    },
+    env: script.env ?? {},
+    now: () => script.now ?? new Date(),
   };
 }
 
