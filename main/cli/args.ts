@@ -44,3 +44,11 @@ export function required(value: string | boolean | undefined | (string | boolean
   if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing required option --${flag}.`);
   return value;
 }
+
+/** A whole number in 1..max from a flag's text, or a usage error naming the flag. */
+export function positiveCount(value: string, flag: string, max: number): number {
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${flag} must be a whole number, for example 100.`);
+  const n = Number(value);
+  if (n < 1 || n > max) throw new UsageError(`--${flag} must be between 1 and ${max.toLocaleString('en-GB')}.`);
+  return n;
+}

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { usernameSchema } from '../../preload/contract';
 import { readHeader } from '../core/vault/header';
 import { unlockVault, type OpenVault } from '../core/vault/vault';
+import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, required } from './args';
 import { UsageError } from './errors';
 import type { CliIo } from './io';
 import { readPassword } from './password';
@@ -25,15 +26,48 @@ export function usernameFrom(value: string): string {
   return parsed.data;
 }
 
+/** The flags of every command that signs in; a command spreads these first into its own options. */
+export const SIGN_IN_OPTIONS = { ...VAULT_OPTION, ...USER_OPTION, ...PASSWORD_STDIN_OPTION } as const;
+
+/** Where, and as whom, a command signs in. */
+export interface SignIn {
+  dir: string;
+  username: string;
+  passwordFromStdin: boolean;
+}
+
+type FlagValue = string | boolean | undefined | (string | boolean)[];
+
+/**
+ * The sign-in a command's parsed flags ask for. --vault is checked before --user, so a command
+ * missing both says so about --vault first, as every command always has.
+ */
+export function signInFrom(
+  values: { vault?: FlagValue; user?: FlagValue; 'password-stdin'?: FlagValue },
+  io: CliIo,
+): SignIn {
+  return {
+    dir: vaultDirFrom(required(values.vault, 'vault'), io),
+    username: usernameFrom(required(values.user, 'user')),
+    passwordFromStdin: values['password-stdin'] === true,
+  };
+}
+
+/** The help lines for SIGN_IN_OPTIONS; `user` says whom --user names for this command. */
+export function signInHelp(user = 'the user to sign in as'): string {
+  return [
+    '  --vault DIR         the vault folder',
+    `  --user NAME         ${user}`,
+    '  --password-stdin    read the password from the first line of standard input',
+  ].join('\n');
+}
+
 /**
  * Unlock a vault for a command. The header is read first so a missing or damaged vault is
  * reported before anyone is asked for a password. The unlock itself is audited by the core.
  * The caller must close the returned vault in a `finally`.
  */
-export async function unlockForCommand(
-  io: CliIo,
-  options: { dir: string; username: string; passwordFromStdin: boolean },
-): Promise<OpenVault> {
+export async function unlockForCommand(io: CliIo, options: SignIn): Promise<OpenVault> {
   readHeader(options.dir);
   const password = await readPassword(io, options.passwordFromStdin);
   return unlockVault(options.dir, options.username, password);
@@ -42,7 +76,7 @@ export async function unlockForCommand(
 /** Run `fn` with an unlocked vault and always close it (which wipes the key) afterwards. */
 export async function withUnlockedVault<T>(
   io: CliIo,
-  options: { dir: string; username: string; passwordFromStdin: boolean },
+  options: SignIn,
   fn: (vault: OpenVault) => T | Promise<T>,
 ): Promise<T> {
   const vault = await unlockForCommand(io, options);

@@ -1,17 +1,14 @@
 import { CASE_STATUSES, caseloadQuerySchema, type CaseStatus } from '../../../preload/contract/cases';
 import { listCaseload } from '../../core/cases/caseload.service';
 import { formatUkDate } from '../../core/cases/dates';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, positiveCount } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
-import { positiveCount } from './demo';
+import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../vault-access';
 import { countOf } from '../../../preload/contract/plural';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   json: { type: 'boolean' },
   status: { type: 'string', multiple: true },
   limit: { type: 'string' },
@@ -43,9 +40,7 @@ date (dd/mm/yyyy). The listing is recorded in the audit log, as in the app. Name
 people are not shown.
 
 Options:
-  --vault DIR         the vault folder
-  --user NAME         the user to sign in as
-  --password-stdin    read the password from the first line of standard input
+${signInHelp()}
   --json              print one JSON object ({ total, cases: [...] }) instead of a table
   --status S          only cases with this status (${CASE_STATUSES.join(', ')});
                       repeat the flag or separate with commas for several
@@ -53,12 +48,11 @@ Options:
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     const status = statusesFrom(values.status);
     const limit = values.limit === undefined ? 50 : positiveCount(values.limit, 'limit', MAX_LIMIT);
     const query = caseloadQuerySchema.parse({ status, limit });
-    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
+    return withUnlockedVault(io, signIn, (vault) => {
       const page = listCaseload(vault, query);
       const rows = page.items.map((c) => ({
         reference: c.reference,

@@ -9,15 +9,13 @@ import {
   type Colleague,
 } from '../../core/keys/colleagues';
 import { parseCard } from '../../core/keys/key-card';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   card: { type: 'string' },
   verified: { type: 'boolean' },
   name: { type: 'string' },
@@ -48,8 +46,7 @@ revoke   revokes --name's card (--reason required): nothing can be sent to it an
     if (!ACTIONS.includes(action as (typeof ACTIONS)[number]))
       throw new UsageError(`Say what to do: ${ACTIONS.join(', ')}.`);
     const values = parseCommandArgs(rest, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     let cardText: string | undefined;
     if (action === 'add') {
       const path = vaultDirFrom(required(values.card, 'card'), io);
@@ -62,7 +59,7 @@ revoke   revokes --name's card (--reason required): nothing can be sent to it an
     if ((action === 'verify' || action === 'revoke') && !values.name)
       throw new UsageError('Missing required option --name.');
     if (action === 'revoke' && !values.reason) throw new UsageError('Missing required option --reason.');
-    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
+    return withUnlockedVault(io, signIn, (vault) => {
       if (action === 'add') {
         const parsed = parseCard(cardText ?? '');
         if (!parsed.ok) throw new AppError('CONFLICT', parsed.reason);

@@ -1,14 +1,12 @@
 import { localDate, parseUserDate } from '../../core/cases/dates';
 import { generateDemoData } from '../../core/demo/generate';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, positiveCount, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../vault-access';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   cases: { type: 'string' },
   seed: { type: 'string' },
   'as-of': { type: 'string' },
@@ -16,14 +14,6 @@ const OPTIONS = {
 
 /** More than this would take hours on a laptop and is surely a typing slip. */
 const MAX_CASES = 100_000;
-
-/** A whole number in 1..max from a flag's text, or a usage error naming the flag. */
-export function positiveCount(value: string, flag: string, max: number): number {
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${flag} must be a whole number, for example 100.`);
-  const n = Number(value);
-  if (n < 1 || n > max) throw new UsageError(`--${flag} must be between 1 and ${max.toLocaleString('en-GB')}.`);
-  return n;
-}
 
 /** `ncats demo`: fill a vault with synthetic cases for demos, benchmarks and screenshots. */
 export const demoCommand: Command = {
@@ -40,10 +30,8 @@ and date (the default seed is 1, the default date today). Use it only on a demo 
 audit row is written per batch of cases, not one per record.
 
 Options:
-  --vault DIR         the vault folder
-  --user NAME         the user to sign in as (recorded as the writer; clinicians and
-                      administrators become the lead workers)
-  --password-stdin    read the password from the first line of standard input
+${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
+                      administrators become the lead workers)`)}
   --cases N           how many cases to add (1 to ${MAX_CASES.toLocaleString('en-GB')})
   --seed S            any text or number; the same seed gives the same cases
   --as-of YYYY-MM-DD  the demo's "today": clocks, tasks and ages are as of this date
@@ -51,15 +39,14 @@ Options:
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     const cases = positiveCount(required(values.cases, 'cases'), 'cases', MAX_CASES);
     const seed = values.seed ?? '1';
     const asOf = values['as-of'] ?? localDate(new Date());
     if (parseUserDate(asOf) !== asOf) {
       throw new UsageError('--as-of must be a real date written YYYY-MM-DD, for example 2026-12-01.');
     }
-    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
+    return withUnlockedVault(io, signIn, (vault) => {
       let reported = 0;
       const result = generateDemoData(vault, {
         cases,

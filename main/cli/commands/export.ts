@@ -2,15 +2,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportBundle, type ExportRecipient } from '../../core/bundles/export';
 import { caseFileRegistry } from '../../core/bundles/modules/index';
 import { suggestPassphrase } from '../../core/bundles/passphrase';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   case: { type: 'string' },
   to: { type: 'string', multiple: true },
   'passphrase-file': { type: 'string' },
@@ -36,8 +34,7 @@ third-party-sensitive are left out unless --include-third-party is given.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     const caseReference = required(values.case, 'case');
     const basis = required(values.basis, 'basis');
     const out = vaultDirFrom(required(values.out, 'out'), io);
@@ -64,25 +61,21 @@ third-party-sensitive are left out unless --include-third-party is given.`,
     const recipients: ExportRecipient[] = to.map((t) =>
       t.startsWith('age1') ? { kind: 'raw', recipient: t } : { kind: 'colleague', nameOrId: t },
     );
-    return withUnlockedVault(
-      io,
-      { dir, username, passwordFromStdin: values['password-stdin'] === true },
-      async (vault) => {
-        const result = await exportBundle(vault, caseFileRegistry(vault), {
-          caseReference,
-          ...(passphrase !== undefined ? { passphrase } : { recipients }),
-          basis,
-          outFile: out,
-          includeThirdPartySensitive: values['include-third-party'] === true,
-        });
-        io.out(`Exported case ${result.caseReference} to ${values.out ?? out}`);
-        io.out(`Bundle: ${result.bundleId}`);
-        io.out(
-          `Records: ${result.records}; documents: ${result.documents} (${(result.documentBytes / 1024 / 1024).toFixed(1)} MB)`,
-        );
-        io.out(`Encrypted for: ${result.recipients.join('; ')}`);
-        return EXIT.OK;
-      },
-    );
+    return withUnlockedVault(io, signIn, async (vault) => {
+      const result = await exportBundle(vault, caseFileRegistry(vault), {
+        caseReference,
+        ...(passphrase !== undefined ? { passphrase } : { recipients }),
+        basis,
+        outFile: out,
+        includeThirdPartySensitive: values['include-third-party'] === true,
+      });
+      io.out(`Exported case ${result.caseReference} to ${values.out ?? out}`);
+      io.out(`Bundle: ${result.bundleId}`);
+      io.out(
+        `Records: ${result.records}; documents: ${result.documents} (${(result.documentBytes / 1024 / 1024).toFixed(1)} MB)`,
+      );
+      io.out(`Encrypted for: ${result.recipients.join('; ')}`);
+      return EXIT.OK;
+    });
   },
 };

@@ -1,16 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { importBundle, type ImportPreview, type SenderStatus } from '../../core/bundles/import';
 import { caseFileRegistry } from '../../core/bundles/modules/index';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
 import { formatDateTime } from '../format';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   in: { type: 'string' },
   'passphrase-file': { type: 'string' },
   'accept-unknown-sender': { type: 'boolean' },
@@ -55,8 +53,7 @@ Exit codes: 0 applied (or previewed / already imported), 1 refused, 2 usage.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     const file = vaultDirFrom(required(values.in, 'in'), io);
     if (!existsSync(file)) throw new UsageError(`There is no file ${values.in ?? ''}.`);
     let passphrase: string | undefined;
@@ -67,22 +64,18 @@ Exit codes: 0 applied (or previewed / already imported), 1 refused, 2 usage.`,
         throw new UsageError(`The passphrase file ${values['passphrase-file']} cannot be read.`);
       }
     }
-    return withUnlockedVault(
-      io,
-      { dir, username, passwordFromStdin: values['password-stdin'] === true },
-      async (vault) => {
-        const dryRun = values['dry-run'] === true;
-        const result = await importBundle(vault, caseFileRegistry(vault), file, {
-          ...(passphrase !== undefined ? { passphrase } : {}),
-          acceptUnverifiedSender: values['accept-unknown-sender'] === true,
-          dryRun,
-        });
-        for (const line of renderPreview(result.preview)) io.out(line);
-        if (result.applied) io.out('Applied.');
-        else if (dryRun) io.out('Dry run: nothing was changed.');
-        else io.out('This bundle was imported before: nothing was changed.');
-        return EXIT.OK;
-      },
-    );
+    return withUnlockedVault(io, signIn, async (vault) => {
+      const dryRun = values['dry-run'] === true;
+      const result = await importBundle(vault, caseFileRegistry(vault), file, {
+        ...(passphrase !== undefined ? { passphrase } : {}),
+        acceptUnverifiedSender: values['accept-unknown-sender'] === true,
+        dryRun,
+      });
+      for (const line of renderPreview(result.preview)) io.out(line);
+      if (result.applied) io.out('Applied.');
+      else if (dryRun) io.out('Dry run: nothing was changed.');
+      else io.out('This bundle was imported before: nothing was changed.');
+      return EXIT.OK;
+    });
   },
 };

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { serialiseCard } from '../../core/keys/key-card';
 import { myKeyCard } from '../../core/keys/user-keys';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, signInHelp, vaultDirFrom, withUnlockedVault } from '../vault-access';
 
-const OPTIONS = { ...VAULT_OPTION, ...USER_OPTION, ...PASSWORD_STDIN_OPTION, out: { type: 'string' } } as const;
+const OPTIONS = { ...SIGN_IN_OPTIONS, out: { type: 'string' } } as const;
 
 /** `ncats key`: show (creating on first use) the user's bundle keys, and save their key card. */
 export const keyCommand: Command = {
@@ -19,30 +19,23 @@ them the first time. Prints "Recipient: age1...", "Signing key: ..." and "Finger
 Read the fingerprint to a colleague (in person or by phone) when they add your card.
 
 Options:
-  --vault DIR         the vault folder
-  --user NAME         your user name
-  --password-stdin    read the password from the first line of standard input
+${signInHelp('your user name')}
   --out CARD          also save your key card to this file (e.g. alice.ncatscard); it holds no secret`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
-    return withUnlockedVault(
-      io,
-      { dir, username, passwordFromStdin: values['password-stdin'] === true },
-      async (vault) => {
-        const card = await myKeyCard(vault);
-        io.out(`Name: ${card.name} (${card.service})`);
-        io.out(`Recipient: ${card.ageRecipient}`);
-        io.out(`Signing key: ${card.signingKey}`);
-        io.out(`Fingerprint: ${card.fingerprint}`);
-        if (typeof values.out === 'string') {
-          writeFileSync(vaultDirFrom(values.out, io), serialiseCard(card));
-          io.out(`Key card saved to ${values.out}`);
-        }
-        return EXIT.OK;
-      },
-    );
+    const signIn = signInFrom(values, io);
+    return withUnlockedVault(io, signIn, async (vault) => {
+      const card = await myKeyCard(vault);
+      io.out(`Name: ${card.name} (${card.service})`);
+      io.out(`Recipient: ${card.ageRecipient}`);
+      io.out(`Signing key: ${card.signingKey}`);
+      io.out(`Fingerprint: ${card.fingerprint}`);
+      if (typeof values.out === 'string') {
+        writeFileSync(vaultDirFrom(values.out, io), serialiseCard(card));
+        io.out(`Key card saved to ${values.out}`);
+      }
+      return EXIT.OK;
+    });
   },
 };

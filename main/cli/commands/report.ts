@@ -2,15 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { caseLocator } from '../../core/bundles/modules/case-module';
 import { requireReportFormat } from '../../core/reports/registry';
 import { AppError } from '../../core/errors';
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs, required } from '../args';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
+import { SIGN_IN_OPTIONS, signInFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
 
 const OPTIONS = {
-  ...VAULT_OPTION,
-  ...USER_OPTION,
-  ...PASSWORD_STDIN_OPTION,
+  ...SIGN_IN_OPTIONS,
   case: { type: 'string' },
   kind: { type: 'string' },
   format: { type: 'string' },
@@ -31,8 +29,7 @@ are. Keep the file on encrypted storage: it is personal health information.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
+    const signIn = signInFrom(values, io);
     const reference = required(values.case, 'case');
     const outName = required(values.out, 'out');
     const out = vaultDirFrom(outName, io);
@@ -47,21 +44,17 @@ are. Keep the file on encrypted storage: it is personal health information.`,
       throw new UsageError(`--out should end in .${format}, so the file opens in the right program.`);
     }
     if (existsSync(out)) throw new UsageError(`${outName} already exists. Choose a new file name.`);
-    return withUnlockedVault(
-      io,
-      { dir, username, passwordFromStdin: values['password-stdin'] === true },
-      async (vault) => {
-        const found = caseLocator.findByReference(vault.db, reference);
-        if (!found) throw new AppError('NOT_FOUND', `There is no case ${reference}.`);
-        const report = await exportReport(vault, { caseId: found.id, kind: kind.id, format });
-        // 'wx': refuse a file that appeared while the report was being made, rather than replace it.
-        writeFileSync(out, report.bytes, { flag: 'wx', mode: 0o600 });
-        io.out(
-          `Wrote the ${kind.title.toLowerCase()} of case ${report.caseReference} to ${outName} (${format}, ${report.bytes.length} bytes).`,
-        );
-        return EXIT.OK;
-      },
-    );
+    return withUnlockedVault(io, signIn, async (vault) => {
+      const found = caseLocator.findByReference(vault.db, reference);
+      if (!found) throw new AppError('NOT_FOUND', `There is no case ${reference}.`);
+      const report = await exportReport(vault, { caseId: found.id, kind: kind.id, format });
+      // 'wx': refuse a file that appeared while the report was being made, rather than replace it.
+      writeFileSync(out, report.bytes, { flag: 'wx', mode: 0o600 });
+      io.out(
+        `Wrote the ${kind.title.toLowerCase()} of case ${report.caseReference} to ${outName} (${format}, ${report.bytes.length} bytes).`,
+      );
+      return EXIT.OK;
+    });
   },
 };
 

@@ -1,9 +1,7 @@
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../errors';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
-
-const OPTIONS = { ...VAULT_OPTION, ...USER_OPTION, ...PASSWORD_STDIN_OPTION } as const;
+import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../vault-access';
 
 /** `ncats unlock-test`: does this password open the vault? Exit 0 yes, 1 no. */
 export const unlockTestCommand: Command = {
@@ -17,15 +15,11 @@ damaged header). Both outcomes are recorded in the vault's audit log, and failur
 towards the back-off after repeated failed attempts, exactly as in the app.
 
 Options:
-  --vault DIR         the vault folder
-  --user NAME         the user to unlock as
-  --password-stdin    read the password from the first line of standard input`,
+${signInHelp('the user to unlock as')}`,
 
   async run(args, io) {
-    const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
-    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
+    const signIn = signInFrom(parseCommandArgs(args, SIGN_IN_OPTIONS), io);
+    return withUnlockedVault(io, signIn, (vault) => {
       io.out(`Unlocked as ${vault.user.username} (${vault.user.role}).`);
       return EXIT.OK;
     });

@@ -1,10 +1,8 @@
-import { PASSWORD_STDIN_OPTION, USER_OPTION, VAULT_OPTION, parseCommandArgs, required } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../command';
 import { EXIT } from '../errors';
 import { runVaultChecks } from '../vault-checks';
-import { usernameFrom, vaultDirFrom, withUnlockedVault } from '../vault-access';
-
-const OPTIONS = { ...VAULT_OPTION, ...USER_OPTION, ...PASSWORD_STDIN_OPTION } as const;
+import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../vault-access';
 
 /** `ncats verify`: unlock, then check the database, the schema, the key slots and the audit chain. */
 export const verifyCommand: Command = {
@@ -21,16 +19,12 @@ Unlocks the vault as NAME (the unlock is recorded in the audit log) and checks:
 Prints each check, then OK and exits 0; or names what is wrong and exits 1.
 
 Options:
-  --vault DIR         the vault folder
-  --user NAME         the user to unlock as
-  --password-stdin    read the password from the first line of standard input`,
+${signInHelp('the user to unlock as')}`,
 
   async run(args, io) {
-    const values = parseCommandArgs(args, OPTIONS);
-    const dir = vaultDirFrom(required(values.vault, 'vault'), io);
-    const username = usernameFrom(required(values.user, 'user'));
-    return withUnlockedVault(io, { dir, username, passwordFromStdin: values['password-stdin'] === true }, (vault) => {
-      io.out(`Vault: ${dir}`);
+    const signIn = signInFrom(parseCommandArgs(args, SIGN_IN_OPTIONS), io);
+    return withUnlockedVault(io, signIn, (vault) => {
+      io.out(`Vault: ${signIn.dir}`);
       io.out(`Unlocked as ${vault.user.username} (${vault.user.role}).`);
       const results = runVaultChecks(vault);
       for (const result of results) {

@@ -53,10 +53,15 @@ function freshName(r: Random, sex: PersonSex, taken: Set<string>): string {
 export function drawFamily(r: Random, ypGiven: string, family: string, ypSex: YoungPersonSex): DemoRelative[] {
   const relatives: DemoRelative[] = [];
   const taken = new Set([ypGiven]);
-  for (let i = r.int(1, 2); i > 0; i--) {
-    const rel = r.pick(V.RELATIONSHIPS);
+  // The draws (relationship, sex, name, then any family name) keep their order, so a seed
+  // still gives the same people.
+  const draw = <R extends { name: string; sex: V.Sex }>(relationships: readonly R[]) => {
+    const rel = r.pick(relationships);
     const sex = sexOf(r, rel.sex);
-    const given = freshName(r, sex, taken);
+    return { rel, sex, given: freshName(r, sex, taken) };
+  };
+  for (let i = r.int(1, 2); i > 0; i--) {
+    const { rel, sex, given } = draw(V.RELATIONSHIPS);
     relatives.push({
       kind: 'parent_carer',
       sex,
@@ -73,9 +78,7 @@ export function drawFamily(r: Random, ypGiven: string, family: string, ypSex: Yo
     [3, 1],
   ] as const);
   for (let i = siblings; i > 0; i--) {
-    const rel = r.pick(V.SIBLING_RELATIONSHIPS);
-    const sex = sexOf(r, rel.sex);
-    const given = freshName(r, sex, taken);
+    const { rel, sex, given } = draw(V.SIBLING_RELATIONSHIPS);
     relatives.push({
       kind: 'sibling',
       sex,

@@ -3,30 +3,36 @@
  * real local authorities (public bodies). No record corresponds to a real person.
  */
 
+/** A word list written as one line of text, split at the spaces. */
+function words(text: string): readonly string[] {
+  return text.split(' ');
+}
+
+/** A list of names that have spaces in them, written as one line of text, split at ", ". */
+function listed(text: string): readonly string[] {
+  return text.split(', ');
+}
+
 /** Given names usually given to boys and men; drawn for male people (and some others). */
-export const MALE_GIVEN_NAMES: readonly string[] =
-  'Oliver George Harry Jack Jacob Noah Charlie Muhammad Thomas Oscar William James Leo Alfie Joshua Freddie Archie Ethan Isaac Alexander Joseph Edward Samuel Max Logan Lucas Daniel Theo Arthur Mason Kai Tyler Kian Callum Connor Jayden Reece Liam Aaron Dylan Tomasz Jakub Oluwaseun Kwame Arjun Rohan Yusuf Ibrahim Dev Rhys'.split(
-    ' ',
-  );
+export const MALE_GIVEN_NAMES = words(
+  'Oliver George Harry Jack Jacob Noah Charlie Muhammad Thomas Oscar William James Leo Alfie Joshua Freddie Archie Ethan Isaac Alexander Joseph Edward Samuel Max Logan Lucas Daniel Theo Arthur Mason Kai Tyler Kian Callum Connor Jayden Reece Liam Aaron Dylan Tomasz Jakub Oluwaseun Kwame Arjun Rohan Yusuf Ibrahim Dev Rhys',
+);
 
 /** Given names usually given to girls and women; drawn for female people (and some others). */
-export const FEMALE_GIVEN_NAMES: readonly string[] =
-  'Olivia Amelia Isla Ava Emily Sophia Grace Mia Poppy Ella Lily Evie Isabella Jessica Freya Chloe Niamh Aisha Zara Ruby Priya Amara Kayla Leah Megan Siobhan Catherine Hannah Caitlin Bethany'.split(
-    ' ',
-  );
+export const FEMALE_GIVEN_NAMES = words(
+  'Olivia Amelia Isla Ava Emily Sophia Grace Mia Poppy Ella Lily Evie Isabella Jessica Freya Chloe Niamh Aisha Zara Ruby Priya Amara Kayla Leah Megan Siobhan Catherine Hannah Caitlin Bethany',
+);
 
 /** Either list: professionals, and young people whose gender is non-binary or not stated. */
 export const ANY_GIVEN_NAMES: readonly string[] = [...MALE_GIVEN_NAMES, ...FEMALE_GIVEN_NAMES];
 
-export const FAMILY_NAMES: readonly string[] =
-  "Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White Edwards Hughes Green Hall Lewis Harris Clarke Patel Jackson Wood Turner Martin Cooper Hill Ward Morris Moore Clark Lee King Baker Harrison Morgan Allen James Scott Phillips Watson Davis Parker Price Bennett Young Griffiths Mitchell Kelly Cook Carter Richardson Bailey Collins Bell Shaw Murphy Miller Cox Richards Khan Marshall Anderson Simpson Ellis Adams Singh Begum Ali Hussain Ahmed Okafor Mensah Nowak Kowalski O'Brien McDonald".split(
-    ' ',
-  );
+export const FAMILY_NAMES = words(
+  "Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker White Edwards Hughes Green Hall Lewis Harris Clarke Patel Jackson Wood Turner Martin Cooper Hill Ward Morris Moore Clark Lee King Baker Harrison Morgan Allen James Scott Phillips Watson Davis Parker Price Bennett Young Griffiths Mitchell Kelly Cook Carter Richardson Bailey Collins Bell Shaw Murphy Miller Cox Richards Khan Marshall Anderson Simpson Ellis Adams Singh Begum Ali Hussain Ahmed Okafor Mensah Nowak Kowalski O'Brien McDonald",
+);
 
-export const LOCAL_AUTHORITIES: readonly string[] =
-  'Leeds, Manchester, Birmingham, Bristol, Sheffield, Liverpool, Newcastle upon Tyne, Nottingham, Kent, Essex, Hampshire, Surrey, Lancashire, Norfolk, Devon, Cornwall, Cumbria, Durham, Camden, Hackney, Lambeth, Croydon, Barnet, Ealing, Cardiff, Swansea, Wrexham, Bradford, Wakefield, Sunderland'.split(
-    ', ',
-  );
+export const LOCAL_AUTHORITIES = listed(
+  'Leeds, Manchester, Birmingham, Bristol, Sheffield, Liverpool, Newcastle upon Tyne, Nottingham, Kent, Essex, Hampshire, Surrey, Lancashire, Norfolk, Devon, Cornwall, Cumbria, Durham, Camden, Hackney, Lambeth, Croydon, Barnet, Ealing, Cardiff, Swansea, Wrexham, Bradford, Wakefield, Sunderland',
+);
 
 export const ETHNICITIES = [
   'White British',

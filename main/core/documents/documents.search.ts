@@ -5,21 +5,23 @@
  */
 import type { SessionUser } from '../../../preload/contract';
 import type { DocumentSearchPage, DocumentSearchResult } from '../../../preload/contract/documents';
-import { displayName } from '../cases/caseload.service';
-import { stmt } from '../db/statements';
-import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import type { ChronologySource } from '../notes/chronology';
-import { SEARCH_WINDOW, snippetsFor, toFtsQuery, walkNewestFirst } from '../search/fts-window';
+import {
+  SEARCH_WINDOW,
+  hitCase,
+  searchWindow,
+  snippetsFor,
+  windowPage,
+  type HitCaseColumns,
+  type WindowResult,
+  type WindowSection,
+} from '../search/fts-window';
+import { auditedSectionSearch } from '../search/search.service';
 import type { OpenVault } from '../vault/vault';
 
-interface WindowRow {
+interface WindowRow extends HitCaseColumns {
   seq: number;
-  case_id: string;
-  reference: string;
-  given_name: string | null;
-  family_name: string | null;
-  initials: string;
   document_id: string;
   title: string;
   uploaded_at: string;
@@ -40,41 +42,42 @@ export function searchDocumentsWindow(
   offset: number,
   cursor: number | null = null,
   window = SEARCH_WINDOW,
-): { items: DocumentSearchResult[]; total: number; nextCursor: number | null } {
-  const { seqs, nextCursor } = walkNewestFirst(db, 'documents_fts', query, cursor, window);
-  const visible = visibleCaseCondition(user, 'd.case_id');
+): WindowResult<DocumentSearchResult> {
+  return searchWindow(db, user, DOCUMENT_SECTION, query, { limit, offset, cursor, window });
+}
+
+/** The documents' part of the walk: the window's live documents, grouped by case. */
+const DOCUMENT_SECTION: WindowSection<WindowRow, DocumentSearchResult> = {
+  table: 'documents_fts',
+  caseColumn: 'd.case_id',
   // The index drops deleted documents (triggers), but the join re-checks: never show one.
   // d.case_id between the two keeps a case's documents together when two cases tie.
-  const rows = stmt(
-    db,
+  rowsSql: (visible) =>
     `SELECT d.seq, d.case_id, c.reference, y.given_name, y.family_name, y.initials,
             d.id AS document_id, d.title, d.uploaded_at
      FROM json_each(@seqs) r JOIN documents d ON d.seq = r.value
        JOIN cases c ON c.id = d.case_id JOIN young_people y ON y.case_id = d.case_id
-     WHERE d.deleted_at IS NULL AND ${visible.sql}
+     WHERE d.deleted_at IS NULL AND ${visible}
      ORDER BY max(d.uploaded_at || printf('%020d', d.seq)) OVER (PARTITION BY d.case_id) DESC, d.case_id,
               d.uploaded_at DESC, d.seq DESC`,
-  ).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as WindowRow[];
-  const page = rows.slice(offset, offset + limit);
-  // Column -1: FTS5 picks whichever of title or description holds the match.
-  const snippets = snippetsFor(
-    db,
-    'documents_fts',
-    -1,
-    query,
-    page.map((r) => r.seq),
-  );
-  const items = page.map((r) => ({
-    caseId: r.case_id,
-    reference: r.reference,
-    displayName: displayName(r.given_name, r.family_name, r.initials),
-    documentId: r.document_id,
-    title: r.title,
-    snippet: snippets.get(r.seq) ?? r.title,
-    uploadedAt: r.uploaded_at,
-  }));
-  return { items, total: rows.length, nextCursor };
-}
+  items: (db, page, query) => {
+    // Column -1: FTS5 picks whichever of title or description holds the match.
+    const snippets = snippetsFor(
+      db,
+      'documents_fts',
+      -1,
+      query,
+      page.map((r) => r.seq),
+    );
+    return page.map((r) => ({
+      ...hitCase(r),
+      documentId: r.document_id,
+      title: r.title,
+      snippet: snippets.get(r.seq) ?? r.title,
+      uploadedAt: r.uploaded_at,
+    }));
+  },
+};
 
 /** The documents part of a search, without its audit row (the caller writes one per search). */
 export function documentSearchPage(
@@ -84,35 +87,19 @@ export function documentSearchPage(
   offset: number,
   cursor: number | null,
 ): DocumentSearchPage {
-  const query = toFtsQuery(text);
-  const { items, total, nextCursor } = query
-    ? searchDocumentsWindow(vault.db, vault.user, query, limit, offset, cursor)
-    : { items: [], total: 0, nextCursor: null };
-  return { items, total, offset, limit, window: SEARCH_WINDOW, cursor, nextCursor };
+  return windowPage(text, { limit, offset, cursor }, (query) =>
+    searchDocumentsWindow(vault.db, vault.user, query, limit, offset, cursor),
+  );
 }
 
 /**
  * The `search:documents` use case: one page of one window of document matches, and one audit
- * row per query. The audit records the outcome only: the words may be names or clinical terms.
+ * row per query (the outcome only, never the words).
  */
-export function searchCaseDocuments(
-  vault: OpenVault,
-  text: string,
-  limit: number,
-  offset: number,
-  cursor: number | null = null,
-): DocumentSearchPage {
-  return vault.db
-    .transaction(() => {
-      const page = documentSearchPage(vault, text, limit, offset, cursor);
-      vault.audit({
-        action: 'search.fulltext',
-        detail: { scope: 'documents', documents: page.total, offset, continued: cursor !== null },
-      });
-      return page;
-    })
-    .immediate();
-}
+export const searchCaseDocuments = auditedSectionSearch(documentSearchPage, (page) => ({
+  scope: 'documents',
+  documents: page.total,
+}));
 
 /**
  * The chronology fragment for documents (see notes/chronology.ts): one `document_added` event

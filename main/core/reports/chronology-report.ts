@@ -69,6 +69,22 @@ function eventRow(e: EventRow): TableRow {
   };
 }
 
+/** A table of events with the chronology's columns; `what` heads the summary column. */
+function eventTable(events: readonly EventRow[], text: { caption: string; what: string; empty: string }): Block {
+  return {
+    kind: 'table',
+    caption: text.caption,
+    columns: [
+      { header: 'Date', weight: 16 },
+      { header: 'Kind', weight: 13 },
+      { header: text.what, weight: 52 },
+      { header: 'Who', weight: 19 },
+    ],
+    rows: events.map(eventRow),
+    empty: text.empty,
+  };
+}
+
 export function buildChronology(ctx: ReportContext): ReportContent {
   const c = loadCaseDetail(ctx.db, ctx.caseId, ctx.today);
   const yp = c.youngPerson;
@@ -108,18 +124,11 @@ export function buildChronology(ctx: ReportContext): ReportContent {
       level: 1,
       text: `What has happened (${happened.length} ${happened.length === 1 ? 'event' : 'events'})`,
     },
-    {
-      kind: 'table',
+    eventTable(happened, {
       caption: `Oldest first, up to and including ${ukDate(ctx.today)}.`,
-      columns: [
-        { header: 'Date', weight: 16 },
-        { header: 'Kind', weight: 13 },
-        { header: 'What happened', weight: 52 },
-        { header: 'Who', weight: 19 },
-      ],
-      rows: happened.map(eventRow),
+      what: 'What happened',
       empty: 'Nothing has been recorded on this case yet.',
-    },
+    }),
     { kind: 'heading', level: 1, text: 'Upcoming' },
     {
       kind: 'table',
@@ -134,18 +143,7 @@ export function buildChronology(ctx: ReportContext): ReportContent {
     },
   );
   if (laterEvents.length > 0) {
-    blocks.push({
-      kind: 'table',
-      caption: 'Other entries dated after today.',
-      columns: [
-        { header: 'Date', weight: 16 },
-        { header: 'Kind', weight: 13 },
-        { header: 'What', weight: 52 },
-        { header: 'Who', weight: 19 },
-      ],
-      rows: laterEvents.map(eventRow),
-      empty: '',
-    });
+    blocks.push(eventTable(laterEvents, { caption: 'Other entries dated after today.', what: 'What', empty: '' }));
   }
   return { blocks, caseReference: c.reference };
 }

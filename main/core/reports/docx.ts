@@ -21,16 +21,8 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import {
-  MARKING,
-  THIRD_PARTY_LABEL,
-  cellText,
-  isThirdPartyCell,
-  producedLine,
-  type Block,
-  type Cell,
-  type ReportDocument,
-} from './model';
+import { THIRD_PARTY_MARK, columnShares, pageWords, rowHasThirdParty } from './layout';
+import { MARKING, cellText, isThirdPartyCell, type Block, type Cell, type ReportDocument } from './model';
 
 /** A4 with 2 cm side margins, in twentieths of a point (Word's unit). */
 const PAGE = { width: 11906, height: 16838 };
@@ -53,7 +45,7 @@ function fill(colour: string) {
 
 function thirdPartyLabel(): Paragraph {
   return new Paragraph({
-    children: [new TextRun({ text: THIRD_PARTY_LABEL.toUpperCase(), bold: true, size: pt(7.5) })],
+    children: [new TextRun({ text: THIRD_PARTY_MARK, bold: true, size: pt(7.5) })],
   });
 }
 
@@ -70,8 +62,7 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
   if (block.rows.length === 0) {
     return [caption, new Paragraph({ children: [new TextRun({ text: block.empty, color: MUTED })] })];
   }
-  const total = block.columns.reduce((n, c) => n + c.weight, 0);
-  const widths = block.columns.map((c) => Math.floor((c.weight / total) * USABLE));
+  const widths = columnShares(block.columns, USABLE).map(Math.floor);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -85,7 +76,7 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
     ),
   });
   const rows = block.rows.map((row) => {
-    const marked = row.cells.some(isThirdPartyCell);
+    const marked = rowHasThirdParty(row);
     return new TableRow({
       cantSplit: true,
       children: row.cells.map(
@@ -158,7 +149,7 @@ function blockChildren(block: Block): FileChild[] {
 
 /** Draw the report and return the .docx file's bytes. */
 export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
-  const reference = `Case ${doc.caseReference}`;
+  const words = pageWords(doc);
   const marking = () =>
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -167,7 +158,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
   const small = (text: string) => new TextRun({ text, size: pt(8), color: MUTED });
   const document = new Document({
     creator: doc.producedBy,
-    title: `${doc.title}: ${reference}`,
+    title: words.fileTitle,
     subject: MARKING,
     styles: { default: { document: { run: { font: 'Arial', size: pt(10) } } } },
     sections: [
@@ -177,7 +168,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
           default: new Header({
             children: [
               marking(),
-              new Paragraph({ alignment: AlignmentType.CENTER, children: [small(`${doc.title}. ${reference}`)] }),
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [small(`${doc.title}. ${words.reference}`)] }),
             ],
           }),
         },
@@ -186,7 +177,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [small(`${reference}. ${producedLine(doc)}.`)],
+                children: [small(`${words.produced}.`)],
               }),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
@@ -200,7 +191,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
         },
         children: [
           new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
-          new Paragraph({ children: [small(`${reference}. ${producedLine(doc)}.`)], spacing: { after: 240 } }),
+          new Paragraph({ children: [small(`${words.produced}.`)], spacing: { after: 240 } }),
           ...doc.blocks.flatMap(blockChildren),
         ],
       },

@@ -8,15 +8,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import {
-  MARKING,
-  THIRD_PARTY_LABEL,
-  cellText,
-  isThirdPartyCell,
-  producedLine,
-  type Block,
-  type ReportDocument,
-} from './model';
+import { THIRD_PARTY_MARK, columnShares, pageWords, rowHasThirdParty } from './layout';
+import { MARKING, cellText, isThirdPartyCell, type Block, type ReportDocument } from './model';
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const ROBOTO = {
@@ -45,15 +38,14 @@ const HEADER_FILL = '#e6eaee';
 const THIRD_PARTY_FILL = '#fbeecf';
 
 function thirdPartyLabel(): Content {
-  return { text: THIRD_PARTY_LABEL.toUpperCase(), bold: true, fontSize: 7.5, characterSpacing: 0.3 };
+  return { text: THIRD_PARTY_MARK, bold: true, fontSize: 7.5, characterSpacing: 0.3 };
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): Content {
-  const total = block.columns.reduce((n, c) => n + c.weight, 0);
-  const widths = block.columns.map((c) => (c.weight / total) * USABLE - CELL_CHROME);
+  const widths = columnShares(block.columns, USABLE).map((w) => w - CELL_CHROME);
   const header: TableCell[] = block.columns.map((c) => ({ text: c.header, bold: true, fillColor: HEADER_FILL }));
   const body: TableCell[][] = block.rows.map((row) => {
-    const marked = row.cells.some(isThirdPartyCell);
+    const marked = rowHasThirdParty(row);
     return row.cells.map((cell): TableCell => ({
       stack: isThirdPartyCell(cell) ? [thirdPartyLabel(), cellText(cell)] : [cellText(cell)],
       ...(marked ? { fillColor: THIRD_PARTY_FILL } : {}),
@@ -104,13 +96,13 @@ function blockContent(block: Block): Content {
 
 /** Draw the report and return the PDF file's bytes. */
 export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  const reference = `Case ${doc.caseReference}`;
+  const words = pageWords(doc);
   return pdfmake
     .createPdf({
       pageSize: 'A4',
       pageMargins: [SIDE, 64, SIDE, 60],
       info: {
-        title: `${doc.title}: ${reference}`,
+        title: words.fileTitle,
         author: doc.producedBy,
         subject: MARKING,
         creator: 'NCATS Casework',
@@ -123,7 +115,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
           {
             columns: [
               { text: doc.title, fontSize: 8, color: MUTED },
-              { text: reference, fontSize: 8, color: MUTED, alignment: 'right' },
+              { text: words.reference, fontSize: 8, color: MUTED, alignment: 'right' },
             ],
           },
         ],
@@ -133,7 +125,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
         stack: [
           {
             columns: [
-              { text: `${reference}. ${producedLine(doc)}`, fontSize: 8, color: MUTED, width: '*' },
+              { text: words.produced, fontSize: 8, color: MUTED, width: '*' },
               { text: `Page ${page} of ${pages}`, fontSize: 8, alignment: 'right', width: 'auto' },
             ],
           },
@@ -142,7 +134,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
       }),
       content: [
         { text: doc.title, style: 'title' },
-        { text: `${reference}. ${producedLine(doc)}.`, style: 'note', margin: [0, 0, 0, 12] },
+        { text: `${words.produced}.`, style: 'note', margin: [0, 0, 0, 12] },
         ...doc.blocks.map(blockContent),
       ],
       defaultStyle: { font: 'Roboto', fontSize: 10, color: INK, lineHeight: 1.2 },

@@ -5,6 +5,10 @@
  * (ranking every match with bm25 took seconds at 250,000 notes). A continuation resumes the walk
  * below the lowest rowid the previous window reached, until the whole index has been seen.
  */
+import type { SessionUser } from '../../../preload/contract';
+import type { SearchWindowPage } from '../../../preload/contract/casework';
+import { displayName } from '../cases/caseload.service';
+import { visibleCaseCondition } from '../cases/visibility';
 import { stmt } from '../db/statements';
 import type { Db } from '../db/connection';
 
@@ -97,4 +101,82 @@ export function snippetsFor(
     if (out.size === wanted.size) break;
   }
   return out;
+}
+
+/** One page of one window of a section's matches, and where the next window starts. */
+export interface WindowResult<Item> {
+  items: Item[];
+  /** The section's rows in this window (cases for notes, documents for documents). */
+  total: number;
+  nextCursor: number | null;
+}
+
+/** The columns every section's rows carry about the case a match belongs to. */
+export interface HitCaseColumns {
+  case_id: string;
+  reference: string;
+  given_name: string | null;
+  family_name: string | null;
+  initials: string;
+}
+
+/** The case of a match as every section's results show it: its reference and the young person's name. */
+export function hitCase(r: HitCaseColumns): { caseId: string; reference: string; displayName: string } {
+  return {
+    caseId: r.case_id,
+    reference: r.reference,
+    displayName: displayName(r.given_name, r.family_name, r.initials),
+  };
+}
+
+/** Which part of which window a search asks for. */
+export interface WindowAt {
+  limit: number;
+  offset: number;
+  cursor: number | null;
+  window?: number;
+}
+
+/**
+ * What a section (notes, documents) adds to the walk: how the window's records become its rows,
+ * and how the page's rows become results. The rows' SQL reads the window's seqs from `@seqs` (a
+ * JSON array), keeps to the cases the user may see with `visible`, and lists the rows in the
+ * page's order (it may group several records into one row). `items` is called for the page's
+ * rows alone, so snippets are made only for what is shown.
+ */
+export interface WindowSection<Row, Item> {
+  table: FtsTable;
+  /** The column holding each record's case, for the visibility check (e.g. `n.case_id`). */
+  caseColumn: string;
+  rowsSql(visible: string): string;
+  items(db: Db, page: Row[], query: string): Item[];
+}
+
+/** One window of `section`'s matches for `query`, and the page of it that `at` asks for. */
+export function searchWindow<Row, Item>(
+  db: Db,
+  user: SessionUser,
+  section: WindowSection<Row, Item>,
+  query: string,
+  at: WindowAt,
+): WindowResult<Item> {
+  const { seqs, nextCursor } = walkNewestFirst(db, section.table, query, at.cursor, at.window);
+  const visible = visibleCaseCondition(user, section.caseColumn);
+  const rows = stmt(db, section.rowsSql(visible.sql)).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as Row[];
+  const page = rows.slice(at.offset, at.offset + at.limit);
+  return { items: section.items(db, page, query), total: rows.length, nextCursor };
+}
+
+/**
+ * A section's page for what the user typed. Text with nothing searchable in it (only
+ * punctuation, say) is an empty page with no older window to offer.
+ */
+export function windowPage<Item>(
+  text: string,
+  at: Omit<WindowAt, 'window'>,
+  search: (query: string) => WindowResult<Item>,
+): SearchWindowPage<Item> {
+  const query = toFtsQuery(text);
+  const { items, total, nextCursor } = query ? search(query) : { items: [], total: 0, nextCursor: null };
+  return { items, total, offset: at.offset, limit: at.limit, window: SEARCH_WINDOW, cursor: at.cursor, nextCursor };
 }

@@ -1,22 +1,22 @@
 /** Full-text search over notes (FTS5, inside the encrypted database), grouped by case. */
 import type { SessionUser } from '../../../preload/contract';
 import type { NoteType, SearchHitGroup } from '../../../preload/contract/casework';
-import { displayName } from '../cases/caseload.service';
 import { stmt } from '../db/statements';
-import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
-import { SEARCH_WINDOW, snippetsFor, walkNewestFirst } from './fts-window';
+import {
+  SEARCH_WINDOW,
+  hitCase,
+  searchWindow,
+  snippetsFor,
+  type HitCaseColumns,
+  type WindowSection,
+} from './fts-window';
 import { termsOfFtsQuery, textSnippet } from './text-snippet';
 
 // Older callers (and the documents search's tests) know these from here.
 export { SEARCH_WINDOW, toFtsQuery } from './fts-window';
 
-interface GroupRow {
-  case_id: string;
-  reference: string;
-  given_name: string | null;
-  family_name: string | null;
-  initials: string;
+interface GroupRow extends HitCaseColumns {
   hits: number;
   best_seq: number;
   best_id: string;
@@ -49,36 +49,38 @@ export function searchNotes(
   cursor: number | null = null,
   window = SEARCH_WINDOW,
 ): NoteSearchResult {
-  const visible = visibleCaseCondition(user, 'n.case_id');
-  const { seqs, nextCursor } = walkNewestFirst(db, 'notes_fts', query, cursor, window);
-  const rows = stmt(
-    db,
+  const { items, total, nextCursor } = searchWindow(db, user, NOTE_SECTION, query, { limit, offset, cursor, window });
+  return { groups: items, total, nextCursor };
+}
+
+/** The notes' part of the walk: the window's notes grouped by case, each case with its best note. */
+const NOTE_SECTION: WindowSection<GroupRow, SearchHitGroup> = {
+  table: 'notes_fts',
+  caseColumn: 'n.case_id',
+  rowsSql: (visible) =>
     `WITH groups AS (
        SELECT n.case_id, count(*) AS hits, max(n.occurred_at || printf('%020d', n.seq)) AS best_key,
               n.seq AS best_seq, n.id AS best_id, n.occurred_at AS best_at, n.type AS best_type
        FROM json_each(@seqs) r JOIN notes n ON n.seq = r.value
-       WHERE ${visible.sql}
+       WHERE ${visible}
        GROUP BY n.case_id
      )
      SELECT g.*, c.reference, y.given_name, y.family_name, y.initials
      FROM groups g JOIN cases c ON c.id = g.case_id JOIN young_people y ON y.case_id = g.case_id
      ORDER BY g.best_key DESC`,
-  ).all({ ...visible.params, seqs: JSON.stringify(seqs) }) as GroupRow[];
-  const page = rows.slice(offset, offset + limit);
-  const snippets = pageSnippets(
-    db,
-    query,
-    page.map((r) => r.best_seq),
-  );
-  const groups = page.map((r) => ({
-    caseId: r.case_id,
-    reference: r.reference,
-    displayName: displayName(r.given_name, r.family_name, r.initials),
-    hits: r.hits,
-    best: { noteId: r.best_id, occurredAt: r.best_at, type: r.best_type, snippet: snippets.get(r.best_seq) ?? '' },
-  }));
-  return { groups, total: rows.length, nextCursor };
-}
+  items: (db, page, query) => {
+    const snippets = pageSnippets(
+      db,
+      query,
+      page.map((r) => r.best_seq),
+    );
+    return page.map((r) => ({
+      ...hitCase(r),
+      hits: r.hits,
+      best: { noteId: r.best_id, occurredAt: r.best_at, type: r.best_type, snippet: snippets.get(r.best_seq) ?? '' },
+    }));
+  },
+};
 
 /**
  * Snippets for the page's notes from their own text (text-snippet.ts: no second walk of the

@@ -1,22 +1,14 @@
 /** The app:// protocol's document routes, against a real vault and real encrypted blobs. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { coreForEachTest } from '../core/core-fixture';
 import { handleAppRequest } from '../../../main/app/app-protocol-handler';
 import { createStreamServer } from '../../../main/app/stream-routes';
-import { createCore, type Core } from '../../../main/core/core';
-import { scryptParams } from '../../../main/core/vault/kdf';
 
-let dir: string;
-let core: Core;
+const fx = coreForEachTest('ncats-stream-');
 let caseId: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ncats-stream-'));
-  core = createCore(join(dir, 'vault'), { vault: { kdf: scryptParams(2 ** 14) } });
-  await core.router('vault:create', { username: 'admin', displayName: 'Admin', password: 'a long enough password' });
-  const created = await core.router('case:create', {
+  const created = await fx.core.router('case:create', {
     referralDate: '2026-01-12',
     youngPerson: { givenName: 'Sam', familyName: 'Testcase', dateOfBirth: '2012-05-01' },
   });
@@ -24,13 +16,8 @@ beforeEach(async () => {
   caseId = (created.value as { id: string }).id;
 });
 
-afterEach(() => {
-  core.manager.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 function serve(request: Request) {
-  return handleAppRequest(request, { rendererRoot: dir, serveStream: createStreamServer(core) });
+  return handleAppRequest(request, { rendererRoot: fx.dir, serveStream: createStreamServer(fx.core) });
 }
 
 const bytes = Buffer.from('%PDF-1.4\n' + 'x'.repeat(200_000));
@@ -71,7 +58,7 @@ describe('app:// document routes', () => {
 
   it('answers LOCKED (401-style JSON) once the vault is locked', async () => {
     const id = await upload();
-    core.manager.lock('explicit');
+    fx.core.manager.lock('explicit');
     const res = await serve(new Request(`app://ncats/documents/${id}`));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
@@ -85,7 +72,7 @@ describe('app:// document routes', () => {
       }),
     );
     expect(res.status).toBeGreaterThanOrEqual(400);
-    const list = await core.router('document:list', { caseId });
+    const list = await fx.core.router('document:list', { caseId });
     expect(list).toMatchObject({ ok: true, value: [] });
   });
 });

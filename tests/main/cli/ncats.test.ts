@@ -13,12 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../../main/core/db/connection';
 import { LATEST_VERSION } from '../../../main/core/db/migrations/index';
 import { databasePath, headerPath, readHeader, writeHeader } from '../../../main/core/vault/header';
-import { scryptParams } from '../../../main/core/vault/kdf';
 import { parseRecoveryKey } from '../../../main/core/vault/recovery-key';
 import { createVault } from '../../../main/core/vault/vault';
+import { FAST, PASSWORD } from './cli-fixture';
 
 const REPO = resolve(import.meta.dirname, '../../..');
-const PASSWORD = 'correct horse battery staple';
 const RECOVERY_KEY_LINE = /^Recovery key: ([0-9A-F]{8}(?:-[0-9A-F]{8}){7})$/m;
 
 interface Run {
@@ -51,7 +50,7 @@ async function fixtureVault(name: string): Promise<{ dir: string; recoveryKey: s
   const { vault, recoveryKey } = await createVault(
     dir,
     { username: 'alice', displayName: 'Alice Admin', password: PASSWORD },
-    { kdf: scryptParams(2 ** 14) },
+    FAST,
   );
   vault.close();
   return { dir, recoveryKey };

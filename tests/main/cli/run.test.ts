@@ -9,43 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../../main/cli/command';
 import { COMMANDS } from '../../../main/cli/commands/index';
 import { EXIT } from '../../../main/cli/errors';
-import { PromptCancelled, type CliIo } from '../../../main/cli/io';
+import { PromptCancelled } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
-import { scryptParams } from '../../../main/core/vault/kdf';
-import { createVault } from '../../../main/core/vault/vault';
+import { cliVaults, scriptedIo, type Script } from './cli-fixture';
 
-interface FakeIo extends CliIo {
-  stdout: string[];
-  stderr: string[];
-}
-
-/** An io whose standard input is `lines` and whose terminal answers prompts from `typed`. */
-function fakeIo(options: {
-  lines?: string[];
-  typed?: (string | Error)[];
-  tty?: boolean;
-  env?: Record<string, string>;
-}): FakeIo {
-  const lines = [...(options.lines ?? [])];
-  const typed = [...(options.typed ?? [])];
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (text) => stdout.push(text),
-    err: (text) => stderr.push(text),
-    stdinIsTTY: options.tty ?? false,
-    readLine: () => Promise.resolve(lines.shift() ?? null),
-    promptHidden: (prompt) => {
-      stderr.push(prompt);
-      const next = typed.shift();
-      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next ?? '');
-    },
-    env: options.env ?? {},
-    now: () => new Date('2026-03-04T10:05:00Z'),
-  };
-}
+/** An io with nothing on standard input unless `script` says, at a fixed time. */
+const fakeIo = (script: Script) => scriptedIo({ lines: [], now: new Date('2026-03-04T10:05:00Z'), ...script });
 
 let root: string;
 beforeAll(() => {
@@ -132,14 +101,10 @@ describe('passwords', () => {
 });
 
 describe('vault errors exit 1', () => {
+  const vaults = cliVaults({ exists: { username: 'alice', displayName: 'Alice' } });
+
   it('refuses to create a vault over an existing one', async () => {
-    const dir = join(root, 'exists');
-    const { vault } = await createVault(
-      dir,
-      { username: 'alice', displayName: 'Alice', password: 'a long enough password' },
-      { kdf: scryptParams(2 ** 14) },
-    );
-    vault.close();
+    const dir = vaults.dir('exists');
     const io = fakeIo({ lines: ['another long password'] });
     expect(await runCli(['init', '--vault', dir, '--user', 'bob', '--password-stdin'], io)).toBe(EXIT.FAILURE);
     expect(io.stderr.join('\n')).toMatch(/There is already a vault in/);

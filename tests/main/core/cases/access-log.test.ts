@@ -1,31 +1,13 @@
 /** The access log: display names, and repeated views collapsed per sign-in session, through the router. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccessLogEntry, Page } from '../../../../preload/contract';
-import { createCore, type Core } from '../../../../main/core/core';
 import { accessLogSql, queryAccessLog, SESSION_LOOKBACK_ROWS } from '../../../../main/core/cases/caseload.repo';
-import { scryptParams } from '../../../../main/core/vault/kdf';
+import { coreForEachTest } from '../core-fixture';
 import { referral } from './fixtures';
 
-let dir: string;
-let core: Core;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ncats-access-log-'));
-  core = createCore(join(dir, 'vault'), { vault: { kdf: scryptParams(2 ** 14) } });
-  await core.manager.create({ username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' });
-});
-afterEach(() => {
-  core.manager.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fx = coreForEachTest('ncats-access-log-');
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await core.router(channel as never, input);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value as T;
-}
+const ok = <T>(channel: string, input: unknown) => fx.ok<T>(channel, input);
 
 describe('the access log', () => {
   it('names people by display name and collapses repeated views in one sign-in session', async () => {
@@ -38,7 +20,7 @@ describe('the access log', () => {
     const { id: caseId } = await ok<{ id: string }>('case:create', referral());
 
     // Session 1 of Cal: three views, a note, two more views.
-    await core.manager.unlock('cal', 'another long password');
+    await fx.core.manager.unlock('cal', 'another long password');
     for (let i = 0; i < 3; i++) await ok('case:get', { caseId });
     await ok('note:create', {
       caseId,
@@ -47,12 +29,12 @@ describe('the access log', () => {
     await ok('chronology:get', { caseId });
     await ok('case:get', { caseId });
     // A lock ends the session: the next sign-in starts another.
-    core.manager.lock('explicit');
-    await core.manager.unlock('cal', 'another long password');
+    fx.core.manager.lock('explicit');
+    await fx.core.manager.unlock('cal', 'another long password');
     await ok('case:get', { caseId });
     await ok('case:get', { caseId });
 
-    await core.manager.unlock('admin', 'correct horse battery');
+    await fx.core.manager.unlock('admin', 'correct horse battery');
     const log = await ok<Page<AccessLogEntry>>('case:accessLog', { caseId });
     const lines = log.items.map((e) => [e.userDisplayName, e.action, e.count]);
     expect(lines).toEqual([
@@ -77,7 +59,7 @@ describe('the access log', () => {
 
   it('reads the case’s rows by index and walks back a bounded way to each sign-in', async () => {
     const { id: caseId } = await ok<{ id: string }>('case:create', referral());
-    const db = core.manager.current().db;
+    const db = fx.core.manager.current().db;
     const plan = (
       db.prepare(`EXPLAIN QUERY PLAN ${accessLogSql().page}`).all({ caseId, limit: 10, offset: 0 }) as {
         detail: string;
@@ -90,7 +72,7 @@ describe('the access log', () => {
 
   it('shows a view whose sign-in is further back than the look-back on its own', async () => {
     const { id: caseId } = await ok<{ id: string }>('case:create', referral());
-    const db = core.manager.current().db;
+    const db = fx.core.manager.current().db;
     await ok('case:get', { caseId });
     // Push the sign-in out of reach, as a long bulk import would, with rows of another case.
     const insert = db.prepare(

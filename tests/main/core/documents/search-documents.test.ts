@@ -3,21 +3,18 @@
  * paged, bounded to a window of the newest matches, deleted documents never shown, and one audit
  * row per query that never holds the words searched for.
  */
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../main/core/core';
+import { describe, expect, it } from 'vitest';
 import { searchDocumentsWindow } from '../../../../main/core/documents/documents.search';
 import { deleteDocument, importDocument } from '../../../../main/core/documents/documents.service';
 import { toFtsQuery } from '../../../../main/core/search/search.repo';
 import type { DocumentSearchPage } from '../../../../preload/contract/documents';
-import { FAST, tempDirs } from '../temp-vault';
+import { coreForEachTest } from '../core-fixture';
 
-const dirs = tempDirs('ncats-docsearch-');
-let core: Core;
+const fx = coreForEachTest('ncats-docsearch-');
 
 async function newCase(givenName: string, familyName: string): Promise<string> {
-  const made = await core.router('case:create', {
+  const made = await fx.core.router('case:create', {
     referralDate: '2026-01-12',
     youngPerson: { givenName, familyName, dateOfBirth: '2012-05-01' },
   });
@@ -27,39 +24,27 @@ async function newCase(givenName: string, familyName: string): Promise<string> {
 
 async function addDocument(caseId: string, title: string, description: string | null = null) {
   return importDocument(
-    core.manager.current(),
+    fx.core.manager.current(),
     { caseId, filename: 'file.pdf', title, description },
     Readable.from([Buffer.from('%PDF-1.4 test')]),
   );
 }
 
 async function search(query: string, offset = 0, limit = 20): Promise<DocumentSearchPage> {
-  const result = await core.router('search:documents', { query, offset, limit });
+  const result = await fx.core.router('search:documents', { query, offset, limit });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as DocumentSearchPage;
 }
 
 function lastAudit(): { action: string; detail: string | null } {
-  return core.manager.current().db.prepare('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1').get() as {
+  return fx.core.manager
+    .current()
+    .db.prepare('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
+    .get() as {
     action: string;
     detail: string | null;
   };
 }
-
-beforeEach(async () => {
-  core = createCore(join(dirs.make(), 'vault'), { vault: FAST });
-  const created = await core.router('vault:create', {
-    username: 'admin',
-    displayName: 'Admin',
-    password: 'a long enough password',
-  });
-  expect(created.ok).toBe(true);
-});
-
-afterEach(() => {
-  core.manager.dispose();
-  dirs.cleanup();
-});
 
 describe('search:documents', () => {
   it('finds titles and descriptions, grouped by case, with whose case it is and a marked snippet', async () => {
@@ -96,7 +81,7 @@ describe('search:documents', () => {
     const second = await search('session', 2, 2);
     expect(second.total).toBe(5);
     expect(second.items.map((h) => h.documentId)).toEqual([ids[2], ids[1]]);
-    const refused = await core.router('search:documents', { query: '   ', offset: 0, limit: 20 });
+    const refused = await fx.core.router('search:documents', { query: '   ', offset: 0, limit: 20 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -107,16 +92,18 @@ describe('search:documents', () => {
     expect((await search('"AND OR NEAR(')).total).toBe(0);
     expect((await search('NEAR(')).total).toBe(1);
     expect((await search('park')).items.map((h) => h.documentId)).toEqual([doc.id]);
-    deleteDocument(core.manager.current(), doc.id, 'uploaded to the wrong case');
+    deleteDocument(fx.core.manager.current(), doc.id, 'uploaded to the wrong case');
     expect((await search('park')).total).toBe(0);
   });
 
   it('writes one audit row per query, without the words searched for', async () => {
     const caseId = await newCase('Eli', 'Fenwick');
     await addDocument(caseId, 'Confidential psychiatric letter');
-    const before = (core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const before = (fx.core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number })
+      .n;
     await search('psychiatric');
-    const after = (core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const after = (fx.core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number })
+      .n;
     expect(after - before).toBe(1);
     const row = lastAudit();
     expect(row.action).toBe('search.fulltext');
@@ -128,7 +115,7 @@ describe('search:documents', () => {
     const caseId = await newCase('Fay', 'Green');
     const ids = [];
     for (let i = 0; i < 6; i += 1) ids.push((await addDocument(caseId, `Review minutes ${i}`)).id);
-    const vault = core.manager.current();
+    const vault = fx.core.manager.current();
     const query = toFtsQuery('review') ?? '';
     const bounded = searchDocumentsWindow(vault.db, vault.user, query, 10, 0, null, 4);
     expect(bounded.total).toBe(4);
@@ -139,24 +126,24 @@ describe('search:documents', () => {
     expect(older.nextCursor).toBeNull();
     expect(searchDocumentsWindow(vault.db, vault.user, query, 10, 0, null, 6).nextCursor).toBeNull();
     // The same through the channel: a cursor in, and the rest of the index reported searched.
-    const viaRouter = await core.router('search:documents', { query: 'review', cursor: bounded.nextCursor });
+    const viaRouter = await fx.core.router('search:documents', { query: 'review', cursor: bounded.nextCursor });
     expect(viaRouter).toMatchObject({ ok: true, value: { total: 2, nextCursor: null } });
-    const refused = await core.router('search:documents', { query: 'review', cursor: -3 });
+    const refused = await fx.core.router('search:documents', { query: 'review', cursor: -3 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('is open to read-only users too', async () => {
     const caseId = await newCase('Gus', 'Hale');
     await addDocument(caseId, 'Chronology from social care');
-    const made = await core.router('user:create', {
+    const made = await fx.core.router('user:create', {
       username: 'reader',
       displayName: 'Rita Reader',
       password: 'another long password',
       role: 'read-only',
     });
     expect(made.ok).toBe(true);
-    await core.router('vault:lock', {});
-    const unlocked = await core.router('vault:unlock', { username: 'reader', password: 'another long password' });
+    await fx.core.router('vault:lock', {});
+    const unlocked = await fx.core.router('vault:unlock', { username: 'reader', password: 'another long password' });
     expect(unlocked.ok).toBe(true);
     expect((await search('chronology')).total).toBe(1);
   });

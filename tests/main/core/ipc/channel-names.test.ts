@@ -30,11 +30,17 @@ describe('channel naming rule (<record>:<verb>, the record singular)', () => {
   });
 
   it('refuses plural records, irregular plurals included, saying why', () => {
-    expect(channelNameProblem('user:create')).toMatch(/plural/);
-    expect(channelNameProblem('colleague:list')).toMatch(/plural/);
-    expect(channelNameProblem('key:exportCard')).toMatch(/plural/);
-    expect(channelNameProblem('person:add')).toMatch(/plural/);
+    expect(channelNameProblem('users:create')).toMatch(/plural/);
+    expect(channelNameProblem('colleagues:list')).toMatch(/plural/);
+    expect(channelNameProblem('keys:exportCard')).toMatch(/plural/);
+    expect(channelNameProblem('people:add')).toMatch(/plural/);
     expect(channelNameProblem('children:list')).toMatch(/plural/);
+    expect(channelNameProblem('instruments:list')).toMatch(/plural/);
+  });
+
+  it('takes the name of a field of work that ends in s as singular', () => {
+    expect(channelNameProblem('psychometrics:record')).toBeNull();
+    expect(channelNameProblem('statistics:export')).toBeNull();
   });
 
   it('refuses names not of the form record:verb', () => {

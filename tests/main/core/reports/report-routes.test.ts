@@ -2,27 +2,19 @@
  * The report byte route as the Electron shell serves it (app://ncats/reports/...), against a
  * real vault through the same stream server and protocol handler the app registers.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { coreForEachTest } from '../core-fixture';
 import { handleAppRequest } from '../../../../main/app/app-protocol-handler';
 import { isAllowedDownloadUrl } from '../../../../main/app/session-policy';
 import { createStreamServer } from '../../../../main/app/stream-routes';
-import { createCore, type Core } from '../../../../main/core/core';
 import { parseReportPath } from '../../../../main/core/reports/report-routes';
-import { scryptParams } from '../../../../main/core/vault/kdf';
 
-let dir: string;
-let core: Core;
+const fx = coreForEachTest('ncats-report-route-');
 let caseId: string;
 let reference: string;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ncats-report-route-'));
-  core = createCore(join(dir, 'vault'), { vault: { kdf: scryptParams(2 ** 14) } });
-  await core.router('vault:create', { username: 'admin', displayName: 'Admin', password: 'a long enough password' });
-  const created = await core.router('case:create', {
+  const created = await fx.core.router('case:create', {
     referralDate: '2026-01-12',
     youngPerson: { givenName: 'Sam', familyName: 'Testcase', dateOfBirth: '2012-05-01' },
   });
@@ -30,20 +22,15 @@ beforeEach(async () => {
   ({ id: caseId, reference } = created.value as { id: string; reference: string });
 });
 
-afterEach(() => {
-  core.manager.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 function get(path: string, method = 'GET') {
   return handleAppRequest(new Request(`app://ncats/${path}`, { method }), {
-    rendererRoot: dir,
-    serveStream: createStreamServer(core),
+    rendererRoot: fx.dir,
+    serveStream: createStreamServer(fx.core),
   });
 }
 
 function exports(): number {
-  const row = core.manager
+  const row = fx.core.manager
     .current()
     .db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'report.export' AND case_id = ?`)
     .get(caseId) as { n: number };
@@ -85,7 +72,7 @@ describe('GET app://ncats/reports/<caseId>/<kind>.<format>', () => {
     expect((await get(`reports/${caseId}/chronology.pdf`, 'POST')).status).toBe(405);
     expect((await get(`reports/00000000-0000-4000-8000-000000000000/chronology.pdf`)).status).toBe(404);
     expect(exports()).toBe(0);
-    core.manager.lock('explicit');
+    fx.core.manager.lock('explicit');
     expect((await get(`reports/${caseId}/chronology.pdf`)).status).toBe(401);
   });
 

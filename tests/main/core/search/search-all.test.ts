@@ -3,22 +3,15 @@
  * and date of birth typed as dd/mm/yyyy, and notes and documents by their words, each section
  * paged on its own, with one audit row per search that never holds the words.
  */
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../../main/core/core';
+import { describe, expect, it } from 'vitest';
 import { importDocument } from '../../../../main/core/documents/documents.service';
 import type { SearchAllPage } from '../../../../preload/contract/search';
-import { FAST, tempDirs } from '../temp-vault';
+import { coreForEachTest } from '../core-fixture';
 
-const dirs = tempDirs('ncats-searchall-');
-let core: Core;
+const fx = coreForEachTest('ncats-searchall-');
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const result = await core.router(channel, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
+const ok = <T>(channel: string, input: unknown) => fx.ok<T>(channel, input);
 
 async function newCase(givenName: string, familyName: string, dateOfBirth: string) {
   return ok<{ id: string; reference: string }>('case:create', {
@@ -33,23 +26,8 @@ const note = (caseId: string, text: string) =>
 const search = (input: Record<string, unknown>) => ok<SearchAllPage>('search:all', input);
 
 function auditCount(): number {
-  return (core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return (fx.core.manager.current().db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 }
-
-beforeEach(async () => {
-  core = createCore(join(dirs.make(), 'vault'), { vault: FAST });
-  const created = await core.router('vault:create', {
-    username: 'admin',
-    displayName: 'Admin',
-    password: 'a long enough password',
-  });
-  expect(created.ok).toBe(true);
-});
-
-afterEach(() => {
-  core.manager.dispose();
-  dirs.cleanup();
-});
 
 describe('search:all', () => {
   it('finds a case by name, by reference and by date of birth typed as dd/mm/yyyy', async () => {
@@ -78,7 +56,7 @@ describe('search:all', () => {
     await note(jamie.id, 'Safety plan agreed with the school.');
     await note(priya.id, 'Safety plan reviewed.');
     await importDocument(
-      core.manager.current(),
+      fx.core.manager.current(),
       { caseId: priya.id, filename: 'plan.pdf', title: 'Safety plan (signed)', description: null },
       Readable.from([Buffer.from('%PDF-1.4 test')]),
     );
@@ -102,7 +80,7 @@ describe('search:all', () => {
     const before = auditCount();
     await search({ query: 'Hughes psychiatric' });
     expect(auditCount() - before).toBe(1);
-    const row = core.manager
+    const row = fx.core.manager
       .current()
       .db.prepare('SELECT action, detail FROM audit_log ORDER BY seq DESC LIMIT 1')
       .get() as {
@@ -115,9 +93,9 @@ describe('search:all', () => {
   });
 
   it('refuses an empty search and a bad cursor, saying why', async () => {
-    const empty = await core.router('search:all', { query: '   ' });
+    const empty = await fx.core.router('search:all', { query: '   ' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const bad = await core.router('search:all', { query: 'plan', notes: { offset: 0, cursor: 'x' } });
+    const bad = await fx.core.router('search:all', { query: 'plan', notes: { offset: 0, cursor: 'x' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

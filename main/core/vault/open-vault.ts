@@ -1,0 +1,134 @@
+/**
+ * An unlocked vault: the open database, the key, and the signed-in user, with what a signed-in
+ * user does to the vault itself (add a user, change their password, derive a subkey).
+ */
+import { hkdfSync, randomUUID } from 'node:crypto';
+import type { SessionUser, UserSummary, Role } from '../../../preload/contract';
+import type { Db } from '../db/connection';
+import { AppError } from '../errors';
+import { appendAudit, type AuditEntry } from './audit';
+import { readHeader, writeHeader } from './header';
+import { calibrate, type KdfParams } from './kdf';
+import { makeSlot, openSlot } from './key-slots';
+import { findUserByUsername, insertUser, listUsers } from './users.repo';
+
+export interface VaultOptions {
+  /** Electron passes its own build of the SQLite binding (see db/connection.ts). */
+  nativeBinding?: string;
+  /** KDF parameters for new key slots; calibrated to about 0.5 s on this machine when absent. */
+  kdf?: KdfParams;
+  now?: () => Date;
+}
+
+export function toSessionUser(u: UserSummary): SessionUser {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+}
+
+/**
+ * An unlocked vault: the open database, the key, and the signed-in user. Everything a session
+ * does goes through this object; `close()` drops the handle and wipes the key.
+ */
+export class OpenVault {
+  private closed = false;
+
+  constructor(
+    readonly dir: string,
+    readonly db: Db,
+    private readonly key: Buffer,
+    readonly user: SessionUser,
+    private readonly options: VaultOptions,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Append an audit row attributed to the signed-in user. */
+  audit(entry: Omit<AuditEntry, 'at' | 'userId' | 'username'>): void {
+    appendAudit(this.db, {
+      ...entry,
+      at: this.now().toISOString(),
+      userId: this.user.id,
+      username: this.user.username,
+    });
+  }
+
+  async addUser(input: { username: string; displayName: string; password: string; role: Role }): Promise<UserSummary> {
+    if (findUserByUsername(this.db, input.username)) {
+      throw new AppError('CONFLICT', `There is already a user called ${input.username}.`);
+    }
+    const header = readHeader(this.dir);
+    const user: UserSummary = {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      createdAt: this.now().toISOString(),
+      disabled: false,
+    };
+    const slot = await makeSlot(
+      header,
+      this.key,
+      user,
+      input.password,
+      this.options.kdf ?? header.slots[0]?.kdf ?? (await calibrate()),
+    );
+    // The header is written inside the transaction: if it cannot be written, the user row rolls back.
+    this.db
+      .transaction(() => {
+        insertUser(this.db, user);
+        this.audit({
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          detail: { username: user.username, role: user.role },
+        });
+        writeHeader(this.dir, { ...header, slots: [...header.slots, slot] });
+      })
+      .immediate();
+    return user;
+  }
+
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const header = readHeader(this.dir);
+    const slot = header.slots.find((s) => s.userId === this.user.id);
+    if (!slot) throw new AppError('NOT_FOUND', 'Your key slot is missing from the vault header.');
+    const check = await openSlot(header, slot, currentPassword);
+    if (!check) throw new AppError('WRONG_PASSWORD', 'Your current password is not right.');
+    check.fill(0);
+    const replacement = await makeSlot(header, this.key, this.user, newPassword, this.options.kdf ?? slot.kdf);
+    this.db
+      .transaction(() => {
+        this.audit({ action: 'user.password_change', entityType: 'user', entityId: this.user.id });
+        writeHeader(this.dir, { ...header, slots: header.slots.map((s) => (s.id === slot.id ? replacement : s)) });
+      })
+      .immediate();
+  }
+
+  /**
+   * A key for one purpose (e.g. 'attachments-v1'), derived from the database key with HKDF so
+   * the database key itself never leaves this object. Callers must wipe it when done.
+   */
+  deriveSubkey(purpose: string): Buffer {
+    if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');
+    return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `ncats ${purpose}`, 32));
+  }
+
+  listUsers(): UserSummary[] {
+    return listUsers(this.db);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.close();
+    } finally {
+      this.key.fill(0);
+    }
+  }
+}
