@@ -93,10 +93,24 @@ describe('records before and after defineRecord', () => {
     );
     updateDocument(vault, doc.id, doc.version, { description: 'Spring term' });
 
+    // The modules moved onto record definitions; modules added since have their own tests.
+    const moved = new Set([
+      'users',
+      'case',
+      'people',
+      'status-history',
+      'flags',
+      'tasks',
+      'notes',
+      'note-revisions',
+      'documents',
+    ]);
     const registry = caseFileRegistry(vault);
     const snapshot = caseIds.map((caseId) => ({
       bundle: Object.fromEntries(
-        registry.modules.map((m) => [m.name, m.collect(vault.db, caseId, { includeThirdPartySensitive: true })]),
+        registry.modules
+          .filter((m) => moved.has(m.name))
+          .map((m) => [m.name, m.collect(vault.db, caseId, { includeThirdPartySensitive: true })]),
       ),
       views: sortedKeys({
         people: listPeople(vault.db, caseId),
