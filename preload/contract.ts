@@ -17,6 +17,7 @@ import { caseworkChannels } from './contract/casework';
 import { documentChannels } from './contract/documents';
 import { bundleChannels } from './contract/bundles';
 import { draftChannels } from './contract/drafts';
+import { consultationChannels } from './contract/consultations';
 
 export * from './contract/common';
 // The domains' record schemas and types, so the renderer imports them from one place.
@@ -25,6 +26,7 @@ export * from './contract/cases';
 export * from './contract/casework';
 export * from './contract/documents';
 export * from './contract/drafts';
+export * from './contract/consultations';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -34,6 +36,7 @@ export const contract = {
   ...documentChannels,
   ...bundleChannels,
   ...draftChannels,
+  ...consultationChannels,
 } as const;
 
 export type Contract = typeof contract;

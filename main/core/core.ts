@@ -6,6 +6,7 @@ import { caseworkHandlers } from './notes/casework.ipc';
 import { documentHandlers } from './documents/documents.ipc';
 import { bundleHandlers } from './bundles/bundles.ipc';
 import { draftHandlers } from './drafts/drafts.ipc';
+import { consultationHandlers } from './consultations/consultations.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /** Every channel's handler, gathered from the domains. TypeScript checks none is missing. */
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...documentHandlers,
   ...bundleHandlers,
   ...draftHandlers,
+  ...consultationHandlers,
 };
 
 export interface Core {

@@ -8,6 +8,7 @@
  * A new module adds its kinds here, in a section of its own, next to its contract file.
  */
 import type { ChronologyGroup } from './casework';
+import { CONSULTATION_CHRONOLOGY_KINDS } from './consultation-kinds';
 
 /**
  * The markers the Chronology tab can draw (a shape and a colour, always beside the kind's
@@ -55,6 +56,8 @@ export const CHRONOLOGY_KINDS = {
   // bundles (main/core/bundles/bundles.ipc.ts)
   bundle_received: { label: 'Bundle received', group: 'other', marker: 'other', source: 'bundles' },
   bundle_sent: { label: 'Bundle sent', group: 'other', marker: 'other', source: 'bundles' },
+  // consultations (main/core/consultations/consultations.ipc.ts)
+  ...CONSULTATION_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -7,6 +7,7 @@ import { m0040Documents } from './m0040-documents';
 import { m0050Bundles } from './m0050-bundles';
 import { m0060YoungPersonIdentity } from './m0060-young-person-identity';
 import { m0070Drafts } from './m0070-drafts';
+import { m0080Consultations } from './m0080-consultations';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0050Bundles,
   m0060YoungPersonIdentity,
   m0070Drafts,
+  m0080Consultations,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
