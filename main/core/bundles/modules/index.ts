@@ -16,6 +16,7 @@ import {
 import { conflictFlag } from './conflict-flag';
 import { documentsFor } from './documents-module';
 import { usersModule } from './users-module';
+import { consultationBundleModules } from '../../consultations/consultations.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -29,6 +30,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     notesModule,
     noteRevisionsModule,
     documents.module,
+    ...consultationBundleModules,
   ];
   return {
     cases: caseLocator,
