@@ -7,3 +7,4 @@ import '../cases/cases.contribution';
 import '../sharing/sharing.contribution';
 import './planned-areas.contribution';
 import '../admin/admin.contribution';
+import '../consultations/consultations.contribution';
