@@ -95,7 +95,7 @@ export function AgreementsSection() {
       {page.total === 0 ? (
         <p className="empty-state">No agreements yet.</p>
       ) : (
-        <div className={styles.tableWrap}>
+        <div className={styles.tableWrap} role="region" aria-label="Agreements table" tabIndex={0}>
           <table className="table" data-testid="agreements-table">
             <caption className="visually-hidden">Agreements by organisation, with the next session</caption>
             <thead>
@@ -110,7 +110,7 @@ export function AgreementsSection() {
               {page.items.map((a) => (
                 <tr key={a.id}>
                   <td>
-                    <button type="button" className="link-button" onClick={() => show(a.id)}>
+                    <button type="button" className={`link-button ${styles.rowLink}`} onClick={() => show(a.id)}>
                       {a.organisation}
                       {a.team ? `: ${a.team}` : ''}
                     </button>

@@ -2,7 +2,7 @@
  * One consultation on the Consultation tab: what was recorded, where it stands in sign-off, and
  * what can be done next (edit while a draft; sign off; add an addendum once signed).
  */
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConsultationView } from '../../../preload/contract';
 import { FormError } from '../../components/FormError';
 import { errorMessage } from '../../lib/api';
@@ -73,6 +73,8 @@ function AddendumForm({ c, onDone }: { c: ConsultationView; onDone: (message: st
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
+  // Opened from its button: the keyboard user lands in the field.
+  useEffect(() => ref.current?.focus(), []);
 
   async function submit(e?: FormEvent) {
     e?.preventDefault();

@@ -33,7 +33,7 @@ function CaseConsultations() {
         <p className="empty-state">No consultations yet. Record one from a case’s Consultation tab.</p>
       ) : (
         <>
-          <div className={styles.tableWrap}>
+          <div className={styles.tableWrap} role="region" aria-label="Consultations table" tabIndex={0}>
             <table className="table" data-testid="consultations-table">
               <caption className="visually-hidden">Consultations, most recent meeting first</caption>
               <thead>
