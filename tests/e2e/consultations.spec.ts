@@ -68,6 +68,7 @@ test('a consultation recorded, signed off and its report generated, from the key
     // An empty form says what is missing, in words, and focuses the first problem.
     await press(page, page.getByRole('button', { name: 'Record a consultation' }));
     const form = page.getByTestId('consultation-form');
+    await expect(form.getByLabel('Date of the professionals’ meeting')).toBeFocused();
     await press(page, form.getByRole('button', { name: 'Record consultation' }));
     await expect(form.getByText('Enter the date of the meeting.')).toBeVisible();
     await expect(form.getByText('Say whether a police investigation is active.')).toBeVisible();
