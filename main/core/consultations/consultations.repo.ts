@@ -91,20 +91,25 @@ export function pageAllConsultations(
   offset: number,
 ): { rows: ConsultationListItem[]; total: number } {
   const visible = visibleCaseCondition(user, 'c.case_id');
+  // The page's ids come from the index alone (OFFSET skips index entries, not joined rows); only
+  // the 25 rows shown are joined to their case and sign-off. CROSS JOIN keeps the page outermost:
+  // otherwise the planner scans every consultation in order and looks each up in the page.
   const rows = (
     stmt(
       db,
-      `SELECT c.id, c.case_id AS caseId, k.reference AS caseReference,
+      `WITH page AS (
+         SELECT c.id FROM consultations c INDEXED BY consultations_date
+          WHERE ${visible.sql}
+          ORDER BY c.meeting_date DESC, c.id LIMIT @limit OFFSET @offset)
+       SELECT c.id, c.case_id AS caseId, k.reference AS caseReference,
               trim(coalesce(y.given_name, '') || ' ' || coalesce(y.family_name, '')) AS fullName,
               coalesce(y.initials, '') AS initials,
               c.meeting_date AS meetingDate, c.suitability,
               EXISTS (SELECT 1 FROM report_signoffs s WHERE s.subject_kind = 'consultation' AND s.subject_id = c.id) AS signed
-         FROM consultations c
+         FROM page CROSS JOIN consultations c ON c.id = page.id
          JOIN cases k ON k.id = c.case_id
          LEFT JOIN young_people y ON y.case_id = c.case_id
-        WHERE ${visible.sql}
-        ORDER BY c.meeting_date DESC, c.id
-        LIMIT @limit OFFSET @offset`,
+        ORDER BY c.meeting_date DESC, c.id`,
     ).all({ ...visible.params, limit, offset }) as (Omit<ConsultationListItem, 'youngPersonName' | 'signed'> & {
       fullName: string;
       initials: string;

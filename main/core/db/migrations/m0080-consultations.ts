@@ -36,8 +36,9 @@ export const m0080Consultations: Migration = {
         CHECK (suitability IN ('assessment_now', 'intervention_now') OR suitability_reason IS NOT NULL)
       ) STRICT;
       CREATE INDEX consultations_case ON consultations (case_id, meeting_date);
-      -- The Consultations area lists every case's consultations, newest meeting first.
-      CREATE INDEX consultations_date ON consultations (meeting_date DESC, id);
+      -- The Consultations area lists every case's consultations, newest meeting first: the page
+      -- is chosen from this index alone (case_id included for the visibility condition).
+      CREATE INDEX consultations_date ON consultations (meeting_date DESC, id, case_id);
 
       CREATE TABLE report_signoffs (
         id              TEXT PRIMARY KEY,
