@@ -1,5 +1,5 @@
 /** Add an ongoing (batch) consultation agreement with a team or organisation. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../lib/api';
@@ -16,6 +16,8 @@ export function AgreementForm({ onDone }: { onDone: (message: string | null) => 
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const set = (k: keyof Fields) => (v: string) => setF((old) => ({ ...old, [k]: v }));
 
   async function submit(e?: FormEvent) {
@@ -64,6 +66,7 @@ export function AgreementForm({ onDone }: { onDone: (message: string | null) => 
       onValueChange={set(k)}
       error={errors[k]}
       autoComplete="off"
+      {...(k === 'organisation' ? { inputRef: first } : {})}
       {...(date ? { inputMode: 'numeric' as const, inputClassName: 'field__input--date' } : {})}
     />
   );

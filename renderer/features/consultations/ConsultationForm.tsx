@@ -3,7 +3,7 @@
  * questions, the discussion, the recommendations and suitability. Checked here first (so the
  * clinician sees every problem at once, in UK English), and again by the core.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   MEETING_MODES,
   POLICE_INVESTIGATION_ANSWERS,
@@ -94,6 +94,9 @@ export function ConsultationForm(props: {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  // Opened from a button that then goes: the keyboard user lands in the first field.
+  useEffect(() => first.current?.focus(), []);
   const set =
     <K extends keyof Draft>(key: K) =>
     (value: Draft[K]) =>
@@ -148,6 +151,7 @@ export function ConsultationForm(props: {
       <FormError id={`${prefix}-error`}>{formError}</FormError>
       <TextField
         id={`${prefix}-date`}
+        inputRef={first}
         label="Date of the professionals’ meeting"
         hint="dd/mm/yyyy"
         value={d.meetingDate}

@@ -3,7 +3,7 @@
  * discussed (a case of the service by its reference, or an anonymous reference), themes,
  * reflective notes and advice given.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
 import { call, errorMessage } from '../../lib/api';
@@ -44,6 +44,8 @@ export function SessionForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
   const change = (key: number, patch: Partial<DiscussedRow>) =>
     setRows((old) => old.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
@@ -98,6 +100,7 @@ export function SessionForm({
       <FormError id="session-form-error">{formError}</FormError>
       <TextField
         id="session-date"
+        inputRef={first}
         label="Date of the session"
         hint="dd/mm/yyyy. A future date plans the next session."
         value={date}
