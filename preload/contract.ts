@@ -25,6 +25,7 @@ import { bundleChannels } from './contract/bundles';
 import { draftChannels } from './contract/drafts';
 import { psychometricsChannels } from './contract/psychometrics';
 import { assessmentChannels } from './contract/assessments';
+import { consultationChannels } from './contract/consultations';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -41,6 +42,7 @@ export * from './contract/documents';
 export * from './contract/drafts';
 export * from './contract/psychometrics';
 export * from './contract/assessments';
+export * from './contract/consultations';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -57,6 +59,7 @@ export const contract = {
   ...draftChannels,
   ...psychometricsChannels,
   ...assessmentChannels,
+  ...consultationChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { bundleHandlers } from './bundles/bundles.ipc';
 import { draftHandlers } from './drafts/drafts.ipc';
 import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
 import { assessmentHandlers } from './assessments/assessments.ipc';
+import { consultationHandlers } from './consultations/consultations.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -31,6 +32,7 @@ export const handlers: Handlers = {
   ...draftHandlers,
   ...psychometricsHandlers,
   ...assessmentHandlers,
+  ...consultationHandlers,
 };
 
 export interface Core {

@@ -8,6 +8,7 @@
  * A new module adds its kinds here, in a section of its own, next to its contract file.
  */
 import type { ChronologyGroup } from './casework';
+import { CONSULTATION_CHRONOLOGY_KINDS } from './consultation-kinds';
 
 /**
  * The markers the Chronology tab can draw (a shape and a colour, always beside the kind's
@@ -60,6 +61,8 @@ export const CHRONOLOGY_KINDS = {
   // assessments (main/core/assessments/assessments.chronology.ts)
   assessment_stage_done: { label: 'Assessment', group: 'other', marker: 'other', source: 'assessments' },
   hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
+  // consultations (main/core/consultations/consultations.ipc.ts)
+  ...CONSULTATION_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -33,6 +33,7 @@ import {
 } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scratchCopy } from './demo-vault';
 import { plainCopyOf } from './plain-baseline';
+import { measureConsultations } from './consultation-run';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
 
@@ -40,7 +41,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    /** Parts to leave out (comma-separated): core, plain, attachment, bundles, renderer. */
+    /** Parts to leave out (comma-separated): core, consultations, plain, attachment, bundles, renderer. */
     skip: { type: 'string', default: '' },
     /** Size of the large attachment and of the bundle's documents. */
     'big-mb': { type: 'string', default: '200' },
@@ -174,6 +175,8 @@ try {
       { note: 'note:create: transaction with FTS update and audit row' },
       10,
     );
+
+    if (!SKIP.has('consultations')) await measureConsultations(core.router, vault, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

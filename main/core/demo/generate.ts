@@ -7,6 +7,7 @@ import { listPaperworkTypes } from '../cases/paperwork.repo';
 import type { OpenVault } from '../vault/vault';
 import { writeDemoCase, type DemoContext } from './case-writer';
 import { writeDemoPsychometrics } from './psychometrics';
+import { writeDemoConsultations } from './consultations';
 import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
 import { writeDemoAssessments } from './assessments';
@@ -17,7 +18,7 @@ export const DEFAULT_REFERENCE_DATE = '2025-12-31';
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
  * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
  */
-export const DEMO_GENERATOR_VERSION = 4;
+export const DEMO_GENERATOR_VERSION = 5;
 
 export interface DemoOptions {
   cases: number;
@@ -92,6 +93,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       done += size;
       options.onProgress?.(done);
     }
+    writeDemoConsultations(vault, options.seed ?? 1, ctx.today);
   } finally {
     db.pragma(`cache_size = ${previousCache}`);
   }

@@ -7,9 +7,15 @@
 import { bundleRoutes } from '../bundles/bundle-routes';
 import { documentRoutes } from '../documents/document-routes';
 import { reportRoutes } from '../reports/report-routes';
+import { reportPreviewRoutes } from '../reports/report-preview-route';
 import { matchByteRoute, type ByteRoute } from './byte-route';
 
-export const BYTE_ROUTES: readonly ByteRoute[] = [...documentRoutes, ...bundleRoutes, ...reportRoutes];
+export const BYTE_ROUTES: readonly ByteRoute[] = [
+  ...documentRoutes,
+  ...bundleRoutes,
+  ...reportRoutes,
+  ...reportPreviewRoutes,
+];
 
 /**
  * Whether `url` (already known to be on the app's own origin) is a download the user may save:

@@ -9,3 +9,4 @@ import './planned-areas.contribution';
 import '../admin/admin.contribution';
 import '../psychometrics/psychometrics.contribution';
 import '../assessments/assessments.contribution';
+import '../consultations/consultations.contribution';

@@ -6,13 +6,6 @@
 import { registerArea } from './area-registry';
 
 registerArea({
-  id: 'consultations',
-  label: 'Consultations',
-  order: 30,
-  summary: 'Professional consultations with the network around a child, and ongoing consultations with teams.',
-  empty: 'No consultations yet. Consultations and their written recommendations will appear here.',
-});
-registerArea({
   id: 'interventions',
   label: 'Interventions',
   order: 50,

@@ -18,6 +18,7 @@ import { documentsFor } from './documents-module';
 import { usersModule } from './users-module';
 import { psychometricsModule } from '../../psychometrics/psychometrics.bundle';
 import { assessmentBundleModules } from '../../assessments/assessments.bundle';
+import { consultationBundleModules } from '../../consultations/consultations.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -33,6 +34,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     documents.module,
     psychometricsModule,
     ...assessmentBundleModules,
+    ...consultationBundleModules,
   ];
   return {
     cases: caseLocator,

@@ -7,6 +7,7 @@ import { m0040Documents } from './m0040-documents';
 import { m0050Bundles } from './m0050-bundles';
 import { m0060YoungPersonIdentity } from './m0060-young-person-identity';
 import { m0070Drafts } from './m0070-drafts';
+import { m0080Consultations } from './m0080-consultations';
 import { m0090Assessments } from './m0090-assessments';
 import { m0100Psychometrics } from './m0100-psychometrics';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0050Bundles,
   m0060YoungPersonIdentity,
   m0070Drafts,
+  m0080Consultations,
   m0090Assessments,
   m0100Psychometrics,
 ];

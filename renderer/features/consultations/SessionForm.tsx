@@ -1,0 +1,183 @@
+/**
+ * Record (or plan) a session of an agreement: who attended (names and roles as typed), the cases
+ * discussed (a case of the service by its reference, or an anonymous reference), themes,
+ * reflective notes and advice given.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormError } from '../../components/FormError';
+import { TextField } from '../../components/TextField';
+import { call, errorMessage } from '../../lib/api';
+import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { TextAreaField } from '../cases/case-page/fields';
+import { checkUkDate, parseUkDate } from '../cases/case-page/uk-date';
+import { RadioGroup } from './ChoiceFields';
+import { addSession } from './consultations-actions';
+import styles from './Consultations.module.css';
+
+interface DiscussedRow {
+  key: number;
+  kind: 'case' | 'anonymous';
+  ref: string;
+  discussion: string;
+}
+
+/** The case with exactly this reference, or null (the caseload search also matches prefixes). */
+async function caseIdFor(reference: string): Promise<string | null> {
+  const page = await call('caseload:list', { search: reference, limit: 5, sort: 'reference', direction: 'asc' });
+  return page.items.find((c) => c.reference.toLowerCase() === reference.toLowerCase())?.id ?? null;
+}
+
+export function SessionForm({
+  agreementId,
+  onDone,
+}: {
+  agreementId: string;
+  onDone: (message: string | null) => void;
+}) {
+  const [date, setDate] = useState('');
+  const [attendees, setAttendees] = useState('');
+  const [themes, setThemes] = useState('');
+  const [notes, setNotes] = useState('');
+  const [advice, setAdvice] = useState('');
+  const [rows, setRows] = useState<DiscussedRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { formRef, markFailed } = useFocusFirstInvalid();
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const change = (key: number, patch: Partial<DiscussedRow>) =>
+    setRows((old) => old.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (busy) return;
+    const found: Record<string, string> = {};
+    const dateError = checkUkDate(date, 'date of the session', true);
+    if (dateError) found.date = dateError;
+    setBusy(true);
+    setFormError(null);
+    try {
+      const discussedCases = [];
+      for (const r of rows) {
+        if (!r.ref.trim()) {
+          found[`ref-${r.key}`] = r.kind === 'case' ? 'Enter the case reference.' : 'Enter an anonymous reference.';
+          continue;
+        }
+        if (r.kind === 'anonymous') {
+          discussedCases.push({ caseId: null, anonymousRef: r.ref.trim(), discussion: r.discussion });
+          continue;
+        }
+        const caseId = await caseIdFor(r.ref.trim());
+        if (!caseId)
+          found[`ref-${r.key}`] = `There is no case ${r.ref.trim()}. Check the reference, or use an anonymous one.`;
+        else discussedCases.push({ caseId, anonymousRef: null, discussion: r.discussion });
+      }
+      setErrors(found);
+      if (Object.keys(found).length > 0) {
+        markFailed();
+        setBusy(false);
+        return;
+      }
+      await addSession(agreementId, {
+        sessionDate: parseUkDate(date) ?? '',
+        attendees,
+        themes,
+        reflectiveNotes: notes,
+        advice,
+        discussedCases,
+      });
+      onDone('Session recorded.');
+    } catch (err) {
+      setFormError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-labelledby="session-form-heading">
+      <h4 id="session-form-heading">Record a session</h4>
+      <FormError id="session-form-error">{formError}</FormError>
+      <TextField
+        id="session-date"
+        inputRef={first}
+        label="Date of the session"
+        hint="dd/mm/yyyy. A future date plans the next session."
+        value={date}
+        onValueChange={setDate}
+        error={errors.date}
+        inputMode="numeric"
+        autoComplete="off"
+        inputClassName="field__input--date"
+      />
+      <TextAreaField
+        id="session-attendees"
+        label="Who attended"
+        hint="Names and roles."
+        value={attendees}
+        onValueChange={setAttendees}
+        rows={2}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">Cases discussed</legend>
+        {rows.length === 0 && <p className="field__hint">None added.</p>}
+        {rows.map((r, i) => (
+          <div key={r.key} className={styles.discussedRow} role="group" aria-label={`Case discussed ${i + 1}`}>
+            <RadioGroup
+              id={`discussed-${r.key}-kind`}
+              legend={`Case discussed ${i + 1}`}
+              value={r.kind}
+              onChange={(kind) => change(r.key, { kind })}
+              options={[
+                { value: 'case', label: 'A case of the service' },
+                { value: 'anonymous', label: 'An anonymous reference' },
+              ]}
+              inline
+            />
+            <TextField
+              id={`discussed-${r.key}-ref`}
+              label={r.kind === 'case' ? 'Case reference' : 'Anonymous reference'}
+              hint={r.kind === 'case' ? 'For example NC-2025-0012.' : 'For example “Child K, Year 9”: no names.'}
+              value={r.ref}
+              onValueChange={(ref) => change(r.key, { ref })}
+              error={errors[`ref-${r.key}`]}
+              autoComplete="off"
+            />
+            <TextAreaField
+              id={`discussed-${r.key}-discussion`}
+              label="What was discussed"
+              value={r.discussion}
+              onValueChange={(discussion) => change(r.key, { discussion })}
+              rows={2}
+            />
+            <button
+              type="button"
+              className="link-button link-button--danger"
+              onClick={() => setRows((old) => old.filter((x) => x.key !== r.key))}
+            >
+              Remove case discussed {i + 1}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setRows((old) => [...old, { key: Date.now(), kind: 'case', ref: '', discussion: '' }])}
+        >
+          Add a case discussed
+        </button>
+      </fieldset>
+      <TextAreaField id="session-themes" label="Themes" value={themes} onValueChange={setThemes} rows={2} />
+      <TextAreaField id="session-notes" label="Reflective notes" value={notes} onValueChange={setNotes} rows={4} />
+      <TextAreaField id="session-advice" label="Advice given" value={advice} onValueChange={setAdvice} rows={3} />
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Saving…' : 'Record session'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
