@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { acknowledgeRecoveryKey, fillFirstRun } from './helpers/sign-in';
 import { goToArea, seedCases } from './helpers/reflow';
+import { WINDOW_BACKGROUND } from '../../main/app/window-options';
 
 /*
  * Pictures to look at, not to diff: each main screen at 1280x800 and at 320 CSS px wide, saved
@@ -16,6 +17,12 @@ const WIDTHS = [
   { width: 1280, height: 800 },
   { width: 320, height: 640 },
 ] as const;
+
+/** `#rrggbb` as getComputedStyle writes it. */
+function rgbOf(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 /** Photograph the screen as it stands at each width, then go back to the wide window. */
 async function photograph(page: Page, screen: string): Promise<void> {
@@ -34,6 +41,9 @@ test('each main screen at 1280x800 and 320 CSS px, photographed for a person to 
   await page.setViewportSize(WIDTHS[0]);
 
   await expect(page.getByRole('heading', { level: 1, name: 'Set up NCATS Casework' })).toBeVisible();
+  // The page paints the colour the Electron window shows before it (no flash between the two).
+  const pageBackground = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(pageBackground).toBe(rgbOf(WINDOW_BACKGROUND));
   await photograph(page, 'First run');
   await page.getByRole('button', { name: 'Create vault' }).click();
   await expect(page.getByText('Enter a name.')).toBeVisible();
