@@ -27,7 +27,14 @@ function render(page: FakePage | null, loading = false): string {
       {(p) => (
         <HitList start={p.offset + 1}>
           {p.items.map((ref) => (
-            <CaseHit key={ref} reference={ref} displayName="Jordan Ellis" href={`#case-${ref}`} onOpen={noop} testId="hit">
+            <CaseHit
+              key={ref}
+              reference={ref}
+              displayName="Jordan Ellis"
+              href={`#case-${ref}`}
+              onOpen={noop}
+              testId="hit"
+            >
               <p>matched</p>
             </CaseHit>
           ))}
