@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// The global layer first, so that each component's CSS module (bundled after it) wins a tie.
 import './styles/tokens.css';
 import './styles/app.css';
 import './styles/sharing.css';
 import './styles/case-page.css';
 import './styles/cases.css';
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (root) {

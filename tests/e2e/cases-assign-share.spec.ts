@@ -70,7 +70,7 @@ test('Share this case opens Send a case with the case chosen; read-only users do
   await expect(page.getByTestId('case-page')).toContainText('Priya Shah');
   await page.getByRole('button', { name: 'Share this case' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Send a case' })).toBeVisible();
-  const chosen = page.locator('.chosen-case');
+  const chosen = page.getByRole('paragraph').filter({ has: page.getByRole('button', { name: 'Choose another case' }) });
   await expect(chosen).toContainText(priya.reference);
   await expect(chosen).toContainText('Priya Shah');
   await expect(page.getByRole('button', { name: 'Choose another case' })).toBeVisible();

@@ -10,6 +10,7 @@ import { MyTasks } from './MyTasks';
 import { ReferralForm } from './ReferralForm';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
+import styles from './CasesArea.module.css';
 
 const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string> = {
   caseload: 'Caseload',
@@ -26,7 +27,7 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
     <li>
       <a
         href={`#${kind}`}
-        className="cases-nav__link"
+        className={styles.navLink}
         aria-current={view.kind === kind ? 'page' : undefined}
         onClick={(e) => {
           e.preventDefault();
@@ -39,12 +40,12 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
   );
   // With a case open, the way back replaces the links: the case owns the screen below one row.
   return (
-    <div className={view.kind === 'case' ? 'cases-header cases-header--case' : 'cases-header'}>
+    <div className={view.kind === 'case' ? `${styles.header} ${styles.headerCase}` : styles.header}>
       {view.kind === 'case' ? (
         <CaseBackButton />
       ) : (
         <nav aria-label="Cases" className="cases-nav">
-          <ul className="cases-nav__list">
+          <ul className={styles.navList}>
             {link('caseload')}
             {link('tasks')}
           </ul>
@@ -54,7 +55,7 @@ function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
       {canRefer && view.kind !== 'case' && (
         <button
           type="button"
-          className="button cases-header__new"
+          className={`${styles.newReferral} button`}
           aria-current={view.kind === 'new-referral' ? 'page' : undefined}
           onClick={() => showCasesView({ kind: 'new-referral' })}
         >
@@ -101,7 +102,7 @@ export function CasesArea({ role }: { role: Role }) {
   const openReferral = () => showCasesView({ kind: 'new-referral' });
 
   return (
-    <div className="cases-area">
+    <div className={styles.area}>
       <CasesNav view={view} canRefer={canRefer} />
       {view.kind === 'case' ? (
         <CasePage key={view.caseId} caseId={view.caseId} />

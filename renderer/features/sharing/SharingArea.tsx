@@ -5,6 +5,7 @@ import { Colleagues } from './Colleagues';
 import { MyKeyCard } from './MyKeyCard';
 import { ReceiveCase } from './ReceiveCase';
 import { SendCase } from './SendCase';
+import styles from './SharingArea.module.css';
 
 export const SHARING_TITLES: Record<SharingView, string> = {
   card: 'My key card',
@@ -31,14 +32,14 @@ export function SharingArea({ role }: { role: Role }) {
   }, [visit]);
 
   return (
-    <div className="sharing-area">
-      <nav aria-label="Sharing" className="sharing-nav">
-        <ul className="sharing-nav__list">
+    <div className={styles.area}>
+      <nav aria-label="Sharing" className={styles.nav}>
+        <ul className={styles.navList}>
           {views.map((v) => (
             <li key={v}>
               <a
                 href={`#${v}`}
-                className="sharing-nav__link"
+                className={styles.navLink}
                 aria-current={v === view ? 'page' : undefined}
                 onClick={(e) => {
                   e.preventDefault();

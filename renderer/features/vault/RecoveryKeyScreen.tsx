@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { CheckboxField } from '../../components/fields';
 import { acknowledgeRecoveryKey } from '../../lib/session';
 import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
@@ -58,25 +59,16 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
         </li>
       </ul>
       <form noValidate onSubmit={submit}>
-        <div className={showError && !confirmed ? 'field field--error' : 'field'}>
-          {showError && !confirmed && (
-            <p className="field__error" id="recovery-confirm-error" role="alert">
-              <span className="visually-hidden">Error: </span>
-              Confirm that you have written down the recovery key and stored it safely.
-            </p>
-          )}
-          <div className="checkbox">
-            <input
-              id="recovery-confirm"
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-              aria-invalid={showError && !confirmed ? true : undefined}
-              aria-describedby={showError && !confirmed ? 'recovery-confirm-error' : undefined}
-            />
-            <label htmlFor="recovery-confirm">I have written down the recovery key and stored it safely</label>
-          </div>
-        </div>
+        <CheckboxField
+          id="recovery-confirm"
+          label="I have written down the recovery key and stored it safely"
+          checked={confirmed}
+          onCheckedChange={setConfirmed}
+          error={
+            showError && !confirmed ? 'Confirm that you have written down the recovery key and stored it safely.' : null
+          }
+          announce
+        />
         <button type="submit" className="button" aria-disabled={!confirmed || undefined}>
           Continue
         </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../preload/contract';
 import { FormError, Notice } from '../../components/FormError';
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../components/fields';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { lockReasonMessage } from '../../lib/roles';
 import { showLockedView, signedIn } from '../../lib/session';

@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FlagView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, TextAreaField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
-import { TextAreaField } from './fields';
 import { FLAG_STATE_LABELS } from './labels';
 import { CaseBundleConflicts } from './CaseBundleConflicts';
 import { clearFlag, raiseFlag } from './case-actions';
@@ -65,7 +64,7 @@ function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
         rows={2}
         onSubmitShortcut={submit}
       />
-      <TextField
+      <DateField
         id="flag-address-by"
         label="Address by (optional)"
         hint="dd/mm/yyyy: the date by which it must be dealt with."
@@ -73,7 +72,6 @@ function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
         onValueChange={setAddressBy}
         error={errors.addressBy}
         inputMode="numeric"
-        autoComplete="off"
         inputClassName="field__input--date"
       />
       <button type="submit" className="button" aria-disabled={busy || undefined}>

@@ -1,10 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PersonKind, PersonView, ProfessionalRole } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, optionsOf, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
-import { SelectField, TextAreaField, optionsOf } from './fields';
 import { PERSON_KIND_LABELS, ROLE_LABELS } from './labels';
 import { addPerson, updatePerson } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
@@ -159,7 +158,7 @@ export function PersonForm({
           />
         )}
         {isChild(kind) && (
-          <TextField
+          <DateField
             id="person-dob"
             label="Date of birth"
             hint="dd/mm/yyyy"
@@ -167,7 +166,6 @@ export function PersonForm({
             onValueChange={set('dateOfBirth')}
             error={errors.dob}
             inputMode="numeric"
-            autoComplete="off"
           />
         )}
         {!isChild(kind) && (

@@ -1,12 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, SelectField, TextField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
-import { SelectField } from './fields';
 import { TASK_STATE_LABELS } from './labels';
 import { completeTask, createTask } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
@@ -71,7 +70,7 @@ function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
           onValueChange={setOwner}
           options={owners.map((w) => ({ value: w.id, label: w.displayName }))}
         />
-        <TextField
+        <DateField
           id="task-due"
           label="Due date (optional)"
           hint="dd/mm/yyyy"
@@ -79,7 +78,6 @@ function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
           onValueChange={setDue}
           error={errors.due}
           inputMode="numeric"
-          autoComplete="off"
         />
       </div>
       <button type="submit" className="button" aria-disabled={busy || undefined}>
