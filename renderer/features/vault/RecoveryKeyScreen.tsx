@@ -4,6 +4,7 @@ import { acknowledgeRecoveryKey } from '../../lib/session';
 import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { AuthLayout } from './AuthLayout';
+import styles from './RecoveryKeyScreen.module.css';
 
 /**
  * Shown once, straight after the vault is created. The key is never stored by the app, so this
@@ -33,11 +34,11 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
       <p className="lead">
         This is the only time the app will show this key. Write it down now, on paper, exactly as shown.
       </p>
-      <div className="recovery-key" aria-labelledby="recovery-key-label" role="group">
-        <p id="recovery-key-label" className="recovery-key__label">
+      <div className={styles.key} aria-labelledby="recovery-key-label" role="group">
+        <p id="recovery-key-label" className={styles.label}>
           Recovery key
         </p>
-        <p className="recovery-key__value" data-testid="recovery-key">
+        <p className={styles.value} data-testid="recovery-key">
           {groups.map((group, i) => (
             <span key={i} className="recovery-key__group">
               {group}
