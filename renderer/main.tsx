@@ -5,7 +5,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/tables.css';
-import './styles/case-page.css';
+import './styles/sections.css';
 import './styles/forms.css';
 import { App } from './App';
 

@@ -7,6 +7,7 @@ import { uploadDocument } from '../../../lib/documents';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { formatBytes } from './labels';
 import { refreshDocuments } from './case-actions';
+import styles from './DocumentUpload.module.css';
 
 /** "Referral form.pdf" -> "Referral form": a sensible default title. */
 function titleFromName(name: string): string {
@@ -107,11 +108,11 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
         rows={2}
       />
       {busy && file && (
-        <div className="upload-progress" role="status">
+        <div className={styles.progress} role="status">
           <label htmlFor="attach-progress">
             Encrypting and storing {file.name} ({formatBytes(file.size)})…
           </label>
-          <progress id="attach-progress" className="upload-progress__bar" />
+          <progress id="attach-progress" className={styles.bar} />
         </div>
       )}
       <div className="button-row">

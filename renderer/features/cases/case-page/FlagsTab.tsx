@@ -12,6 +12,7 @@ import { CaseBundleConflicts } from './CaseBundleConflicts';
 import { clearFlag, raiseFlag } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { useFocusLater } from './useFocusLater';
+import styles from './FlagsTab.module.css';
 
 function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
   const [reason, setReason] = useState('');
@@ -159,11 +160,11 @@ export function FlagsTab() {
       <section aria-labelledby="open-flags-heading" className="case-section">
         <h4 id="open-flags-heading">Open flags</h4>
         {open.length === 0 && <p className="muted">No open flags.</p>}
-        <ul className="records">
+        <ul className={styles.records}>
           {open.map((f) => (
-            <li key={f.id} className={`record record--flag record--${f.state}`} data-testid="open-flag">
-              <p className="record__title">{f.reason}</p>
-              <p className="record__meta">
+            <li key={f.id} className={`${styles.record} ${styles[f.state] ?? ''}`} data-testid="open-flag">
+              <p className={styles.title}>{f.reason}</p>
+              <p className={styles.meta}>
                 {FLAG_STATE_LABELS[f.state]}. Raised by {f.raisedByName} on {formatDateTime(f.raisedAt)}.{' '}
                 {f.addressBy ? `Address by ${formatDate(f.addressBy)}.` : 'No address-by date.'}
               </p>
@@ -187,11 +188,11 @@ export function FlagsTab() {
       <section aria-labelledby="flag-history-heading" className="case-section">
         <h4 id="flag-history-heading">History: cleared flags</h4>
         {cleared.length === 0 && <p className="muted">No flags have been cleared.</p>}
-        <ul className="records">
+        <ul className={styles.records}>
           {cleared.map((f) => (
-            <li key={f.id} className="record record--cleared" data-testid="cleared-flag">
-              <p className="record__title">{f.reason}</p>
-              <p className="record__meta">
+            <li key={f.id} className={styles.record} data-testid="cleared-flag">
+              <p className={styles.title}>{f.reason}</p>
+              <p className={styles.meta}>
                 Raised by {f.raisedByName} on {formatDateTime(f.raisedAt)}. Cleared on {formatDateTime(f.clearedAt)}
                 {f.clearingNote ? `: ${f.clearingNote}` : '.'}
               </p>

@@ -7,6 +7,7 @@ import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { PERSON_KIND_LABELS, ROLE_LABELS } from './labels';
 import { addPerson, updatePerson } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
+import styles from './PersonForm.module.css';
 
 type Pr = 'yes' | 'no' | 'unknown';
 /**
@@ -108,7 +109,9 @@ export function PersonForm({
         />
       )}
       {isChild(kind) && (
-        <p className="third-party-note">Third party: their details will be redacted from any subject access request.</p>
+        <p className={styles.thirdPartyNote}>
+          Third party: their details will be redacted from any subject access request.
+        </p>
       )}
       <div className="form-columns">
         <TextField

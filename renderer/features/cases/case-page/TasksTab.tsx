@@ -11,6 +11,7 @@ import { completeTask, createTask } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { workerChoices } from './workers';
 import { useFocusLater } from './useFocusLater';
+import styles from './TasksTab.module.css';
 
 function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
   const detail = useCasePageStore((s) => s.detail);
@@ -139,12 +140,12 @@ export function TasksTab() {
               </tr>
             )}
             {[...open, ...done].map((t) => (
-              <tr key={t.id} className={t.state === 'done' ? 'row--done' : undefined}>
+              <tr key={t.id} className={t.state === 'done' ? styles.done : undefined}>
                 <th scope="row">{t.title}</th>
                 <td>{t.ownerName}</td>
                 <td>{t.dueDate ? formatDate(t.dueDate) : <span className="muted">No date</span>}</td>
                 <td>
-                  <span className={`state state--${t.state}`}>{TASK_STATE_LABELS[t.state]}</span>
+                  <span className={`${styles.state} ${styles[t.state] ?? ''}`}>{TASK_STATE_LABELS[t.state]}</span>
                   {t.doneAt && <span className="muted"> {formatDateTime(t.doneAt)}</span>}
                 </td>
                 {canWrite && (
