@@ -191,7 +191,7 @@ test('at 1280x800 an open case owns the screen: its tabs near the top, the first
   await page.screenshot({ path: `${ARTIFACTS}/reflow-1280-caseload.png` });
 });
 
-/** The focus ring's shadow of an element (none, or the yellow and black rings of app.css). */
+/** The focus ring's shadow of an element (none, or the yellow and black rings of the focus-ring token). */
 function ringOf(page: Page, selector: string): Promise<string> {
   return page.locator(selector).evaluate((el) => getComputedStyle(el).boxShadow);
 }
