@@ -11,6 +11,7 @@ import { ReferralForm } from './ReferralForm';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
 import styles from './CasesArea.module.css';
+import { SubNav } from '../../components/SubNav';
 
 const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string> = {
   caseload: 'Caseload',
@@ -18,38 +19,29 @@ const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string>
   'new-referral': 'New referral',
 };
 
+/** The two views the Cases area's own navigation offers. */
+const CASES_VIEWS = [
+  { view: 'caseload', label: VIEW_TITLES.caseload },
+  { view: 'tasks', label: VIEW_TITLES.tasks },
+] as const;
+
 /**
  * The Cases area's header row: its own navigation (the caseload and my tasks; with a case open,
  * the way back instead), the search and the new-referral button.
  */
 function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
-  const link = (kind: 'caseload' | 'tasks') => (
-    <li>
-      <a
-        href={`#${kind}`}
-        className={styles.navLink}
-        aria-current={view.kind === kind ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          showCasesView({ kind });
-        }}
-      >
-        {VIEW_TITLES[kind]}
-      </a>
-    </li>
-  );
   // With a case open, the way back replaces the links: the case owns the screen below one row.
   return (
     <div className={view.kind === 'case' ? `${styles.header} ${styles.headerCase}` : styles.header}>
       {view.kind === 'case' ? (
         <CaseBackButton />
       ) : (
-        <nav aria-label="Cases" className="cases-nav">
-          <ul className={styles.navList}>
-            {link('caseload')}
-            {link('tasks')}
-          </ul>
-        </nav>
+        <SubNav
+          label="Cases"
+          items={CASES_VIEWS}
+          current={view.kind === 'caseload' || view.kind === 'tasks' ? view.kind : null}
+          onChoose={(kind) => showCasesView({ kind })}
+        />
       )}
       <SearchBox />
       {canRefer && view.kind !== 'case' && (

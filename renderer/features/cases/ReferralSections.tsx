@@ -18,61 +18,37 @@ export interface SectionProps {
   set: <K extends DraftField>(field: K, value: ReferralDraft[K]) => void;
 }
 
+/** What binds a field of the form to its draft field: its id, value, setter and error. */
+function bound(field: DraftField, p: SectionProps) {
+  return {
+    id: fieldId(field),
+    value: String(p.draft[field]),
+    onValueChange: (v: string) => p.set(field, v as never),
+    error: p.errors[field],
+  };
+}
+
+interface BoundProps {
+  field: DraftField;
+  label: string;
+  hint?: string;
+  p: SectionProps;
+}
+
 /** A one-line text field bound to a draft field. */
 function Text({
   field,
-  label,
-  hint,
   p,
   autoComplete = 'off',
   inputMode,
-}: {
-  field: DraftField;
-  label: string;
-  hint?: string;
-  p: SectionProps;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-}) {
-  return (
-    <TextField
-      id={fieldId(field)}
-      label={label}
-      hint={hint}
-      value={String(p.draft[field])}
-      onValueChange={(v) => p.set(field, v as never)}
-      error={p.errors[field]}
-      autoComplete={autoComplete}
-      inputMode={inputMode}
-    />
-  );
+  ...labels
+}: BoundProps & { autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email' | 'tel' }) {
+  return <TextField {...labels} {...bound(field, p)} autoComplete={autoComplete} inputMode={inputMode} />;
 }
 
 /** A text area bound to a draft field (two rows unless said). */
-function LongText({
-  field,
-  label,
-  hint,
-  p,
-  rows = 2,
-}: {
-  field: DraftField;
-  label: string;
-  hint?: string;
-  p: SectionProps;
-  rows?: number;
-}) {
-  return (
-    <TextAreaField
-      id={fieldId(field)}
-      label={label}
-      hint={hint}
-      value={String(p.draft[field])}
-      onValueChange={(v) => p.set(field, v as never)}
-      error={p.errors[field]}
-      rows={rows}
-    />
-  );
+function LongText({ field, p, rows = 2, ...labels }: BoundProps & { rows?: number }) {
+  return <TextAreaField {...labels} {...bound(field, p)} rows={rows} />;
 }
 
 /** A select's options: the empty choice first, then each value with its label. */

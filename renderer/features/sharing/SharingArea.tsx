@@ -6,6 +6,7 @@ import { MyKeyCard } from './MyKeyCard';
 import { ReceiveCase } from './ReceiveCase';
 import { SendCase } from './SendCase';
 import styles from './SharingArea.module.css';
+import { SubNav } from '../../components/SubNav';
 
 export const SHARING_TITLES: Record<SharingView, string> = {
   card: 'My key card',
@@ -33,25 +34,13 @@ export function SharingArea({ role }: { role: Role }) {
 
   return (
     <div className={styles.area}>
-      <nav aria-label="Sharing" className={styles.nav}>
-        <ul className={styles.navList}>
-          {views.map((v) => (
-            <li key={v}>
-              <a
-                href={`#${v}`}
-                className={styles.navLink}
-                aria-current={v === view ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  showSharingView(v);
-                }}
-              >
-                {SHARING_TITLES[v]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav
+        label="Sharing"
+        className={styles.nav}
+        items={views.map((v) => ({ view: v, label: SHARING_TITLES[v] }))}
+        current={view}
+        onChoose={showSharingView}
+      />
       <h2 id="sharing-view-heading" tabIndex={-1} className="view-heading">
         {SHARING_TITLES[view]}
       </h2>
