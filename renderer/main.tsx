@@ -1,10 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// The global layer first, so that each component's CSS module (bundled after it) wins a tie.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/tables.css';
+import './styles/sections.css';
+import './styles/forms.css';
 import { App } from './App';
-import './styles/app.css';
-import './styles/sharing.css';
-import './styles/case-page.css';
-import './styles/cases.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -7,8 +7,13 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const WINDOW_TITLE = 'NCATS Casework';
-/** Matches the renderer's page background, so the window does not flash white while loading. */
-export const WINDOW_BACKGROUND = '#f7f7f5';
+/**
+ * The window's colour before the renderer's first paint. It is the page's own background (the
+ * `--bg` token in renderer/styles/tokens.css, checked by tests/main/app/window-background.test.ts),
+ * so opening the app shows one calm grey throughout: no white flash, and no second grey that
+ * the page then replaces.
+ */
+export const WINDOW_BACKGROUND = '#f0f4f5';
 
 export interface WindowOptionsInput {
   /** Absolute path of the bundled, CommonJS preload script. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PASSWORD_HINT, checkConfirmation, checkNewPassword } from '../lib/validation';
-import { TextField } from './TextField';
+import { TextField } from './fields';
 
 /** A new password typed twice, and its two setters. */
 export interface NewPassword {

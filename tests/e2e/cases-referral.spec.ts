@@ -1,6 +1,12 @@
 import { test, expect } from './fixtures';
 import { expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { createVaultAndSignIn } from './helpers/sign-in';
+import type { Page } from '@playwright/test';
+
+/** One term and its value in a summary list (a dl's row), found by the term's words. */
+function summaryRow(page: Page, term: string) {
+  return page.locator('dl > div').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) });
+}
 
 test('a referral typed from the keyboard alone opens the new case', async ({ app }) => {
   const { page } = app;
@@ -192,7 +198,7 @@ test('clinical answers start unanswered, "Not known" is an answer, and the NHS n
   const identity = page.getByRole('definition').filter({ hasText: '943 476 5919' });
   await expect(identity).toHaveCount(1);
   await expect(casePage).toContainText('Riverside Surgery, ODS code B86001');
-  const placement = page.locator('.summary__row').filter({ hasText: 'Placement' });
+  const placement = summaryRow(page, 'Placement');
   await expect(placement).toContainText('Not known');
   await expectNoSeriousViolations(page, 'case overview with unanswered questions');
   await page.screenshot({ path: 'tests/e2e/artifacts/overview-unanswered-1280.png', fullPage: false });
@@ -221,7 +227,7 @@ test('clinical answers start unanswered, "Not known" is an answer, and the NHS n
   await form.getByRole('button', { name: 'Save young person’s details' }).click();
   await expect(form).toHaveCount(0);
   await expect(notice).toHaveCount(0);
-  await expect(page.locator('.summary__row').filter({ hasText: 'Legal status' })).toContainText('Not known');
+  await expect(summaryRow(page, 'Legal status')).toContainText('Not known');
   await expect(casePage).toContainText(`Not yet sought (recorded by Sam Patel`);
   await page.screenshot({ path: 'tests/e2e/artifacts/overview-identity-1280.png', fullPage: true });
 

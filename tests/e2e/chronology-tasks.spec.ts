@@ -66,7 +66,7 @@ test('the chronology filters by kind and third-party information, keeps the filt
   await expect(page.getByTestId('chronology-count')).toHaveText('28 events');
   // The long note is cut at a word, with an ellipsis.
   const longNote = events.filter({ hasText: 'Met Jordan and his foster carer' });
-  await expect(longNote.locator('.chrono__summary')).toHaveText(/ [a-z]+…$/);
+  await expect(longNote.getByText(/ [a-z]+…$/)).toBeVisible();
   await expect(longNote).not.toContainText('bedtimes');
   await page.screenshot({ path: `${ARTIFACTS}/chronology-1280.png`, fullPage: false });
   await page.getByRole('heading', { level: 3, name: 'Chronology' }).evaluate((h) => h.scrollIntoView());

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '../../../preload/contract/common';
 import { FormError } from '../../components/FormError';
-import { TextField } from '../../components/TextField';
+import { SelectField, TextField } from '../../components/fields';
 import { errorMessage } from '../../lib/api';
 import { ROLE_LABELS } from '../../lib/roles';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
@@ -86,27 +86,14 @@ export function AddUserForm() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="new-role">
-            Role
-          </label>
-          <p className="field__hint" id="new-role-hint">
-            {ROLE_LABELS[role]}: {ROLE_HELP[role]}.
-          </p>
-          <select
-            id="new-role"
-            className="field__select"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            aria-describedby="new-role-hint"
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="new-role"
+          label="Role"
+          hint={`${ROLE_LABELS[role]}: ${ROLE_HELP[role]}.`}
+          value={role}
+          onValueChange={setRole}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+        />
         <TextField
           id="new-password"
           label="Initial password"

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PaperworkType } from '../../../preload/contract';
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 
 /**

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { CASE_STATUSES, SERVICES, type CaseStatus, type Service } from '../../../preload/contract';
+import { CASE_STATUSES, SERVICES, type CaseStatus } from '../../../preload/contract';
+import { CheckboxGroup, SelectField } from '../../components/fields';
 import {
   OPEN_STATUSES,
   chooseCaseloadScope,
@@ -11,10 +12,6 @@ import {
 import { SERVICE_LABELS, STATUS_LABELS } from './case-page/labels';
 import { activeFilters } from './FilterChips';
 import styles from './CaseloadFilters.module.css';
-
-function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
-  return on ? [...list, item] : list.filter((x) => x !== item);
-}
 
 /** True when anything narrows the caseload within its scope (so an empty list means "no matches"). */
 export function isFiltered(f: CaseloadFilters): boolean {
@@ -56,58 +53,36 @@ function FilterPanel({ id, filters, hidden }: { id: string; filters: CaseloadFil
   const statuses = filters.scope === 'all' ? CASE_STATUSES : OPEN_STATUSES;
   return (
     <div id={id} className={styles.panel} hidden={hidden}>
-      <div className="field field--inline">
-        <label className="field__label" htmlFor="filter-service">
-          Service
-        </label>
-        <select
-          id="filter-service"
-          className="field__select"
-          value={filters.service ?? ''}
-          onChange={(e) => setCaseloadFilters({ service: (e.target.value || null) as Service | null })}
-        >
-          <option value="">Any service</option>
-          {SERVICES.map((s) => (
-            <option key={s} value={s}>
-              {SERVICE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field--inline">
-        <label className="field__label" htmlFor="filter-lead">
-          Lead worker
-        </label>
-        <select
-          id="filter-lead"
-          className="field__select"
-          value={filters.leadWorkerId ?? ''}
-          onChange={(e) => setCaseloadFilters({ leadWorkerId: e.target.value || null })}
-        >
-          <option value="">Anyone</option>
-          {(directory ?? []).map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <fieldset className="fieldset-inline">
-        <legend className="field__label">Status</legend>
-        <div className="checkbox-row">
-          {statuses.map((s: CaseStatus) => (
-            <div className="checkbox checkbox--small" key={s}>
-              <input
-                id={`filter-status-${s}`}
-                type="checkbox"
-                checked={filters.status.includes(s)}
-                onChange={(e) => setCaseloadFilters({ status: toggle(filters.status, s, e.target.checked) })}
-              />
-              <label htmlFor={`filter-status-${s}`}>{STATUS_LABELS[s]}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <SelectField
+        id="filter-service"
+        label="Service"
+        inline
+        value={filters.service ?? ''}
+        onValueChange={(v) => setCaseloadFilters({ service: v || null })}
+        options={[
+          { value: '', label: 'Any service' },
+          ...SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] })),
+        ]}
+      />
+      <SelectField
+        id="filter-lead"
+        label="Lead worker"
+        inline
+        value={filters.leadWorkerId ?? ''}
+        onValueChange={(v) => setCaseloadFilters({ leadWorkerId: v || null })}
+        options={[
+          { value: '', label: 'Anyone' },
+          ...(directory ?? []).map((u) => ({ value: u.id, label: u.displayName })),
+        ]}
+      />
+      <CheckboxGroup
+        id="filter-status"
+        legend="Status"
+        look="row"
+        choices={statuses.map((s: CaseStatus) => ({ value: s, label: STATUS_LABELS[s] }))}
+        value={filters.status}
+        onChange={(chosen) => setCaseloadFilters({ status: chosen })}
+      />
       <fieldset className="fieldset-inline">
         <legend className="field__label">Only cases that are</legend>
         <div className="checkbox-row">

@@ -22,7 +22,7 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
   const today = todayIso();
   return (
     <div className={styles.scroller} role="region" aria-label="Caseload table" tabIndex={0}>
-      <table className={`table caseload ${styles.compact}`}>
+      <table className={`table ${styles.compact}`}>
         <caption className="visually-hidden">
           Caseload. Column headers with buttons sort the list; each reference opens the case.
         </caption>
@@ -35,17 +35,17 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
             <th scope="col">Status</th>
             <th scope="col">Lead worker</th>
             <SortHeader label="Assessment clock" sort="due_date" filters={filters} />
-            <th scope="col" className="caseload__num">
+            <th scope="col" className={styles.num}>
               <span className="visually-hidden">Open </span>Flags
             </th>
           </tr>
         </thead>
         <tbody>
           {cases.map((c) => (
-            <tr key={c.id} className="caseload__row" onClick={() => openCase(c.id)}>
+            <tr key={c.id} className={styles.row} onClick={() => openCase(c.id)}>
               <th scope="row">
                 <a
-                  className="caseload__link"
+                  className={styles.link}
                   href={`#case-${c.reference}`}
                   onClick={(e) => {
                     e.preventDefault();
@@ -57,7 +57,7 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
                 </a>
               </th>
               <td className={styles.name}>{c.displayName}</td>
-              <td className="caseload__nowrap">{birthAndAge(c.dateOfBirth, today)}</td>
+              <td className={styles.nowrap}>{birthAndAge(c.dateOfBirth, today)}</td>
               <td>{formatDate(c.referralDate)}</td>
               <td>{STATUS_LABELS[c.status]}</td>
               <td>{c.leadWorkerName ?? <span className="muted">Not allocated</span>}</td>
@@ -68,9 +68,9 @@ export function CaseloadTable({ cases, filters }: { cases: CaseSummary[]; filter
                 )}
                 <ClockTag status={c.clockStatus} clock={c.clock} />
               </td>
-              <td className="caseload__num">
+              <td className={styles.num}>
                 {c.openFlags > 0 ? (
-                  <span className="flag-count">
+                  <span className={styles.flagCount}>
                     {c.openFlags}
                     <span className="visually-hidden"> open {c.openFlags === 1 ? 'flag' : 'flags'}</span>
                   </span>

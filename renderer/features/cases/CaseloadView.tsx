@@ -87,7 +87,7 @@ export function CaseloadView({ canRefer, onNewReferral }: { canRefer: boolean; o
       <div className="empty-state">
         <p>No cases yet. Record a referral to start a case file.</p>
         {canRefer && (
-          <button type="button" className="button empty-state__action" onClick={onNewReferral}>
+          <button type="button" className={`${styles.emptyAction} button`} onClick={onNewReferral}>
             Record a referral
           </button>
         )}
@@ -98,7 +98,7 @@ export function CaseloadView({ canRefer, onNewReferral }: { canRefer: boolean; o
   return (
     <section aria-labelledby="cases-view-heading">
       <CaseloadFiltersPanel filters={filters} />
-      {filters.scopeFellBack && <p className="muted-text">{fellBackText(filters.scope)}</p>}
+      {filters.scopeFellBack && <p className="muted">{fellBackText(filters.scope)}</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -10,6 +10,8 @@ import { MyTasks } from './MyTasks';
 import { ReferralForm } from './ReferralForm';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
+import styles from './CasesArea.module.css';
+import { SubNav } from '../../components/SubNav';
 
 const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string> = {
   caseload: 'Caseload',
@@ -17,44 +19,35 @@ const VIEW_TITLES: Record<Exclude<CasesView['kind'], 'case' | 'search'>, string>
   'new-referral': 'New referral',
 };
 
+/** The two views the Cases area's own navigation offers. */
+const CASES_VIEWS = [
+  { view: 'caseload', label: VIEW_TITLES.caseload },
+  { view: 'tasks', label: VIEW_TITLES.tasks },
+] as const;
+
 /**
  * The Cases area's header row: its own navigation (the caseload and my tasks; with a case open,
  * the way back instead), the search and the new-referral button.
  */
 function CasesNav({ view, canRefer }: { view: CasesView; canRefer: boolean }) {
-  const link = (kind: 'caseload' | 'tasks') => (
-    <li>
-      <a
-        href={`#${kind}`}
-        className="cases-nav__link"
-        aria-current={view.kind === kind ? 'page' : undefined}
-        onClick={(e) => {
-          e.preventDefault();
-          showCasesView({ kind });
-        }}
-      >
-        {VIEW_TITLES[kind]}
-      </a>
-    </li>
-  );
   // With a case open, the way back replaces the links: the case owns the screen below one row.
   return (
-    <div className={view.kind === 'case' ? 'cases-header cases-header--case' : 'cases-header'}>
+    <div className={view.kind === 'case' ? `${styles.header} ${styles.headerCase}` : styles.header}>
       {view.kind === 'case' ? (
         <CaseBackButton />
       ) : (
-        <nav aria-label="Cases" className="cases-nav">
-          <ul className="cases-nav__list">
-            {link('caseload')}
-            {link('tasks')}
-          </ul>
-        </nav>
+        <SubNav
+          label="Cases"
+          items={CASES_VIEWS}
+          current={view.kind === 'caseload' || view.kind === 'tasks' ? view.kind : null}
+          onChoose={(kind) => showCasesView({ kind })}
+        />
       )}
       <SearchBox />
       {canRefer && view.kind !== 'case' && (
         <button
           type="button"
-          className="button cases-header__new"
+          className={`${styles.newReferral} button`}
           aria-current={view.kind === 'new-referral' ? 'page' : undefined}
           onClick={() => showCasesView({ kind: 'new-referral' })}
         >
@@ -101,7 +94,7 @@ export function CasesArea({ role }: { role: Role }) {
   const openReferral = () => showCasesView({ kind: 'new-referral' });
 
   return (
-    <div className="cases-area">
+    <div className={styles.area}>
       <CasesNav view={view} canRefer={canRefer} />
       {view.kind === 'case' ? (
         <CasePage key={view.caseId} caseId={view.caseId} />

@@ -30,8 +30,8 @@ export function ClockTag({ status, clock }: { status: ClockStatus; clock?: Clock
   }
   const extra = status === 'not_assessed' ? ` ${styles.notAssessed}` : '';
   return (
-    <span className={`clock clock--${status}${extra}`} title={CLOCK_LABELS[status]}>
-      <span className="clock__icon" aria-hidden="true" />
+    <span className={`${styles.clock} ${styles[status] ?? ''}${extra}`} title={CLOCK_LABELS[status]}>
+      <span className={styles.icon} aria-hidden="true" />
       {clock ? clockText(clock) : SHORT[status]}
     </span>
   );

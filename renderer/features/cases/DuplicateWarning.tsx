@@ -7,6 +7,7 @@ import { STATUS_LABELS } from './case-page/labels';
 import { parseUkDate } from './case-page/uk-date';
 import type { ReferralDraft } from './referral-draft';
 import { useDebouncedValue } from './useDebouncedValue';
+import styles from './DuplicateWarning.module.css';
 
 const REASONS: Record<DuplicateCandidate['reason'], string> = {
   same_nhs_number: 'same NHS number',
@@ -70,8 +71,8 @@ export function DuplicateWarning({ draft, onOpen }: { draft: ReferralDraft; onOp
   return (
     <div aria-live="polite" data-testid="duplicate-region">
       {found.length > 0 && (
-        <div className="duplicates" role="group" aria-labelledby="duplicates-heading">
-          <h3 id="duplicates-heading" className="duplicates__heading">
+        <div className={styles.box} role="group" aria-labelledby="duplicates-heading">
+          <h3 id="duplicates-heading" className={styles.heading}>
             {found.length === 1
               ? 'A possible duplicate: check it first'
               : `${found.length} possible duplicates: check them first`}
@@ -80,7 +81,7 @@ export function DuplicateWarning({ draft, onOpen }: { draft: ReferralDraft; onOp
             This young person may already have a case file. Open it to check (what you have typed here is kept), or
             carry on if it is someone else.
           </p>
-          <ul className="duplicates__list">
+          <ul className={styles.list}>
             {found.map((c) => (
               <li key={c.caseId}>
                 <a

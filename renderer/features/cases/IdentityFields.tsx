@@ -4,9 +4,8 @@
  * "Change young person's details"; each caller owns the values, ids and errors.
  */
 import { CONSENT_STATUSES } from '../../../preload/contract';
-import { TextField } from '../../components/TextField';
+import { SelectField, TextAreaField, TextField } from '../../components/fields';
 import { CONSENT_STATUS_LABELS } from './case-page/labels';
-import { SelectField, TextAreaField } from './fields';
 import type { IdentityErrors, IdentityField, IdentityValues } from './identity-form';
 
 export interface IdentityFieldsProps {

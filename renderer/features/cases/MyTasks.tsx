@@ -60,7 +60,7 @@ function TaskTable(props: {
               {showOwner && <td>{t.ownerName}</td>}
               <td>{formatDate(t.dueDate)}</td>
               <td>
-                <span className={`task-state task-state--${t.state}`}>{TASK_STATE_LABELS[t.state]}</span>
+                <span className={`${styles.taskState} ${styles[t.state]}`}>{TASK_STATE_LABELS[t.state]}</span>
               </td>
               {canWrite && (
                 <td>
@@ -133,7 +133,7 @@ export function MyTasks() {
     data.page && (
       <>
         {data.page.total === 0 ? (
-          <p className="muted-text">{empty}</p>
+          <p className="muted">{empty}</p>
         ) : (
           <TaskTable
             tasks={data.page.items}
@@ -156,7 +156,7 @@ export function MyTasks() {
 
   return (
     <section aria-labelledby="cases-view-heading">
-      <div className="checkbox checkbox--small tasks__scope">
+      <div className={`${styles.scope} checkbox checkbox--small`}>
         <input id="tasks-everyone" type="checkbox" checked={everyone} onChange={(e) => setEveryone(e.target.checked)} />
         <label htmlFor="tasks-everyone">Show everyone’s tasks, not only mine</label>
       </div>
@@ -172,7 +172,7 @@ export function MyTasks() {
       {overdue.page && <h3>Overdue ({overdue.page.total.toLocaleString('en-GB')})</h3>}
       {list('overdue', overdue, `${whose}: overdue`, `${whose}: nothing overdue.`)}
       {dueSoon.page && (
-        <h3 className="tasks__subheading">Due within 7 days ({dueSoon.page.total.toLocaleString('en-GB')})</h3>
+        <h3 className={styles.subheading}>Due within 7 days ({dueSoon.page.total.toLocaleString('en-GB')})</h3>
       )}
       {list('due_soon', dueSoon, `${whose}: due within 7 days`, `${whose}: nothing due in the next 7 days.`)}
     </section>

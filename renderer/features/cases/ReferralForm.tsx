@@ -17,6 +17,7 @@ import {
 } from './referral-draft';
 import { ReferralIdentitySection } from './ReferralIdentitySection';
 import { ReferralDetails, ReferrerFields, YoungPersonIdentity } from './ReferralSections';
+import styles from './ReferralForm.module.css';
 
 /** "There is a problem": every error, in page order, each a link to its field. */
 function ErrorSummary({ errors, focusKey }: { errors: DraftErrors; focusKey: number }) {
@@ -27,11 +28,11 @@ function ErrorSummary({ errors, focusKey }: { errors: DraftErrors; focusKey: num
   const fields = FIELD_ORDER.filter((f) => errors[f]);
   if (fields.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-heading">
-      <h3 id="error-summary-heading" className="error-summary__heading">
+    <div className={styles.errorSummary} ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-heading">
+      <h3 id="error-summary-heading" className={styles.errorSummaryHeading}>
         There is a problem
       </h3>
-      <ul className="error-summary__list">
+      <ul className={styles.errorSummaryList}>
         {fields.map((f) => (
           <li key={f}>
             <a

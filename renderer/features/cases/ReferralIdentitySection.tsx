@@ -1,12 +1,12 @@
 /** The new-referral form's "Identity and consent" fieldset, bound to the referral draft. */
+import { FieldGroup } from '../../components/fields';
 import { IdentityFields } from './IdentityFields';
 import type { SectionProps } from './ReferralSections';
 import { fieldId } from './referral-draft';
 
 export function ReferralIdentitySection(p: SectionProps) {
   return (
-    <fieldset className="form-section">
-      <legend className="form-section__legend">Identity and consent (optional)</legend>
+    <FieldGroup id="referral-section-identity" legend="Identity and consent (optional)" look="section">
       <IdentityFields
         values={p.draft}
         errors={p.errors}
@@ -15,6 +15,6 @@ export function ReferralIdentitySection(p: SectionProps) {
         consultationOnly={p.draft.consultationOnly}
         unansweredLabel="Choose…"
       />
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,17 +1,15 @@
 /** The fieldsets of the new-referral form: the referral, the young person, the referrer. */
-import {
-  LEGAL_STATUSES,
-  PLACEMENTS,
-  PROFESSIONAL_ROLES,
-  SERVICES,
-  type LegalStatus,
-  type Placement,
-  type ProfessionalRole,
-} from '../../../preload/contract';
+import { LEGAL_STATUSES, PLACEMENTS, PROFESSIONAL_ROLES, SERVICES } from '../../../preload/contract';
 import type { DirectoryUser } from '../../../preload/contract/vault';
-import { TextField } from '../../components/TextField';
+import {
+  CheckboxField,
+  CheckboxGroup,
+  FieldGroup,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../components/fields';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS, ROLE_LABELS, SERVICE_LABELS } from './case-page/labels';
-import { SelectField, TextAreaField } from './fields';
 import { fieldId, type DraftErrors, type DraftField, type ReferralDraft } from './referral-draft';
 
 export interface SectionProps {
@@ -20,42 +18,49 @@ export interface SectionProps {
   set: <K extends DraftField>(field: K, value: ReferralDraft[K]) => void;
 }
 
-/** A one-line text field bound to a draft field. */
-function Text({
-  field,
-  label,
-  hint,
-  p,
-  autoComplete = 'off',
-  inputMode,
-}: {
+/** What binds a field of the form to its draft field: its id, value, setter and error. */
+function bound(field: DraftField, p: SectionProps) {
+  return {
+    id: fieldId(field),
+    value: String(p.draft[field]),
+    onValueChange: (v: string) => p.set(field, v as never),
+    error: p.errors[field],
+  };
+}
+
+interface BoundProps {
   field: DraftField;
   label: string;
   hint?: string;
   p: SectionProps;
-  autoComplete?: string;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
-}) {
-  return (
-    <TextField
-      id={fieldId(field)}
-      label={label}
-      hint={hint}
-      value={String(p.draft[field])}
-      onValueChange={(v) => p.set(field, v as never)}
-      error={p.errors[field]}
-      autoComplete={autoComplete}
-      inputMode={inputMode}
-    />
-  );
+}
+
+/** A one-line text field bound to a draft field. */
+function Text({
+  field,
+  p,
+  autoComplete = 'off',
+  inputMode,
+  ...labels
+}: BoundProps & { autoComplete?: string; inputMode?: 'numeric' | 'text' | 'email' | 'tel' }) {
+  return <TextField {...labels} {...bound(field, p)} autoComplete={autoComplete} inputMode={inputMode} />;
+}
+
+/** A text area bound to a draft field (two rows unless said). */
+function LongText({ field, p, rows = 2, ...labels }: BoundProps & { rows?: number }) {
+  return <TextAreaField {...labels} {...bound(field, p)} rows={rows} />;
+}
+
+/** A select's options: the empty choice first, then each value with its label. */
+function withEmpty<V extends string>(empty: string, values: readonly V[], labels: Record<V, string>) {
+  return [{ value: '' as const, label: empty }, ...values.map((v) => ({ value: v, label: labels[v] }))];
 }
 
 export function ReferralDetails({ directory, ...p }: SectionProps & { directory: DirectoryUser[] }) {
   const { draft, set } = p;
   const leads = directory.filter((u) => u.role !== 'read-only');
   return (
-    <fieldset className="form-section">
-      <legend className="form-section__legend">The referral</legend>
+    <FieldGroup id="referral-section-referral" legend="The referral" look="section">
       <div className="form-grid">
         <Text field="referralDate" label="Referral date" hint="dd/mm/yyyy, for example 04/03/2025." p={p} />
         <Text
@@ -65,55 +70,31 @@ export function ReferralDetails({ directory, ...p }: SectionProps & { directory:
           p={p}
         />
       </div>
-      <TextAreaField
-        id={fieldId('referralReason')}
+      <LongText
+        field="referralReason"
         label="Reason for referral (optional)"
         hint="In brief: the concern and what the referrer is asking for."
-        value={draft.referralReason}
-        onValueChange={(v) => set('referralReason', v)}
-        error={p.errors.referralReason}
+        p={p}
+        rows={3}
       />
-      <div className="field">
-        <div className="checkbox">
-          <input
-            id={fieldId('consultationOnly')}
-            type="checkbox"
-            checked={draft.consultationOnly}
-            aria-describedby="consultation-only-hint"
-            onChange={(e) => {
-              set('consultationOnly', e.target.checked);
-              if (e.target.checked && draft.servicesRequested.length === 0) set('servicesRequested', ['consultation']);
-            }}
-          />
-          <label htmlFor={fieldId('consultationOnly')}>Professional consultation only</label>
-        </div>
-        <p className="field__hint checkbox__hint" id="consultation-only-hint">
-          A consultation advises the professional network; the service does not meet the young person. Record only what
-          is needed: initials, and an age or date of birth. Holding no more than that is data minimisation (UK GDPR).
-          You can add the full name later if the case moves on to assessment.
-        </p>
-      </div>
-      <fieldset className="fieldset-inline field">
-        <legend className="field__label">Services requested</legend>
-        <div className="checkbox-column">
-          {SERVICES.map((s) => (
-            <div className="checkbox checkbox--small" key={s}>
-              <input
-                id={`referral-service-${s}`}
-                type="checkbox"
-                checked={draft.servicesRequested.includes(s)}
-                onChange={(e) =>
-                  set(
-                    'servicesRequested',
-                    e.target.checked ? [...draft.servicesRequested, s] : draft.servicesRequested.filter((x) => x !== s),
-                  )
-                }
-              />
-              <label htmlFor={`referral-service-${s}`}>{SERVICE_LABELS[s]}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <CheckboxField
+        id={fieldId('consultationOnly')}
+        label="Professional consultation only"
+        hint="A consultation advises the professional network; the service does not meet the young person. Record only what is needed: initials, and an age or date of birth. Holding no more than that is data minimisation (UK GDPR). You can add the full name later if the case moves on to assessment."
+        checked={draft.consultationOnly}
+        onCheckedChange={(checked) => {
+          set('consultationOnly', checked);
+          if (checked && draft.servicesRequested.length === 0) set('servicesRequested', ['consultation']);
+        }}
+      />
+      <CheckboxGroup
+        id="referral-service"
+        legend="Services requested"
+        look="column"
+        choices={SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))}
+        value={draft.servicesRequested}
+        onChange={(chosen) => set('servicesRequested', chosen)}
+      />
       <SelectField
         id={fieldId('leadWorkerId')}
         label="Lead worker"
@@ -126,7 +107,7 @@ export function ReferralDetails({ directory, ...p }: SectionProps & { directory:
           ...leads.map((u) => ({ value: u.id, label: u.displayName })),
         ]}
       />
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -135,8 +116,7 @@ export function YoungPersonIdentity({ children, ...p }: SectionProps & { childre
   const co = p.draft.consultationOnly;
   const optional = co ? ' (optional for a consultation)' : '';
   return (
-    <fieldset className="form-section">
-      <legend className="form-section__legend">The young person</legend>
+    <FieldGroup id="referral-section-young-person" legend="The young person" look="section">
       <div className="form-grid">
         <Text field="givenName" label={`Given name${optional}`} p={p} />
         <Text field="familyName" label={`Family name${optional}`} p={p} />
@@ -169,7 +149,7 @@ export function YoungPersonIdentity({ children, ...p }: SectionProps & { childre
       {co && <Text field="localAuthority" label="Local authority (optional)" p={p} />}
       {children}
       <YoungPersonDetails {...p} />
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -192,81 +172,47 @@ function YoungPersonDetails(p: SectionProps) {
           label="Legal status"
           hint="Police or court involvement."
           value={draft.legalStatus}
-          onValueChange={(v) => set('legalStatus', v as LegalStatus | '')}
-          options={[
-            { value: '', label: 'Choose…' },
-            ...LEGAL_STATUSES.map((s) => ({ value: s, label: LEGAL_STATUS_LABELS[s] })),
-          ]}
+          onValueChange={(v) => set('legalStatus', v)}
+          options={withEmpty('Choose…', LEGAL_STATUSES, LEGAL_STATUS_LABELS)}
         />
         <SelectField
           id={fieldId('placement')}
           label="Placement"
           hint="Where the young person lives now."
           value={draft.placement}
-          onValueChange={(v) => set('placement', v as Placement | '')}
-          options={[
-            { value: '', label: 'Choose…' },
-            ...PLACEMENTS.map((s) => ({ value: s, label: PLACEMENT_LABELS[s] })),
-          ]}
+          onValueChange={(v) => set('placement', v)}
+          options={withEmpty('Choose…', PLACEMENTS, PLACEMENT_LABELS)}
         />
       </div>
-      <TextAreaField
-        id={fieldId('developmentalNeeds')}
-        label="Developmental needs (optional)"
-        value={draft.developmentalNeeds}
-        onValueChange={(v) => set('developmentalNeeds', v)}
-        error={p.errors.developmentalNeeds}
-        rows={2}
-      />
-      <TextAreaField
-        id={fieldId('learningNeeds')}
-        label="Learning needs (optional)"
-        value={draft.learningNeeds}
-        onValueChange={(v) => set('learningNeeds', v)}
-        error={p.errors.learningNeeds}
-        rows={2}
-      />
-      <TextAreaField
-        id={fieldId('communicationNeeds')}
-        label="Communication needs (optional)"
-        value={draft.communicationNeeds}
-        onValueChange={(v) => set('communicationNeeds', v)}
-        error={p.errors.communicationNeeds}
-        rows={2}
-      />
+      <LongText field="developmentalNeeds" label="Developmental needs (optional)" p={p} />
+      <LongText field="learningNeeds" label="Learning needs (optional)" p={p} />
+      <LongText field="communicationNeeds" label="Communication needs (optional)" p={p} />
     </>
   );
 }
 
 export function ReferrerFields(p: SectionProps) {
   return (
-    <fieldset className="form-section">
-      <legend className="form-section__legend">The referrer (optional)</legend>
+    <FieldGroup id="referral-section-referrer" legend="The referrer (optional)" look="section">
       <div className="form-grid">
         <Text field="referrerName" label="Name" p={p} />
         <SelectField
           id={fieldId('referrerRole')}
           label="Role"
           value={p.draft.referrerRole}
-          onValueChange={(v) => p.set('referrerRole', v as ProfessionalRole | '')}
-          options={[
-            { value: '', label: 'Not given' },
-            ...PROFESSIONAL_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
-          ]}
+          onValueChange={(v) => p.set('referrerRole', v)}
+          options={withEmpty('Not given', PROFESSIONAL_ROLES, ROLE_LABELS)}
         />
         <Text field="referrerAgency" label="Agency" hint="For example, Leeds children’s social care." p={p} />
         <Text field="referrerPhone" label="Phone" p={p} inputMode="tel" />
         <Text field="referrerEmail" label="Email" p={p} inputMode="email" />
       </div>
-      <TextAreaField
-        id={fieldId('referrerSharingBasis')}
+      <LongText
+        field="referrerSharingBasis"
         label="Basis for sharing information"
         hint="For example: consent of the young person and parents, or duty to share to safeguard a child."
-        value={p.draft.referrerSharingBasis}
-        onValueChange={(v) => p.set('referrerSharingBasis', v)}
-        error={p.errors.referrerSharingBasis}
-        rows={2}
+        p={p}
       />
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,5 +1,6 @@
 import type { CaseloadFilters, CaseloadSort } from '../../stores/cases';
 import { sortCaseloadBy } from '../../stores/cases';
+import styles from './SortHeader.module.css';
 
 /**
  * A column header that sorts the caseload: a button inside the <th>, with aria-sort on the
@@ -10,9 +11,9 @@ export function SortHeader({ label, sort, filters }: { label: string; sort: Case
   const ariaSort = active ? (filters.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
     <th scope="col" aria-sort={ariaSort}>
-      <button type="button" className="sort-button" onClick={() => sortCaseloadBy(sort)}>
+      <button type="button" className={styles.button} onClick={() => sortCaseloadBy(sort)}>
         {label}
-        <span className="sort-button__arrow" aria-hidden="true">
+        <span className={styles.arrow} aria-hidden="true">
           {active ? (filters.direction === 'asc' ? '▲' : '▼') : '↕'}
         </span>
       </button>

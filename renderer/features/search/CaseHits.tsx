@@ -3,8 +3,7 @@ import type { CaseSearchHit } from '../../../preload/contract/casework';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
 import { STATUS_LABELS } from '../cases/case-page/labels';
-import { Pager } from '../../components/Pager';
-import styles from './SearchResults.module.css';
+import { CaseHit, HitList, HitMeta, HitsSection } from './HitsSection';
 
 function summary(page: Page<CaseSearchHit>): string {
   if (page.total === 0) return 'No case matches this as a reference, a name or a date of birth.';
@@ -23,47 +22,35 @@ export function CaseHits({
   onOffset: (offset: number) => void;
 }) {
   return (
-    <section aria-labelledby="search-cases-heading" className={styles.section}>
-      <h3 id="search-cases-heading" tabIndex={-1} className={styles.sectionHeading}>
-        Cases
-      </h3>
-      {!page ? (
-        <p className="caseload__count">{loading ? 'Searching cases…' : ''}</p>
-      ) : (
-        <>
-          <p className="caseload__count">{loading ? 'Searching cases…' : summary(page)}</p>
-          {page.items.length > 0 && (
-            <ol className="search-hits" start={page.offset + 1}>
-              {page.items.map((c) => (
-                <li key={c.caseId} className="search-hit" data-testid="case-hit">
-                  <h4 className="search-hit__title">
-                    <a
-                      href={`#case-${c.reference}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        openCase(c.caseId);
-                      }}
-                    >
-                      {c.reference} <span className="search-hit__name">{c.displayName}</span>
-                    </a>
-                  </h4>
-                  <p className="search-hit__meta">
-                    {c.dateOfBirth ? `Born ${formatDate(c.dateOfBirth)}` : 'Date of birth not recorded'}.{' '}
-                    {STATUS_LABELS[c.status]}. Lead worker: {c.leadWorkerName ?? 'not allocated'}.
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-          <Pager
-            label="Case result pages"
-            offset={page.offset}
-            limit={page.limit}
-            total={page.total}
-            onOffset={onOffset}
-          />
-        </>
+    <HitsSection
+      section="cases"
+      title="Cases"
+      searching="Searching cases…"
+      page={page}
+      loading={loading}
+      found={summary}
+      pagerLabel="Case result pages"
+      onOffset={onOffset}
+    >
+      {(shown) => (
+        <HitList start={shown.offset + 1}>
+          {shown.items.map((c) => (
+            <CaseHit
+              key={c.caseId}
+              reference={c.reference}
+              displayName={c.displayName}
+              href={`#case-${c.reference}`}
+              onOpen={() => openCase(c.caseId)}
+              testId="case-hit"
+            >
+              <HitMeta>
+                {c.dateOfBirth ? `Born ${formatDate(c.dateOfBirth)}` : 'Date of birth not recorded'}.{' '}
+                {STATUS_LABELS[c.status]}. Lead worker: {c.leadWorkerName ?? 'not allocated'}.
+              </HitMeta>
+            </CaseHit>
+          ))}
+        </HitList>
       )}
-    </section>
+    </HitsSection>
   );
 }

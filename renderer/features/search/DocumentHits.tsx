@@ -2,9 +2,8 @@ import type { DocumentSearchPage, DocumentSearchResult } from '../../../preload/
 import { formatDate } from '../../lib/dates';
 import type { WindowPaging } from '../../stores/cases';
 import { openCaseOnTab } from '../cases/case-page/case-actions';
-import { Pager } from '../../components/Pager';
+import { CaseHit, HitDocuments, HitList, HitMeta, HitsSection } from './HitsSection';
 import { HighlightedText, SearchSnippet } from './SearchSnippet';
-import styles from './SearchResults.module.css';
 import { splitSnippet } from './snippet';
 import { useFocusOnArrival } from './useFocusOnArrival';
 import { WindowControls, windowDescription } from './WindowStatus';
@@ -75,67 +74,55 @@ export function DocumentHits({
   };
   const open = (caseId: string) => openCaseOnTab(caseId, 'documents');
   return (
-    <section aria-labelledby="search-documents-heading" className={styles.section}>
-      <h3 id="search-documents-heading" tabIndex={-1} className={styles.sectionHeading}>
-        Documents
-      </h3>
-      {!page ? (
-        <p className="caseload__count">{loading ? 'Searching documents…' : ''}</p>
-      ) : (
-        <>
-          <p className="caseload__count">{loading ? 'Searching documents…' : summary(page, paging).found}</p>
-          {!loading && <p className={styles.about}>{summary(page, paging).about}</p>}
-          {page.items.length > 0 && (
-            <ul className="search-hits" aria-label="Matching documents, by case">
-              {byCase(page.items).map((g) => (
-                <li key={g.caseId} className="search-hit" data-testid="document-hit-case">
-                  <h4 className="search-hit__title">
-                    <a
-                      href={`#case-${g.reference}-documents`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        open(g.caseId);
-                      }}
-                    >
-                      {g.reference} <span className="search-hit__name">{g.displayName}</span>
-                    </a>
-                  </h4>
-                  <ul className="search-hit__documents">
-                    {g.documents.map((d) => {
-                      const inTitle = snippetIsTitle(d, query);
-                      return (
-                        <li key={d.documentId}>
-                          <p className="search-hit__meta">
-                            <a
-                              href={`#document-${d.documentId}`}
-                              onClick={(e) => {
-                                e.preventDefault();
-                                open(d.caseId);
-                              }}
-                            >
-                              {inTitle ? <HighlightedText snippet={d.snippet} query={query} /> : d.title}
-                            </a>{' '}
-                            (added {formatDate(d.uploadedAt)})
-                          </p>
-                          {!inTitle && <SearchSnippet snippet={d.snippet} query={query} />}
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          )}
-          <Pager
-            label="Document result pages"
-            offset={page.offset}
-            limit={page.limit}
-            total={page.total}
-            onOffset={(offset) => onPaging({ ...paging, offset })}
-          />
-          <WindowControls page={page} paging={paging} noun="document" onPaging={changeWindow} />
-        </>
+    <HitsSection
+      section="documents"
+      title="Documents"
+      searching="Searching documents…"
+      page={page}
+      loading={loading}
+      found={(shown) => summary(shown, paging).found}
+      about={(shown) => summary(shown, paging).about}
+      pagerLabel="Document result pages"
+      onOffset={(offset) => onPaging({ ...paging, offset })}
+      footer={(shown) => <WindowControls page={shown} paging={paging} noun="document" onPaging={changeWindow} />}
+    >
+      {(shown) => (
+        <HitList label="Matching documents, by case">
+          {byCase(shown.items).map((g) => (
+            <CaseHit
+              key={g.caseId}
+              reference={g.reference}
+              displayName={g.displayName}
+              href={`#case-${g.reference}-documents`}
+              onOpen={() => open(g.caseId)}
+              testId="document-hit-case"
+            >
+              <HitDocuments>
+                {g.documents.map((d) => {
+                  const inTitle = snippetIsTitle(d, query);
+                  return (
+                    <li key={d.documentId}>
+                      <HitMeta>
+                        <a
+                          href={`#document-${d.documentId}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            open(d.caseId);
+                          }}
+                        >
+                          {inTitle ? <HighlightedText snippet={d.snippet} query={query} /> : d.title}
+                        </a>{' '}
+                        (added {formatDate(d.uploadedAt)})
+                      </HitMeta>
+                      {!inTitle && <SearchSnippet snippet={d.snippet} query={query} />}
+                    </li>
+                  );
+                })}
+              </HitDocuments>
+            </CaseHit>
+          ))}
+        </HitList>
       )}
-    </section>
+    </HitsSection>
   );
 }

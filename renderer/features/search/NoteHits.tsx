@@ -3,9 +3,8 @@ import { formatDateTime } from '../../lib/dates';
 import type { WindowPaging } from '../../stores/cases';
 import { openCaseOnTab } from '../cases/case-page/case-actions';
 import { NOTE_TYPE_LABELS } from '../cases/case-page/labels';
-import { Pager } from '../../components/Pager';
+import { CaseHit, HitList, HitMeta, HitsSection } from './HitsSection';
 import { SearchSnippet } from './SearchSnippet';
-import styles from './SearchResults.module.css';
 import { useFocusOnArrival } from './useFocusOnArrival';
 import { WindowControls, windowDescription } from './WindowStatus';
 
@@ -42,51 +41,38 @@ export function NoteHits({
     onPaging(next);
   };
   return (
-    <section aria-labelledby="search-notes-heading" className={styles.section}>
-      <h3 id="search-notes-heading" tabIndex={-1} className={styles.sectionHeading}>
-        Notes
-      </h3>
-      {!page ? (
-        <p className="caseload__count">{loading ? 'Searching notes…' : ''}</p>
-      ) : (
-        <>
-          {/* The previous page stays while the next one loads, so focus stays on the pager. */}
-          <p className="caseload__count">{loading ? 'Searching notes…' : summary(page, paging).found}</p>
-          {!loading && <p className={styles.about}>{summary(page, paging).about}</p>}
-          {page.items.length > 0 && (
-            <ol className="search-hits" start={page.offset + 1}>
-              {page.items.map((g) => (
-                <li key={g.caseId} className="search-hit" data-testid="note-hit-case">
-                  <h4 className="search-hit__title">
-                    <a
-                      href={`#case-${g.reference}-notes`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        openCaseOnTab(g.caseId, 'notes');
-                      }}
-                    >
-                      {g.reference} <span className="search-hit__name">{g.displayName}</span>
-                    </a>
-                  </h4>
-                  <p className="search-hit__meta">
-                    {plural(g.hits, 'matching note', 'matching notes')}. Latest:{' '}
-                    {NOTE_TYPE_LABELS[g.best.type].toLowerCase()}, {formatDateTime(g.best.occurredAt)}
-                  </p>
-                  <SearchSnippet snippet={g.best.snippet} query={query} />
-                </li>
-              ))}
-            </ol>
-          )}
-          <Pager
-            label="Note result pages"
-            offset={page.offset}
-            limit={page.limit}
-            total={page.total}
-            onOffset={(offset) => onPaging({ ...paging, offset })}
-          />
-          <WindowControls page={page} paging={paging} noun="note" onPaging={changeWindow} />
-        </>
+    <HitsSection
+      section="notes"
+      title="Notes"
+      searching="Searching notes…"
+      page={page}
+      loading={loading}
+      found={(shown) => summary(shown, paging).found}
+      about={(shown) => summary(shown, paging).about}
+      pagerLabel="Note result pages"
+      onOffset={(offset) => onPaging({ ...paging, offset })}
+      footer={(shown) => <WindowControls page={shown} paging={paging} noun="note" onPaging={changeWindow} />}
+    >
+      {(shown) => (
+        <HitList start={shown.offset + 1}>
+          {shown.items.map((g) => (
+            <CaseHit
+              key={g.caseId}
+              reference={g.reference}
+              displayName={g.displayName}
+              href={`#case-${g.reference}-notes`}
+              onOpen={() => openCaseOnTab(g.caseId, 'notes')}
+              testId="note-hit-case"
+            >
+              <HitMeta>
+                {plural(g.hits, 'matching note', 'matching notes')}. Latest:{' '}
+                {NOTE_TYPE_LABELS[g.best.type].toLowerCase()}, {formatDateTime(g.best.occurredAt)}
+              </HitMeta>
+              <SearchSnippet snippet={g.best.snippet} query={query} />
+            </CaseHit>
+          ))}
+        </HitList>
       )}
-    </section>
+    </HitsSection>
   );
 }

@@ -1,3 +1,4 @@
+import styles from './HitsSection.module.css';
 import { splitSnippet } from './snippet';
 
 /** Text with the searched words highlighted (core marks them with [ ]); text only, never HTML. */
@@ -14,7 +15,7 @@ export function HighlightedText({ snippet, query }: { snippet: string; query: st
 /** A search snippet paragraph with the searched words highlighted. */
 export function SearchSnippet({ snippet, query }: { snippet: string; query: string }) {
   return (
-    <p className="search-hit__snippet">
+    <p className={styles.snippet}>
       <HighlightedText snippet={snippet} query={query} />
     </p>
   );

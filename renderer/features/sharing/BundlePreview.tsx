@@ -2,6 +2,7 @@ import type { BundlePreviewView, SenderStatus } from '../../../preload/contract/
 import { formatDateTime } from '../../lib/dates';
 import { Fingerprint } from './Fingerprint';
 import { partLabel } from './sharing-actions';
+import styles from './BundlePreview.module.css';
 
 const SENDER_TEXT: Record<SenderStatus, string> = {
   self: 'A user of this vault',
@@ -29,7 +30,7 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
   const c = p.counts;
   const trusted = p.sender.status === 'verified' || p.sender.status === 'self';
   return (
-    <div className="bundle-preview" data-testid="bundle-preview">
+    <div className={styles.preview} data-testid="bundle-preview">
       <h3>From</h3>
       <p>
         <strong>{p.sender.name}</strong>, {p.sender.service}{' '}
@@ -84,7 +85,7 @@ export function BundlePreview({ preview: p }: { preview: BundlePreviewView }) {
       {p.alreadyImported && (
         <p className="notice">This bundle was imported before. Importing it again changes nothing.</p>
       )}
-      <details className="preview-details">
+      <details className={styles.details}>
         <summary>Records by part of the case</summary>
         <table className="table">
           <thead>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CaseSummary } from '../../../preload/contract';
 import { call, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
+import styles from './CasePicker.module.css';
 
 /** Find a case by reference (NC-2025-0012 or a prefix) or name, and choose it. */
 export function CasePicker({ onChoose }: { onChoose: (caseId: string) => void }) {
@@ -34,7 +35,7 @@ export function CasePicker({ onChoose }: { onChoose: (caseId: string) => void })
         <p className="field__hint" id="send-case-search-hint">
           For example NC-2025-0012, or the young person’s family name.
         </p>
-        <div className="case-picker__row">
+        <div className={styles.row}>
           <input
             id="send-case-search"
             className="field__input"
@@ -50,7 +51,7 @@ export function CasePicker({ onChoose }: { onChoose: (caseId: string) => void })
       {error && <p className="field__error">{error}</p>}
       {results && results.length === 0 && <p role="status">No case matches “{search}”.</p>}
       {results && results.length > 0 && (
-        <ul className="case-picker__results" aria-label="Matching cases">
+        <ul className={styles.results} aria-label="Matching cases">
           {results.map((c) => (
             <li key={c.id}>
               <span>

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ColleagueStatus, ColleagueView } from '../../../preload/contract/bundles';
 import { FormError } from '../../components/FormError';
-import { TextField } from '../../components/TextField';
+import { FileField, TextField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { useSharingStore } from '../../stores/sharing';
 import { Fingerprint } from './Fingerprint';
 import { loadColleagues } from './sharing-actions';
+import styles from './Colleagues.module.css';
 
 const STATUS_LABELS: Record<ColleagueStatus, string> = {
   verified: 'Verified',
@@ -59,7 +60,7 @@ export function Colleagues({ canChange }: { canChange: boolean }) {
       <h3>Your colleagues</h3>
       {colleagues && colleagues.length === 0 && <p>No colleagues yet. Import a key card to add one.</p>}
       {colleagues && colleagues.length > 0 && (
-        <ul className="colleague-list">
+        <ul className={styles.list}>
           {colleagues.map((c) => (
             <ColleagueItem key={c.id} colleague={c} canChange={canChange} run={run} />
           ))}
@@ -101,23 +102,15 @@ function ImportCard({
   }
 
   return (
-    <div className="field">
-      <label className="field__label" htmlFor="colleague-card-file">
-        Import a colleague’s key card
-      </label>
-      <p className="field__hint" id="colleague-card-hint">
-        Choose the .ncatscard file they gave you.
-      </p>
-      <input
-        ref={input}
-        id="colleague-card-file"
-        type="file"
-        accept=".ncatscard,application/json"
-        aria-describedby="colleague-card-hint"
-        disabled={busy}
-        onChange={(e) => void choose(e.target.files?.[0])}
-      />
-    </div>
+    <FileField
+      id="colleague-card-file"
+      label="Import a colleague’s key card"
+      hint="Choose the .ncatscard file they gave you."
+      accept=".ncatscard,application/json"
+      inputRef={input}
+      disabled={busy}
+      onFile={(file) => void choose(file ?? undefined)}
+    />
   );
 }
 
@@ -134,14 +127,14 @@ function ColleagueItem({
   const [reason, setReason] = useState('');
   const headingId = `colleague-${c.id}`;
   return (
-    <li className="colleague" aria-labelledby={headingId}>
-      <div className="colleague__head">
-        <h4 id={headingId} className="colleague__name">
+    <li className={styles.colleague} aria-labelledby={headingId}>
+      <div className={styles.head}>
+        <h4 id={headingId} className={styles.name}>
           {c.name}
         </h4>
         <StatusTag status={c.status} />
       </div>
-      <p className="colleague__service">{c.service}</p>
+      <p className={styles.service}>{c.service}</p>
       <p className="colleague__fingerprint">
         <span className="field__hint">Fingerprint</span> <Fingerprint value={c.fingerprint} size="normal" />
       </p>

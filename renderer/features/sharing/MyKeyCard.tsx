@@ -5,6 +5,7 @@ import { formatDate } from '../../lib/dates';
 import { useSharingStore } from '../../stores/sharing';
 import { Fingerprint } from './Fingerprint';
 import { loadMyCard, saveTextFile } from './sharing-actions';
+import styles from './MyKeyCard.module.css';
 
 /** Your key card: what colleagues need to send you a case, and the fingerprint to read to them. */
 export function MyKeyCard() {
@@ -35,8 +36,8 @@ export function MyKeyCard() {
       </p>
       <FormError id="my-card-error">{error}</FormError>
       {card && (
-        <div className="key-card" data-testid="my-key-card">
-          <dl className="key-card__facts">
+        <div className={styles.card} data-testid="my-key-card">
+          <dl className="facts">
             <div>
               <dt>Name</dt>
               <dd>{card.name}</dd>
@@ -50,19 +51,19 @@ export function MyKeyCard() {
               <dd>{formatDate(card.created)}</dd>
             </div>
           </dl>
-          <h3 className="key-card__label">Your fingerprint</h3>
+          <h3 className={styles.label}>Your fingerprint</h3>
           <p className="field__hint">
             Read this aloud to a colleague who has imported your card. It has only capital letters and the digits 2 to
             7, so O is always the letter O and I the letter I.
           </p>
           <Fingerprint value={card.fingerprint} />
-          <details className="key-card__details">
+          <details className={styles.details}>
             <summary>Technical details (for IT)</summary>
             <dl>
               <dt>age recipient</dt>
-              <dd className="mono break">{card.ageRecipient}</dd>
+              <dd className={`${styles.break} mono`}>{card.ageRecipient}</dd>
               <dt>Signing key (Ed25519)</dt>
-              <dd className="mono break">{card.signingKey}</dd>
+              <dd className={`${styles.break} mono`}>{card.signingKey}</dd>
             </dl>
           </details>
           <div className="button-row">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { BundleApplyView, BundlePreviewView } from '../../../preload/contract/bundles';
 import { FormError } from '../../components/FormError';
-import { TextField } from '../../components/TextField';
+import { FileField, TextField } from '../../components/fields';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { openCase } from '../../stores/cases';
 import { goToArea } from '../../stores/shell';
@@ -74,21 +74,13 @@ export function ReceiveCase() {
       <FormError id="receive-error">{error}</FormError>
       {stage.kind === 'choose' && (
         <form noValidate onSubmit={check}>
-          <div className="field">
-            <label className="field__label" htmlFor="bundle-file">
-              Bundle file
-            </label>
-            <p className="field__hint" id="bundle-file-hint">
-              Choose the .ncatsbundle file you were sent.
-            </p>
-            <input
-              id="bundle-file"
-              type="file"
-              accept=".ncatsbundle"
-              aria-describedby="bundle-file-hint"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
+          <FileField
+            id="bundle-file"
+            label="Bundle file"
+            hint="Choose the .ncatsbundle file you were sent."
+            accept=".ncatsbundle"
+            onFile={setFile}
+          />
           <button type="submit" className="button" aria-disabled={!file || busy || undefined} disabled={!file}>
             {busy ? 'Checking the bundle…' : 'Check the bundle'}
           </button>

@@ -1,4 +1,5 @@
 import type { ColleagueView } from '../../../preload/contract/bundles';
+import { TextField } from '../../components/fields';
 import { Fingerprint } from './Fingerprint';
 
 export interface Recipients {
@@ -74,22 +75,15 @@ export function RecipientChoice({
           {notYet.length > 0 && (
             <p className="field__hint">Not verified yet, so not offered: {notYet.map((c) => c.name).join(', ')}.</p>
           )}
-          <div className="field">
-            <label className="field__label" htmlFor="raw-recipient">
-              Or an age recipient (optional)
-            </label>
-            <p className="field__hint" id="raw-recipient-hint">
-              Only if IT gave you one: it starts with age1.
-            </p>
-            <input
-              id="raw-recipient"
-              className="field__input mono"
-              value={value.raw}
-              aria-describedby="raw-recipient-hint"
-              spellCheck={false}
-              onChange={(e) => onChange({ ...value, raw: e.target.value })}
-            />
-          </div>
+          <TextField
+            id="raw-recipient"
+            label="Or an age recipient (optional)"
+            hint="Only if IT gave you one: it starts with age1."
+            inputClassName="mono"
+            value={value.raw}
+            spellCheck={false}
+            onValueChange={(raw) => onChange({ ...value, raw })}
+          />
         </div>
       )}
       <div className="radio">

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { BundleContentsView, BundleExportView } from '../../../preload/contract/bundles';
+import { TextAreaField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { call, errorMessage } from '../../lib/api';
 import { useSharingStore } from '../../stores/sharing';
@@ -8,6 +9,7 @@ import { RecipientChoice, type Recipients } from './RecipientChoice';
 import { bundleDownloadUrl, formatSize, loadColleagues } from './sharing-actions';
 import { includeAll, WhatGoesIn, type Inclusion } from './WhatGoesIn';
 import { countOf } from '../../../preload/contract/plural';
+import styles from './SendCase.module.css';
 
 /** Examples of a Caldicott basis for sharing, to help people write their own. */
 const BASIS_EXAMPLES = [
@@ -138,7 +140,7 @@ export function SendCase() {
       <FormError id="send-error">{formError}</FormError>
       <h3>1. The case</h3>
       {contents ? (
-        <p className="chosen-case">
+        <p className={styles.chosenCase}>
           <strong>{contents.reference}</strong> {contents.displayName}{' '}
           <button type="button" className="link-button" onClick={() => chooseCase(null)}>
             Choose another case
@@ -148,7 +150,7 @@ export function SendCase() {
         <CasePicker onChoose={chooseCase} />
       )}
       {contents && inclusion && (
-        <form noValidate onSubmit={(e) => void create(e)} className="send-form">
+        <form noValidate onSubmit={(e) => void create(e)} className={styles.form}>
           <WhatGoesIn contents={contents} value={inclusion} onChange={setInclusion} />
           <RecipientChoice
             colleagues={colleagues ?? []}
@@ -159,34 +161,23 @@ export function SendCase() {
             error={errors.recipients}
           />
           <h3>4. Why you are sharing it</h3>
-          <div className={errors.basis ? 'field field--error' : 'field'}>
-            <label className="field__label" htmlFor="sharing-basis">
-              Basis for sharing (Caldicott)
-            </label>
-            <div className="field__hint" id="sharing-basis-hint">
-              Recorded in the bundle and the audit log. For example:
-              <ul className="examples">
-                {BASIS_EXAMPLES.map((b) => (
-                  <li key={b}>{b}</li>
-                ))}
-              </ul>
-            </div>
-            {errors.basis && (
-              <p className="field__error" id="sharing-basis-error">
-                <span className="visually-hidden">Error: </span>
-                {errors.basis}
-              </p>
-            )}
-            <textarea
-              id="sharing-basis"
-              className="field__input field__textarea"
-              rows={3}
-              value={basis}
-              aria-invalid={errors.basis ? true : undefined}
-              aria-describedby={errors.basis ? 'sharing-basis-hint sharing-basis-error' : 'sharing-basis-hint'}
-              onChange={(e) => setBasis(e.target.value)}
-            />
-          </div>
+          <TextAreaField
+            id="sharing-basis"
+            label="Basis for sharing (Caldicott)"
+            hint={
+              <>
+                Recorded in the bundle and the audit log. For example:
+                <ul className={styles.examples}>
+                  {BASIS_EXAMPLES.map((b) => (
+                    <li key={b}>{b}</li>
+                  ))}
+                </ul>
+              </>
+            }
+            error={errors.basis}
+            value={basis}
+            onValueChange={setBasis}
+          />
           <div className="button-row">
             <button type="submit" className="button" aria-disabled={busy || undefined}>
               {busy ? 'Creating the bundle…' : 'Create bundle'}

@@ -5,6 +5,8 @@ import { Colleagues } from './Colleagues';
 import { MyKeyCard } from './MyKeyCard';
 import { ReceiveCase } from './ReceiveCase';
 import { SendCase } from './SendCase';
+import styles from './SharingArea.module.css';
+import { SubNav } from '../../components/SubNav';
 
 export const SHARING_TITLES: Record<SharingView, string> = {
   card: 'My key card',
@@ -31,26 +33,14 @@ export function SharingArea({ role }: { role: Role }) {
   }, [visit]);
 
   return (
-    <div className="sharing-area">
-      <nav aria-label="Sharing" className="sharing-nav">
-        <ul className="sharing-nav__list">
-          {views.map((v) => (
-            <li key={v}>
-              <a
-                href={`#${v}`}
-                className="sharing-nav__link"
-                aria-current={v === view ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  showSharingView(v);
-                }}
-              >
-                {SHARING_TITLES[v]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+    <div className={styles.area}>
+      <SubNav
+        label="Sharing"
+        className={styles.nav}
+        items={views.map((v) => ({ view: v, label: SHARING_TITLES[v] }))}
+        current={view}
+        onChoose={showSharingView}
+      />
       <h2 id="sharing-view-heading" tabIndex={-1} className="view-heading">
         {SHARING_TITLES[view]}
       </h2>

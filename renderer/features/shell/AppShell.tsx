@@ -11,6 +11,8 @@ import { areaToShow, type AreaDefinition } from './area-registry';
 import './contributions';
 import { EmptyArea } from './EmptyArea';
 import { Navigation } from './Navigation';
+import styles from './AppShell.module.css';
+import { Banner, BannerUser, LOCK_BUTTON_CLASS } from '../../components/Banner';
 
 /** Ctrl+L (Cmd+L on a Mac) locks the vault from anywhere in the app. */
 function isLockShortcut(e: KeyboardEvent): boolean {
@@ -51,33 +53,25 @@ export function AppShell({ user }: { user: SessionUser }) {
   }, []);
 
   return (
-    <div className="shell">
+    <div className={styles.shell}>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <header className="banner">
-        <div className="banner__inner banner__inner--shell">
-          <span className="banner__name">NCATS Casework</span>
-          <div className="banner__user">
-            <span className="banner__user-name" data-testid="signed-in-user">
-              {user.displayName}
-            </span>
-            <span className="banner__role">{ROLE_LABELS[user.role]}</span>
-          </div>
-          <button
-            type="button"
-            className="button button--lock"
-            onClick={() => void lockNow()}
-            title="Lock the vault now (Ctrl+L)"
-            aria-keyshortcuts="Control+L"
-          >
-            Lock
-          </button>
-        </div>
-      </header>
-      <div className="shell__body">
+      <Banner signedIn>
+        <BannerUser name={user.displayName} role={ROLE_LABELS[user.role]} />
+        <button
+          type="button"
+          className={LOCK_BUTTON_CLASS}
+          onClick={() => void lockNow()}
+          title="Lock the vault now (Ctrl+L)"
+          aria-keyshortcuts="Control+L"
+        >
+          Lock
+        </button>
+      </Banner>
+      <div className={styles.body}>
         <Navigation role={user.role} />
-        <main id="main" className={caseOpen ? 'shell__main shell__main--case' : 'shell__main'} tabIndex={-1}>
+        <main id="main" className={caseOpen ? `${styles.main} ${styles.mainCase}` : styles.main} tabIndex={-1}>
           <h1 ref={heading} tabIndex={-1} className={caseOpen ? 'visually-hidden' : undefined}>
             {info?.label}
           </h1>

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../preload/contract';
 import { goToArea, useShellStore } from '../../stores/shell';
 import { areasFor } from './area-registry';
+import styles from './Navigation.module.css';
 
 /**
  * The main navigation. The active area is marked with aria-current="page". On a narrow window
@@ -20,23 +21,23 @@ export function Navigation({ role }: { role: Role }) {
   }
 
   return (
-    <nav className={open ? 'sidenav sidenav--open' : 'sidenav'} aria-label="Main" onKeyDown={onKeyDown}>
+    <nav className={open ? `${styles.nav} ${styles.open}` : styles.nav} aria-label="Main" onKeyDown={onKeyDown}>
       <button
         type="button"
         id="main-nav-toggle"
-        className="sidenav__toggle"
+        className={styles.toggle}
         aria-expanded={open}
         aria-controls="main-nav-list"
         onClick={() => setOpen((o) => !o)}
       >
         Menu
       </button>
-      <ul className="sidenav__list" id="main-nav-list">
+      <ul className={styles.list} id="main-nav-list">
         {areasFor(role).map((a) => (
-          <li key={a.id} className={a.separate ? 'sidenav__item--separate' : undefined}>
+          <li key={a.id} className={a.separate ? styles.separate : undefined}>
             <a
               href={`#${a.id}`}
-              className="sidenav__link"
+              className={styles.link}
               aria-current={a.id === area ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();

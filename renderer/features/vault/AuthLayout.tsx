@@ -1,4 +1,6 @@
 import type { ReactNode, Ref } from 'react';
+import { Banner, BannerTag } from '../../components/Banner';
+import styles from './AuthLayout.module.css';
 
 /**
  * The frame of the screens shown before sign-in: the app's name in a banner, then one centred
@@ -22,14 +24,11 @@ export function AuthLayout({
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <header className="banner">
-        <div className="banner__inner">
-          <span className="banner__name">NCATS Casework</span>
-          <span className="banner__tag">National Clinical Assessment and Treatment Service</span>
-        </div>
-      </header>
-      <main id="main" className="auth__main" tabIndex={-1}>
-        <div className={wide ? 'panel panel--wide' : 'panel'}>
+      <Banner>
+        <BannerTag>National Clinical Assessment and Treatment Service</BannerTag>
+      </Banner>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <div className={wide ? `${styles.panel} ${styles.wide}` : styles.panel}>
           <h1 id={headingId} ref={headingRef} tabIndex={headingRef ? -1 : undefined}>
             {title}
           </h1>

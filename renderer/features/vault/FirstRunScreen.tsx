@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FormError } from '../../components/FormError';
 import { NewPasswordFields, checkNewPasswordPair, useNewPassword } from '../../components/NewPasswordFields';
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../components/fields';
 import { call } from '../../lib/api';
 import { signedIn } from '../../lib/session';
 import { useCheckedSubmit } from '../../lib/useCheckedSubmit';

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
+import { CheckboxField } from '../../components/fields';
 import { acknowledgeRecoveryKey } from '../../lib/session';
 import { useActivityTouch } from '../../lib/useActivityTouch';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { AuthLayout } from './AuthLayout';
+import styles from './RecoveryKeyScreen.module.css';
 
 /**
  * Shown once, straight after the vault is created. The key is never stored by the app, so this
@@ -32,11 +34,11 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
       <p className="lead">
         This is the only time the app will show this key. Write it down now, on paper, exactly as shown.
       </p>
-      <div className="recovery-key" aria-labelledby="recovery-key-label" role="group">
-        <p id="recovery-key-label" className="recovery-key__label">
+      <div className={styles.key} aria-labelledby="recovery-key-label" role="group">
+        <p id="recovery-key-label" className={styles.label}>
           Recovery key
         </p>
-        <p className="recovery-key__value" data-testid="recovery-key">
+        <p className={styles.value} data-testid="recovery-key">
           {groups.map((group, i) => (
             <span key={i} className="recovery-key__group">
               {group}
@@ -58,25 +60,16 @@ export function RecoveryKeyScreen({ recoveryKey }: { recoveryKey: string }) {
         </li>
       </ul>
       <form noValidate onSubmit={submit}>
-        <div className={showError && !confirmed ? 'field field--error' : 'field'}>
-          {showError && !confirmed && (
-            <p className="field__error" id="recovery-confirm-error" role="alert">
-              <span className="visually-hidden">Error: </span>
-              Confirm that you have written down the recovery key and stored it safely.
-            </p>
-          )}
-          <div className="checkbox">
-            <input
-              id="recovery-confirm"
-              type="checkbox"
-              checked={confirmed}
-              onChange={(e) => setConfirmed(e.target.checked)}
-              aria-invalid={showError && !confirmed ? true : undefined}
-              aria-describedby={showError && !confirmed ? 'recovery-confirm-error' : undefined}
-            />
-            <label htmlFor="recovery-confirm">I have written down the recovery key and stored it safely</label>
-          </div>
-        </div>
+        <CheckboxField
+          id="recovery-confirm"
+          label="I have written down the recovery key and stored it safely"
+          checked={confirmed}
+          onCheckedChange={setConfirmed}
+          error={
+            showError && !confirmed ? 'Confirm that you have written down the recovery key and stored it safely.' : null
+          }
+          announce
+        />
         <button type="submit" className="button" aria-disabled={!confirmed || undefined}>
           Continue
         </button>

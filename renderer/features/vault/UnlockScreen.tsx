@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { VaultStatus } from '../../../preload/contract';
 import { FormError, Notice } from '../../components/FormError';
-import { TextField } from '../../components/TextField';
+import { TextField } from '../../components/fields';
 import { ApiError, call, errorMessage } from '../../lib/api';
 import { lockReasonMessage } from '../../lib/roles';
 import { showLockedView, signedIn } from '../../lib/session';
@@ -9,6 +9,7 @@ import { useCountdown } from '../../lib/useCountdown';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { AuthLayout } from './AuthLayout';
+import styles from './UnlockScreen.module.css';
 
 const RATE_LIMITED_MESSAGE =
   'Too many wrong attempts. For your security, signing in is paused for a short time. Each further wrong attempt makes the pause longer.';
@@ -93,7 +94,7 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         </button>
         {retryAt !== null && (
           // Not a live region: announcing every second would drown out everything else.
-          <p className="field__hint countdown" data-testid="retry-countdown">
+          <p className={`${styles.countdown} field__hint`} data-testid="retry-countdown">
             {waiting
               ? `You can try again in ${secondsLeft} ${secondsLeft === 1 ? 'second' : 'seconds'}.`
               : 'You can try again now.'}

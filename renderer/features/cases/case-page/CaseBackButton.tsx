@@ -1,4 +1,5 @@
 import { leaveCase, useCasesStore, type CasesView } from '../../../stores/cases';
+import styles from './CaseBackButton.module.css';
 
 /** Where "Back" leads, in words: the list the case was opened from. */
 function backLabel(returnTo: CasesView): string {
@@ -15,7 +16,7 @@ function backLabel(returnTo: CasesView): string {
 export function CaseBackButton() {
   const returnTo = useCasesStore((s) => s.returnTo);
   return (
-    <button type="button" className="link-button case-page__back" onClick={leaveCase}>
+    <button type="button" className={`${styles.back} link-button`} onClick={leaveCase}>
       {backLabel(returnTo)}
     </button>
   );

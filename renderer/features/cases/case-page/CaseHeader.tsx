@@ -2,6 +2,7 @@ import type { ReactNode, Ref } from 'react';
 import type { AssessmentClock, CaseDetail } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
 import { STATUS_LABELS, clockDetail, clockText } from './labels';
+import styles from './CaseHeader.module.css';
 
 /** The young person's name, or their initials on a consultation-only case. */
 export function youngPersonName(detail: CaseDetail): string {
@@ -23,12 +24,12 @@ export function ClockSummary({ clock }: { clock: AssessmentClock }) {
   if (status === 'none') return null;
   const detail = clockDetail(clock);
   return (
-    <div className={`case-clock case-clock--${status}`} data-testid="assessment-clock">
-      <p className="case-clock__title">Assessment (12 weeks from paperwork complete)</p>
-      <p className="case-clock__status">
-        <span className={`case-clock__badge case-clock__badge--${status}`}>{clockText(clock)}</span>
+    <div className={`${styles.clock} ${styles[`clock_${status}`] ?? ''}`} data-testid="assessment-clock">
+      <p className={styles.clockTitle}>Assessment (12 weeks from paperwork complete)</p>
+      <p className={styles.clockStatus}>
+        <span className={`${styles.badge} ${styles[`badge_${status}`] ?? ''}`}>{clockText(clock)}</span>
       </p>
-      <p className="case-clock__detail">{detail}</p>
+      <p className={styles.clockDetail}>{detail}</p>
     </div>
   );
 }
@@ -61,17 +62,19 @@ export function CaseHeader({
   flags?: ReactNode;
 }) {
   return (
-    <div className="case-header">
-      <div className="case-header__who">
-        <h2 className="case-header__name" ref={headingRef} tabIndex={-1}>
+    <div className={styles.header} role="group" aria-label="Case summary">
+      <div className={styles.who}>
+        <h2 className={styles.name} ref={headingRef} tabIndex={-1}>
           {youngPersonName(detail)}
         </h2>
-        <p className="case-header__ref">
+        <p className={styles.ref}>
           <span className="mono">{detail.reference}</span>
-          <span className={`status-tag status-tag--${detail.status}`}>{STATUS_LABELS[detail.status]}</span>
+          <span className={`${styles.statusTag} ${styles[`status_${detail.status}`] ?? ''}`}>
+            {STATUS_LABELS[detail.status]}
+          </span>
           {detail.consultationOnly && <span className="tag tag--grey">Consultation only</span>}
         </p>
-        <dl className="case-header__facts">
+        <dl className={styles.facts}>
           <div>
             <dt>Age</dt>
             <dd>{ageAndBirth(detail)}</dd>
@@ -82,10 +85,10 @@ export function CaseHeader({
           </div>
         </dl>
       </div>
-      <div className="case-header__state">
+      <div className={styles.state}>
         <ClockSummary clock={detail.clock} />
-        {flags}
-        {actions && <div className="case-header__actions">{actions}</div>}
+        {flags && <div className={styles.flags}>{flags}</div>}
+        {actions && <div className={styles.actions}>{actions}</div>}
       </div>
     </div>
   );

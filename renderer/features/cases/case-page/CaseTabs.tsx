@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useCasePageStore, type CaseTab } from '../../../stores/case-page';
 import type { CaseTabDefinition } from './tab-registry';
+import styles from './CaseTabs.module.css';
 
 /** What the tab list needs of a tab. */
 export type TabSpec = Pick<CaseTabDefinition, 'id' | 'label' | 'count'>;
@@ -43,8 +44,8 @@ export function CaseTabs({
   }
 
   return (
-    <div className="case-tabs">
-      <div role="tablist" aria-label="Sections of the case" className="case-tabs__list" onKeyDown={onKeyDown}>
+    <div className={styles.tabs}>
+      <div role="tablist" aria-label="Sections of the case" className={styles.list} onKeyDown={onKeyDown}>
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -54,7 +55,7 @@ export function CaseTabs({
             aria-controls={`case-panel-${t.id}`}
             aria-selected={t.id === active}
             tabIndex={t.id === active ? 0 : -1}
-            className="case-tabs__tab"
+            className={styles.tab}
             ref={(el) => {
               if (el) refs.current.set(t.id, el);
               else refs.current.delete(t.id);
@@ -71,7 +72,7 @@ export function CaseTabs({
         id={`case-panel-${active}`}
         aria-labelledby={`case-tab-${active}`}
         tabIndex={0}
-        className="case-tabs__panel"
+        className={styles.panel}
       >
         {children}
       </div>

@@ -23,21 +23,21 @@ function sentence(text: string): string {
 
 /** A CSS-drawn marker per kind (shape and colour), always next to the kind's text label. */
 function kindClass(kind: string): string {
-  return `chrono--${isChronologyKind(kind) ? chronologyKind(kind).marker : 'other'}`;
+  return isChronologyKind(kind) ? (styles[`kind_${chronologyKind(kind).marker}`] ?? '') : '';
 }
 
 function ChronologyItem({ event: e, testId }: { event: ChronologyEvent; testId: string }) {
   return (
-    <li className={`chrono__item ${kindClass(e.kind)}`} data-testid={testId} data-kind={e.kind}>
-      <span className="chrono__marker" aria-hidden="true" />
-      <div className="chrono__when">{when(e.at)}</div>
-      <div className="chrono__body">
-        <p className="chrono__head">
-          <span className="chrono__kind">{chronologyKindLabel(e.kind)}</span>
+    <li className={`${styles.item} ${kindClass(e.kind)}`} data-testid={testId} data-kind={e.kind}>
+      <span className={styles.marker} aria-hidden="true" />
+      <div className={styles.when}>{when(e.at)}</div>
+      <div className={styles.body}>
+        <p className={styles.head}>
+          <span className={styles.kind}>{chronologyKindLabel(e.kind)}</span>
           {e.thirdPartySensitive && <span className="tag tag--third-party">Third-party information</span>}
         </p>
-        <p className="chrono__summary">{sentence(e.summary)}</p>
-        {e.actorName && <p className="chrono__actor">{e.actorName}</p>}
+        <p className={styles.summary}>{sentence(e.summary)}</p>
+        {e.actorName && <p className={styles.actor}>{e.actorName}</p>}
       </div>
     </li>
   );
@@ -84,7 +84,7 @@ export function ChronologyTab() {
       {!noneChosen && chronology && upcoming.length > 0 && (
         <section className={styles.upcoming} aria-labelledby="chrono-upcoming-heading">
           <h4 id="chrono-upcoming-heading">Upcoming ({chronology.upcomingTotal})</h4>
-          <ol className={`chrono ${styles.list}`} aria-label="Upcoming, soonest first">
+          <ol className={`${styles.chrono} ${styles.list}`} aria-label="Upcoming, soonest first">
             {upcoming.map((e) => (
               <ChronologyItem key={key(e)} event={e} testId="chronology-upcoming" />
             ))}
@@ -109,7 +109,7 @@ export function ChronologyTab() {
             </p>
           )}
           {chronology.items.length > 0 && (
-            <ol className={`chrono ${styles.list}`} aria-label="Events, newest first">
+            <ol className={`${styles.chrono} ${styles.list}`} aria-label="Events, newest first">
               {chronology.items.map((e) => (
                 <ChronologyItem key={key(e)} event={e} testId="chronology-event" />
               ))}

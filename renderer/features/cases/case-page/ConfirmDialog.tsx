@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './ConfirmDialog.module.css';
 
 /**
  * A modal question built on the native <dialog>: it traps focus, closes on Escape, and returns
@@ -27,14 +28,14 @@ export function ConfirmDialog(props: {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={styles.dialog}
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id={titleId} className="dialog__title">
+      <h2 id={titleId} className={styles.title}>
         {title}
       </h2>
       <div className="dialog__body">{children}</div>

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DocumentView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
-import { TextAreaField } from './fields';
 import { updateDocument } from './case-actions';
 
 /** Change a document's title and description (its bytes never change once stored). */

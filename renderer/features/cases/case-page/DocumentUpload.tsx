@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { DocumentView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { FileField, TextAreaField, TextField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { uploadDocument } from '../../../lib/documents';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
-import { TextAreaField } from './fields';
 import { formatBytes } from './labels';
 import { refreshDocuments } from './case-actions';
+import styles from './DocumentUpload.module.css';
 
 /** "Referral form.pdf" -> "Referral form": a sensible default title. */
 function titleFromName(name: string): string {
@@ -77,34 +77,21 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
     <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-labelledby="attach-heading">
       <h4 id="attach-heading">Attach a document</h4>
       <FormError id="attach-error">{formError}</FormError>
-      <div className={errors.file ? 'field field--error' : 'field'}>
-        <label className="field__label" htmlFor="attach-file">
-          File
-        </label>
-        <p className="field__hint" id="attach-file-hint">
-          Any type: PDF, Word, image, audio or video. It is encrypted as it is stored.
-        </p>
-        {errors.file && (
-          <p className="field__error" id="attach-file-error">
-            <span className="visually-hidden">Error: </span>
-            {errors.file}
-          </p>
-        )}
-        <input
-          id="attach-file"
-          ref={fileInput}
-          type="file"
-          className="field__file"
-          onChange={(e) => choose(e.target.files?.[0] ?? null)}
-          aria-invalid={errors.file ? true : undefined}
-          aria-describedby={errors.file ? 'attach-file-hint attach-file-error' : 'attach-file-hint'}
-        />
-        {file && (
-          <p className="field__hint">
-            Chosen: {file.name} ({formatBytes(file.size)})
-          </p>
-        )}
-      </div>
+      <FileField
+        id="attach-file"
+        label="File"
+        hint="Any type: PDF, Word, image, audio or video. It is encrypted as it is stored."
+        error={errors.file}
+        inputRef={fileInput}
+        onFile={choose}
+        after={
+          file && (
+            <p className="field__hint">
+              Chosen: {file.name} ({formatBytes(file.size)})
+            </p>
+          )
+        }
+      />
       <TextField
         id="attach-title"
         label="Title"
@@ -121,11 +108,11 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
         rows={2}
       />
       {busy && file && (
-        <div className="upload-progress" role="status">
+        <div className={styles.progress} role="status">
           <label htmlFor="attach-progress">
             Encrypting and storing {file.name} ({formatBytes(file.size)})…
           </label>
-          <progress id="attach-progress" className="upload-progress__bar" />
+          <progress id="attach-progress" className={styles.bar} />
         </div>
       )}
       <div className="button-row">

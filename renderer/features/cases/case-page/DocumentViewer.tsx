@@ -39,19 +39,19 @@ export function DocumentViewer({ doc, onDownload }: { doc: DocumentView; onDownl
   return (
     <>
       <DocumentDetails doc={doc} />
-      <div className="viewer" data-testid="document-viewer">
+      <div className={styles.viewer} data-testid="document-viewer">
         {kind === 'pdf' && (
           // toolbar=0 hides the PDF viewer's own download and print buttons: an unencrypted copy
           // leaves the vault only through the app's Download action, which warns and is audited.
-          <iframe className="viewer__pdf" src={`${src}#toolbar=0`} title={`PDF: ${doc.title}`} />
+          <iframe className={styles.pdf} src={`${src}#toolbar=0`} title={`PDF: ${doc.title}`} />
         )}
-        {kind === 'image' && <img className="viewer__image" src={src} alt={doc.description ?? doc.title} />}
+        {kind === 'image' && <img className={styles.image} src={src} alt={doc.description ?? doc.title} />}
         {kind === 'video' && (
           // Case recordings carry no captions file; the description says what the recording is.
-          <video className="viewer__video" src={src} controls preload="metadata" aria-label={doc.title} />
+          <video className={styles.video} src={src} controls preload="metadata" aria-label={doc.title} />
         )}
         {kind === 'audio' && (
-          <audio className="viewer__audio" src={src} controls preload="metadata" aria-label={doc.title} />
+          <audio className={styles.audio} src={src} controls preload="metadata" aria-label={doc.title} />
         )}
         {kind === 'none' && (
           <div className="notice">

@@ -12,6 +12,7 @@ import { DocumentViewer } from './DocumentViewer';
 import { formatBytes } from './labels';
 import { deleteDocument } from './case-actions';
 import { useFocusLater } from './useFocusLater';
+import styles from './DocumentsTab.module.css';
 
 /** "application/pdf" -> "PDF"; the short names clinicians know. */
 function typeName(doc: DocumentView): string {
@@ -83,7 +84,7 @@ export function DocumentsTab() {
       {!documents && <p>Loading documents…</p>}
       {documents && documents.length === 0 && <p className="muted">No documents attached yet.</p>}
       {documents && documents.length > 0 && (
-        <table className="table documents">
+        <table className={`${styles.documents} table`}>
           <caption className="visually-hidden">Documents attached to this case, newest first</caption>
           <thead>
             <tr>
@@ -98,18 +99,18 @@ export function DocumentsTab() {
               <tr key={d.id} aria-current={d.id === viewing ? 'true' : undefined}>
                 <th scope="row">
                   {d.title}
-                  {d.description && <span className="cell-note">{d.description}</span>}
-                  <span className="cell-note">{d.originalFilename}</span>
+                  {d.description && <span className={styles.cellNote}>{d.description}</span>}
+                  <span className={styles.cellNote}>{d.originalFilename}</span>
                 </th>
                 <td>
                   {typeName(d)}
-                  <span className="cell-note">{formatBytes(d.sizeBytes)}</span>
+                  <span className={styles.cellNote}>{formatBytes(d.sizeBytes)}</span>
                 </td>
                 <td>
                   {d.uploadedByName}
-                  <span className="cell-note">{formatDateTime(d.uploadedAt)}</span>
+                  <span className={styles.cellNote}>{formatDateTime(d.uploadedAt)}</span>
                 </td>
-                <td className="actions-cell">
+                <td className={styles.actionsCell}>
                   <button type="button" className="button button--small" onClick={() => view(d.id)}>
                     View<span className="visually-hidden"> {d.title}</span>
                   </button>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseDetail, Service } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { CheckboxField, DateField, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { referralEditDraftKey } from '../../../lib/draft-keys';
 import { useDraft } from '../../../lib/useDraft';
@@ -9,7 +9,6 @@ import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
-import { CheckboxField, SelectField, TextAreaField } from './fields';
 import { ServicesFieldset } from './ServicesFieldset';
 import { updateCase } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
@@ -109,7 +108,7 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
     <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-label="Change referral details">
       <FormError id="referral-form-error">{formError}</FormError>
       <DraftNotice draft={draft} onDiscard={onDone} />
-      <TextField
+      <DateField
         id="referral-date"
         label="Referral date"
         hint="dd/mm/yyyy, for example 04/03/2025."
@@ -118,7 +117,6 @@ export function EditReferralForm({ detail, onDone }: { detail: CaseDetail; onDon
         error={dateError}
         inputRef={first}
         inputMode="numeric"
-        autoComplete="off"
         inputClassName="field__input--date"
       />
       <TextField

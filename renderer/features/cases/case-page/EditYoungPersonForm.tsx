@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaseDetail, LegalStatus, Placement, YoungPersonInput } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, optionsOf, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { youngPersonDraftKey } from '../../../lib/draft-keys';
 import { useDraft } from '../../../lib/useDraft';
@@ -15,7 +15,6 @@ import {
   type IdentityErrors,
   type IdentityField,
 } from '../identity-form';
-import { SelectField, TextAreaField, optionsOf } from './fields';
 import { LEGAL_STATUS_LABELS, PLACEMENT_LABELS } from './labels';
 import { updateCase } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate, todayUk } from './uk-date';
@@ -134,7 +133,7 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
             autoComplete="off"
           />
         ))}
-        <TextField
+        <DateField
           id="yp-dob"
           label="Date of birth"
           hint="dd/mm/yyyy. The service sees young people up to 21."
@@ -142,7 +141,6 @@ export function EditYoungPersonForm({ detail, onDone }: { detail: CaseDetail; on
           onValueChange={setDob}
           error={errors.dob}
           inputMode="numeric"
-          autoComplete="off"
         />
         <SelectField
           id="yp-legal"

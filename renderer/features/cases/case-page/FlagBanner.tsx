@@ -1,5 +1,6 @@
 import type { FlagView } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
+import styles from './FlagBanner.module.css';
 
 /**
  * Open flags, in the case header above every tab so nobody works on the case without seeing
@@ -10,25 +11,25 @@ export function FlagBanner({ flags, onShowFlags }: { flags: FlagView[]; onShowFl
   const open = flags.filter((f) => f.state !== 'cleared');
   if (open.length === 0) return null;
   return (
-    <section className="flag-banner" aria-labelledby="flag-banner-heading" data-testid="flag-banner">
-      <div className="flag-banner__head">
-        <h3 id="flag-banner-heading" className="flag-banner__heading">
+    <section className={styles.banner} aria-labelledby="flag-banner-heading" data-testid="flag-banner">
+      <div className={styles.head}>
+        <h3 id="flag-banner-heading" className={styles.heading}>
           {open.length === 1 ? '1 open flag' : `${open.length} open flags`}
         </h3>
-        <button type="button" className="link-button flag-banner__go" onClick={onShowFlags}>
+        <button type="button" className={`${styles.go} link-button`} onClick={onShowFlags}>
           Go to flags to clear one
         </button>
       </div>
-      <ul className="flag-banner__list">
+      <ul className={styles.list}>
         {open.map((f) => (
-          <li key={f.id} className="flag-banner__item">
+          <li key={f.id} className={styles.item}>
             <strong className="flag-banner__reason">{f.reason}</strong>
             {' – '}
             <span className="flag-banner__meta">
               {f.addressBy ? (
                 <>
                   Address by {formatDate(f.addressBy)}
-                  {f.state === 'overdue' && <strong className="flag-banner__overdue"> (past this date)</strong>}.{' '}
+                  {f.state === 'overdue' && <strong className={styles.overdue}> (past this date)</strong>}.{' '}
                 </>
               ) : (
                 'No address-by date. '

@@ -1,18 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FlagView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, TextAreaField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
-import { TextAreaField } from './fields';
 import { FLAG_STATE_LABELS } from './labels';
 import { CaseBundleConflicts } from './CaseBundleConflicts';
 import { clearFlag, raiseFlag } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { useFocusLater } from './useFocusLater';
+import styles from './FlagsTab.module.css';
 
 function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
   const [reason, setReason] = useState('');
@@ -65,7 +65,7 @@ function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
         rows={2}
         onSubmitShortcut={submit}
       />
-      <TextField
+      <DateField
         id="flag-address-by"
         label="Address by (optional)"
         hint="dd/mm/yyyy: the date by which it must be dealt with."
@@ -73,7 +73,6 @@ function RaiseFlagForm({ onRaised }: { onRaised: (text: string) => void }) {
         onValueChange={setAddressBy}
         error={errors.addressBy}
         inputMode="numeric"
-        autoComplete="off"
         inputClassName="field__input--date"
       />
       <button type="submit" className="button" aria-disabled={busy || undefined}>
@@ -161,11 +160,11 @@ export function FlagsTab() {
       <section aria-labelledby="open-flags-heading" className="case-section">
         <h4 id="open-flags-heading">Open flags</h4>
         {open.length === 0 && <p className="muted">No open flags.</p>}
-        <ul className="records">
+        <ul className={styles.records}>
           {open.map((f) => (
-            <li key={f.id} className={`record record--flag record--${f.state}`} data-testid="open-flag">
-              <p className="record__title">{f.reason}</p>
-              <p className="record__meta">
+            <li key={f.id} className={`${styles.record} ${styles[f.state] ?? ''}`} data-testid="open-flag">
+              <p className={styles.title}>{f.reason}</p>
+              <p className={styles.meta}>
                 {FLAG_STATE_LABELS[f.state]}. Raised by {f.raisedByName} on {formatDateTime(f.raisedAt)}.{' '}
                 {f.addressBy ? `Address by ${formatDate(f.addressBy)}.` : 'No address-by date.'}
               </p>
@@ -189,11 +188,11 @@ export function FlagsTab() {
       <section aria-labelledby="flag-history-heading" className="case-section">
         <h4 id="flag-history-heading">History: cleared flags</h4>
         {cleared.length === 0 && <p className="muted">No flags have been cleared.</p>}
-        <ul className="records">
+        <ul className={styles.records}>
           {cleared.map((f) => (
-            <li key={f.id} className="record record--cleared" data-testid="cleared-flag">
-              <p className="record__title">{f.reason}</p>
-              <p className="record__meta">
+            <li key={f.id} className={styles.record} data-testid="cleared-flag">
+              <p className={styles.title}>{f.reason}</p>
+              <p className={styles.meta}>
                 Raised by {f.raisedByName} on {formatDateTime(f.raisedAt)}. Cleared on {formatDateTime(f.clearedAt)}
                 {f.clearingNote ? `: ${f.clearingNote}` : '.'}
               </p>

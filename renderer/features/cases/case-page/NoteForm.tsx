@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { NoteType, NoteView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { CheckboxField, DateField, optionsOf, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { noteDraftKey } from '../../../lib/draft-keys';
 import { useDraft } from '../../../lib/useDraft';
 import { useCasePageStore } from '../../../stores/case-page';
 import { DraftNotice } from '../../drafts/DraftNotice';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
-import { CheckboxField, SelectField, TextAreaField, optionsOf } from './fields';
 import { NOTE_TYPE_LABELS } from './labels';
 import { createNote, updateNote } from './case-actions';
 import { checkUkDate, localDateTimeIso, nowTime, parseTime, parseUkDate, todayUk } from './uk-date';
@@ -105,7 +104,7 @@ export function NoteForm({ note, onDone }: { note: NoteView | null; onDone: (sav
       <FormError id={`${id}-error`}>{formError}</FormError>
       {!note && <DraftNotice draft={draft} onDiscard={clearText} />}
       <div className="form-columns form-columns--three">
-        <TextField
+        <DateField
           id={`${id}-date`}
           label="Date"
           hint="dd/mm/yyyy"
@@ -113,7 +112,6 @@ export function NoteForm({ note, onDone }: { note: NoteView | null; onDone: (sav
           onValueChange={setDate}
           error={errors.date}
           inputMode="numeric"
-          autoComplete="off"
         />
         <TextField
           id={`${id}-time`}

@@ -3,6 +3,7 @@ import type { NoteRevisionView } from '../../../../preload/contract';
 import { call, errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
 import { NOTE_TYPE_LABELS } from './labels';
+import styles from './NoteHistory.module.css';
 
 /** Earlier versions of an edited note (the note shows the current one), newest first. */
 export function NoteHistory({ noteId, version }: { noteId: string; version: number }) {
@@ -23,15 +24,15 @@ export function NoteHistory({ noteId, version }: { noteId: string; version: numb
   const sorted = [...revisions].sort((a, b) => b.version - a.version);
   if (sorted.length === 0) return <p className="muted">No earlier versions.</p>;
   return (
-    <ol className="revisions" aria-label="Earlier versions of this note, newest first">
+    <ol className={styles.revisions} aria-label="Earlier versions of this note, newest first">
       {sorted.map((r) => (
-        <li key={r.version} className="revision">
-          <p className="revision__meta">
+        <li key={r.version} className={styles.revision}>
+          <p className={styles.meta}>
             Version {r.version}: written by {r.writtenByName} on {formatDateTime(r.writtenAt)}.{' '}
             {NOTE_TYPE_LABELS[r.type]}, {formatDateTime(r.occurredAt)}
             {r.thirdPartySensitive ? ', third-party information' : ''}.
           </p>
-          <p className="revision__text">{r.text}</p>
+          <p className={styles.text}>{r.text}</p>
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@ import { NoteHistory } from './NoteHistory';
 import { NEWEST_FIRST_WORDS, Pager } from '../../../components/Pager';
 import { loadNotes } from './case-actions';
 import { useFocusLater } from './useFocusLater';
+import styles from './NotesTab.module.css';
 
 function NoteItem({ note, canWrite, onSaved }: { note: NoteView; canWrite: boolean; onSaved: (t: string) => void }) {
   const [editing, setEditing] = useState(false);
@@ -17,8 +18,8 @@ function NoteItem({ note, canWrite, onSaved }: { note: NoteView; canWrite: boole
   const focusLater = useFocusLater();
   const edited = note.version > 1;
   return (
-    <li className="note" data-testid="note">
-      <p className="note__meta">
+    <li className={styles.note} data-testid="note">
+      <p className={styles.meta}>
         <strong>{formatDateTime(note.occurredAt)}</strong> · {NOTE_TYPE_LABELS[note.type]} · {note.authorName}
         {edited && <span className="tag tag--grey">Edited</span>}
         {note.thirdPartySensitive && <span className="tag tag--third-party">Third-party information</span>}
@@ -33,7 +34,7 @@ function NoteItem({ note, canWrite, onSaved }: { note: NoteView; canWrite: boole
           }}
         />
       ) : (
-        <p className="note__text">{note.text}</p>
+        <p className={styles.text}>{note.text}</p>
       )}
       <div className="button-row button-row--tight">
         {canWrite && !editing && (
@@ -98,7 +99,7 @@ export function NotesTab() {
         </h4>
         {!notes && <p>Loading notes…</p>}
         {notes?.items.length === 0 && <p className="muted">No notes yet.</p>}
-        <ol className="notes">
+        <ol className={styles.notes}>
           {notes?.items.map((n) => (
             <NoteItem key={n.id} note={n} canWrite={canWrite} onSaved={announce} />
           ))}

@@ -53,7 +53,7 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
   }
 
   return (
-    <form noValidate onSubmit={submit} className="row-form" aria-label={`Record ${item.name} as received`}>
+    <form noValidate onSubmit={submit} className={styles.rowForm} aria-label={`Record ${item.name} as received`}>
       <label htmlFor={id} className="visually-hidden">
         Date {item.name} was received (dd/mm/yyyy)
       </label>
@@ -72,7 +72,7 @@ function ReceiveForm({ item, onSaved }: { item: PaperworkItemView; onSaved: (mes
         Record received<span className="visually-hidden">: {item.name}</span>
       </button>
       {error && (
-        <p className="field__error row-form__error" id={`${id}-error`} role="alert">
+        <p className={`${styles.rowFormError} field__error`} id={`${id}-error`} role="alert">
           {error}
         </p>
       )}
@@ -156,7 +156,7 @@ export function PaperworkTab() {
         {message}
       </div>
       <ClockSummary clock={detail.clock} />
-      <table className="table paperwork" ref={tableRef}>
+      <table className={`${styles.paperwork} table`} ref={tableRef}>
         <caption className="visually-hidden">Paperwork checklist</caption>
         <thead>
           <tr>
@@ -174,7 +174,7 @@ export function PaperworkTab() {
               <td>
                 {item.receivedDate ? (
                   <>
-                    <span className="received">Received {formatDate(item.receivedDate)}</span>
+                    <span className={styles.received}>Received {formatDate(item.receivedDate)}</span>
                     {/* Kept in view: an early date starts the clock before the referral. */}
                     {item.receivedDate < detail.referralDate && (
                       <span className={styles.early}> (before the referral)</span>

@@ -10,6 +10,7 @@ import { ROLE_LABELS } from './labels';
 import { PersonForm } from './PersonForm';
 import { removePerson } from './case-actions';
 import { useFocusLater } from './useFocusLater';
+import styles from './PeopleTab.module.css';
 
 const GROUPS: { heading: string; kinds: PersonKind[]; empty: string }[] = [
   { heading: 'Referrer', kinds: ['referrer'], empty: 'No referrer recorded.' },
@@ -37,9 +38,9 @@ function facts(p: PersonView): string[] {
 function PersonCard(props: { p: PersonView; canWrite: boolean; onEdit: () => void; onRemove: () => void }) {
   const { p, canWrite, onEdit, onRemove } = props;
   return (
-    <li className="person" data-testid="person">
+    <li className={styles.person} data-testid="person">
       <div className="person__main">
-        <h5 className="person__name">
+        <h5 className={styles.name}>
           {p.name}
           {p.thirdParty && (
             <span className="tag tag--third-party">Third party - redact for subject access requests</span>
@@ -53,10 +54,10 @@ function PersonCard(props: { p: PersonView; canWrite: boolean; onEdit: () => voi
             <span className="muted">Sharing basis:</span> {p.sharingBasis}
           </p>
         )}
-        {p.notes && <p className="person__notes">{p.notes}</p>}
+        {p.notes && <p className={styles.notes}>{p.notes}</p>}
       </div>
       {canWrite && (
-        <div className="person__actions">
+        <div className={styles.actions}>
           <button type="button" className="button button--secondary button--small" onClick={onEdit}>
             Change<span className="visually-hidden"> {p.name}</span>
           </button>
@@ -128,7 +129,7 @@ export function PeopleTab() {
             {list.length === 0 ? (
               <p className="muted">{g.empty}</p>
             ) : (
-              <ul className="people">
+              <ul className={styles.people}>
                 {list.map((p) => (
                   <PersonCard
                     key={p.id}

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PersonKind, PersonView, ProfessionalRole } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, optionsOf, SelectField, TextAreaField, TextField } from '../../../components/fields';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
-import { SelectField, TextAreaField, optionsOf } from './fields';
 import { PERSON_KIND_LABELS, ROLE_LABELS } from './labels';
 import { addPerson, updatePerson } from './case-actions';
 import { checkUkDate, isoToUk, parseUkDate } from './uk-date';
+import styles from './PersonForm.module.css';
 
 type Pr = 'yes' | 'no' | 'unknown';
 /**
@@ -109,7 +109,9 @@ export function PersonForm({
         />
       )}
       {isChild(kind) && (
-        <p className="third-party-note">Third party: their details will be redacted from any subject access request.</p>
+        <p className={styles.thirdPartyNote}>
+          Third party: their details will be redacted from any subject access request.
+        </p>
       )}
       <div className="form-columns">
         <TextField
@@ -159,7 +161,7 @@ export function PersonForm({
           />
         )}
         {isChild(kind) && (
-          <TextField
+          <DateField
             id="person-dob"
             label="Date of birth"
             hint="dd/mm/yyyy"
@@ -167,7 +169,6 @@ export function PersonForm({
             onValueChange={set('dateOfBirth')}
             error={errors.dob}
             inputMode="numeric"
-            autoComplete="off"
           />
         )}
         {!isChild(kind) && (

@@ -1,4 +1,5 @@
 import { SERVICES, type Service } from '../../../../preload/contract';
+import { CheckboxGroup } from '../../../components/fields';
 import { SERVICE_LABELS } from './labels';
 
 /** Checkboxes for a set of services, grouped under a legend. */
@@ -10,19 +11,12 @@ export function ServicesFieldset(props: {
 }) {
   const { id, legend, value, onChange } = props;
   return (
-    <fieldset className="fieldset">
-      <legend className="field__label">{legend}</legend>
-      {SERVICES.map((s) => (
-        <div className="checkbox checkbox--compact" key={s}>
-          <input
-            id={`${id}-${s}`}
-            type="checkbox"
-            checked={value.includes(s)}
-            onChange={(e) => onChange(e.target.checked ? [...value, s] : value.filter((v) => v !== s))}
-          />
-          <label htmlFor={`${id}-${s}`}>{SERVICE_LABELS[s]}</label>
-        </div>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      id={id}
+      legend={legend}
+      choices={SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

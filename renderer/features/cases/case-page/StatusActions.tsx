@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
 import { errorMessage } from '../../../lib/api';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
-import { TextAreaField } from './fields';
+import { TextAreaField } from '../../../components/fields';
 import { setStatus } from './case-actions';
 import { useFocusLater } from './useFocusLater';
 

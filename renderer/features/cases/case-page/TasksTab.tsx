@@ -1,17 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/FormError';
-import { TextField } from '../../../components/TextField';
+import { DateField, SelectField, TextField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { formatDate, formatDateTime } from '../../../lib/dates';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../../stores/case-page';
 import { useSessionStore } from '../../../stores/session';
-import { SelectField } from './fields';
 import { TASK_STATE_LABELS } from './labels';
 import { completeTask, createTask } from './case-actions';
 import { checkUkDate, parseUkDate } from './uk-date';
 import { workerChoices } from './workers';
 import { useFocusLater } from './useFocusLater';
+import styles from './TasksTab.module.css';
 
 function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
   const detail = useCasePageStore((s) => s.detail);
@@ -71,7 +71,7 @@ function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
           onValueChange={setOwner}
           options={owners.map((w) => ({ value: w.id, label: w.displayName }))}
         />
-        <TextField
+        <DateField
           id="task-due"
           label="Due date (optional)"
           hint="dd/mm/yyyy"
@@ -79,7 +79,6 @@ function AddTaskForm({ onAdded }: { onAdded: (text: string) => void }) {
           onValueChange={setDue}
           error={errors.due}
           inputMode="numeric"
-          autoComplete="off"
         />
       </div>
       <button type="submit" className="button" aria-disabled={busy || undefined}>
@@ -141,12 +140,12 @@ export function TasksTab() {
               </tr>
             )}
             {[...open, ...done].map((t) => (
-              <tr key={t.id} className={t.state === 'done' ? 'row--done' : undefined}>
+              <tr key={t.id} className={t.state === 'done' ? styles.done : undefined}>
                 <th scope="row">{t.title}</th>
                 <td>{t.ownerName}</td>
                 <td>{t.dueDate ? formatDate(t.dueDate) : <span className="muted">No date</span>}</td>
                 <td>
-                  <span className={`state state--${t.state}`}>{TASK_STATE_LABELS[t.state]}</span>
+                  <span className={`${styles.state} ${styles[t.state] ?? ''}`}>{TASK_STATE_LABELS[t.state]}</span>
                   {t.doneAt && <span className="muted"> {formatDateTime(t.doneAt)}</span>}
                 </td>
                 {canWrite && (
