@@ -97,7 +97,7 @@ export function AssessmentTab() {
         <h3>Assessment</h3>
         <p>No assessment has been started for this case.</p>
         {error && (
-          <p role="alert" className="result result--error">
+          <p role="alert" className="result result--problem">
             {error}
           </p>
         )}

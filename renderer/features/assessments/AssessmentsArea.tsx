@@ -75,7 +75,7 @@ export default function AssessmentsArea({ user }: AreaProps) {
         />
       </div>
       {error && (
-        <p role="alert" className="result result--error">
+        <p role="alert" className="result result--problem">
           {error}
         </p>
       )}

@@ -51,9 +51,9 @@ function Sessions({ agreement, canWrite }: { agreement: AgreementDetail; canWrit
       ) : (
         <ul className={styles.plainList}>
           {agreement.sessions.map((s) => (
-            <li key={s.id} className="record">
-              <h4 className="record__title">Session on {formatDate(s.sessionDate)}</h4>
-              {s.attendees && <p className="record__meta">Attended: {s.attendees}</p>}
+            <li key={s.id} className={styles.record}>
+              <h4 className={styles.recordTitle}>Session on {formatDate(s.sessionDate)}</h4>
+              {s.attendees && <p className={styles.recordMeta}>Attended: {s.attendees}</p>}
               {s.discussedCases.length > 0 && (
                 <p className={styles.longText}>Cases discussed: {s.discussedCases.map((d) => d.label).join(', ')}</p>
               )}

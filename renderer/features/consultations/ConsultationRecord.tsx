@@ -131,7 +131,7 @@ export function ConsultationRecord(props: {
   const headingId = `consultation-${c.id}-heading`;
   return (
     <article className={`record ${styles.consultation}`} aria-labelledby={headingId} data-testid="consultation">
-      <h4 id={headingId} className="record__title">
+      <h4 id={headingId} className={styles.recordTitle}>
         Consultation on {formatDate(c.meetingDate)}
         <span className={last ? 'tag' : 'tag tag--grey'}>
           {last ? `Signed off, version ${last.signedVersion}` : 'Draft: not signed off'}
@@ -199,7 +199,7 @@ export function ConsultationRecord(props: {
             {c.signoff.addenda.map((a) => (
               <li key={a.id}>
                 <p className={styles.addendumText}>{a.text}</p>
-                <p className="record__meta">
+                <p className={styles.recordMeta}>
                   {a.writtenByName}, {formatDateTime(a.writtenAt)}
                 </p>
               </li>

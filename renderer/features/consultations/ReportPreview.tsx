@@ -29,11 +29,11 @@ export function ReportPreview(props: { caseId: string; kind: string; name: strin
       >
         {shown ? `Hide the ${name}` : `Preview the ${name}`}
       </button>
-      <div id={`preview-${kind}`} className="viewer" hidden={!shown} data-testid="report-preview">
+      <div id={`preview-${kind}`} className={styles.viewer} hidden={!shown} data-testid="report-preview">
         {/* toolbar=0: an unencrypted copy leaves the vault only through the audited downloads. */}
         {shown && (
           <iframe
-            className="viewer__pdf"
+            className={styles.viewerPdf}
             src={`${previewUrl(caseId, kind, revision)}#toolbar=0`}
             title={`PDF: ${name}`}
           />
