@@ -48,7 +48,11 @@ function integrityCheck(vault: OpenVault): CheckResult {
         details: ['ok: every page decrypted and passed its HMAC check, and the b-trees and indexes are consistent.'],
       };
     }
-    return { ok: false, details: listed(problems) };
+    // A page that fails its HMAC is reported per b-tree as "unable to get the page" (SQLITE_CORRUPT,
+    // error code 11) once the schema has more than a few tables, rather than thrown: say what it means.
+    const unreadable = problems.some((m) => /unable to get the page|error code=11/.test(m));
+    const why = unreadable ? [errorText(Object.assign(new Error('unreadable pages'), { code: 'SQLITE_CORRUPT' }))] : [];
+    return { ok: false, details: [...why, ...listed(problems)] };
   });
 }
 

@@ -47,11 +47,11 @@ test('a consultation recorded, signed off and its report generated, from the key
   try {
     await createVaultAndSignIn(page);
     const made = await makeCase(page, 'Jordan', 'Ellis', '2011-04-02');
-    await api(page, 'people:add', {
+    await api(page, 'person:add', {
       caseId: made.id,
       person: { kind: 'professional', name: 'Priya Shah', role: 'social_worker', agency: 'Leeds Children’s Services' },
     });
-    await api(page, 'people:add', {
+    await api(page, 'person:add', {
       caseId: made.id,
       person: { kind: 'sibling', name: 'Casey Ellis', relationship: 'Younger sister' },
     });

@@ -30,7 +30,7 @@ afterEach(() => {
 
 async function caseWithConsultation(l: Laptop) {
   const made = await makeCase(l, 'Hughes');
-  const sw = await l.call<{ id: string }>('people:add', {
+  const sw = await l.call<{ id: string }>('person:add', {
     caseId: made.id,
     person: { kind: 'professional', name: 'Priya Shah', role: 'social_worker', agency: 'Leeds' },
   });

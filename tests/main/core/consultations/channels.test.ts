@@ -57,7 +57,7 @@ describe('consultation channels', () => {
 
   it('close the writes to read-only users', async () => {
     const c = await makeCase(l, 'Hughes');
-    await l.call('users:create', {
+    await l.call('user:create', {
       username: 'rita',
       displayName: 'Rita Reader',
       password: 'read only password 1',

@@ -137,7 +137,9 @@ describe('full disk', () => {
   it.skipIf(!support.ok)(
     needsMount('unlock on a full disk fails with DISK_FULL (the unlock must be audited) and changes nothing'),
     async () => {
-      const disk = mountTmpfs('1m');
+      // Room for a new vault (about 600 KB with every module's tables) and its write-ahead log, so
+      // creating it checkpoints fully before the disk is filled.
+      const disk = mountTmpfs('4m');
       const dir = join(disk, 'vault');
       (await newVault(dir)).vault.close();
       const filler = fillDisk(disk);
