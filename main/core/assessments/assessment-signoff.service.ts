@@ -41,7 +41,15 @@ export function signOffAssessment(vault: OpenVault, assessmentId: string, expect
         db,
         { kind: ASSESSMENT_SUBJECT, id: row.id, caseId: row.case_id },
         row.version,
-        { ...content, stages: stages.map((s) => ({ stage: s.stage, subject: s.subject, plannedDate: s.plannedDate, actualDate: s.actualDate })) },
+        {
+          ...content,
+          stages: stages.map((s) => ({
+            stage: s.stage,
+            subject: s.subject,
+            plannedDate: s.plannedDate,
+            actualDate: s.actualDate,
+          })),
+        },
         vault.user.id,
         vault.now().toISOString(),
         ASSESSMENT_WHAT,
