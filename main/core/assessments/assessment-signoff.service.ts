@@ -36,7 +36,7 @@ export function signOffAssessment(vault: OpenVault, assessmentId: string, expect
         );
       }
       // What the report says, not how the pathway stands today (timings change with the date).
-      const { signOffBlockers: _b, stages, ...content } = view;
+      const { signOffBlockers: _b, signoff: _s, stages, ...content } = view;
       const signedVersion = signSubject(
         db,
         { kind: ASSESSMENT_SUBJECT, id: row.id, caseId: row.case_id },

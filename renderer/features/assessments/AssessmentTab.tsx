@@ -12,6 +12,7 @@ import { BehavioursSection } from './BehavioursSection';
 import { RecommendationsSection } from './RecommendationsSection';
 import { AssessmentFieldsForm } from './RisksNeedsForm';
 import { StagesSection } from './StagesSection';
+import { AssessmentReport } from './AssessmentReport';
 import { stageLabel } from './labels';
 import styles from './AssessmentTab.module.css';
 
@@ -118,6 +119,7 @@ export function AssessmentTab() {
       <AssessmentFieldsForm key={`risks-${assessment.id}`} assessment={assessment} part="risks" />
       <AssessmentFieldsForm key={`formulation-${assessment.id}`} assessment={assessment} part="formulation" />
       <RecommendationsSection assessment={assessment} canWrite={canWrite} />
+      <AssessmentReport assessment={assessment} canWrite={canWrite} />
     </div>
   );
 }
