@@ -67,6 +67,8 @@ test('the assessment report: refused, signed off, previewed, downloaded and adde
   await expect(page.getByRole('status').filter({ hasText: 'Report signed off (version 1).' })).toBeVisible();
   await expect(page.getByText(/Signed off, version 1, by /)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign off the report' })).toHaveCount(0);
+  // Signed, the content is locked: no more recommendations from the tab.
+  await expect(page.getByRole('button', { name: 'Add recommendation' })).toHaveCount(0);
 
   const pdf = page.getByRole('link', { name: 'Download assessment report (PDF)' });
   await expect(pdf).toHaveAttribute('href', new RegExp(`reports/${made.id}/assessment\\.pdf`));

@@ -115,10 +115,10 @@ export function AssessmentTab() {
       <h3>Assessment{assessment.state === 'complete' ? ' (complete)' : ''}</h3>
       <Overview assessment={assessment} />
       <StagesSection assessment={assessment} canWrite={canWrite} />
-      <BehavioursSection assessment={assessment} canWrite={canWrite} />
+      <BehavioursSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
       <AssessmentFieldsForm key={`risks-${assessment.id}`} assessment={assessment} part="risks" />
       <AssessmentFieldsForm key={`formulation-${assessment.id}`} assessment={assessment} part="formulation" />
-      <RecommendationsSection assessment={assessment} canWrite={canWrite} />
+      <RecommendationsSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
       <AssessmentReport assessment={assessment} canWrite={canWrite} />
     </div>
   );
