@@ -4,6 +4,7 @@
  * the renderer sends; plain view interfaces for what the core returns.
  */
 import { z } from 'zod';
+import type { SignoffView } from './signoff';
 import { idSchema, isoDateSchema } from './case-records';
 import { BROOK_COLOURS, BROOK_VERSION_IDS, HACKETT_LEVELS, brookProblem } from './hsb-frameworks';
 
@@ -218,5 +219,7 @@ export interface AssessmentView extends AssessmentFields {
   recommendations: RecommendationView[];
   /** Why the report cannot be signed off yet (empty when it can): see `canSignOff`. */
   signOffBlockers: string[];
+  /** The assessment report's signed versions and addenda; locked once signed. */
+  signoff: SignoffView;
   version: number;
 }

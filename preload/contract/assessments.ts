@@ -13,6 +13,7 @@ import {
 import { idSchema, isoDateSchema, type Page } from './case-records';
 import { pagingSchema } from './cases';
 import { ANY_USER, CASE_WRITERS, channel } from './define';
+import type { SignoffView } from './signoff';
 
 export * from './assessment-records';
 export * from './hsb-frameworks';
@@ -100,4 +101,23 @@ export const assessmentChannels = {
    * last), filtered by status and lead worker. One audit row per query.
    */
   'assessment:list': channel<Page<AssessmentSummary>>()(assessmentListQuerySchema, ANY_USER),
+  /**
+   * Sign the assessment report off: refused with the reasons while the formulation, the three
+   * risks or a recommendation in any of the four groups is missing. Signed, the assessment's
+   * content is locked (corrections are addenda); it can be signed again once addenda are added.
+   */
+  'assessment:signOff': channel<SignoffView>()(
+    z.object({ assessmentId: idSchema, expectedVersion: z.int().min(1) }).strict(),
+    CASE_WRITERS,
+  ),
+  /** Add a correction to a signed-off assessment report; every later render includes it. */
+  'assessment:addAddendum': channel<SignoffView>()(
+    z
+      .object({
+        assessmentId: idSchema,
+        text: z.string().trim().min(1, 'Write the correction or addition.').max(10_000),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
 } as const;

@@ -24,6 +24,7 @@ import {
   updateBehaviourRow,
 } from './assessments.repo';
 import { requireAssessment, requireEditable, staleAssessment } from './assessments.service';
+import { assertContentEditable } from './assessment-lock';
 
 function behaviourFields(b: Behaviour) {
   return behaviourRecord.toRow(b);
@@ -36,6 +37,7 @@ export function addBehaviour(vault: OpenVault, assessmentId: string, behaviour: 
     .transaction(() => {
       const a = requireAssessment(vault, assessmentId);
       requireEditable(a);
+      assertContentEditable(db, a.id);
       const at = vault.now().toISOString();
       const row = {
         ...behaviourFields(behaviour),
@@ -75,6 +77,7 @@ export function updateBehaviour(
       if (!before) throw new AppError('NOT_FOUND', 'That behaviour record does not exist. It may have been removed.');
       if (before.version !== expectedVersion) throw staleAssessment();
       requireEditable(requireAssessment(vault, before.assessment_id));
+      assertContentEditable(db, before.assessment_id);
       const fields = {
         ...behaviourFields(behaviour),
         updated_at: vault.now().toISOString(),
@@ -106,6 +109,7 @@ export function addRecommendation(
     .transaction(() => {
       const a = requireAssessment(vault, assessmentId);
       requireEditable(a);
+      assertContentEditable(db, a.id);
       const at = vault.now().toISOString();
       const row: RecommendationRow = {
         id: randomUUID(),
@@ -141,6 +145,7 @@ export function removeRecommendation(vault: OpenVault, id: string, expectedVersi
       const row = findRecommendation(db, id);
       if (!row) throw new AppError('NOT_FOUND', 'That recommendation does not exist. It may have been removed.');
       requireEditable(requireAssessment(vault, row.assessment_id));
+      assertContentEditable(db, row.assessment_id);
       if (!deleteRecommendation(db, id, expectedVersion)) throw staleAssessment();
       vault.audit({
         action: 'assessment.recommendation_remove',

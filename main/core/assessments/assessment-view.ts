@@ -15,6 +15,8 @@ import {
   type StageRow,
 } from './assessments.records';
 import { listBehaviours, listRecommendations, listStages } from './assessments.repo';
+import { signoffState } from '../reports/signoff/signoff';
+import { ASSESSMENT_SUBJECT } from './assessment-lock';
 import { canSignOff, daysAgainstDue, plannedDate, stageTiming, type StageFacts } from './assessments.rules';
 
 export function behaviourView(row: BehaviourRow): BehaviourView {
@@ -103,5 +105,6 @@ export function loadAssessmentView(db: Db, row: AssessmentRow, today: string): A
     behaviours,
     recommendations,
     signOffBlockers: canSignOff({ ...fields, recommendations }),
+    signoff: signoffState(db, ASSESSMENT_SUBJECT, row.id),
   };
 }

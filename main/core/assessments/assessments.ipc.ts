@@ -2,6 +2,8 @@ import type { assessmentChannels } from '../../../preload/contract/assessments';
 import type { HandlersFor } from '../ipc/router';
 import { addBehaviour, addRecommendation, removeRecommendation, updateBehaviour } from './assessment-content.service';
 import { registerAssessmentChronology } from './assessments.chronology';
+import { addAssessmentAddendum, signOffAssessment } from './assessment-signoff.service';
+import './assessment-report';
 import { listAssessments } from './assessments-list';
 import { completeStage, getAssessment, openAssessment, planStage, updateAssessment } from './assessments.service';
 
@@ -26,4 +28,8 @@ export const assessmentHandlers: HandlersFor<typeof assessmentChannels> = {
   'assessment:removeRecommendation': (input, { manager }) =>
     removeRecommendation(manager.current(), input.recommendationId, input.expectedVersion),
   'assessment:list': (input, { manager }) => listAssessments(manager.current(), input),
+  'assessment:signOff': (input, { manager }) =>
+    signOffAssessment(manager.current(), input.assessmentId, input.expectedVersion),
+  'assessment:addAddendum': (input, { manager }) =>
+    addAssessmentAddendum(manager.current(), input.assessmentId, input.text),
 };

@@ -31,6 +31,7 @@ import {
   updateStageRow,
 } from './assessments.repo';
 import { canSignOff, checkStageCompletion } from './assessments.rules';
+import { assertContentEditable } from './assessment-lock';
 
 export function staleAssessment(): AppError {
   return new AppError(
@@ -157,6 +158,7 @@ export function updateAssessment(
       const row = requireAssessment(vault, assessmentId);
       if (row.version !== expectedVersion) throw staleAssessment();
       requireEditable(row);
+      assertContentEditable(db, assessmentId);
       const fields = {
         ...assessmentRecord.toRow(patch),
         updated_at: vault.now().toISOString(),

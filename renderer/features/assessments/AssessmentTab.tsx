@@ -12,6 +12,7 @@ import { BehavioursSection } from './BehavioursSection';
 import { RecommendationsSection } from './RecommendationsSection';
 import { AssessmentFieldsForm } from './RisksNeedsForm';
 import { StagesSection } from './StagesSection';
+import { AssessmentReport } from './AssessmentReport';
 import { stageLabel } from './labels';
 import styles from './AssessmentTab.module.css';
 
@@ -114,10 +115,11 @@ export function AssessmentTab() {
       <h3>Assessment{assessment.state === 'complete' ? ' (complete)' : ''}</h3>
       <Overview assessment={assessment} />
       <StagesSection assessment={assessment} canWrite={canWrite} />
-      <BehavioursSection assessment={assessment} canWrite={canWrite} />
+      <BehavioursSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
       <AssessmentFieldsForm key={`risks-${assessment.id}`} assessment={assessment} part="risks" />
       <AssessmentFieldsForm key={`formulation-${assessment.id}`} assessment={assessment} part="formulation" />
-      <RecommendationsSection assessment={assessment} canWrite={canWrite} />
+      <RecommendationsSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
+      <AssessmentReport assessment={assessment} canWrite={canWrite} />
     </div>
   );
 }
