@@ -13,7 +13,19 @@ const mainImport = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', 'tests/e2e/artifacts/**', 'tests/bench/.*-tmp.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.electron-native/**',
+      'tests/e2e/artifacts/**',
+      'tests/bench/.*-tmp.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -42,7 +54,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!electron$|\\./contract$).*', message: 'preload/index.ts imports only electron and ./contract.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\./contract$).*',
+              message: 'preload/index.ts imports only electron and ./contract.',
+            },
+          ],
+        },
       ],
     },
   },

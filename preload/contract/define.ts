@@ -32,8 +32,7 @@ export function channelNameProblem(name: string): string | null {
   if (!match) return `"${name}" is not of the form record:verb (camelCase letters either side of one colon).`;
   const record = match[1] as string;
   const plural =
-    IRREGULAR_PLURALS.has(record) ||
-    (/s$/.test(record) && !/(ss|us|is)$/.test(record) && !SINGULAR_IN_S.has(record));
+    IRREGULAR_PLURALS.has(record) || (/s$/.test(record) && !/(ss|us|is)$/.test(record) && !SINGULAR_IN_S.has(record));
   return plural ? `"${name}" names its record in the plural; use the singular ("${record}" is plural).` : null;
 }
 

@@ -109,7 +109,11 @@ test('a consultation recorded, signed off and its report generated, from the key
     await expect(record).toContainText('Signed off, version 1');
     await expect(record.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
     await press(page, record.getByRole('button', { name: 'Add an addendum' }));
-    await typeInto(page, record.getByRole('textbox', { name: 'Addendum' }), 'The school nurse joined for the second half.');
+    await typeInto(
+      page,
+      record.getByRole('textbox', { name: 'Addendum' }),
+      'The school nurse joined for the second half.',
+    );
     await press(page, record.getByRole('button', { name: 'Add addendum' }));
     await expect(record).toContainText('The school nurse joined for the second half.');
     await expect(record.getByRole('button', { name: 'Sign off again with the addenda' })).toBeVisible();

@@ -1,7 +1,11 @@
 /** The chronology's filters, its upcoming events and its summaries, on a real encrypted vault. */
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHRONOLOGY_GROUPS, chronologyFilterSchema, type ChronologyGroup } from '../../../../preload/contract/chronology';
+import {
+  CHRONOLOGY_GROUPS,
+  chronologyFilterSchema,
+  type ChronologyGroup,
+} from '../../../../preload/contract/chronology';
 import { setCaseStatus } from '../../../../main/core/cases/case-status.service';
 import { setPaperworkReceived } from '../../../../main/core/cases/paperwork.service';
 import { completeTask, createTask, raiseFlag } from '../../../../main/core/casework/work.service';
