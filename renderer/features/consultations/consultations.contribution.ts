@@ -21,7 +21,7 @@ registerArea({
 registerCaseTab({
   id: 'consultation',
   label: 'Consultation',
-  order: 75,
+  order: 32,
   component: lazy(async () => {
     const { ConsultationTab } = await import('./ConsultationTab');
     return { default: ConsultationTab };

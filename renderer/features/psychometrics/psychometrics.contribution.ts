@@ -11,7 +11,7 @@ registerCaseTab({
   id: 'psychometrics',
   label: 'Psychometrics',
   // After Documents, before the Chronology: part of the case's assessment work.
-  order: 75,
+  order: 37,
   component: lazy(async () => ({ default: (await import('./PsychometricsTab')).PsychometricsTab })),
   load: async (caseId, force) => (await import('./psychometrics-store')).loadPsychometricsTab(caseId, force),
   // Nothing to forget if the tab was never shown (its store is not loaded yet).

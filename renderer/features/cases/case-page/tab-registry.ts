@@ -13,7 +13,12 @@ export interface CaseTabDefinition {
   id: string;
   /** The tab's label. */
   label: string;
-  /** Where it sits in the tab list: lower first. */
+  /**
+   * Where it sits in the tab list: lower first. 10-30 the case file (overview, people,
+   * paperwork); 31-39 the clinical work in the order it happens (consultation, assessment,
+   * psychometrics); 40-90 casework and the record (flags, tasks, notes, documents, chronology,
+   * access log).
+   */
   order: number;
   /**
    * The tab's screen. A module loaded with the first screen passes a `React.lazy` component,
