@@ -6,6 +6,7 @@
 import { createElement, lazy } from 'react';
 import { registerArea } from '../shell/area-registry';
 import { registerCaseTab } from '../cases/case-page/tab-registry';
+import type * as ConsultationsActions from './consultations-actions';
 
 registerArea({
   id: 'consultations',
@@ -18,6 +19,9 @@ registerArea({
   }),
 });
 
+/** The tab's actions once loaded: `forget` stays synchronous and loads nothing when never shown. */
+let actions: typeof ConsultationsActions | null = null;
+
 registerCaseTab({
   id: 'consultation',
   label: 'Consultation',
@@ -27,10 +31,9 @@ registerCaseTab({
     return { default: ConsultationTab };
   }),
   load: async (caseId, force) => {
-    const { loadCaseConsultations } = await import('./consultations-actions');
-    await loadCaseConsultations(caseId, force);
+    actions ??= await import('./consultations-actions');
+    await actions.loadCaseConsultations(caseId, force);
   },
-  forget: () => {
-    void import('./consultations-actions').then((m) => m.forgetCaseConsultations());
-  },
+  // Nothing to forget if the tab was never shown (its store is not loaded yet).
+  forget: () => actions?.forgetCaseConsultations(),
 });

@@ -6,14 +6,21 @@
  */
 import { lazy } from 'react';
 import { registerCaseTab } from '../cases/case-page/tab-registry';
+import type * as PsychometricsStore from './psychometrics-store';
+
+/** The tab's store once loaded: `forget` stays synchronous and loads nothing when never shown. */
+let store: typeof PsychometricsStore | null = null;
 
 registerCaseTab({
   id: 'psychometrics',
   label: 'Psychometrics',
-  // After Documents, before the Chronology: part of the case's assessment work.
+  // After the Assessment tab: part of the case's assessment work.
   order: 37,
   component: lazy(async () => ({ default: (await import('./PsychometricsTab')).PsychometricsTab })),
-  load: async (caseId, force) => (await import('./psychometrics-store')).loadPsychometricsTab(caseId, force),
+  load: async (caseId, force) => {
+    store ??= await import('./psychometrics-store');
+    await store.loadPsychometricsTab(caseId, force);
+  },
   // Nothing to forget if the tab was never shown (its store is not loaded yet).
-  forget: () => void import('./psychometrics-store').then((m) => m.forgetPsychometrics()),
+  forget: () => store?.forgetPsychometrics(),
 });
