@@ -21,8 +21,12 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** The first row of the caseload table; the shell's signed-in name when there is no caseload. */
-const CASELOAD_ROW = 'table.caseload tbody tr';
+/**
+ * The first row of the caseload table; the shell's signed-in name when there is no caseload.
+ * Found by the region's accessible name, not a class: CSS modules rename classes, and a class
+ * selector once fell back to the shell without anyone noticing.
+ */
+const CASELOAD_ROW = '[aria-label="Caseload table"] tbody tr';
 const SHELL = '[data-testid="signed-in-user"]';
 
 /**
