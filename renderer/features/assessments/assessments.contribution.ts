@@ -21,6 +21,7 @@ registerArea({
 registerCaseTab({
   id: 'assessment',
   label: 'Assessment',
+  group: 'clinical',
   order: 35,
   component: lazy(async () => ({ default: (await import('./AssessmentTab')).AssessmentTab })),
   load: async (caseId, force) => {

@@ -25,6 +25,7 @@ let actions: typeof ConsultationsActions | null = null;
 registerCaseTab({
   id: 'consultation',
   label: 'Consultation',
+  group: 'clinical',
   order: 32,
   component: lazy(async () => {
     const { ConsultationTab } = await import('./ConsultationTab');

@@ -15,6 +15,7 @@ registerCaseTab({
   id: 'psychometrics',
   label: 'Psychometrics',
   // After the Assessment tab: part of the case's assessment work.
+  group: 'clinical',
   order: 37,
   component: lazy(async () => ({ default: (await import('./PsychometricsTab')).PsychometricsTab })),
   load: async (caseId, force) => {

@@ -22,6 +22,7 @@ const store = useCasePageStore;
 registerCaseTab({
   id: 'overview',
   label: 'Overview',
+  group: 'caseFile',
   order: 10,
   component: OverviewTab,
   // The lead worker and allocations are chosen from the colleagues.
@@ -33,16 +34,18 @@ registerCaseTab({
 registerCaseTab({
   id: 'people',
   label: 'People',
+  group: 'caseFile',
   order: 20,
   component: PeopleTab,
   count: (s) => s.detail?.people.length,
 });
 
-registerCaseTab({ id: 'paperwork', label: 'Paperwork', order: 30, component: PaperworkTab });
+registerCaseTab({ id: 'paperwork', label: 'Paperwork', group: 'caseFile', order: 30, component: PaperworkTab });
 
 registerCaseTab({
   id: 'flags',
   label: 'Flags',
+  group: 'record',
   order: 40,
   component: FlagsTab,
   // Flags come with the case (the header shows them), so the tab has nothing more to load.
@@ -53,6 +56,7 @@ registerCaseTab({
 registerCaseTab({
   id: 'tasks',
   label: 'Tasks',
+  group: 'record',
   order: 50,
   component: TasksTab,
   load: async (caseId, force) => {
@@ -66,6 +70,7 @@ registerCaseTab({
 registerCaseTab({
   id: 'notes',
   label: 'Notes',
+  group: 'record',
   order: 60,
   component: NotesTab,
   load: async (_caseId, force) => {
@@ -78,6 +83,7 @@ registerCaseTab({
 registerCaseTab({
   id: 'documents',
   label: 'Documents',
+  group: 'record',
   order: 70,
   component: DocumentsTab,
   load: async (caseId, force) => {
@@ -89,6 +95,7 @@ registerCaseTab({
 registerCaseTab({
   id: 'chronology',
   label: 'Chronology',
+  group: 'record',
   order: 80,
   component: ChronologyTab,
   load: async (_caseId, force) => {
@@ -102,6 +109,7 @@ registerCaseTab({
 registerCaseTab({
   id: 'access-log',
   label: 'Access log',
+  group: 'record',
   order: 90,
   component: AccessLogTab,
   roles: ['administrator'],

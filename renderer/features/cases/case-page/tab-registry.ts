@@ -8,16 +8,30 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../../preload/contract';
 import type { CasePageState } from '../../../stores/case-page';
 
+/**
+ * The groups the case page's tabs fall into, in the order they are shown. The case page draws
+ * each group under its heading, so a new module's tab names its group and nothing else moves.
+ */
+export const CASE_TAB_GROUPS = {
+  caseFile: 'Case file',
+  clinical: 'Clinical work',
+  record: 'Casework and record',
+} as const;
+export type CaseTabGroup = keyof typeof CASE_TAB_GROUPS;
+const GROUP_ORDER = Object.keys(CASE_TAB_GROUPS) as CaseTabGroup[];
+
 export interface CaseTabDefinition {
   /** The tab's id: in the store, and in the element ids `case-tab-<id>` / `case-panel-<id>`. */
   id: string;
   /** The tab's label. */
   label: string;
+  /** The group it is shown in ({@link CASE_TAB_GROUPS}). */
+  group: CaseTabGroup;
   /**
-   * Where it sits in the tab list: lower first. 10-30 the case file (overview, people,
-   * paperwork); 31-39 the clinical work in the order it happens (consultation, assessment,
-   * psychometrics); 40-90 casework and the record (flags, tasks, notes, documents, chronology,
-   * access log).
+   * Where it sits in its group: lower first. By convention 10-30 the case file (overview, people,
+   * paperwork); 31-39 the clinical work in the order it happens (consultation 32, assessment 35,
+   * attachment 36, psychometrics 37, interventions 38, Safe Home 39); 40-90 casework and the
+   * record (flags, tasks, notes, documents, chronology, access log).
    */
   order: number;
   /**
@@ -48,9 +62,11 @@ export function registerCaseTab(tab: CaseTabDefinition): () => void {
   };
 }
 
-/** Every registered tab, in tab order. */
+/** Every registered tab, in tab order: by group, then by order within the group. */
 export function registeredCaseTabs(): CaseTabDefinition[] {
-  return [...tabs.values()].sort((a, b) => a.order - b.order);
+  return [...tabs.values()].sort(
+    (a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.order - b.order,
+  );
 }
 
 /** A tab by id, if registered. */

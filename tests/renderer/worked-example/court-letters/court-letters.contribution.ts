@@ -35,6 +35,7 @@ unregisterCourtLetters.push(
   registerCaseTab({
     id: COURT_LETTERS.tab,
     label: 'Court letters',
+    group: 'record',
     order: 75,
     component: () => createElement('p', null, 'This case’s court letters'),
     load: async (caseId, force) => {
