@@ -76,7 +76,7 @@ async function markDone(page: Page, stage: string, date: string): Promise<void> 
 test('an assessment from paperwork complete to report sent, keyboard only, and the Assessments area', async ({
   app,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);
@@ -127,7 +127,7 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
 
   // Change it: the form opens filled in, in its place, with focus on its first field.
   const when = england(-120).uk;
-  await press(page.getByRole('button', { name: `Change: the behaviour of ${when}` }));
+  await press(page.getByRole('button', { name: `Change the behaviour of ${when}` }));
   const edit = page.getByRole('form', { name: `Change the behaviour of ${when}` });
   await expect(edit.getByLabel('Date', { exact: true })).toBeFocused();
   await expect(edit.getByLabel('What happened')).toHaveValue(/Sexualised touching/);
@@ -147,7 +147,7 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await page.getByLabel('What happened').fill('Recorded against the wrong case.');
   await press(page.getByRole('button', { name: 'Record behaviour' }));
   await expect(page.getByText('Behaviour recorded.')).toBeVisible();
-  await press(page.getByRole('button', { name: `Remove: the behaviour of ${wrong}` }));
+  await press(page.getByRole('button', { name: `Remove the behaviour of ${wrong}` }));
   const dialog = page.getByRole('dialog', { name: 'Remove this behaviour?' });
   await expect(dialog).toContainText(`The behaviour of ${wrong} (School) will be removed`);
   await press(dialog.getByRole('button', { name: 'Remove behaviour' }));
@@ -208,6 +208,9 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await press(page.getByRole('button', { name: 'Undo: Report sent' }));
   const undo = page.getByRole('form', { name: 'Undo: Report sent' });
   await expect(undo).toContainText('Undoing it reopens the assessment');
+  await expect(undo.getByLabel('Why is it being undone?')).toBeFocused();
+  await page.getByRole('row', { name: /Report sent/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-stage-undo.png`, fullPage: false });
   await press(undo.getByRole('button', { name: 'Undo the stage' }));
   await expect(undo.getByText('Say why the stage is being undone.')).toBeVisible();
   await undo.getByLabel('Why is it being undone?').fill('Marked a day early: the report went out the next day.');

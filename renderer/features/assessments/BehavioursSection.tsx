@@ -100,16 +100,18 @@ export function BehavioursSection({ assessment, canWrite }: { assessment: Assess
                         type="button"
                         id={`behaviour-edit-${b.id}`}
                         className="button button--secondary button--small"
+                        aria-label={`Change the behaviour of ${formatDate(b.occurredOn)}`}
                         onClick={() => setEditingId(b.id)}
                       >
-                        Change<span className="visually-hidden">: the behaviour of {formatDate(b.occurredOn)}</span>
+                        Change
                       </button>
                       <button
                         type="button"
                         className="button button--secondary button--small"
+                        aria-label={`Remove the behaviour of ${formatDate(b.occurredOn)}`}
                         onClick={() => setRemoving(b)}
                       >
-                        Remove<span className="visually-hidden">: the behaviour of {formatDate(b.occurredOn)}</span>
+                        Remove
                       </button>
                     </div>
                   )}
