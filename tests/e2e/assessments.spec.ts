@@ -230,6 +230,21 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await page.screenshot({ path: `${ARTIFACTS}/assessment-stages-320.png`, fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The chronology files the assessment's events under their own filter group.
+  await press(page.getByRole('tab', { name: 'Chronology' }));
+  const events = page.getByTestId('chronology-event');
+  await expect(events.filter({ hasText: 'Report sent done' })).toHaveCount(1);
+  await expect(page.getByRole('checkbox', { name: 'Consultations' })).toBeChecked();
+  const assessmentGroup = page.getByRole('checkbox', { name: 'Assessment and psychometrics' });
+  await assessmentGroup.focus();
+  await page.keyboard.press('Space');
+  await expect(assessmentGroup).not.toBeChecked();
+  await expect(page.getByTestId('chronology-count')).toContainText('match the filter');
+  const kinds = await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  expect(kinds.filter((k) => k === 'assessment_stage_done' || k === 'hsb_behaviour_recorded')).toEqual([]);
+  await page.getByRole('group', { name: 'Kinds of event' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/chronology-assessment-groups.png`, fullPage: false });
+
   // The Assessments area: the open ones, soonest due first; filtered by status.
   await goToArea(page, 'Assessments');
   await expect(page.getByText('2 open assessments')).toBeVisible();
