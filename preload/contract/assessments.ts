@@ -79,12 +79,37 @@ export const assessmentChannels = {
     z.object({ stageId: idSchema, expectedVersion: z.int().min(1), actualDate: isoDateSchema }).strict(),
     CASE_WRITERS,
   ),
+  /**
+   * Undo a stage marked done: only the latest done stage (any done interview while no later
+   * stage is done), with the reason, which is audited. Once the report is sent only "report
+   * sent" itself can be undone: that reopens the assessment and clears the case's completed
+   * date in the same transaction, so the 12-week clock runs again. The paperwork stage follows
+   * the Paperwork tab and cannot be undone here.
+   */
+  'assessment:reopenStage': channel<AssessmentView>()(
+    z
+      .object({
+        stageId: idSchema,
+        expectedVersion: z.int().min(1),
+        reason: z.string().trim().min(1, 'Say why the stage is being undone.').max(1000),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
   'assessment:addBehaviour': channel<BehaviourView>()(
     z.object({ assessmentId: idSchema, behaviour: behaviourSchema }).strict(),
     CASE_WRITERS,
   ),
   'assessment:updateBehaviour': channel<BehaviourView>()(
     z.object({ behaviourId: idSchema, expectedVersion: z.int().min(1), behaviour: behaviourSchema }).strict(),
+    CASE_WRITERS,
+  ),
+  /**
+   * Remove a behaviour recorded in error. Refused after sign-off (corrections are addenda);
+   * audited with its date, Hackett level, Brook rating and third-party mark (never its text).
+   */
+  'assessment:removeBehaviour': channel<{ removed: true }>()(
+    z.object({ behaviourId: idSchema, expectedVersion: z.int().min(1) }).strict(),
     CASE_WRITERS,
   ),
   'assessment:addRecommendation': channel<RecommendationView>()(

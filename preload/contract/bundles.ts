@@ -125,6 +125,11 @@ export interface ConflictView {
   localVersion: number;
   incomingVersion: number;
   differences: { field: string; mine: string; theirs: string }[];
+  /**
+   * Set when this vault's record is locked (e.g. its report was signed off here): why, naming
+   * the sign-off. The sender's version cannot be taken; corrections are addenda.
+   */
+  locked?: string;
 }
 
 const inboxId = z.uuid('Not a valid bundle upload.');

@@ -57,10 +57,15 @@ export const CHRONOLOGY_KINDS = {
   bundle_received: { label: 'Bundle received', group: 'other', marker: 'other', source: 'bundles' },
   bundle_sent: { label: 'Bundle sent', group: 'other', marker: 'other', source: 'bundles' },
   // psychometrics (main/core/psychometrics/psychometrics.chronology.ts)
-  psychometric_administered: { label: 'Psychometrics', group: 'other', marker: 'other', source: 'psychometrics' },
+  psychometric_administered: { label: 'Psychometrics', group: 'assessment', marker: 'other', source: 'psychometrics' },
   // assessments (main/core/assessments/assessments.chronology.ts)
-  assessment_stage_done: { label: 'Assessment', group: 'other', marker: 'other', source: 'assessments' },
-  hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
+  assessment_stage_done: { label: 'Assessment', group: 'assessment', marker: 'other', source: 'assessments' },
+  hsb_behaviour_recorded: {
+    label: 'Harmful sexual behaviour',
+    group: 'assessment',
+    marker: 'other',
+    source: 'assessments',
+  },
   // consultations (main/core/consultations/consultations.ipc.ts)
   ...CONSULTATION_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;

@@ -12,7 +12,19 @@ export type { ChronologyKind } from './chronology-kinds';
  * The groups the chronology can be filtered by. Each chronology source declares its group;
  * sources from modules that declare none (e.g. bundles) fall under `other`.
  */
-export const CHRONOLOGY_GROUPS = ['notes', 'status', 'flags', 'tasks', 'paperwork', 'documents', 'other'] as const;
+export const CHRONOLOGY_GROUPS = [
+  'notes',
+  'status',
+  'flags',
+  'tasks',
+  'paperwork',
+  'documents',
+  // Issue 10's clinical work: consultations (single and batch); the assessment pathway with its
+  // behaviours, psychometrics and attachment.
+  'consultation',
+  'assessment',
+  'other',
+] as const;
 export const chronologyGroupSchema = z.enum(CHRONOLOGY_GROUPS);
 export type ChronologyGroup = z.infer<typeof chronologyGroupSchema>;
 

@@ -69,6 +69,20 @@ test('the assessment report: refused, signed off, previewed, downloaded and adde
   await expect(page.getByRole('button', { name: 'Sign off the report' })).toHaveCount(0);
   // Signed, the content is locked: no more recommendations from the tab.
   await expect(page.getByRole('button', { name: 'Add recommendation' })).toHaveCount(0);
+  // Risks, needs and the formulation are shown as text with the sign-off note, not as forms.
+  await expect(page.getByRole('button', { name: 'Save risks and needs' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save formulation' })).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Level' })).toHaveCount(0);
+  const risks = page.getByRole('region', { name: 'Risks and needs' });
+  await expect(risks).toContainText(
+    /Signed off by .+ on \d{2}\/\d{2}\/\d{4}\. What was signed can no longer be changed/,
+  );
+  await expect(risks.getByLabel('Risks')).toContainText('Risk of harm to othersMedium');
+  await expect(page.getByRole('region', { name: 'Formulation' })).toContainText('Making sense of it.');
+  await risks.getByRole('heading', { level: 4 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-signed.png`, fullPage: false });
+  await press(risks.getByRole('button', { name: 'Add an addendum' }));
+  await expect(page.getByRole('textbox', { name: 'Addendum' })).toBeFocused();
 
   const pdf = page.getByRole('link', { name: 'Download assessment report (PDF)' });
   await expect(pdf).toHaveAttribute('href', new RegExp(`reports/${made.id}/assessment\\.pdf`));
@@ -95,4 +109,6 @@ test('the assessment report: refused, signed off, previewed, downloaded and adde
   await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole('heading', { level: 4, name: 'Assessment report' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/assessment-report-320.png`, fullPage: false });
+  await page.getByRole('heading', { level: 4, name: 'Risks and needs' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-signed-320.png`, fullPage: false });
 });

@@ -76,7 +76,7 @@ async function markDone(page: Page, stage: string, date: string): Promise<void> 
 test('an assessment from paperwork complete to report sent, keyboard only, and the Assessments area', async ({
   app,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);
@@ -125,6 +125,35 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   // Born 02/04/2011, so 15 on the behaviour's date: the 14-18 band is offered first.
   await expect(page.getByText(/Brook 2020, 14-18: Red/)).toBeVisible();
 
+  // Change it: the form opens filled in, in its place, with focus on its first field.
+  const when = england(-120).uk;
+  await press(page.getByRole('button', { name: `Change the behaviour of ${when}` }));
+  const edit = page.getByRole('form', { name: `Change the behaviour of ${when}` });
+  await expect(edit.getByLabel('Date', { exact: true })).toBeFocused();
+  await expect(edit.getByLabel('What happened')).toHaveValue(/Sexualised touching/);
+  await expect(page.getByRole('button', { name: 'Record behaviour' })).toHaveCount(0);
+  await edit.getByLabel('Setting').fill('Home (grandparents’ house)');
+  await edit.getByRole('heading', { level: 5 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-behaviour-edit.png`, fullPage: false });
+  await expectNoSeriousViolations(page, 'behaviour edit');
+  await press(edit.getByRole('button', { name: 'Save changes' }));
+  await expect(page.getByText(`Behaviour of ${when} changed.`)).toBeVisible();
+  await expect(page.getByText(/Home \(grandparents’ house\): Abusive/)).toBeVisible();
+
+  // One recorded in error, then removed after the question.
+  const wrong = england(-100).uk;
+  await page.getByLabel('Date', { exact: true }).fill(wrong);
+  await page.getByLabel('Setting').fill('School');
+  await page.getByLabel('What happened').fill('Recorded against the wrong case.');
+  await press(page.getByRole('button', { name: 'Record behaviour' }));
+  await expect(page.getByText('Behaviour recorded.')).toBeVisible();
+  await press(page.getByRole('button', { name: `Remove the behaviour of ${wrong}` }));
+  const dialog = page.getByRole('dialog', { name: 'Remove this behaviour?' });
+  await expect(dialog).toContainText(`The behaviour of ${wrong} (School) will be removed`);
+  await press(dialog.getByRole('button', { name: 'Remove behaviour' }));
+  await expect(page.getByText(`Behaviour of ${wrong} removed.`)).toBeVisible();
+  await expect(page.getByText('Recorded against the wrong case.')).toHaveCount(0);
+
   // Risks and needs, then the formulation.
   for (const label of ['Risk of harm to others', 'Risk of harm to self', 'Risk of harm from others']) {
     await page.getByRole('group', { name: label }).getByLabel('Level').focus();
@@ -172,6 +201,22 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await page.screenshot({ path: `${ARTIFACTS}/assessment-stages.png`, fullPage: false });
   await page.getByRole('heading', { level: 4, name: 'The harmful sexual behaviour' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/assessment-behaviour.png`, fullPage: false });
+  await markDone(page, 'Report sent', england(-6).uk);
+  await expect(page.getByRole('heading', { level: 3, name: 'Assessment (complete)' })).toBeVisible();
+  // Marked on the wrong day: undone with a reason (the clock runs again), then marked again.
+  await expect(page.getByRole('button', { name: 'Undo: Quality assurance and sign-off' })).toHaveCount(0);
+  await press(page.getByRole('button', { name: 'Undo: Report sent' }));
+  const undo = page.getByRole('form', { name: 'Undo: Report sent' });
+  await expect(undo).toContainText('Undoing it reopens the assessment');
+  await expect(undo.getByLabel('Why is it being undone?')).toBeFocused();
+  await page.getByRole('row', { name: /Report sent/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/assessment-stage-undo.png`, fullPage: false });
+  await press(undo.getByRole('button', { name: 'Undo the stage' }));
+  await expect(undo.getByText('Say why the stage is being undone.')).toBeVisible();
+  await undo.getByLabel('Why is it being undone?').fill('Marked a day early: the report went out the next day.');
+  await press(undo.getByRole('button', { name: 'Undo the stage' }));
+  await expect(page.getByText('Report sent undone: the assessment is open again')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Assessment', exact: true })).toBeVisible();
   await markDone(page, 'Report sent', england(-5).uk);
 
   // The clock stopped: completed in 45 days, on time, on the case and the caseload.
@@ -184,6 +229,21 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
   await page.getByRole('heading', { level: 4, name: 'Stages' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/assessment-stages-320.png`, fullPage: false });
   await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The chronology files the assessment's events under their own filter group.
+  await press(page.getByRole('tab', { name: 'Chronology' }));
+  const events = page.getByTestId('chronology-event');
+  await expect(events.filter({ hasText: 'Report sent done' })).toHaveCount(1);
+  await expect(page.getByRole('checkbox', { name: 'Consultations' })).toBeChecked();
+  const assessmentGroup = page.getByRole('checkbox', { name: 'Assessment and psychometrics' });
+  await assessmentGroup.focus();
+  await page.keyboard.press('Space');
+  await expect(assessmentGroup).not.toBeChecked();
+  await expect(page.getByTestId('chronology-count')).toContainText('match the filter');
+  const kinds = await events.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+  expect(kinds.filter((k) => k === 'assessment_stage_done' || k === 'hsb_behaviour_recorded')).toEqual([]);
+  await page.getByRole('group', { name: 'Kinds of event' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/chronology-assessment-groups.png`, fullPage: false });
 
   // The Assessments area: the open ones, soonest due first; filtered by status.
   await goToArea(page, 'Assessments');

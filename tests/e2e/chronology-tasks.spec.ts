@@ -74,7 +74,16 @@ test('the chronology filters by kind and third-party information, keeps the filt
   await expectNoSeriousViolations(page, 'chronology');
 
   // Notes only, from the keyboard: untick every other kind.
-  for (const label of ['Referral and status', 'Flags', 'Tasks', 'Paperwork', 'Documents', 'Bundles and other']) {
+  for (const label of [
+    'Referral and status',
+    'Flags',
+    'Tasks',
+    'Paperwork',
+    'Documents',
+    'Consultations',
+    'Assessment and psychometrics',
+    'Bundles and other',
+  ]) {
     const box = page.getByRole('checkbox', { name: label });
     await box.focus();
     await page.keyboard.press('Space');

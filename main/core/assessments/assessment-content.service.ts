@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { behaviourRecord, type BehaviourRow, type RecommendationRow } from './assessments.records';
 import {
+  deleteBehaviour,
   deleteRecommendation,
   findBehaviour,
   findRecommendation,
@@ -93,6 +94,41 @@ export function updateBehaviour(
       const after = findBehaviour(db, behaviourId);
       if (!after) throw new AppError('NOT_FOUND', 'That behaviour record does not exist. It may have been removed.');
       return behaviourView(after);
+    })
+    .immediate();
+}
+
+/**
+ * Remove a behaviour recorded in error (not once the report is sent or signed off). The audit
+ * row keeps what it was in structured terms (date, Hackett, Brook, third-party mark, version),
+ * never its description, so the log shows what went without holding clinical text.
+ */
+export function removeBehaviour(vault: OpenVault, behaviourId: string, expectedVersion: number): { removed: true } {
+  const { db } = vault;
+  return db
+    .transaction(() => {
+      const row = findBehaviour(db, behaviourId);
+      if (!row) throw new AppError('NOT_FOUND', 'That behaviour record does not exist. It may have been removed.');
+      if (row.version !== expectedVersion) throw staleAssessment();
+      requireEditable(requireAssessment(vault, row.assessment_id));
+      assertContentEditable(db, row.assessment_id);
+      if (!deleteBehaviour(db, behaviourId, expectedVersion)) throw staleAssessment();
+      vault.audit({
+        action: 'assessment.behaviour_remove',
+        entityType: 'assessment_behaviour',
+        entityId: behaviourId,
+        caseId: row.case_id,
+        detail: {
+          occurredOn: row.occurred_on,
+          hackett: row.hackett,
+          brookVersion: row.brook_version,
+          brookBand: row.brook_band,
+          brookColour: row.brook_colour,
+          thirdParty: row.third_party === 1,
+          version: row.version,
+        },
+      });
+      return { removed: true as const };
     })
     .immediate();
 }

@@ -6,11 +6,22 @@
  */
 import { HACKETT_LABELS } from '../../../preload/contract/hsb-frameworks';
 import { RECOMMENDATION_GROUP_LABELS, STAGE_LABELS } from '../../../preload/contract/assessment-records';
+import type { Db } from '../db/connection';
 import { tableModule, type Row } from '../bundles/modules/table-module';
 import { ukDate } from '../bundles/summary';
+import { signedOffLock } from '../reports/signoff/signoff-lock';
 import { assessmentRecord, behaviourRecord, recommendationRecord, stageRecord } from './assessments.records';
+import { ASSESSMENT_SUBJECT, ASSESSMENT_WHAT } from './assessment-lock';
 
 const carried = ['id', 'version', 'case_id'];
+
+/**
+ * A signed-off assessment's content (its own row, behaviours, recommendations) is not changed
+ * by a bundle: the change waits as a conflict naming the sign-off. Stages still move on after
+ * sign-off (quality assurance, report sent), so they are not locked.
+ */
+const lockedByAssessment = (assessmentId: (r: Row) => unknown) => (db: Db, r: Row) =>
+  signedOffLock(db, { kind: ASSESSMENT_SUBJECT, id: String(assessmentId(r)) }, ASSESSMENT_WHAT);
 
 export const assessmentsModule = tableModule({
   name: 'assessments',
@@ -19,6 +30,7 @@ export const assessmentsModule = tableModule({
   after: ['case', 'users'],
   columns: assessmentRecord.storedSchemas(carried),
   order: 't.opened_at',
+  lockedBy: lockedByAssessment((r) => r.id),
   summarise: (rows) => [
     {
       heading: `Assessments (${rows.length})`,
@@ -47,6 +59,7 @@ export const assessmentBehavioursModule = tableModule({
   after: ['assessments'],
   columns: behaviourRecord.storedSchemas(carried),
   sensitive: (r: Row) => r.third_party === 1,
+  lockedBy: lockedByAssessment((r) => r.assessment_id),
   order: 't.occurred_on',
   summarise: (rows) => [
     {
@@ -66,6 +79,7 @@ export const assessmentRecommendationsModule = tableModule({
   after: ['assessments'],
   columns: recommendationRecord.storedSchemas(carried),
   order: 't.grp, t.created_at',
+  lockedBy: lockedByAssessment((r) => r.assessment_id),
   summarise: (rows) => [
     {
       heading: `Recommendations (${rows.length})`,

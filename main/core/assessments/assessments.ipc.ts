@@ -1,6 +1,13 @@
 import type { assessmentChannels } from '../../../preload/contract/assessments';
 import type { HandlersFor } from '../ipc/router';
-import { addBehaviour, addRecommendation, removeRecommendation, updateBehaviour } from './assessment-content.service';
+import {
+  addBehaviour,
+  addRecommendation,
+  removeBehaviour,
+  removeRecommendation,
+  updateBehaviour,
+} from './assessment-content.service';
+import { reopenStage } from './assessment-reopen.service';
 import { registerAssessmentChronology } from './assessments.chronology';
 import { addAssessmentAddendum, signOffAssessment } from './assessment-signoff.service';
 import './assessment-report';
@@ -19,10 +26,14 @@ export const assessmentHandlers: HandlersFor<typeof assessmentChannels> = {
     planStage(manager.current(), input.stageId, input.expectedVersion, input.plan),
   'assessment:completeStage': (input, { manager }) =>
     completeStage(manager.current(), input.stageId, input.expectedVersion, input.actualDate),
+  'assessment:reopenStage': (input, { manager }) =>
+    reopenStage(manager.current(), input.stageId, input.expectedVersion, input.reason),
   'assessment:addBehaviour': (input, { manager }) =>
     addBehaviour(manager.current(), input.assessmentId, input.behaviour),
   'assessment:updateBehaviour': (input, { manager }) =>
     updateBehaviour(manager.current(), input.behaviourId, input.expectedVersion, input.behaviour),
+  'assessment:removeBehaviour': (input, { manager }) =>
+    removeBehaviour(manager.current(), input.behaviourId, input.expectedVersion),
   'assessment:addRecommendation': (input, { manager }) =>
     addRecommendation(manager.current(), input.assessmentId, input.recommendation),
   'assessment:removeRecommendation': (input, { manager }) =>

@@ -92,6 +92,10 @@ export function updateBehaviourRow(db: Db, id: string, fields: Partial<Behaviour
   return updateVersioned(db, 'assessment_behaviours', id, fields, expected);
 }
 
+export function deleteBehaviour(db: Db, id: string, expected: number): boolean {
+  return stmt(db, 'DELETE FROM assessment_behaviours WHERE id = ? AND version = ?').run(id, expected).changes === 1;
+}
+
 // Recommendations -----------------------------------------------------------------------------
 
 export function insertRecommendation(db: Db, row: RecommendationRow): void {
@@ -121,4 +125,12 @@ export function stopCaseClock(db: Db, caseId: string, completedDate: string, at:
     db,
     `UPDATE cases SET assessment_completed_date = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
   ).run(completedDate, at, by, caseId);
+}
+
+/** Undo `stopCaseClock`: the report sent was undone, so the 12-week clock runs again. */
+export function restartCaseClock(db: Db, caseId: string, at: string, by: string): void {
+  stmt(
+    db,
+    `UPDATE cases SET assessment_completed_date = NULL, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?`,
+  ).run(at, by, caseId);
 }

@@ -133,3 +133,51 @@ export function daysAgainstDue(due: string | null, planned: string | null, actua
   const on = actual ?? planned;
   return due && on ? daysBetween(due, on) : null;
 }
+
+/**
+ * Throw INVALID_INPUT unless `target` may be undone: it is done, it is not the paperwork stage
+ * (the Paperwork tab owns that date), and no later stage is done. Once the report is sent the
+ * 12-week clock has stopped, so only "report sent" itself can be undone.
+ */
+export function checkStageReopen(
+  stages: readonly StageFacts[],
+  target: StageFacts,
+  reportSentDate: string | null,
+): void {
+  if (target.stage === 'paperwork_complete') {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The paperwork stage follows the Paperwork tab: change the paperwork there rather than undoing the stage.',
+    );
+  }
+  if (!target.actualDate) throw new AppError('INVALID_INPUT', `${stageName(target)} has not been marked done.`);
+  if (reportSentDate && target.stage !== 'report_sent') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The report was sent on ${formatUkDate(reportSentDate)}, so the 12-week clock has stopped. Undo “Report sent” first if it was marked in error.`,
+    );
+  }
+  const later = stages.filter((s) => s.seq > target.seq && s.actualDate);
+  const latest = later[later.length - 1];
+  if (latest) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `Only the latest stage done can be undone: ${stageName(latest)} was done after ${stageName(target)}. Undo that first.`,
+    );
+  }
+}
+
+/**
+ * The stage the pathway has reached: the last stage in order whose every entry (every
+ * interview, for the clinical interviews) is done, stopping at the first one that is not.
+ */
+export function stageReached(stages: readonly StageFacts[]): AssessmentStage | null {
+  let reached: AssessmentStage | null = null;
+  const seqs = [...new Set(stages.map((s) => s.seq))].sort((a, b) => a - b);
+  for (const seq of seqs) {
+    const group = stages.filter((s) => s.seq === seq);
+    if (group.length === 0 || group.some((s) => !s.actualDate)) break;
+    reached = group[0]?.stage ?? reached;
+  }
+  return reached;
+}

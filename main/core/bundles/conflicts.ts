@@ -8,7 +8,7 @@ import type { ConflictView } from '../../../preload/contract/bundles';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { canonicalJson } from './manifest';
-import type { BundleRecord, BundleRegistry } from './registry';
+import type { BundleModule, BundleRecord, BundleRegistry } from './registry';
 
 export type ConflictResolution = 'keep-mine' | 'take-theirs';
 
@@ -70,7 +70,14 @@ function view(registry: BundleRegistry, vault: OpenVault, row: ConflictRow): Con
       current as unknown as Record<string, unknown>,
       incoming as unknown as Record<string, unknown>,
     ),
+    ...lockedNote(vault, module, incoming),
   };
+}
+
+/** Why the local record cannot take the sender's version (see `BundleModule.lockedBy`). */
+function lockedNote(vault: OpenVault, module: BundleModule | undefined, incoming: BundleRecord): { locked?: string } {
+  const why = module?.lockedBy?.(vault.db, incoming);
+  return why ? { locked: why } : {};
 }
 
 /** The open conflicts of a case, oldest first. Audited as a read of the case. */
@@ -103,6 +110,9 @@ export function resolveConflict(
     throw new AppError('INTERNAL', `Records of kind "${row.module}" cannot be changed by this version of the app.`);
   const incoming = module.schema.safeParse(JSON.parse(row.incoming_record));
   if (!incoming.success) throw new AppError('VAULT_CORRUPT', 'The stored copy of the sender’s version is damaged.');
+  const locked = resolution === 'take-theirs' ? module.lockedBy?.(vault.db, incoming.data) : null;
+  if (locked)
+    throw new AppError('INVALID_INPUT', `${locked} Keep yours, and add an addendum if the sender’s change is needed.`);
   const now = vault.now().toISOString();
   const ctx = { userId: vault.user.id, now, bundleId: row.bundle_id };
   return vault.db

@@ -79,7 +79,7 @@ function plan(vault: OpenVault, registry: BundleRegistry, contents: BundleConten
   for (const module of applyOrder(registry.modules)) {
     for (const record of contents.records.get(module.name) ?? []) {
       const local = module.get(vault.db, record.id);
-      const decision: RecordDecision =
+      const decided: RecordDecision =
         module.insertOnly && local
           ? 'unchanged'
           : decide(
@@ -87,6 +87,9 @@ function plan(vault: OpenVault, registry: BundleRegistry, contents: BundleConten
               { version: record.version, hash: contentHash(record) },
               syncBase(vault.db, module.name, record.id),
             );
+      // A record locked here (signed off) is never overwritten: the change waits as a conflict.
+      const locked = decided === 'update' && local !== null && module.lockedBy?.(vault.db, record);
+      const decision: RecordDecision = locked ? 'conflict' : decided;
       out.push({ module: module.name, record, local, decision });
     }
   }

@@ -51,6 +51,13 @@ export interface BundleModule<R extends BundleRecord = BundleRecord> {
   get(db: Db, id: string): R | null;
   /** Whether this record belongs to the case being imported (refuses records of other cases). */
   belongsTo(record: R, caseId: string): boolean;
+  /**
+   * Why the local copy of this record may not be changed by a bundle (e.g. its report was signed
+   * off on this laptop), in words for the person reviewing conflicts; null when it may. Given the
+   * incoming record, so a child row can name its parent. An incoming change to a locked record is
+   * a conflict, kept as local, whatever the versions say, and "take theirs" is refused.
+   */
+  lockedBy?(db: Db, incoming: R): string | null;
   insert(db: Db, record: R, ctx: ApplyContext): void;
   update(db: Db, record: R, ctx: ApplyContext): void;
   summarise?(records: readonly R[]): SummarySection[];

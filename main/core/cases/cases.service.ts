@@ -191,6 +191,27 @@ export function staleVersion(): AppError {
   );
 }
 
+/**
+ * Once a case has an assessment its completed date belongs to the pathway: the "report sent"
+ * stage sets it (and undoing that stage clears it), in the same transaction as the stage, so a
+ * direct change here would let the clock and the assessment disagree.
+ */
+function checkCompletedDateChange(
+  db: Db,
+  caseId: string,
+  current: string | null,
+  next: string | null | undefined,
+): void {
+  if (next === undefined || next === current) return;
+  const hasAssessment = db.prepare('SELECT 1 FROM assessments WHERE case_id = ? LIMIT 1').get(caseId) !== undefined;
+  if (hasAssessment) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'This case has an assessment, so its completed date is set by the assessment’s “Report sent” stage. Mark that stage done (or undo it) on the Assessment tab instead.',
+    );
+  }
+}
+
 /** Change case fields. CONFLICT if the case moved on since `expectedVersion`. */
 export function updateCaseFields(
   vault: OpenVault,
@@ -216,6 +237,7 @@ export function updateCaseFields(
       const age = checkYoungPerson(yp, referralDate, consultationOnly);
       if (patch.youngPerson) checkConsent(yp, today(vault));
       if (patch.leadWorkerId !== undefined) checkWorker(db, patch.leadWorkerId, 'lead worker');
+      checkCompletedDateChange(db, caseId, row.assessment_completed_date, patch.assessmentCompletedDate);
       for (const id of patch.allocatedClinicianIds ?? []) checkWorker(db, id, 'allocated clinician');
       // A changed referral date keeps the reference as issued: it is printed on letters and reports.
       const updated: CaseRow = {

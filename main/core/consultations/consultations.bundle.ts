@@ -7,7 +7,9 @@
 import { tableModule } from '../bundles/modules/table-module';
 import { addendumRecord, signoffRecord } from '../reports/signoff/signoff';
 import { ukDate } from '../reports/format';
+import { signedOffLock } from '../reports/signoff/signoff-lock';
 import { consultationRecord } from './consultations.records';
+import { CONSULTATION_SUBJECT } from './consultations.service';
 
 const CARRIED_ELSEWHERE = ['id', 'version', 'case_id'];
 
@@ -18,6 +20,8 @@ export const consultationsModule = tableModule({
   after: ['case', 'people', 'documents'],
   columns: consultationRecord.storedSchemas(CARRIED_ELSEWHERE),
   order: 't.meeting_date, t.id',
+  // A consultation signed off here keeps its content: a bundle's change waits as a conflict.
+  lockedBy: (db, r) => signedOffLock(db, { kind: CONSULTATION_SUBJECT, id: r.id }, 'consultation'),
   summarise: (rows) => [
     {
       heading: `Consultations (${rows.length})`,

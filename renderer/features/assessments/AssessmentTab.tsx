@@ -11,6 +11,7 @@ import { useAssessmentStore } from './assessment-store';
 import { BehavioursSection } from './BehavioursSection';
 import { RecommendationsSection } from './RecommendationsSection';
 import { AssessmentFieldsForm } from './RisksNeedsForm';
+import { SignedContent } from './SignedContent';
 import { StagesSection } from './StagesSection';
 import { AssessmentReport } from './AssessmentReport';
 import { stageLabel } from './labels';
@@ -116,8 +117,14 @@ export function AssessmentTab() {
       <Overview assessment={assessment} />
       <StagesSection assessment={assessment} canWrite={canWrite} />
       <BehavioursSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
-      <AssessmentFieldsForm key={`risks-${assessment.id}`} assessment={assessment} part="risks" />
-      <AssessmentFieldsForm key={`formulation-${assessment.id}`} assessment={assessment} part="formulation" />
+      {assessment.signoff.locked || assessment.state !== 'open' ? (
+        <SignedContent assessment={assessment} canWrite={canWrite} />
+      ) : (
+        <>
+          <AssessmentFieldsForm key={`risks-${assessment.id}`} assessment={assessment} part="risks" />
+          <AssessmentFieldsForm key={`formulation-${assessment.id}`} assessment={assessment} part="formulation" />
+        </>
+      )}
       <RecommendationsSection assessment={assessment} canWrite={canWrite && !assessment.signoff.locked} />
       <AssessmentReport assessment={assessment} canWrite={canWrite} />
     </div>

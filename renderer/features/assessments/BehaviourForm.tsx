@@ -7,6 +7,7 @@ import {
   HACKETT_LEVELS,
   brookBandFor,
   brookProblem,
+  type BehaviourView,
   type BrookVersionId,
   type HackettLevel,
 } from '../../../preload/contract';
@@ -14,10 +15,11 @@ import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
+import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { CheckboxField, SelectField, TextAreaField } from '../cases/case-page/fields';
-import { checkUkDate, parseUkDate } from '../cases/case-page/uk-date';
+import { checkUkDate, isoToUk, parseUkDate } from '../cases/case-page/uk-date';
 import { useCasePageStore } from '../../stores/case-page';
-import { addBehaviour } from './assessment-actions';
+import { addBehaviour, updateBehaviour } from './assessment-actions';
 
 type Errors = Partial<Record<'date' | 'description' | 'setting' | 'brook', string | null>>;
 
@@ -25,21 +27,32 @@ type Errors = Partial<Record<'date' | 'description' | 'setting' | 'brook', strin
  * Record one behaviour or incident: when, what, where, who was harmed (third-party information,
  * ticked by default), its place on the Hackett continuum and, optionally, its Brook rating. The
  * band and colour choices follow the Brook version chosen, so only valid pairs can be picked.
+ * Given `editing`, the same form changes that behaviour (filled in with it) and can be cancelled.
  */
-export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) {
-  const [date, setDate] = useState('');
-  const [description, setDescription] = useState('');
-  const [setting, setSetting] = useState('');
-  const [harmed, setHarmed] = useState('');
-  const [thirdParty, setThirdParty] = useState(true);
-  const [hackett, setHackett] = useState<HackettLevel>('problematic');
-  const [version, setVersion] = useState<BrookVersionId | ''>('');
-  const [band, setBand] = useState('');
-  const [colour, setColour] = useState('');
+export function BehaviourForm({
+  onAdded,
+  editing,
+  onCancel,
+}: {
+  onAdded: (text: string) => void;
+  editing?: BehaviourView;
+  onCancel?: () => void;
+}) {
+  const [date, setDate] = useState(isoToUk(editing?.occurredOn ?? null));
+  const [description, setDescription] = useState(editing?.description ?? '');
+  const [setting, setSetting] = useState(editing?.setting ?? '');
+  const [harmed, setHarmed] = useState(editing?.harmed ?? '');
+  const [thirdParty, setThirdParty] = useState(editing?.thirdParty ?? true);
+  const [hackett, setHackett] = useState<HackettLevel>(editing?.hackett ?? 'problematic');
+  const [version, setVersion] = useState<BrookVersionId | ''>(editing?.brookVersion ?? '');
+  const [band, setBand] = useState(editing?.brookBand ?? '');
+  const [colour, setColour] = useState<string>(editing?.brookColour ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { formRef, markFailed } = useFocusFirstInvalid();
+  // Opened to change a behaviour, the form takes focus; the add form waits at the end of the list.
+  const firstField = useFocusOnMount<HTMLInputElement>();
   const def = version ? BROOK_VERSIONS[version] : null;
   const dateOfBirth = useCasePageStore((s) => s.detail?.youngPerson.dateOfBirth ?? null);
 
@@ -76,7 +89,7 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
     }
     setBusy(true);
     try {
-      await addBehaviour({
+      const behaviour = {
         occurredOn: parseUkDate(date) ?? '',
         description: description.trim(),
         setting: setting.trim(),
@@ -86,7 +99,13 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
         brookVersion: version || null,
         brookBand: version ? band : null,
         brookColour: version ? (colour as 'green') : null,
-      });
+      };
+      if (editing) {
+        await updateBehaviour(editing.id, editing.version, behaviour);
+        onAdded(`Behaviour of ${date.trim()} changed.`);
+        return;
+      }
+      await addBehaviour(behaviour);
       setDate('');
       setDescription('');
       setSetting('');
@@ -99,10 +118,14 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
     }
   }
 
+  // One form at a time on the page, so the ids stay unique: the edit form replaces the add form.
+  const headingId = editing ? 'edit-behaviour-heading' : 'add-behaviour-heading';
   return (
-    <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-labelledby="add-behaviour-heading">
-      <h5 id="add-behaviour-heading">Record a behaviour or incident</h5>
-      <FormError id="add-behaviour-error">{formError}</FormError>
+    <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-labelledby={headingId}>
+      <h5 id={headingId}>
+        {editing ? `Change the behaviour of ${isoToUk(editing.occurredOn)}` : 'Record a behaviour or incident'}
+      </h5>
+      <FormError id={editing ? 'edit-behaviour-error' : 'add-behaviour-error'}>{formError}</FormError>
       <div className="form-columns">
         <TextField
           id="behaviour-date"
@@ -113,6 +136,7 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
           error={errors.date}
           inputMode="numeric"
           autoComplete="off"
+          {...(editing ? { inputRef: firstField } : {})}
         />
         <TextField
           id="behaviour-setting"
@@ -185,9 +209,16 @@ export function BehaviourForm({ onAdded }: { onAdded: (text: string) => void }) 
           </>
         )}
       </div>
-      <button type="submit" className="button" aria-disabled={busy || undefined}>
-        {busy ? 'Saving…' : 'Record behaviour'}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? 'Saving…' : editing ? 'Save changes' : 'Record behaviour'}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
     </form>
   );
 }

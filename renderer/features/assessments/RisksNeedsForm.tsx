@@ -11,27 +11,13 @@ import { TextField } from '../../components/TextField';
 import { errorMessage } from '../../lib/api';
 import { SelectField, TextAreaField } from '../cases/case-page/fields';
 import { updateAssessment } from './assessment-actions';
+import { LEVEL_WORDS, NEEDS, RISKS } from './labels';
 import styles from './AssessmentTab.module.css';
 
-const LEVEL_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', moderate: 'Moderate', high: 'High' };
 const levelOptions = (levels: readonly string[]) => [
   { value: '', label: 'Not rated' },
   ...levels.map((l) => ({ value: l, label: LEVEL_WORDS[l] ?? l })),
 ];
-
-const RISKS = [
-  ['riskToOthers', 'riskToOthersRationale', 'Risk of harm to others'],
-  ['riskToSelf', 'riskToSelfRationale', 'Risk of harm to self'],
-  ['riskFromOthers', 'riskFromOthersRationale', 'Risk of harm from others'],
-] as const;
-
-const NEEDS = [
-  ['needDevelopmental', 'Developmental needs'],
-  ['needFamily', 'Family needs'],
-  ['needEducation', 'Education needs'],
-  ['needEmotional', 'Emotional needs'],
-  ['needRelationships', 'Relationship needs'],
-] as const;
 
 type Key = keyof AssessmentPatch;
 type Values = Record<Key, string>;

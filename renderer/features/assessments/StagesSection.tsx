@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { AssessmentView, StageView } from '../../../preload/contract';
 import { formatDate } from '../../lib/dates';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
+import { ReopenStageForm } from './ReopenStageForm';
 import { StageForm } from './StageForm';
 import { TIMING_LABELS, againstDue, stageLabel } from './labels';
 import styles from './AssessmentTab.module.css';
@@ -35,15 +36,29 @@ function StageState({ stage }: { stage: StageView }) {
 }
 
 /**
+ * The stages that can be undone: the latest done (every done interview, when the interviews are
+ * the latest), as the core's rule has it; once the report is sent, only "report sent".
+ */
+function undoable(a: AssessmentView): Set<string> {
+  const done = a.stages.filter((s) => s.actualDate && s.stage !== 'paperwork_complete');
+  const latest = done[done.length - 1];
+  if (!latest) return new Set();
+  return new Set(done.filter((s) => s.stage === latest.stage).map((s) => s.id));
+}
+
+/**
  * The pathway as a table: each stage with its owner, planned and actual dates and how it stands
- * against the due date. The next stage can be marked done; any open stage can be planned.
+ * against the due date. The next stage can be marked done; any open stage can be planned; the
+ * latest done can be undone (with a reason).
  */
 export function StagesSection({ assessment, canWrite }: { assessment: AssessmentView; canWrite: boolean }) {
-  const [editing, setEditing] = useState<{ stageId: string; mode: 'done' | 'plan' } | null>(null);
+  const [editing, setEditing] = useState<{ stageId: string; mode: 'done' | 'plan' | 'reopen' } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
   const focusLater = useFocusLater();
   const open = assessment.state === 'open' && canWrite;
+  const canUndo = canWrite ? undoable(assessment) : new Set<string>();
+  const actionColumn = open || canUndo.size > 0;
   const editingStage = editing ? assessment.stages.find((s) => s.id === editing.stageId) : undefined;
 
   function close(text: string | null) {
@@ -74,7 +89,7 @@ export function StagesSection({ assessment, canWrite }: { assessment: Assessment
               <th scope="col">Done</th>
               <th scope="col">Against the due date</th>
               <th scope="col">State</th>
-              {open && <th scope="col">Action</th>}
+              {actionColumn && <th scope="col">Action</th>}
             </tr>
           </thead>
           <tbody>
@@ -103,9 +118,20 @@ export function StagesSection({ assessment, canWrite }: { assessment: Assessment
                 <td>
                   <StageState stage={s} />
                 </td>
-                {open && (
+                {actionColumn && (
                   <td className={styles.actions}>
-                    {s.stage !== 'paperwork_complete' && !s.actualDate && (
+                    {canUndo.has(s.id) && (
+                      <button
+                        type="button"
+                        id={`stage-reopen-${s.id}`}
+                        className="button button--secondary button--small"
+                        aria-label={`Undo: ${stageLabel(s)}`}
+                        onClick={() => setEditing({ stageId: s.id, mode: 'reopen' })}
+                      >
+                        Undo
+                      </button>
+                    )}
+                    {open && s.stage !== 'paperwork_complete' && !s.actualDate && (
                       <>
                         {s.isNext && (
                           <button
@@ -136,7 +162,10 @@ export function StagesSection({ assessment, canWrite }: { assessment: Assessment
           </tbody>
         </table>
       </div>
-      {editing && editingStage && (
+      {editing?.mode === 'reopen' && editingStage && (
+        <ReopenStageForm key={`${editing.stageId}-reopen`} stage={editingStage} onClose={close} />
+      )}
+      {editing && editing.mode !== 'reopen' && editingStage && (
         <StageForm
           key={`${editing.stageId}-${editing.mode}`}
           stage={editingStage}

@@ -71,3 +71,23 @@ export async function removeRecommendation(id: string, version: number): Promise
   await call('assessment:removeRecommendation', { recommendationId: id, expectedVersion: version });
   await loadAssessment(a.caseId, true);
 }
+
+export async function updateBehaviour(id: string, version: number, behaviour: BehaviourInput): Promise<void> {
+  const a = current();
+  await call('assessment:updateBehaviour', { behaviourId: id, expectedVersion: version, behaviour });
+  await loadAssessment(a.caseId, true);
+}
+
+export async function removeBehaviour(id: string, version: number): Promise<void> {
+  const a = current();
+  await call('assessment:removeBehaviour', { behaviourId: id, expectedVersion: version });
+  await loadAssessment(a.caseId, true);
+}
+
+/** Undo a stage marked done. Undoing "report sent" restarts the clock, so the case reloads too. */
+export async function reopenStage(stageId: string, version: number, reason: string): Promise<void> {
+  const before = current();
+  const assessment = await call('assessment:reopenStage', { stageId, expectedVersion: version, reason });
+  store.setState({ assessment });
+  if (before.state !== assessment.state) await reloadCase();
+}

@@ -36,3 +36,22 @@ export function daysLeft(n: number | null): string {
   if (n === 0) return 'Due today';
   return n > 0 ? `${days(n)} left` : `${days(-n)} overdue`;
 }
+
+/** Risk, AIM3 and ERASOR levels in words. */
+export const LEVEL_WORDS: Record<string, string> = { low: 'Low', medium: 'Medium', moderate: 'Moderate', high: 'High' };
+
+/** The three risks: the level's field, its rationale's field, and their name. */
+export const RISKS = [
+  ['riskToOthers', 'riskToOthersRationale', 'Risk of harm to others'],
+  ['riskToSelf', 'riskToSelfRationale', 'Risk of harm to self'],
+  ['riskFromOthers', 'riskFromOthersRationale', 'Risk of harm from others'],
+] as const;
+
+/** The five need domains. */
+export const NEEDS = [
+  ['needDevelopmental', 'Developmental needs'],
+  ['needFamily', 'Family needs'],
+  ['needEducation', 'Education needs'],
+  ['needEmotional', 'Emotional needs'],
+  ['needRelationships', 'Relationship needs'],
+] as const;

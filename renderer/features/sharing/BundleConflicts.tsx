@@ -48,6 +48,11 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
             {partLabel(c.module)}: changed here and by {c.senderName ?? 'the sender'}
           </h3>
           <p className="field__hint">Received {formatDateTime(c.createdAt)}</p>
+          {c.locked && (
+            <p className="result result--problem">
+              {c.locked} Keep yours, and add an addendum if their change is needed.
+            </p>
+          )}
           <table className="table">
             <thead>
               <tr>
@@ -71,9 +76,15 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
               <button type="button" className="button" onClick={() => void resolve(c, 'keep-mine')}>
                 Keep yours
               </button>
-              <button type="button" className="button button--secondary" onClick={() => void resolve(c, 'take-theirs')}>
-                Take theirs
-              </button>
+              {!c.locked && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void resolve(c, 'take-theirs')}
+                >
+                  Take theirs
+                </button>
+              )}
             </div>
           )}
         </article>

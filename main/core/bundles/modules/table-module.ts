@@ -27,6 +27,8 @@ export interface TableModuleSpec {
   immutable?: boolean;
   /** Rows never change once written (history): an existing one is left alone. */
   insertOnly?: boolean;
+  /** See `BundleModule.lockedBy`: why the local row may not be changed by a bundle. */
+  lockedBy?: (db: Db, incoming: Row) => string | null;
 }
 
 const ident = /^[a-z_][a-z0-9_]*$/;
@@ -63,6 +65,7 @@ export function tableModule(spec: TableModuleSpec): BundleModule<Row> {
       return (db.prepare(`SELECT ${selectList} FROM ${from} WHERE t.id = ?`).get(id) as Row | undefined) ?? null;
     },
     belongsTo: (record, caseId) => record.case_id === caseId,
+    ...(spec.lockedBy ? { lockedBy: spec.lockedBy } : {}),
     insert(db, record) {
       db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(
         pick(record, cols),

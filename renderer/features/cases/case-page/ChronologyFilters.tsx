@@ -9,6 +9,8 @@ export const CHRONOLOGY_GROUP_LABELS: Record<ChronologyGroup, string> = {
   tasks: 'Tasks',
   paperwork: 'Paperwork',
   documents: 'Documents',
+  consultation: 'Consultations',
+  assessment: 'Assessment and psychometrics',
   other: 'Bundles and other',
 };
 

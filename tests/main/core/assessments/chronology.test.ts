@@ -37,7 +37,10 @@ describe('the assessment in the chronology', () => {
       ['2025-05-20', 'assessment_stage_done', 'Assessment: Professionals meeting done', false],
       ['2025-02-10', 'hsb_behaviour_recorded', 'Abusive behaviour (Home): Touched a younger cousin.', true],
     ]);
-    const without = getChronology(t.vault, c.id, 50, 0, { groups: ['other'], thirdParty: 'without' }).items;
-    expect(without.map((e) => e.kind)).not.toContain('hsb_behaviour_recorded');
+    const without = getChronology(t.vault, c.id, 50, 0, { groups: ['assessment'], thirdParty: 'without' }).items;
+    expect(without.map((e) => e.kind)).toEqual(['assessment_stage_done']);
+    // The assessment's events are in their own filter group, no longer under "other".
+    const other = getChronology(t.vault, c.id, 50, 0, { groups: ['other'], thirdParty: 'all' }).items;
+    expect(other.map((e) => e.kind)).not.toContain('assessment_stage_done');
   });
 });

@@ -27,6 +27,16 @@ describe('assessment sign-off channels', () => {
     expect(noVersion).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('validate undoing a stage and removing a behaviour before any handler runs', async () => {
+    const noReason = await l.raw('assessment:reopenStage', { stageId: randomUUID(), expectedVersion: 1, reason: '  ' });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(noReason.ok ? '' : noReason.error.message).toContain('Say why the stage is being undone.');
+    const noVersion = await l.raw('assessment:removeBehaviour', { behaviourId: randomUUID() });
+    expect(noVersion).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const missing = await l.raw('assessment:removeBehaviour', { behaviourId: randomUUID(), expectedVersion: 1 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('say so when the assessment does not exist', async () => {
     const result = await l.raw('assessment:signOff', { assessmentId: randomUUID(), expectedVersion: 1 });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -42,5 +52,11 @@ describe('assessment sign-off channels', () => {
     await l.call('vault:unlock', { username: 'rita', password: 'read only password 1' });
     const write = await l.raw('assessment:signOff', { assessmentId: randomUUID(), expectedVersion: 1 });
     expect(write).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const [name, input] of [
+      ['assessment:reopenStage', { stageId: randomUUID(), expectedVersion: 1, reason: 'Wrong day.' }],
+      ['assessment:removeBehaviour', { behaviourId: randomUUID(), expectedVersion: 1 }],
+    ] as const) {
+      expect(await l.raw(name, input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
   });
 });
