@@ -127,6 +127,7 @@ test('the case page’s tabs stand in headed groups, walked by keyboard across g
   while ((await focusedTab(page)) !== 'Notes') await page.keyboard.press('ArrowDown');
   await expect(page.locator('[role="tab"][aria-selected="true"]')).toHaveCount(1);
   await expect(page.locator('[role="tab"][tabindex="0"]')).toHaveCount(1);
+  await page.screenshot({ path: `${ARTIFACTS}/case-nav-1280-focus.png` });
   // One tab stop for the whole list: Tab goes from the selected tab to its panel, not the next group.
   await page.keyboard.press('Tab');
   await expect(page.getByRole('tabpanel')).toBeFocused();
