@@ -42,6 +42,19 @@ async function tabNames(page: Page): Promise<string[]> {
   return page.getByRole('tab').evaluateAll((els) => els.map((el) => (el.textContent ?? '').replace(/\s*\(\d+\)$/, '')));
 }
 
+/** Show each tab in turn: its content neither scrolls the page sideways nor sticks out of its panel. */
+async function expectEveryTabFits(page: Page, names: string[], width: string): Promise<void> {
+  for (const name of names) {
+    await tab(page, name).click();
+    await expect(page.getByRole('tabpanel').getByRole('heading', { level: 3 }).first()).toBeVisible();
+    expect(await measureOverflow(page, `${name} at ${width}`)).toBeNull();
+    const panelOverflow = await page
+      .getByRole('tabpanel')
+      .evaluate((el) => (el.scrollWidth > el.clientWidth ? el.scrollWidth - el.clientWidth : 0));
+    expect(panelOverflow, `${name} sticks out of its panel at ${width}`).toBe(0);
+  }
+}
+
 test('the case page’s tabs stand in headed groups, walked by keyboard across groups, at 1280 and 320 px', async ({
   app,
 }) => {
@@ -136,15 +149,7 @@ test('the case page’s tabs stand in headed groups, walked by keyboard across g
   await expect(tab(page, 'Notes')).toBeFocused();
 
   // Every tab's content fits the narrower panel: nothing sticks out of it or scrolls the page.
-  for (const name of names) {
-    await tab(page, name).click();
-    await expect(page.getByRole('tabpanel').getByRole('heading', { level: 3 }).first()).toBeVisible();
-    expect(await measureOverflow(page, `${name} at 1280 px`)).toBeNull();
-    const panelOverflow = await page
-      .getByRole('tabpanel')
-      .evaluate((el) => (el.scrollWidth > el.clientWidth ? el.scrollWidth - el.clientWidth : 0));
-    expect(panelOverflow, `${name} sticks out of its panel`).toBe(0);
-  }
+  await expectEveryTabFits(page, names, '1280 px');
   await tab(page, 'Flags').click();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/case-nav-1280-flags.png` });
@@ -180,9 +185,28 @@ test('the case page’s tabs stand in headed groups, walked by keyboard across g
   await page.evaluate(() => document.querySelectorAll('[data-probe]').forEach((el) => el.remove()));
   await page.mouse.wheel(0, -400);
 
-  // A window just under the breakpoint: the groups go above the panel.
-  await page.setViewportSize({ width: 860, height: 800 });
+  // Just over the breakpoint the column stays and the panel is at its narrowest: still every
+  // tab's content fits it.
+  await page.setViewportSize({ width: 1120, height: 800 });
+  await expect(page.getByRole('tablist', { name: 'Case file', exact: true })).toHaveAttribute(
+    'aria-orientation',
+    'vertical',
+  );
+  await expectEveryTabFits(page, names, '1120 px');
+  await tab(page, 'Tasks').click();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${ARTIFACTS}/case-nav-1120-tasks.png` });
+
+  // At 1100 px and below the groups go above the panel, which gets the whole width.
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await expect(page.getByRole('tablist', { name: 'Case file', exact: true })).toHaveAttribute(
+    'aria-orientation',
+    'horizontal',
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/case-nav-1000-tasks.png` });
   await tab(page, 'Overview').click();
+  expect(await measureOverflow(page, 'case page at 1000 px')).toBeNull();
+  await page.setViewportSize({ width: 860, height: 800 });
   await page.screenshot({ path: `${ARTIFACTS}/case-nav-860.png` });
   expect(await measureOverflow(page, 'case page at 860 px')).toBeNull();
 

@@ -8,9 +8,9 @@ export type { TabSpec } from './case-tab-groups';
 
 /**
  * Where the list turns from a column beside the panel into rows above it: keep equal to the
- * breakpoint in CaseTabs.module.css (900 px, where the main navigation folds too).
+ * breakpoint in CaseTabs.module.css (1100 px, where tables start to scroll inside themselves).
  */
-const COLUMN_QUERY = '(min-width: 901px)';
+const COLUMN_QUERY = '(min-width: 1101px)';
 
 /** A tab's count (e.g. open flags) after its label, included in the accessible name; none when 0. */
 function TabCount({ count }: { count: NonNullable<TabSpec['count']> }) {
