@@ -229,7 +229,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
 
   // Documents: a PDF and a PNG, each viewed inline from the vault's stream.
   await tab(page, 'Documents').click();
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'Referral form.pdf',
     mimeType: 'application/pdf',
     buffer: minimalPdf('NCATS referral form - Jordan Ellis'),
@@ -270,7 +270,9 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
   await warning.getByRole('button', { name: 'Download unencrypted copy' }).click();
   expect((await download).suggestedFilename()).toBe('Referral form.pdf');
 
-  await page.getByLabel('File').setInputFiles({ name: 'genogram.png', mimeType: 'image/png', buffer: smallPng() });
+  await page
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'genogram.png', mimeType: 'image/png', buffer: smallPng() });
   await page.getByLabel('Title').fill('Genogram');
   await page.getByRole('button', { name: 'Attach document' }).click();
   await expect(page.getByRole('row', { name: /Genogram/ })).toContainText('Image (PNG)');
@@ -305,7 +307,7 @@ test('paperwork, notes, flags, documents, chronology and the access log on one c
     await stopped;
     return Array.from(new Uint8Array(await new Blob(chunks).arrayBuffer()));
   });
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'session-recording.webm',
     mimeType: 'video/webm',
     buffer: Buffer.from(webm),

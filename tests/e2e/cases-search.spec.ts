@@ -117,7 +117,7 @@ test('the search finds a document by its title and opens its case on the Documen
     .getByRole('link', { name: new RegExp(jamie.reference) })
     .click();
   await page.getByRole('tab', { name: 'Documents' }).click();
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'Educational psychologist report.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),

@@ -105,7 +105,7 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
     await expect(page.getByRole('tabpanel').getByRole('heading', { level: 3 }).first()).toBeVisible();
     await found.check(`Case tab ${name}`);
   }
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'Referral form from Leeds Children’s Social Care.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
@@ -171,7 +171,8 @@ test('at 1280x800 an open case owns the screen: its tabs near the top, the first
   const header = page.getByRole('group', { name: 'Case summary' });
   for (const fact of [jordan.reference, 'Referred', '14/03/2012', 'Sam Patel', 'Waiting for paperwork', '1 open flag'])
     await expect(header).toContainText(fact);
-  const tabList = await page.getByRole('tablist', { name: 'Sections of the case' }).boundingBox();
+  // The case's sections start near the top: the first group's heading, with its tabs under it.
+  const tabList = await page.getByRole('heading', { name: 'Case file', exact: true }).boundingBox();
   expect(tabList?.y, 'top of the tab list').toBeLessThan(260);
   const firstContent = await page.getByRole('tabpanel').locator(':scope > *').first().boundingBox();
   expect(firstContent && firstContent.y + Math.min(firstContent.height, 40), 'first content of the panel').toBeLessThan(
