@@ -98,11 +98,7 @@ describe('who a procedure is of and with', () => {
       (c) => saaWithMother(c, { administeredBy: c.caseId }),
       /active clinician or administrator/,
     ],
-    [
-      'an ICI coded without its sheet',
-      () => ici({ coderName: 'Dr Rose Coder' }),
-      /Enter the Infant CARE-Index scores/,
-    ],
+    ['an ICI coded without its sheet', () => ici({ coderName: 'Dr Rose Coder' }), /Enter the Infant CARE-Index scores/],
   ];
   it.each(refused)('refuses %s, saying why', async (_what, build, message) => {
     expect(await refusal(build(c))).toMatch(message);
