@@ -68,8 +68,8 @@ export const CHRONOLOGY_KINDS = {
   },
   // consultations (main/core/consultations/consultations.ipc.ts)
   ...CONSULTATION_CHRONOLOGY_KINDS,
-  // attachment (main/core/attachment/attachment.chronology.ts); group 'other' until the 'assessment' group lands
-  attachment_procedure: { label: 'Attachment', group: 'other', marker: 'other', source: 'attachment' },
+  // attachment (main/core/attachment/attachment.chronology.ts)
+  attachment_procedure: { label: 'Attachment', group: 'assessment', marker: 'other', source: 'attachment' },
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */
