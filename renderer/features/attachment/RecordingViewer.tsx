@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import type { DocumentView } from '../../../preload/contract';
 import { errorMessage } from '../../lib/api';
 import { exportDocument } from '../../lib/documents';
@@ -16,7 +16,7 @@ export function RecordingViewer({
   onClose,
 }: {
   doc: DocumentView;
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
   onClose: () => void;
 }) {
   const [exporting, setExporting] = useState(false);
