@@ -26,6 +26,7 @@ import { draftChannels } from './contract/drafts';
 import { psychometricsChannels } from './contract/psychometrics';
 import { assessmentChannels } from './contract/assessments';
 import { consultationChannels } from './contract/consultations';
+import { attachmentChannels } from './contract/attachment';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -43,6 +44,8 @@ export * from './contract/drafts';
 export * from './contract/psychometrics';
 export * from './contract/assessments';
 export * from './contract/consultations';
+export * from './contract/attachment';
+export * from './contract/dmm';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -60,6 +63,7 @@ export const contract = {
   ...psychometricsChannels,
   ...assessmentChannels,
   ...consultationChannels,
+  ...attachmentChannels,
 } as const;
 
 export type Contract = typeof contract;

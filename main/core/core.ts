@@ -12,6 +12,7 @@ import { draftHandlers } from './drafts/drafts.ipc';
 import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
 import { assessmentHandlers } from './assessments/assessments.ipc';
 import { consultationHandlers } from './consultations/consultations.ipc';
+import { attachmentHandlers } from './attachment/attachment.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...psychometricsHandlers,
   ...assessmentHandlers,
   ...consultationHandlers,
+  ...attachmentHandlers,
 };
 
 export interface Core {
