@@ -60,7 +60,7 @@ export function FamilyView({ family }: { family: FamilyViewData }) {
                     <span className={styles.relationship}>{p.relationship}</span>
                   </h5>
                   {p.rows.length === 0 ? (
-                    <p className="muted">No procedures.</p>
+                    <p className="muted">No procedures yet.</p>
                   ) : (
                     <ol className={styles.rows} aria-label={`Procedures of ${p.name}, by date`}>
                       {p.rows.map((r) => (

@@ -29,7 +29,7 @@ export function subjectDateOfBirth(detail: CaseDetail, subject: string): string 
   return detail.people.find((p) => personChoice(p.id) === subject)?.dateOfBirth ?? null;
 }
 
-function figureOptions(detail: CaseDetail, rule: DmmFigureRule): Option[] {
+function figureOptions(detail: CaseDetail, rule: DmmFigureRule, subject: string): Option[] {
   const named = (p: CaseDetail['people'][number]) => (p.relationship ? `${p.name} (${p.relationship})` : p.name);
   if (rule === 'named-child') {
     return [
@@ -38,7 +38,6 @@ function figureOptions(detail: CaseDetail, rule: DmmFigureRule): Option[] {
       ...detail.people
         .filter((p) => p.kind === 'sibling' || p.kind === 'household_child')
         .map((p) => ({ value: personChoice(p.id), label: named(p) })),
-      { value: SOMEONE_ELSE, label: 'Another child (name them)' },
     ];
   }
   return [
@@ -68,6 +67,10 @@ export function FigureField({
     return <p className="muted">The adult interviews classify a state of mind: no attachment figure is named.</p>;
   }
   const label = rule === 'named-child' ? 'The child spoken about' : 'Attachment figure';
+  const hint =
+    rule === 'attachment-figure'
+      ? 'Strategies are relationship-specific: the figure this one is with.'
+      : 'The young person, or a child from the case’s people (add them on the People tab).';
   return (
     <div>
       <SelectField
@@ -81,7 +84,7 @@ export function FigureField({
         value={draft.figure}
         onValueChange={set('figure')}
         error={errors.figure ?? null}
-        options={figureOptions(detail, rule)}
+        options={figureOptions(detail, rule, draft.subject)}
       />
       {draft.figure === SOMEONE_ELSE && (
         <TextField

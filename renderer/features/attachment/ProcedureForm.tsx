@@ -73,7 +73,10 @@ export function ProcedureForm({
     (value: ProcedureDraft[K]) =>
       setDraft((d) => ({ ...d, [key]: value }));
   const proc = draft.procedure === '' ? null : DMM_PROCEDURES[draft.procedure];
-  const warnings = draftWarnings(draft, subjectDateOfBirth(detail, draft.subject));
+  // Warnings acknowledged when the procedure was last saved stay acknowledged (the core keeps them).
+  const warnings = draftWarnings(draft, subjectDateOfBirth(detail, draft.subject)).filter(
+    (w) => !editing?.warnings.some((a) => a.key === w.key && a.message === w.message),
+  );
   const workers = workerChoices(detail, me, users);
   const heading = editing ? `Change the ${editing.procedure} of ${editing.subjectName}` : 'Add a procedure';
   const headingId = 'procedure-form-heading';
