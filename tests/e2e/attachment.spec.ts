@@ -221,3 +221,64 @@ test('an SAA and a DMM-AAI coded with modifiers, a refused code, an acknowledged
   expect(await measureOverflow(page, 'procedure form at 320 px')).toBeNull();
   await expectNoSeriousViolations(page, 'procedure form at 320 px');
 });
+
+test('a Toddler CARE-Index: each partner’s running sum, a sheet that does not add up refused, the band derived', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createVaultAndSignIn(page);
+  const made = await makeCase(page, 'Riley', 'Shaw', '2020-05-01');
+  await api(page, 'person:add', {
+    caseId: made.id,
+    person: { kind: 'parent_carer', name: 'Dana Shaw', relationship: 'Mother', dateOfBirth: '1995-09-12' },
+  });
+  await api(page, 'attachment:open', { caseId: made.id });
+  await goToArea(page, 'Sharing');
+  await goToArea(page, 'Cases');
+  await page.getByRole('link', { name: made.reference }).first().click();
+  await press(page, page.getByRole('tab', { name: 'Attachment' }));
+  await press(page, page.getByRole('button', { name: 'Add a procedure' }));
+  await page.getByLabel('Procedure', { exact: true }).selectOption('TCI');
+  await page.getByLabel('Attachment figure').selectOption({ label: 'Dana Shaw (Mother)' });
+  await typeInto(page, page.getByLabel('Date administered'), '10/02/2026');
+  // No classification and no modifiers for a CARE-Index: the score sheet instead.
+  await expect(page.getByLabel('Classification', { exact: true })).toHaveCount(0);
+
+  const adult = page.getByRole('group', { name: 'Adult', exact: true });
+  const toddler = page.getByRole('group', { name: 'Toddler', exact: true });
+  await typeInto(page, adult.getByLabel('Sensitive'), '8');
+  await typeInto(page, adult.getByLabel('Controlling'), '4');
+  await expect(page.getByTestId('care-adult-sum')).toHaveText('Adult: sum 12 of 14 so far');
+  await expect(page.getByTestId('care-band')).toContainText('Sensitivity band: adequate Risk tier: Normative');
+  await typeInto(page, adult.getByLabel('Unresponsive'), '1');
+  await expect(page.getByTestId('care-adult-sum')).toHaveText('Adult: sum 13 of 14 (they must add up to 14)');
+  for (const [label, score] of [
+    ['Cooperative', '6'],
+    ['Compulsive', '2'],
+    ['Threateningly coercive', '2'],
+    ['Disarmingly coercive', '2'],
+    ['Passive', '2'],
+  ] as const) {
+    await typeInto(page, toddler.getByLabel(label, { exact: true }), score);
+  }
+  await expect(page.getByTestId('care-child-sum')).toHaveText('Toddler: sum 14 of 14');
+
+  await press(page, page.getByRole('button', { name: 'Add the procedure' }));
+  await expect(adult).toContainText("The adult's scales must add up to 14; they add up to 13.");
+  await expectNoSeriousViolations(page, 'CARE-Index sheet (refused)');
+  await page.getByRole('form', { name: 'Add a procedure' }).screenshot({
+    path: `${ARTIFACTS}/attachment-care-index-refused-1280x800.png`,
+  });
+
+  await typeInto(page, adult.getByLabel('Unresponsive'), '2');
+  await expect(page.getByTestId('care-adult-sum')).toHaveText('Adult: sum 14 of 14');
+  await press(page, page.getByRole('button', { name: 'Add the procedure' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Added the TCI.' })).toBeFocused();
+  const column = page.getByRole('region', { name: 'Family view' }).getByRole('listitem').first();
+  await expect(column).toContainText('TCI with Mother (Dana Shaw)');
+  await expect(column).toContainText('Risk tier: Normative');
+  await expect(page.getByRole('article', { name: /^TCI of Riley Shaw/ })).toContainText('Sensitivity band: adequate');
+  await expectNoSeriousViolations(page, 'Attachment tab with a CARE-Index');
+});

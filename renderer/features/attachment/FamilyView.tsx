@@ -1,5 +1,5 @@
 import type { FamilyView as FamilyViewData, FamilyViewRow } from '../../../preload/contract/attachment';
-import { DMM_PROCEDURES } from '../../../preload/contract/dmm';
+import { DMM_MODIFIER_CODES, DMM_MODIFIERS, DMM_PROCEDURES } from '../../../preload/contract/dmm';
 import { formatDate } from '../../lib/dates';
 import { TierBadge } from './TierBadge';
 import styles from './FamilyView.module.css';
@@ -7,6 +7,23 @@ import styles from './FamilyView.module.css';
 function reliabilityText(r: boolean | null): string | null {
   if (r === null) return null;
   return r ? 'Coder certified reliable' : 'Coder not certified reliable';
+}
+
+/**
+ * "Ul (her father: blocked)" with its code set apart in a typeface where a lower-case l is not
+ * a capital I (Ul and UI read the same in most sans-serif faces), and named in full on hover.
+ */
+function ModifierText({ text }: { text: string }) {
+  const code = DMM_MODIFIER_CODES.find((c) => text === c || text.startsWith(`${c} `));
+  if (!code) return <>{text}</>;
+  return (
+    <>
+      <abbr className={styles.modifierCode} title={DMM_MODIFIERS[code].label}>
+        {code}
+      </abbr>
+      {text.slice(code.length)}
+    </>
+  );
 }
 
 function ProcedureRow({ row }: { row: FamilyViewRow }) {
@@ -25,7 +42,9 @@ function ProcedureRow({ row }: { row: FamilyViewRow }) {
       {row.modifiers.length > 0 && (
         <ul className={styles.modifiers} aria-label="Modifiers">
           {row.modifiers.map((m) => (
-            <li key={m}>{m}</li>
+            <li key={m}>
+              <ModifierText text={m} />
+            </li>
           ))}
         </ul>
       )}

@@ -42,8 +42,9 @@ function figureOptions(detail: CaseDetail, rule: DmmFigureRule, subject: string)
   }
   return [
     { value: '', label: 'Choose…' },
+    // A strategy is with someone else: the person assessed is not offered as their own figure.
     ...detail.people
-      .filter((p) => p.kind === 'parent_carer')
+      .filter((p) => p.kind === 'parent_carer' && personChoice(p.id) !== subject)
       .map((p) => ({ value: personChoice(p.id), label: named(p) })),
     { value: SOMEONE_ELSE, label: 'Someone not on the case (name them)' },
   ];
@@ -76,11 +77,7 @@ export function FigureField({
       <SelectField
         id="procedure-figure"
         label={label}
-        hint={
-          rule === 'attachment-figure'
-            ? 'Strategies are relationship-specific: the figure this one is with.'
-            : undefined
-        }
+        hint={hint}
         value={draft.figure}
         onValueChange={set('figure')}
         error={errors.figure ?? null}

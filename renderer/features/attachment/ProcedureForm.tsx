@@ -184,8 +184,7 @@ export function ProcedureForm({
         />
       )}
       {proc?.output === 'classification' && draft.procedure !== '' && (
-        <fieldset className="form-section">
-          <legend className="form-section__legend">Classification</legend>
+        <>
           <ClassificationField
             value={draft.classification}
             onChange={set('classification')}
@@ -197,7 +196,7 @@ export function ProcedureForm({
             errors={errors}
             onChange={set('modifiers')}
           />
-        </fieldset>
+        </>
       )}
       {warnings.length > 0 && (
         <div className={styles.warnings} role="status" data-testid="procedure-warnings">
