@@ -63,6 +63,8 @@ export const CHRONOLOGY_KINDS = {
   hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
   // consultations (main/core/consultations/consultations.ipc.ts)
   ...CONSULTATION_CHRONOLOGY_KINDS,
+  // attachment (main/core/attachment/attachment.chronology.ts); group 'other' until the 'assessment' group lands
+  attachment_procedure: { label: 'Attachment', group: 'other', marker: 'other', source: 'attachment' },
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -25,10 +25,8 @@ import { signoffState } from '../reports/signoff/signoff';
 import { ASSESSMENT_SUBJECT } from './assessment-lock';
 import { loadAssessmentView } from './assessment-view';
 import { findCurrentAssessment } from './assessments.repo';
+import { attachmentReportBlocks } from '../attachment/attachment.report';
 import { stageName } from './assessments.rules';
-
-/** The placeholder until attachment forms are recorded (issue 10 leaves them for later). */
-export const ATTACHMENT_PLACEHOLDER = 'Attachment assessment forms are not yet recorded in this system.';
 
 /** What stands in for the harmed person when a behaviour holds third-party information. */
 export const HARMED_WITHHELD = 'Not included: third-party information';
@@ -237,7 +235,7 @@ export function buildAssessmentReport(ctx: ReportContext): ReportContent {
     ...section('The assessment process', [stagesTable(a.stages), ...psychometricsBlocks(ctx.db, ctx.caseId)]),
     ...section('Understanding the behaviour', paragraphs(a.formulation, 'The formulation has not been written yet.')),
     ...section('Risks and needs', risksBlocks(a)),
-    ...section('Attachment', [{ kind: 'paragraph', text: ATTACHMENT_PLACEHOLDER }]),
+    ...section('Attachment', attachmentReportBlocks(ctx.db, ctx.caseId)),
     ...section('Recommendations', recommendationBlocks(a)),
     ...signoffBlocks(a, signoff),
   ];

@@ -1,5 +1,6 @@
 import type { attachmentChannels } from '../../../preload/contract/attachment';
 import type { HandlersFor } from '../ipc/router';
+import { registerAttachmentChronology } from './attachment.chronology';
 import {
   addProcedure,
   getAttachment,
@@ -9,6 +10,8 @@ import {
   updateAttachment,
   updateProcedure,
 } from './attachment.service';
+
+registerAttachmentChronology();
 
 /** Handlers for the attachment (DMM) channels. */
 export const attachmentHandlers: HandlersFor<typeof attachmentChannels> = {

@@ -17,6 +17,8 @@ export interface ProcedureJoined {
   subject_dob: string | null;
   figure_person_name: string | null;
   figure_person_relationship: string | null;
+  /** 1 when the figure is a third-party person (a report leaves their name out). */
+  figure_third_party: 0 | 1 | null;
   yp_given: string | null;
   yp_family: string | null;
   yp_initials: string | null;
@@ -28,7 +30,7 @@ export type StoredProcedure = { record: ProcedureRecordView; joined: ProcedureJo
 const PROCEDURE_SELECT = `SELECT ${procedureRecord.select('p')},
     (SELECT display_name FROM users u WHERE u.id = p.administered_by) AS administered_by_name,
     s.name AS subject_name, s.relationship AS subject_relationship, s.date_of_birth AS subject_dob,
-    f.name AS figure_person_name, f.relationship AS figure_person_relationship,
+    f.name AS figure_person_name, f.relationship AS figure_person_relationship, f.third_party AS figure_third_party,
     y.given_name AS yp_given, y.family_name AS yp_family, y.initials AS yp_initials, y.date_of_birth AS yp_dob
   FROM attachment_procedures p
   LEFT JOIN case_people s ON s.id = p.subject_person_id AND s.case_id = p.case_id
@@ -49,6 +51,7 @@ function stored(row: ProcedureRow & ProcedureJoined): StoredProcedure {
       subject_dob: row.subject_dob,
       figure_person_name: row.figure_person_name,
       figure_person_relationship: row.figure_person_relationship,
+      figure_third_party: row.figure_third_party,
       yp_given: row.yp_given,
       yp_family: row.yp_family,
       yp_initials: row.yp_initials,

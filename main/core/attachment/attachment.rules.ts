@@ -126,21 +126,26 @@ function warningList(warnings: readonly DmmWarning[]): string {
 /**
  * Check a procedure against its case. A refusal is INVALID_INPUT; warnings not acknowledged
  * before (same key and words) are CONFIRMATION_REQUIRED unless `acknowledge`, and are then kept
- * with who acknowledged them and when. Warnings that no longer hold are dropped.
+ * with who acknowledged them and when. Warnings that no longer hold are dropped. `previous` is
+ * the stored procedure being changed (none for a new one).
  */
 export function checkProcedure(
   vault: OpenVault,
   caseId: string,
   p: ProcedureParsed,
   acknowledge: boolean,
-  previous: readonly StoredWarning[],
+  previous: { warnings: readonly StoredWarning[]; administeredBy: string | null },
 ): CheckedProcedure {
   const { db } = vault;
   const proc = DMM_PROCEDURES[p.procedure];
   const dob = subjectDateOfBirth(db, caseId, p);
   checkFigure(db, caseId, p);
   checkRecordings(db, caseId, p.recordingDocumentIds);
-  if (!isCaseWorker(db, p.administeredBy)) refuse('Who administered it must be an active clinician or administrator.');
+  // A procedure received in a bundle keeps its sender as who administered it: only a changed
+  // name must be one of this vault's active workers.
+  if (p.administeredBy !== previous.administeredBy && !isCaseWorker(db, p.administeredBy)) {
+    refuse('Who administered it must be an active clinician or administrator.');
+  }
   if (proc.output === 'care-index' && p.coderName && !p.careIndex) {
     refuse(
       `Enter the ${proc.label} scores the coder gave (the adult’s and the child’s scales), or leave the coder blank until it is coded.`,
@@ -149,7 +154,7 @@ export function checkProcedure(
   const classification = parsed(p);
   const ageMonths = ageInMonths(dob, p.administeredOn);
   const found = dmmWarnings(p.procedure, ageMonths, classification);
-  const seen = (w: DmmWarning) => previous.find((s) => s.key === w.key && s.message === w.message);
+  const seen = (w: DmmWarning) => previous.warnings.find((s) => s.key === w.key && s.message === w.message);
   const fresh = found.filter((w) => !seen(w));
   if (fresh.length > 0 && !acknowledge) {
     throw new AppError('CONFIRMATION_REQUIRED', `Check before saving: ${warningList(fresh)} Save anyway?`);

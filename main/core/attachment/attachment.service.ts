@@ -167,7 +167,10 @@ export function addProcedure(
   return db
     .transaction(() => {
       const attachment = ensureAttachment(vault, caseId);
-      const checked = checkProcedure(vault, caseId, procedure, acknowledgeWarnings, []);
+      const checked = checkProcedure(vault, caseId, procedure, acknowledgeWarnings, {
+        warnings: [],
+        administeredBy: null,
+      });
       const at = vault.now().toISOString();
       const id = randomUUID();
       insertProcedure(db, {
@@ -210,7 +213,7 @@ export function updateProcedure(
     .transaction(() => {
       const current = requireProcedure(vault, procedureId).record;
       if (current.version !== expectedVersion) throw stale('procedure');
-      const checked = checkProcedure(vault, current.caseId, procedure, acknowledgeWarnings, current.warnings);
+      const checked = checkProcedure(vault, current.caseId, procedure, acknowledgeWarnings, current);
       const updated: ProcedureRecordView = {
         ...current,
         ...recordFields(procedure, checked),

@@ -19,6 +19,7 @@ import { usersModule } from './users-module';
 import { psychometricsModule } from '../../psychometrics/psychometrics.bundle';
 import { assessmentBundleModules } from '../../assessments/assessments.bundle';
 import { consultationBundleModules } from '../../consultations/consultations.bundle';
+import { attachmentBundleModules } from '../../attachment/attachment.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -35,6 +36,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     psychometricsModule,
     ...assessmentBundleModules,
     ...consultationBundleModules,
+    ...attachmentBundleModules,
   ];
   return {
     cases: caseLocator,

@@ -111,7 +111,7 @@ const SECTIONS = [
   'Understanding the behaviour',
   'Risks and needs',
   'Attachment',
-  'Attachment assessment forms are not yet recorded in this system.',
+  'No attachment (DMM) assessment has been recorded for this case.',
   'Recommendations',
   'Case management',
   'Safety planning',
