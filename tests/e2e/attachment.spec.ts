@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { docxParts, xmlText } from '../main/core/reports/read-back';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { goToArea, measureOverflow } from './helpers/reflow';
@@ -10,7 +12,9 @@ import { createVaultAndSignIn } from './helpers/sign-in';
  * inline as it is typed, then coded A6 with Utr and Dp; A6 at ten is earlier than usual, so the
  * save asks for the warning to be acknowledged, and the saved SAA shows who acknowledged it.
  * A DMM-AAI for the mother is coded A3 with Ul and R. The family view sets both side by side,
- * tiers in words. Axe scans on each state; screenshots at 1280x800 and 320 CSS px wide.
+ * tiers in words, and the assessment report's Word file carries both. A Toddler CARE-Index shows
+ * each partner's running sum and refuses a sheet that does not add up to 14. Axe scans on each
+ * state; screenshots at 1280x800 and 320 CSS px wide.
  */
 
 const ARTIFACTS = 'tests/e2e/artifacts';
@@ -63,6 +67,16 @@ test('an SAA and a DMM-AAI coded with modifiers, a refused code, an acknowledged
     caseId: made.id,
     person: { kind: 'parent_carer', name: 'Kerry Ellis', relationship: 'Mother', dateOfBirth: '1988-04-02' },
   });
+  // An accepted case with its assessment open, so that its report carries the attachment section.
+  const detail = await api<{ version: number }>(page, 'case:get', { caseId: made.id });
+  await api(page, 'case:setStatus', {
+    caseId: made.id,
+    expectedVersion: detail.version,
+    status: 'accepted',
+    reason: null,
+    closingSummary: null,
+  });
+  await api(page, 'assessment:open', { caseId: made.id });
   // Leave and come back, so the caseload lists the case made through the API.
   await goToArea(page, 'Sharing');
   await goToArea(page, 'Cases');
@@ -220,6 +234,25 @@ test('an SAA and a DMM-AAI coded with modifiers, a refused code, an acknowledged
   await form.screenshot({ path: `${ARTIFACTS}/attachment-form-320.png` });
   expect(await measureOverflow(page, 'procedure form at 320 px')).toBeNull();
   await expectNoSeriousViolations(page, 'procedure form at 320 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The assessment report's attachment section is filled from these records (read back from the Word file).
+  await press(page, page.getByRole('tab', { name: /^Assessment/ }));
+  const word = page.getByRole('link', { name: 'Download assessment report (Word)' });
+  const download = page.waitForEvent('download');
+  await press(page, word);
+  const path = await (await download).path();
+  const report = xmlText(docxParts(readFileSync(path))['word/document.xml'] ?? '');
+  for (const expected of [
+    'SAA (School-age Assessment of Attachment): Jordan Ellis',
+    'A6: compulsively self-reliant',
+    'Utr (domestic abuse at home, 2021: dismissed); Dp',
+    'DMM-AAI (Adult Attachment Interview (DMM coding)): Kerry Ellis',
+    'Ul (her father, 2019: blocked); R (towards B)',
+    'Jordan manages closeness by needing no one',
+  ]) {
+    expect(report).toContain(expected);
+  }
 });
 
 test('a Toddler CARE-Index: each partner’s running sum, a sheet that does not add up refused, the band derived', async ({
