@@ -300,6 +300,8 @@ test('a Toddler CARE-Index: each partner’s running sum, a sheet that does not 
 
   await press(page, page.getByRole('button', { name: 'Add the procedure' }));
   await expect(adult).toContainText("The adult's scales must add up to 14; they add up to 13.");
+  // The whole sheet is in error, not one scale: the focus goes into it.
+  await expect(adult.getByLabel('Sensitive')).toBeFocused();
   await expectNoSeriousViolations(page, 'CARE-Index sheet (refused)');
   await page.getByRole('form', { name: 'Add a procedure' }).screenshot({
     path: `${ARTIFACTS}/attachment-care-index-refused-1280x800.png`,

@@ -41,7 +41,8 @@ function Partner({
     <FieldGroup id={id} legend={legend} error={errors[id]}>
       {/* The running sum is announced as it changes; "not 14" is said in words, not by colour. */}
       <p className={off ? `${styles.sum} ${styles.sumOff}` : styles.sum} role="status" data-testid={`${id}-sum`}>
-        {legend}: {sumText(sum)}
+        <span className="visually-hidden">{legend}: </span>
+        {sumText(sum)}
         {off ? ` (they must add up to ${CARE_INDEX_TOTAL})` : ''}
         {!complete && sum > 0 ? ' so far' : ''}
       </p>

@@ -3,7 +3,7 @@
  * and coding, and its result (CARE-Index scores, or a classification with its modifiers). The
  * DMM's warnings show as they arise; saving with any asks the coder to acknowledge them.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ProcedureInput, ProcedureView } from '../../../preload/contract/attachment';
 import {
   DMM_PROCEDURE_CODES,
@@ -15,11 +15,11 @@ import {
 import { DateField, SelectField, TextAreaField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { ApiError, errorMessage } from '../../lib/api';
-import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { useCasePageStore } from '../../stores/case-page';
 import { useSessionStore } from '../../stores/session';
 import { ConfirmDialog } from '../cases/case-page/ConfirmDialog';
 import { todayUk } from '../cases/case-page/uk-date';
+import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { workerChoices } from '../cases/case-page/workers';
 import { saveProcedure } from './attachment-actions';
 import { CareIndexSheet } from './CareIndexSheet';
@@ -65,7 +65,8 @@ export function ProcedureForm({
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
-  const { formRef, markFailed } = useFocusFirstInvalid();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
   if (!detail) return null;
 
   const set =
@@ -104,7 +105,13 @@ export function ProcedureForm({
     if ('errors' in result) {
       setErrors(result.errors);
       setFormError('The procedure was not saved: correct the fields marked below.');
-      markFailed();
+      // To the first field in error; a whole group's error (a sheet that does not add up to 14, a
+      // modifier missing its event) marks no one control, so into that group's first control.
+      focusLater(() =>
+        formRef.current?.querySelector<HTMLElement>(
+          '[aria-invalid="true"], .fieldset--error input, .fieldset--error button',
+        ),
+      );
       return;
     }
     setErrors({});
