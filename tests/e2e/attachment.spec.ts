@@ -161,7 +161,12 @@ test('an SAA and a DMM-AAI coded with modifiers, a refused code, an acknowledged
   await expect(page.getByRole('status').filter({ hasText: 'Added the SAA (A6).' })).toBeFocused();
 
   const saa = page.getByRole('article', { name: /^SAA of Jordan Ellis \(Young person\), 10\/02\/2026/ });
-  await expect(saa).toContainText('Utr (domestic abuse at home, 2021: dismissed); Dp');
+  await expect(
+    saa
+      .getByRole('definition')
+      .filter({ has: page.getByRole('listitem') })
+      .getByRole('listitem'),
+  ).toHaveText(['Utr (domestic abuse at home, 2021: dismissed)', 'Dp']);
   await expect(saa).toContainText('Dr Ade Okafor: disagreed. Resolved: Agreed A6 at a consensus meeting.');
   await expect(saa.getByText(/acknowledged by Sam Patel, \d\d\/\d\d\/\d{4} \d\d:\d\d/)).toBeVisible();
   await press(page, saa.getByRole('button', { name: 'View SAA transcript' }));

@@ -12,7 +12,8 @@ import {
   type DmmProcedureCode,
 } from '../../../preload/contract/dmm';
 import { FieldGroup, TextField } from '../../components/fields';
-import { partnerSum, scaleValue, sumText, type DraftErrors } from './procedure-draft';
+import { partnerSum, scaleValue, sumText } from './live-reading';
+import type { DraftErrors } from './procedure-draft';
 import { TierBadge } from './TierBadge';
 import styles from './ProcedureForm.module.css';
 

@@ -13,7 +13,8 @@ import {
 } from '../../../preload/contract/dmm';
 import { CheckboxGroup, FieldGroup, TextField } from '../../components/fields';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
-import { classificationPreview, newModifier, type DraftErrors, type ModifierDraft } from './procedure-draft';
+import { classificationPreview } from './live-reading';
+import { newModifier, type DraftErrors, type ModifierDraft } from './procedure-draft';
 import { tierWords } from './TierBadge';
 import styles from './ProcedureForm.module.css';
 

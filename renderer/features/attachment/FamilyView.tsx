@@ -1,29 +1,13 @@
 import type { FamilyView as FamilyViewData, FamilyViewRow } from '../../../preload/contract/attachment';
-import { DMM_MODIFIER_CODES, DMM_MODIFIERS, DMM_PROCEDURES } from '../../../preload/contract/dmm';
+import { DMM_PROCEDURES } from '../../../preload/contract/dmm';
 import { formatDate } from '../../lib/dates';
+import { ModifierText } from './ModifierText';
 import { TierBadge } from './TierBadge';
 import styles from './FamilyView.module.css';
 
 function reliabilityText(r: boolean | null): string | null {
   if (r === null) return null;
   return r ? 'Coder certified reliable' : 'Coder not certified reliable';
-}
-
-/**
- * "Ul (her father: blocked)" with its code set apart in a typeface where a lower-case l is not
- * a capital I (Ul and UI read the same in most sans-serif faces), and named in full on hover.
- */
-function ModifierText({ text }: { text: string }) {
-  const code = DMM_MODIFIER_CODES.find((c) => text === c || text.startsWith(`${c} `));
-  if (!code) return <>{text}</>;
-  return (
-    <>
-      <abbr className={styles.modifierCode} title={DMM_MODIFIERS[code].label}>
-        {code}
-      </abbr>
-      {text.slice(code.length)}
-    </>
-  );
 }
 
 function ProcedureRow({ row }: { row: FamilyViewRow }) {

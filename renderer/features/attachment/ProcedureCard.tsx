@@ -3,11 +3,13 @@
  * reliability, blind coding, the second coder), its recordings (opened in the document viewer),
  * and the warnings acknowledged when it was saved, with who and when.
  */
+import type { ReactNode } from 'react';
 import { TRANSCRIPT_STATUS_LABELS, type ProcedureView } from '../../../preload/contract/attachment';
 import { ADULT_SCALES, CHILD_SCALES, DMM_PROCEDURES, ageText } from '../../../preload/contract/dmm';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { useCasePageStore } from '../../stores/case-page';
 import { SummaryList } from '../cases/case-page/SummaryList';
+import { ModifierText } from './ModifierText';
 import { TierBadge } from './TierBadge';
 import styles from './AttachmentTab.module.css';
 
@@ -68,7 +70,18 @@ export function ProcedureCard({
             ['Administered by', p.administeredByName],
             [DMM_PROCEDURES[p.procedure].output === 'care-index' ? 'Scores' : 'Classification', result],
             ...(p.modifiers.length > 0
-              ? ([['Modifiers', p.modifiers.map((m) => m.text).join('; ')]] as [string, string][])
+              ? ([
+                  [
+                    'Modifiers',
+                    <ul key="modifiers" className={styles.plainList}>
+                      {p.modifiers.map((m) => (
+                        <li key={m.text}>
+                          <ModifierText text={m.text} />
+                        </li>
+                      ))}
+                    </ul>,
+                  ],
+                ] as [string, ReactNode][])
               : []),
             ['Coder', p.coderName ?? ''],
             ['Certified reliable', yesNo(p.coderReliable)],

@@ -26,14 +26,8 @@ import { CareIndexSheet } from './CareIndexSheet';
 import { ClassificationField, ModifiersEditor } from './ClassificationFields';
 import { CoderFields, RecordingFields } from './CodingFields';
 import { FigureField, subjectChoices, subjectDateOfBirth } from './PeopleFields';
-import {
-  draftOf,
-  draftWarnings,
-  emptyDraft,
-  toProcedureInput,
-  type DraftErrors,
-  type ProcedureDraft,
-} from './procedure-draft';
+import { draftWarnings } from './live-reading';
+import { draftOf, emptyDraft, toProcedureInput, type DraftErrors, type ProcedureDraft } from './procedure-draft';
 import { WarningList } from './WarningList';
 import styles from './ProcedureForm.module.css';
 

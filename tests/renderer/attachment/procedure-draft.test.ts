@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { procedureInputSchema, type ProcedureView } from '../../../preload/contract/attachment';
 import {
   classificationPreview,
-  draftOf,
   draftWarnings,
-  emptyDraft,
-  newModifier,
   partnerSum,
-  personChoice,
   scaleValue,
   sumText,
+} from '../../../renderer/features/attachment/live-reading';
+import {
+  draftOf,
+  emptyDraft,
+  newModifier,
+  personChoice,
   toProcedureInput,
   SOMEONE_ELSE,
   YOUNG_PERSON,
