@@ -35,6 +35,7 @@ import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scra
 import { plainCopyOf } from './plain-baseline';
 import { measureConsultations } from './consultation-run';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
+import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
 
 const { values } = parseArgs({
@@ -127,6 +128,17 @@ try {
       },
       15,
     );
+    const familyCase = largestFamilyViewCase(vault.db);
+    if (familyCase) {
+      emitSamples(
+        'attachment_family_view_ms',
+        await familyViews(core.router, familyCase.caseId, RUNS(70)),
+        {
+          note: `attachment:familyView of the largest case (${familyCase.procedures} DMM procedures, ${familyCase.carers} parents or carers), with its audit row`,
+        },
+        10,
+      );
+    }
     emitSamples('caseload_search_ms', await caseloadSearches(core.router, p, RUNS(60)), {
       note: 'name prefix, reference prefix, date of birth',
     });

@@ -272,3 +272,36 @@ describe('across the case', () => {
     expect(family.people[1]?.rows[0]?.modifiers).toEqual(['Utr (violence by her stepfather: dismissed, blocked)']);
   });
 });
+
+describe('in the router, before any handler', () => {
+  const refused: [string, (c: AttachmentCase) => unknown, RegExp][] = [
+    ['a code that does not exist', (c) => saaWithMother(c, { classification: 'B6' }), /There is no B6/],
+    [
+      'a modifier the SAA does not take',
+      (c) => saaWithMother(c, { modifiers: [{ code: 'ES' }] }),
+      /takes only Ul, Utr, Dp, ina/,
+    ],
+    ['a classification on a CARE-Index', () => ici({ classification: 'B3' }), /not an A\/B\/C classification/],
+    ['a sheet on an SAA', (c) => saaWithMother(c, { careIndex: sheet }), /not scored on CARE-Index scales/],
+    [
+      'a parent’s procedure without the parent',
+      (c) => aaiOfMother(c, { subjectPersonId: null }),
+      /Choose the parent or carer/,
+    ],
+    [
+      'a disagreement without its resolution',
+      (c) => saaWithMother(c, { secondCoding: { coderName: 'Dr Ian Second', agreement: 'disagreed' } }),
+      /Say how the coders’ disagreement was resolved/,
+    ],
+    ['a date not in yyyy-mm-dd', (c) => saaWithMother(c, { administeredOn: '14/09/2022' }), /date/i],
+  ];
+  it.each(refused)('refuses %s with the contract’s words, and writes nothing', async (_what, build, message) => {
+    const r = await c.l.raw('attachment:addProcedure', { caseId: c.caseId, procedure: build(c) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!r.ok && r.error.message).toMatch(message);
+    const n = c.l.core.manager.current().db.prepare('SELECT count(*) AS n FROM attachment_procedures').get() as {
+      n: number;
+    };
+    expect(n.n).toBe(0);
+  });
+});
