@@ -4,7 +4,7 @@ import { docxParts, xmlText } from '../main/core/reports/read-back';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { goToArea, measureOverflow } from './helpers/reflow';
-import { createVaultAndSignIn } from './helpers/sign-in';
+import { createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * The Attachment tab, from the keyboard: an SAA for the young person (with their mother as the
@@ -321,4 +321,25 @@ test('a Toddler CARE-Index: each partner’s running sum, a sheet that does not 
   await expect(column).toContainText('Risk tier: Normative');
   await expect(page.getByRole('article', { name: /^TCI of Riley Shaw/ })).toContainText('Sensitivity band: adequate');
   await expectNoSeriousViolations(page, 'Attachment tab with a CARE-Index');
+
+  // A read-only colleague reads it all and is offered nothing to change.
+  await api(page, 'user:create', {
+    username: 'rreader',
+    displayName: 'Robin Reader',
+    password: 'read only long password',
+    role: 'read-only',
+  });
+  await press(page, page.getByRole('button', { name: 'Lock', exact: true }));
+  await signIn(page, { username: 'rreader', password: 'read only long password' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await page.getByRole('link', { name: made.reference }).first().click();
+  await press(page, page.getByRole('tab', { name: 'Attachment' }));
+  await expect(page.getByRole('region', { name: 'Family view' })).toContainText('Risk tier: Normative');
+  await expect(page.getByRole('article', { name: /^TCI of Riley Shaw/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^(Add a procedure|Change|Remove|Save the formulation)/ })).toHaveCount(
+    0,
+  );
+  // No field to type into (the search box is a searchbox, not a textbox).
+  await expect(page.getByRole('textbox')).toHaveCount(0);
+  await expectNoSeriousViolations(page, 'Attachment tab, read-only');
 });

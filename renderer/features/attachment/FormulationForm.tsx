@@ -3,6 +3,7 @@ import type { AttachmentView } from '../../../preload/contract/attachment';
 import { TextAreaField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { errorMessage } from '../../lib/api';
+import { SummaryList } from '../cases/case-page/SummaryList';
 import { updateAttachment } from './attachment-actions';
 import styles from './AttachmentTab.module.css';
 
@@ -13,6 +14,22 @@ export function FormulationForm({ attachment, canWrite }: { attachment: Attachme
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  if (!canWrite) {
+    // A read-only user reads the texts; a form they cannot save would only mislead.
+    return (
+      <section aria-labelledby="attachment-formulation-heading" className={styles.section}>
+        <h4 id="attachment-formulation-heading">Formulation and strategy</h4>
+        <SummaryList
+          label="Formulation and strategy"
+          rows={[
+            ['Functional formulation', attachment.formulation ?? ''],
+            ['The young person’s self-protective strategy', attachment.strategySummary ?? ''],
+          ]}
+        />
+      </section>
+    );
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -58,11 +75,9 @@ export function FormulationForm({ attachment, canWrite }: { attachment: Attachme
         onValueChange={setStrategy}
         rows={4}
       />
-      {canWrite && (
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? 'Saving…' : 'Save the formulation'}
-        </button>
-      )}
+      <button type="submit" className="button" aria-disabled={busy || undefined}>
+        {busy ? 'Saving…' : 'Save the formulation'}
+      </button>
     </form>
   );
 }
