@@ -16,13 +16,14 @@ import {
   type DmmModifierEntry,
   type DmmProcedureCode,
 } from '../../../preload/contract/dmm';
+import type { Db } from '../db/connection';
 import type { BundleModule } from '../bundles/registry';
 import { recordModule } from '../bundles/modules/record-module';
 import type { Row } from '../bundles/modules/table-module';
 import { ukDate } from '../bundles/summary';
 import { attachmentRecord, procedureRecord } from './attachment.records';
 
-export const attachmentModule = recordModule(attachmentRecord, {
+const attachmentBase = recordModule(attachmentRecord, {
   name: 'attachment',
   schemaVersion: 1,
   after: ['case', 'users'],
@@ -31,6 +32,48 @@ export const attachmentModule = recordModule(attachmentRecord, {
     { heading: 'Attachment (DMM) assessment', lines: rows.map((r) => `Opened ${ukDate(r.opened_at.slice(0, 10))}`) },
   ],
 });
+
+/** The local attachment assessment of a case, if any: there is one per case. */
+function localAttachment(
+  db: Db,
+  caseId: string,
+): { id: string; formulation: string | null; strategy_summary: string | null } | null {
+  return (
+    (db
+      .prepare('SELECT id, formulation, strategy_summary FROM attachment_assessments WHERE case_id = ?')
+      .get(caseId) as { id: string; formulation: string | null; strategy_summary: string | null } | undefined) ?? null
+  );
+}
+
+/** The local text with the incoming text added below it, once (a later bundle does not add it again). */
+function merged(local: string | null, incoming: unknown, on: string): string | null {
+  if (typeof incoming !== 'string' || incoming.trim() === '' || (local ?? '').includes(incoming)) return local;
+  const added = `From a bundle received on ${ukDate(on.slice(0, 10))}:\n\n${incoming}`;
+  return local ? `${local}\n\n${added}` : added;
+}
+
+/**
+ * Both vaults may have started the case's one attachment assessment on their own (different
+ * ids). Then the local one stays, and the sender's formulation and strategy summary are added
+ * below the local text, marked as from the bundle, so nothing is lost and nothing is doubled.
+ */
+export const attachmentModule: BundleModule<Row> = {
+  ...attachmentBase,
+  insert(db, record, ctx) {
+    const local = localAttachment(db, String(record.case_id));
+    if (!local) return attachmentBase.insert(db, record, ctx);
+    db.prepare(
+      `UPDATE attachment_assessments SET formulation = ?, strategy_summary = ?, updated_at = ?, updated_by = ?,
+         version = version + 1 WHERE id = ?`,
+    ).run(
+      merged(local.formulation, record.formulation, ctx.now),
+      merged(local.strategy_summary, record.strategy_summary, ctx.now),
+      ctx.now,
+      ctx.userId,
+      local.id,
+    );
+  },
+};
 
 const procedureBase = recordModule(procedureRecord, {
   name: 'attachment-procedures',
@@ -73,8 +116,16 @@ export function procedureRowProblem(row: Row): string | null {
   return null;
 }
 
+/** A procedure joins the case's local attachment assessment, whichever vault started it. */
+function withLocalAttachment(db: Db, record: Row): Row {
+  const local = localAttachment(db, String(record.case_id));
+  return local ? { ...record, attachment_id: local.id } : record;
+}
+
 export const attachmentProceduresModule: BundleModule<Row> = {
   ...procedureBase,
+  insert: (db, record, ctx) => procedureBase.insert(db, withLocalAttachment(db, record), ctx),
+  update: (db, record, ctx) => procedureBase.update(db, withLocalAttachment(db, record), ctx),
   schema: procedureBase.schema.superRefine((row, ctx) => {
     const problem = procedureRowProblem(row);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['classification'] });

@@ -121,6 +121,40 @@ describe('the attachment assessment in the case bundle', () => {
     expect(after.procedures[0]?.notes).toBe('Bob’s note.');
   });
 
+  it('joins an assessment both vaults started on their own: the local one stays, the sender’s text is added once', async () => {
+    const caseId = (await makeCase(alice, 'Hughes')).id;
+    await transfer(caseId);
+    const start = async (l: Laptop, formulation: string) => {
+      const opened = await l.call<AttachmentView>('attachment:open', { caseId });
+      return l.call<AttachmentView>('attachment:update', {
+        caseId,
+        expectedVersion: opened.version,
+        fields: { formulation, strategySummary: null },
+      });
+    };
+    const bobs = await start(bob, 'Bob’s formulation.');
+    await start(alice, 'Alice’s formulation.');
+    await alice.call('attachment:addProcedure', {
+      caseId,
+      procedure: {
+        procedure: 'SAA',
+        subjectKind: 'young_person',
+        figureName: 'Gran',
+        administeredOn: '2022-09-14',
+        administeredBy: alice.core.manager.current().user.id,
+        classification: 'B3',
+      },
+    });
+    await transfer(caseId);
+    await transfer(caseId);
+    const got = (await bob.call<AttachmentView>('attachment:get', { caseId })) as AttachmentView;
+    expect(got.id).toBe(bobs.id);
+    expect(got.formulation).toMatch(
+      /^Bob’s formulation\.\n\nFrom a bundle received on \d{2}\/\d{2}\/\d{4}:\n\nAlice’s formulation\.$/,
+    );
+    expect(got.procedures.map((p) => [p.procedure, p.figureLabel])).toEqual([['SAA', 'with Gran']]);
+  });
+
   it('refuses a crafted procedure row with a code or modifier its procedure does not take', () => {
     const row = (extra: Record<string, unknown>) => ({
       id: '00000000-0000-4000-8000-000000000001',
