@@ -10,3 +10,4 @@ import '../admin/admin.contribution';
 import '../psychometrics/psychometrics.contribution';
 import '../assessments/assessments.contribution';
 import '../consultations/consultations.contribution';
+import '../attachment/attachment.contribution';
