@@ -252,4 +252,33 @@ export const consultationChannels = {
     z.object({ agreementId: idSchema, session: sessionSchema }).strict(),
     CASE_WRITERS,
   ),
+  /**
+   * Change a session: its date (within the agreement's dates), attendees, themes, notes, advice
+   * and the cases discussed (replaced by the list given). A linked case's chronology line follows
+   * (its date; gone when the case is no longer listed). CONFLICT when it changed since
+   * `expectedVersion`. Audited `batch.session_update`, and against each linked case, before or after.
+   */
+  'batch:updateSession': channel<AgreementDetail>()(
+    z.object({ sessionId: idSchema, expectedVersion, session: sessionSchema }).strict(),
+    CASE_WRITERS,
+  ),
+  /**
+   * Remove a session entered in error (or planned and not held), saying why. It leaves no
+   * chronology line on the cases it discussed. CONFLICT when it changed since `expectedVersion`.
+   * Audited `batch.session_remove` with the reason and its date, and against each linked case.
+   */
+  'batch:removeSession': channel<AgreementDetail>()(
+    z
+      .object({
+        sessionId: idSchema,
+        expectedVersion,
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'Say why this session is being removed, for example that it was cancelled.')
+          .max(500, 'Keep the reason to 500 characters.'),
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
 } as const;

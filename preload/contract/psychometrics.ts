@@ -108,6 +108,21 @@ export const administrationInputSchema = z
   .strict();
 export type AdministrationInput = z.input<typeof administrationInputSchema>;
 
+/**
+ * A correction of an administration: everything but the questionnaire itself (a different
+ * questionnaire is a different administration: remove this one as entered in error and record
+ * the other). The scores are checked against the administration's own copy of the scales.
+ */
+export const administrationCorrectionSchema = administrationInputSchema.omit({ instrumentId: true });
+export type AdministrationCorrection = z.input<typeof administrationCorrectionSchema>;
+
+/** Why an administration is removed as entered in error; kept in the audit trail. */
+export const removalReasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'Say why this questionnaire is being removed, for example that it was entered on the wrong case.')
+  .max(500, 'Keep the reason to 500 characters.');
+
 /** A score with the band it fell in (from the administration's own copy of the bands). */
 export interface ScoredScale {
   scaleKey: string;
@@ -133,12 +148,19 @@ export interface AdministrationView {
   /** Who answered: "Young person", the carer's or teacher's name. */
   respondentLabel: string;
   respondentPersonId: string | null;
+  /** The carer's or teacher's name as recorded (null for the young person). */
+  respondentName: string | null;
   administeredBy: string;
   administeredByName: string;
   scores: ScoredScale[];
   /** The headline as the chronology shows it, e.g. "total difficulties 18, slightly raised". */
   summary: string;
   notes: string | null;
+  /**
+   * The scales and bands as they were when it was recorded: a correction is checked and banded
+   * against these, never against today's catalogue.
+   */
+  scales: ScaleDefinition[];
   createdAt: string;
   version: number;
 }
@@ -185,6 +207,33 @@ export const psychometricsChannels = {
    */
   'psychometrics:record': channel<AdministrationView>()(
     z.object({ caseId: idSchema, administration: administrationInputSchema }).strict(),
+    CASE_WRITERS,
+  ),
+  /**
+   * Correct an administration: date, respondent, who administered it, scores and notes. The
+   * scores are checked and banded against the administration's own copy of the scales (never
+   * today's catalogue). CONFLICT when it changed since `expectedVersion`; refused with the
+   * sign-off message once the case's assessment report is signed off (corrections are then
+   * addenda). Audited `psychometrics.update` with the fields changed, never the scores.
+   */
+  'psychometrics:update': channel<AdministrationView>()(
+    z
+      .object({
+        administrationId: idSchema,
+        expectedVersion: z.int().min(1),
+        administration: administrationCorrectionSchema,
+      })
+      .strict(),
+    CASE_WRITERS,
+  ),
+  /**
+   * Remove an administration entered in error, saying why. Refused like `psychometrics:update`
+   * once the assessment report is signed off; CONFLICT when it changed since `expectedVersion`.
+   * Audited `psychometrics.remove` with the reason and what it was (questionnaire, date,
+   * respondent; not the scores).
+   */
+  'psychometrics:remove': channel<{ removed: true }>()(
+    z.object({ administrationId: idSchema, expectedVersion: z.int().min(1), reason: removalReasonSchema }).strict(),
     CASE_WRITERS,
   ),
 } as const;

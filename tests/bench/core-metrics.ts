@@ -248,6 +248,17 @@ export async function chronologies(router: Router, caseIds: readonly string[], r
   return timeRuns(runs, (i) => call(router, 'chronology:get', { caseId: caseIds[Math.abs(i) % caseIds.length] }));
 }
 
+/** The Psychometrics tab's query: psychometrics:listForCase (the bands re-derived, a case.read audit row). */
+export async function psychometricsForCase(
+  router: Router,
+  caseIds: readonly string[],
+  runs: number,
+): Promise<number[]> {
+  return timeRuns(runs, (i) =>
+    call(router, 'psychometrics:listForCase', { caseId: caseIds[Math.abs(i) % caseIds.length] }),
+  );
+}
+
 export async function noteWrites(router: Router, caseIds: readonly string[], runs: number): Promise<number[]> {
   return timeRuns(runs, (i) =>
     call(router, 'note:create', {

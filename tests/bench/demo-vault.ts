@@ -12,8 +12,10 @@ import { DEMO_GENERATOR_VERSION, generateDemoData } from '../../main/core/demo/g
 import { Random } from '../../main/core/demo/prng';
 import { importDocument } from '../../main/core/documents/documents.service';
 import { createNote } from '../../main/core/notes/notes.service';
+import { instruments, recordAdministration } from '../../main/core/psychometrics/psychometrics.service';
 import { scryptParams, type KdfParams } from '../../main/core/vault/kdf';
-import { createVault, unlockVault } from '../../main/core/vault/vault';
+import { createVault, unlockVault, type OpenVault } from '../../main/core/vault/vault';
+import type { InstrumentView } from '../../preload/contract/psychometrics';
 import { say } from './report';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -23,6 +25,11 @@ export const BENCH_PASSWORD = 'benchmark password 2025';
 /** Extra notes on the one "largest case" (a long-running case: years of sessions). */
 export const LARGEST_CASE_EXTRA_NOTES = 400;
 export const LARGEST_CASE_DOCUMENTS = 40;
+/**
+ * Questionnaires on the largest case: outcome measures repeated through years of sessions (an
+ * ORS or CORS most months, an SDQ and RCADS now and then), so the Psychometrics tab has a long list.
+ */
+export const LARGEST_CASE_ADMINISTRATIONS = 48;
 
 export interface DemoVaultMeta {
   schemaVersion: number;
@@ -131,9 +138,10 @@ export async function buildDemoVault(
         thirdPartySensitive: false,
       });
     }
+    writeLargestCasePsychometrics(vault, largest, new Random(`${seed}-largest-psychometrics`));
     const documentsMs = Math.round(performance.now() - docsStarted);
     say(
-      `  documents and the largest case: ${documentCount} documents, ${LARGEST_CASE_EXTRA_NOTES} extra notes in ${(documentsMs / 1000).toFixed(1)} s`,
+      `  documents and the largest case: ${documentCount} documents, ${LARGEST_CASE_EXTRA_NOTES} extra notes, ${LARGEST_CASE_ADMINISTRATIONS} questionnaires in ${(documentsMs / 1000).toFixed(1)} s`,
     );
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     return {
@@ -150,6 +158,32 @@ export async function buildDemoVault(
     };
   } finally {
     vault.close();
+  }
+}
+
+/** The largest case's questionnaires, through the service as a clinician records them. */
+function writeLargestCasePsychometrics(vault: OpenVault, caseId: string, r: Random): void {
+  const catalogue = instruments(vault, false).filter((i) => i.respondent === 'young_person');
+  const named = (name: string) => catalogue.find((i) => i.name === name);
+  const cycle = ['ORS', 'CORS', 'SDQ', 'ORS', 'RCADS', 'Goal Based Outcomes']
+    .map(named)
+    .filter((i): i is InstrumentView => i !== undefined);
+  if (cycle.length === 0) throw new Error('the catalogue has none of the seeded young-person instruments');
+  for (let n = 0; n < LARGEST_CASE_ADMINISTRATIONS; n++) {
+    const instrument = cycle[n % cycle.length] as InstrumentView;
+    const scores = instrument.scales.map((s) => {
+      const value = s.min + r.next() * (s.max - s.min);
+      return { scaleKey: s.key, score: s.integer ? Math.round(value) : Math.round(value * 10) / 10 };
+    });
+    recordAdministration(vault, caseId, {
+      administeredOn: new Date(Date.UTC(2021, 0, 11) + n * 30 * 86_400_000).toISOString().slice(0, 10),
+      instrumentId: instrument.id,
+      respondentPersonId: null,
+      respondentName: null,
+      administeredBy: vault.user.id,
+      scores,
+      notes: n % 4 === 0 ? 'Completed in the session; discussed with the young person.' : null,
+    });
   }
 }
 

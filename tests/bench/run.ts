@@ -29,6 +29,7 @@ import {
   pairedRatio,
   pairedRuns,
   probe,
+  psychometricsForCase,
   unifiedSearches,
 } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scratchCopy } from './demo-vault';
@@ -181,6 +182,17 @@ try {
     emitSamples('chronology_largest_ms', await chronologies(core.router, largest, RUNS(30)), {
       note: 'largest case, first page',
     });
+    const administrations = (
+      vault.db
+        .prepare('SELECT count(*) AS n FROM psychometric_administrations WHERE case_id = ?')
+        .get(meta.largestCaseId) as { n: number }
+    ).n;
+    emitSamples(
+      'psychometrics_case_ms',
+      await psychometricsForCase(core.router, largest, RUNS(60)),
+      { note: `largest case, psychometrics:listForCase: ${administrations} administrations, each banded` },
+      15,
+    );
     emitSamples(
       'note_write_ms',
       await noteWrites(core.router, p.typicalCaseIds, RUNS(60)),

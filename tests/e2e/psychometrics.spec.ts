@@ -8,7 +8,9 @@ import { createVaultAndSignIn, signIn } from './helpers/sign-in';
  * Psychometrics, from the keyboard: an administrator gives the SDQ (carer) total its bands in the
  * catalogue (a gap refused with the reason first); a clinician records an SDQ for a case, is
  * refused an out-of-range score with the range, sees the band as they type and in the list, and
- * finds it in the chronology. Axe scans and screenshots at 1280x800 and 320 CSS px wide.
+ * finds it in the chronology; then corrects the total (the band follows) and removes it as entered
+ * in error, with a reason, after a confirmation. Axe scans and screenshots at 1280x800 and 320
+ * CSS px wide.
  */
 
 const ARTIFACTS = 'tests/e2e/artifacts';
@@ -140,4 +142,52 @@ test('an administrator bands the SDQ (carer) total; a clinician records an SDQ a
 
   await press(page, page.getByRole('tab', { name: 'Chronology' }));
   await expect(page.getByText('SDQ (carer) administered: total difficulties 15, slightly raised')).toBeVisible();
+
+  // The clinician corrects the total (mis-keyed): the band follows, from the copy it was scored with.
+  await press(page, page.getByRole('tab', { name: 'Psychometrics' }));
+  await press(page, card.getByRole('button', { name: 'Correct SDQ (carer) of 03/02/2026' }));
+  const correction = page.getByRole('form', { name: 'Correct SDQ (carer) of 03/02/2026' });
+  await expect(correction.getByRole('heading', { level: 4 })).toBeFocused();
+  const correctedTotal = correction.getByLabel('Total difficulties (0–40)');
+  await expect(correctedTotal).toHaveValue('15');
+  await typeInto(page, correctedTotal, '45');
+  await press(page, correction.getByRole('button', { name: 'Save correction' }));
+  await expect(correctedTotal).toBeFocused();
+  await expect(correctedTotal).toHaveAccessibleDescription(/45 is outside the scale’s range of 0 to 40/);
+  await typeInto(page, correctedTotal, '18');
+  await expect(correctedTotal).toHaveAccessibleDescription(/Band: high \(band 3 of 4\)/);
+  await expectNoSeriousViolations(page, 'correcting a questionnaire');
+  await correction.screenshot({ path: `${ARTIFACTS}/psychometrics-correct-1280x800.png` });
+  await page.setViewportSize({ width: 320, height: 800 });
+  await correction.screenshot({ path: `${ARTIFACTS}/psychometrics-correct-320.png` });
+  expect(await measureOverflow(page, 'correction form at 320 px')).toBeNull();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await press(page, correction.getByRole('button', { name: 'Save correction' }));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved the correction to SDQ (carer): total difficulties 18, high.' }),
+  ).toBeFocused();
+  await expect(card.getByRole('row', { name: /Total difficulties/ })).toContainText('18');
+  await expect(card.getByRole('row', { name: /Total difficulties/ })).toContainText('high (band 3 of 4)');
+  await expect(card.getByRole('row', { name: /Emotional symptoms/ })).toContainText('6');
+  await press(page, page.getByRole('tab', { name: 'Chronology' }));
+  await expect(page.getByText('SDQ (carer) administered: total difficulties 18, high')).toBeVisible();
+
+  // It was on the wrong case after all: removed, with a reason, after a confirmation.
+  await press(page, page.getByRole('tab', { name: 'Psychometrics' }));
+  await press(page, card.getByRole('button', { name: 'Remove SDQ (carer) of 03/02/2026' }));
+  const dialog = page.getByRole('dialog', { name: 'Remove SDQ (carer) of 03/02/2026?' });
+  await expect(dialog).toBeVisible();
+  await press(page, dialog.getByRole('button', { name: 'Remove questionnaire' }));
+  const reason = dialog.getByLabel('Why is it being removed?');
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAccessibleDescription(/Say why this questionnaire is being removed/);
+  await page.keyboard.type('Entered on the wrong case.');
+  await expectNoSeriousViolations(page, 'remove questionnaire dialog');
+  await page.screenshot({ path: `${ARTIFACTS}/psychometrics-remove-1280x800.png` });
+  await press(page, dialog.getByRole('button', { name: 'Remove questionnaire' }));
+  await expect(page.getByRole('status').filter({ hasText: 'Removed SDQ (carer) of 03/02/2026.' })).toBeFocused();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('No questionnaires recorded yet.')).toBeVisible();
+  await press(page, page.getByRole('tab', { name: 'Chronology' }));
+  await expect(page.getByText(/SDQ \(carer\) administered/)).toHaveCount(0);
 });

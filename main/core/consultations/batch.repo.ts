@@ -115,3 +115,57 @@ export function agreementSessions(db: Db, agreementId: string): SessionView[] {
     discussedCases: discussed.filter((d) => d.sessionId === s.id).map(({ sessionId: _s, ...d }) => d),
   }));
 }
+
+export function findSession(db: Db, id: string): SessionRow | null {
+  const row = stmt(db, `SELECT ${sessionRecord.select()} FROM batch_sessions WHERE id = ?`).get(id) as
+    RowOf<typeof sessionRecord.columns> | undefined;
+  return row ? sessionRecord.toView(row) : null;
+}
+
+/** The cases a session discussed, in the order they were listed. */
+export function sessionDiscussed(db: Db, sessionId: string): DiscussedCaseRow[] {
+  return (
+    stmt(db, `SELECT ${discussedCaseRecord.select()} FROM batch_session_cases WHERE session_id = ? ORDER BY rowid`).all(
+      sessionId,
+    ) as RowOf<typeof discussedCaseRecord.columns>[]
+  ).map((r) => discussedCaseRecord.toView(r));
+}
+
+const SESSION_FIELDS = [
+  'session_date',
+  'attendees',
+  'themes',
+  'reflective_notes',
+  'advice',
+  'updated_at',
+  'updated_by',
+] as const;
+
+/**
+ * Write a session's fields and replace its cases discussed, if it is still at `expectedVersion`.
+ * False when it moved on (nothing written).
+ */
+export function reviseSession(
+  db: Db,
+  row: SessionRow,
+  expectedVersion: number,
+  discussed: readonly DiscussedCaseRow[],
+): boolean {
+  const stored = sessionRecord.toRow(row);
+  const params: Record<string, unknown> = { id: row.id, expected_version: expectedVersion };
+  for (const c of SESSION_FIELDS) params[c] = stored[c];
+  if (stmt(db, sessionRecord.updateSql(SESSION_FIELDS)).run(params).changes !== 1) return false;
+  stmt(db, 'DELETE FROM batch_session_cases WHERE session_id = ?').run(row.id);
+  for (const d of discussed) stmt(db, discussedCaseRecord.insertSql()).run(discussedCaseRecord.toRow(d));
+  return true;
+}
+
+/** Delete a session and its cases discussed if it is still at `expectedVersion`. */
+export function deleteSession(db: Db, id: string, expectedVersion: number): boolean {
+  const current = stmt(db, 'SELECT version FROM batch_sessions WHERE id = ?').get(id) as
+    { version: number } | undefined;
+  if (current?.version !== expectedVersion) return false;
+  // The cascade would do this too; said here so the rule does not rest on the pragma alone.
+  stmt(db, 'DELETE FROM batch_session_cases WHERE session_id = ?').run(id);
+  return stmt(db, 'DELETE FROM batch_sessions WHERE id = ? AND version = ?').run(id, expectedVersion).changes === 1;
+}

@@ -12,7 +12,7 @@ import type {
   sessionSchema,
 } from '../../../preload/contract/consultations';
 import type { z } from 'zod';
-import { requireCase, today } from '../cases/cases.service';
+import { today } from '../cases/cases.service';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -24,22 +24,23 @@ import {
   pageAgreements,
   reviseAgreement,
 } from './batch.repo';
+import { checkSession, discussedRows } from './batch-session-rules';
 
 type Agreement = z.output<typeof agreementSchema>;
 type Session = z.output<typeof sessionSchema>;
 
-function requireAgreement(db: Db, id: string) {
+export function requireAgreement(db: Db, id: string) {
   const a = findAgreement(db, id);
   if (!a) throw new AppError('NOT_FOUND', 'That consultation agreement does not exist.');
   return a;
 }
 
-function detail(db: Db, id: string): AgreementDetail {
+export function detail(db: Db, id: string): AgreementDetail {
   return { ...requireAgreement(db, id), sessions: agreementSessions(db, id) };
 }
 
 /** Reading an agreement shows what was said about each linked case: each is a read of that case. */
-function auditLinkedCases(vault: OpenVault, d: AgreementDetail): void {
+export function auditLinkedCases(vault: OpenVault, d: AgreementDetail): void {
   const cases = new Set(d.sessions.flatMap((s) => s.discussedCases.flatMap((c) => (c.caseId ? [c.caseId] : []))));
   for (const caseId of cases) {
     vault.audit({
@@ -123,15 +124,7 @@ export function addSession(vault: OpenVault, agreementId: string, s: Session): A
   const { db } = vault;
   return db
     .transaction(() => {
-      const a = requireAgreement(db, agreementId);
-      if (s.sessionDate < a.startDate || (a.endDate !== null && s.sessionDate > a.endDate)) {
-        throw new AppError('INVALID_INPUT', 'The session date is outside the agreement’s start and end dates.');
-      }
-      const linked = s.discussedCases.flatMap((c) => (c.caseId ? [c.caseId] : []));
-      if (new Set(linked).size !== linked.length) {
-        throw new AppError('INVALID_INPUT', 'A case is listed twice among the cases discussed. List each case once.');
-      }
-      for (const caseId of linked) requireCase(db, caseId);
+      const linked = checkSession(db, requireAgreement(db, agreementId), s);
       const id = randomUUID();
       const at = vault.now().toISOString();
       const { discussedCases, ...fields } = s;
@@ -147,13 +140,7 @@ export function addSession(vault: OpenVault, agreementId: string, s: Session): A
           updatedBy: vault.user.id,
           version: 1,
         },
-        discussedCases.map((c) => ({
-          id: randomUUID(),
-          sessionId: id,
-          caseId: c.caseId,
-          anonymousRef: c.caseId ? null : c.anonymousRef,
-          discussion: c.discussion,
-        })),
+        discussedRows(id, discussedCases),
       );
       vault.audit({ action: 'batch.session', entityType: 'batch_session', entityId: id, detail: { agreementId } });
       // The session is written against each linked case: its access log shows it.

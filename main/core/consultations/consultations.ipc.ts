@@ -6,6 +6,7 @@ import type { consultationChannels } from '../../../preload/contract/consultatio
 import type { HandlersFor } from '../ipc/router';
 import { registerChronologySource } from '../notes/chronology';
 import { addSession, createAgreement, getAgreement, listAgreements, updateAgreement } from './batch.service';
+import { removeSession, updateSession } from './batch-sessions.service';
 import {
   addConsultationAddendum,
   createConsultation,
@@ -59,4 +60,8 @@ export const consultationHandlers: HandlersFor<typeof consultationChannels> = {
   'batch:updateAgreement': (input, { manager }) =>
     updateAgreement(manager.current(), input.agreementId, input.expectedVersion, input.agreement),
   'batch:addSession': (input, { manager }) => addSession(manager.current(), input.agreementId, input.session),
+  'batch:updateSession': (input, { manager }) =>
+    updateSession(manager.current(), input.sessionId, input.expectedVersion, input.session),
+  'batch:removeSession': (input, { manager }) =>
+    removeSession(manager.current(), input.sessionId, input.expectedVersion, input.reason),
 };

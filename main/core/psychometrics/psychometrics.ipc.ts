@@ -2,6 +2,7 @@ import type { psychometricsChannels } from '../../../preload/contract/psychometr
 import type { HandlersFor } from '../ipc/router';
 import { registerChronologySource } from '../notes/chronology';
 import { PSYCHOMETRICS_CHRONOLOGY_SOURCE } from './psychometrics.chronology';
+import { correctAdministration, removeAdministration } from './psychometrics-corrections.service';
 import {
   caseAdministrations,
   createInstrument,
@@ -21,4 +22,8 @@ export const psychometricsHandlers: HandlersFor<typeof psychometricsChannels> = 
   'psychometrics:listForCase': (input, { manager }) => caseAdministrations(manager.current(), input.caseId),
   'psychometrics:record': (input, { manager }) =>
     recordAdministration(manager.current(), input.caseId, input.administration),
+  'psychometrics:update': (input, { manager }) =>
+    correctAdministration(manager.current(), input.administrationId, input.expectedVersion, input.administration),
+  'psychometrics:remove': (input, { manager }) =>
+    removeAdministration(manager.current(), input.administrationId, input.expectedVersion, input.reason),
 };

@@ -87,6 +87,35 @@ export function insertAdministration(db: Db, view: AdministrationRecordView): vo
   stmt(db, administrationRecord.insertSql()).run(administrationRecord.toRow(view));
 }
 
+/** The columns a correction may change: never the questionnaire, its copied scales or the case. */
+const CORRECTED_COLUMNS = [
+  'administered_on',
+  'respondent_person_id',
+  'respondent_name',
+  'administered_by',
+  'scores',
+  'summary',
+  'notes',
+  'updated_at',
+  'updated_by',
+] as const;
+
+/** Write a correction if the administration is still at `expectedVersion`. False when it moved on. */
+export function updateAdministration(db: Db, view: AdministrationRecordView, expectedVersion: number): boolean {
+  const row = administrationRecord.toRow(view);
+  const params: Record<string, unknown> = { id: view.id, expected_version: expectedVersion };
+  for (const c of CORRECTED_COLUMNS) params[c] = row[c];
+  return stmt(db, administrationRecord.updateSql(CORRECTED_COLUMNS)).run(params).changes === 1;
+}
+
+/** Delete an administration if it is still at `expectedVersion`. False when it moved on or went. */
+export function deleteAdministration(db: Db, id: string, expectedVersion: number): boolean {
+  return (
+    stmt(db, 'DELETE FROM psychometric_administrations WHERE id = ? AND version = ?').run(id, expectedVersion)
+      .changes === 1
+  );
+}
+
 /** A person of this case (for the respondent), or null. */
 export function findCasePerson(db: Db, caseId: string, personId: string): { name: string; kind: string } | null {
   return (

@@ -149,7 +149,7 @@ function respondentLabel(a: StoredAdministration): string {
   return a.respondentName ? `${a.respondentName} (${who})` : who.charAt(0).toUpperCase() + who.slice(1);
 }
 
-function administrationView(a: StoredAdministration): AdministrationView {
+export function administrationView(a: StoredAdministration): AdministrationView {
   return {
     id: a.id,
     caseId: a.caseId,
@@ -160,11 +160,13 @@ function administrationView(a: StoredAdministration): AdministrationView {
     respondentType: a.respondentType,
     respondentLabel: respondentLabel(a),
     respondentPersonId: a.respondentPersonId,
+    respondentName: a.respondentName,
     administeredBy: a.administeredBy,
     administeredByName: a.administeredByName,
     scores: scoreScales(a.scales, a.scores),
     summary: a.summary,
     notes: a.notes,
+    scales: a.scales,
     createdAt: a.createdAt,
     version: a.version,
   };
@@ -178,11 +180,11 @@ export function caseAdministrations(vault: OpenVault, caseId: string): Administr
 }
 
 /** Who answered, checked against the instrument's respondent: the person's or teacher's name. */
-function respondentFor(
+export function respondentFor(
   vault: OpenVault,
   caseId: string,
   respondent: RespondentType,
-  fields: AdministrationFields,
+  fields: Pick<AdministrationFields, 'respondentPersonId' | 'respondentName'>,
 ): { personId: string | null; name: string | null } {
   if (respondent === 'young_person') return { personId: null, name: null };
   if (respondent === 'carer') {
@@ -203,6 +205,13 @@ function respondentFor(
   return { personId: null, name };
 }
 
+/** Refuse an "administered by" who is not an active clinician or administrator. */
+export function requireAdministrator(vault: OpenVault, userId: string): void {
+  if (!isCaseWorker(vault.db, userId)) {
+    throw new AppError('INVALID_INPUT', 'Who administered it must be an active clinician or administrator.');
+  }
+}
+
 /** Record an administration with its scores; each score's band is derived and kept. */
 export function recordAdministration(
   vault: OpenVault,
@@ -221,9 +230,7 @@ export function recordAdministration(
           `${instrument.name} has been retired from the catalogue, so it cannot be recorded.`,
         );
       }
-      if (!isCaseWorker(db, fields.administeredBy)) {
-        throw new AppError('INVALID_INPUT', 'Who administered it must be an active clinician or administrator.');
-      }
+      requireAdministrator(vault, fields.administeredBy);
       const who = respondentFor(vault, caseId, instrument.respondent, fields);
       const scores = checkScores(instrument.scales, fields.scores);
       const at = vault.now().toISOString();

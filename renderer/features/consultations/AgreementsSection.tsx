@@ -1,71 +1,18 @@
 /**
  * Ongoing consultations with teams and organisations: the agreements with their next session,
- * one agreement's sessions, and the forms to add an agreement or record a session.
+ * the form to add an agreement, and the agreement opened (`AgreementSessions`).
  */
 import { useRef, useState } from 'react';
-import type { AgreementDetail } from '../../../preload/contract';
 import { Pager } from '../../components/Pager';
 import { errorMessage } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { useSessionStore } from '../../stores/session';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { AgreementForm } from './AgreementForm';
+import { AgreementSessions } from './AgreementSessions';
 import { openAgreement, pageAgreements } from './consultations-actions';
 import { useConsultationsStore } from './consultations-store';
-import { SessionForm } from './SessionForm';
 import styles from './Consultations.module.css';
-
-function Sessions({ agreement, canWrite }: { agreement: AgreementDetail; canWrite: boolean }) {
-  const [recording, setRecording] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  return (
-    <section aria-labelledby="agreement-heading" className={styles.agreement} data-testid="agreement-detail">
-      <h3 id="agreement-heading" tabIndex={-1}>
-        {agreement.organisation}
-        {agreement.team ? `: ${agreement.team}` : ''}
-      </h3>
-      <p className="muted">
-        {agreement.frequency}, from {formatDate(agreement.startDate)}
-        {agreement.endDate ? ` to ${formatDate(agreement.endDate)}` : ''}.{' '}
-        {agreement.contact ? `Contact: ${agreement.contact}.` : ''}
-      </p>
-      <div role="status" className={message ? 'result result--ok' : 'visually-hidden'}>
-        {message}
-      </div>
-      {canWrite && !recording && (
-        <button type="button" className="button button--secondary" onClick={() => setRecording(true)}>
-          Record a session
-        </button>
-      )}
-      {recording && (
-        <SessionForm
-          agreementId={agreement.id}
-          onDone={(m) => {
-            setRecording(false);
-            if (m) setMessage(m);
-          }}
-        />
-      )}
-      {agreement.sessions.length === 0 ? (
-        <p className="muted">No sessions yet.</p>
-      ) : (
-        <ul className={styles.plainList}>
-          {agreement.sessions.map((s) => (
-            <li key={s.id} className={styles.record}>
-              <h4 className={styles.recordTitle}>Session on {formatDate(s.sessionDate)}</h4>
-              {s.attendees && <p className={styles.recordMeta}>Attended: {s.attendees}</p>}
-              {s.discussedCases.length > 0 && (
-                <p className={styles.longText}>Cases discussed: {s.discussedCases.map((d) => d.label).join(', ')}</p>
-              )}
-              {s.themes && <p className={styles.longText}>Themes: {s.themes}</p>}
-              {s.advice && <p className={styles.longText}>Advice given: {s.advice}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 export function AgreementsSection() {
   const page = useConsultationsStore((s) => s.agreements);
@@ -146,7 +93,7 @@ export function AgreementsSection() {
           }}
         />
       )}
-      {open && <Sessions key={open.id} agreement={open} canWrite={canWrite} />}
+      {open && <AgreementSessions key={open.id} agreement={open} canWrite={canWrite} />}
     </section>
   );
 }

@@ -1,17 +1,19 @@
 /**
- * Record (or plan) a session of an agreement: who attended (names and roles as typed), the cases
- * discussed (a case of the service by its reference, or an anonymous reference), themes,
- * reflective notes and advice given.
+ * Record (or plan) a session of an agreement, or edit one given as `session`: who attended
+ * (names and roles as typed), the cases discussed (a case of the service by its reference, or an
+ * anonymous reference), themes, reflective notes and advice given.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SessionView } from '../../../preload/contract';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/TextField';
 import { call, errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { TextAreaField } from '../cases/case-page/fields';
-import { checkUkDate, parseUkDate } from '../cases/case-page/uk-date';
+import { formatDate } from '../../lib/dates';
+import { checkUkDate, isoToUk, parseUkDate } from '../cases/case-page/uk-date';
 import { RadioGroup } from './ChoiceFields';
-import { addSession } from './consultations-actions';
+import { addSession, updateSession } from './consultations-actions';
 import styles from './Consultations.module.css';
 
 interface DiscussedRow {
@@ -27,19 +29,32 @@ async function caseIdFor(reference: string): Promise<string | null> {
   return page.items.find((c) => c.reference.toLowerCase() === reference.toLowerCase())?.id ?? null;
 }
 
+/** The rows of a session being edited: a linked case by its reference, as the form takes it. */
+function rowsOf(session: SessionView | undefined): DiscussedRow[] {
+  return (session?.discussedCases ?? []).map((d, i) => ({
+    key: i + 1,
+    kind: d.caseId ? 'case' : 'anonymous',
+    ref: d.label,
+    discussion: d.discussion,
+  }));
+}
+
 export function SessionForm({
   agreementId,
+  session,
   onDone,
 }: {
   agreementId: string;
+  /** The session to edit; a new one is recorded without it. */
+  session?: SessionView;
   onDone: (message: string | null) => void;
 }) {
-  const [date, setDate] = useState('');
-  const [attendees, setAttendees] = useState('');
-  const [themes, setThemes] = useState('');
-  const [notes, setNotes] = useState('');
-  const [advice, setAdvice] = useState('');
-  const [rows, setRows] = useState<DiscussedRow[]>([]);
+  const [date, setDate] = useState(session ? isoToUk(session.sessionDate) : '');
+  const [attendees, setAttendees] = useState(session?.attendees ?? '');
+  const [themes, setThemes] = useState(session?.themes ?? '');
+  const [notes, setNotes] = useState(session?.reflectiveNotes ?? '');
+  const [advice, setAdvice] = useState(session?.advice ?? '');
+  const [rows, setRows] = useState<DiscussedRow[]>(() => rowsOf(session));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -79,15 +94,21 @@ export function SessionForm({
         setBusy(false);
         return;
       }
-      await addSession(agreementId, {
+      const input = {
         sessionDate: parseUkDate(date) ?? '',
         attendees,
         themes,
         reflectiveNotes: notes,
         advice,
         discussedCases,
-      });
-      onDone('Session recorded.');
+      };
+      if (session) {
+        await updateSession(session, input);
+        onDone(`Session of ${formatDate(input.sessionDate)} saved.`);
+      } else {
+        await addSession(agreementId, input);
+        onDone('Session recorded.');
+      }
     } catch (err) {
       setFormError(errorMessage(err));
       setBusy(false);
@@ -96,7 +117,9 @@ export function SessionForm({
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="case-form" aria-labelledby="session-form-heading">
-      <h4 id="session-form-heading">Record a session</h4>
+      <h4 id="session-form-heading">
+        {session ? `Edit the session of ${formatDate(session.sessionDate)}` : 'Record a session'}
+      </h4>
       <FormError id="session-form-error">{formError}</FormError>
       <TextField
         id="session-date"
@@ -172,7 +195,7 @@ export function SessionForm({
       <TextAreaField id="session-advice" label="Advice given" value={advice} onValueChange={setAdvice} rows={3} />
       <div className="button-row">
         <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? 'Saving…' : 'Record session'}
+          {busy ? 'Saving…' : session ? 'Save session' : 'Record session'}
         </button>
         <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
           Cancel

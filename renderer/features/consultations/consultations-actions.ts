@@ -1,6 +1,13 @@
 /** The consultations screens' calls to the core; each updates the store with what comes back. */
-import type { AgreementInput, ConsultationInput, ConsultationView, SessionInput } from '../../../preload/contract';
+import type {
+  AgreementInput,
+  ConsultationInput,
+  ConsultationView,
+  SessionInput,
+  SessionView,
+} from '../../../preload/contract';
 import { call } from '../../lib/api';
+import { useCasePageStore } from '../../stores/case-page';
 import { useConsultationsStore as store } from './consultations-store';
 
 /** The Consultation tab's records for a case: its consultations and the documents to choose from. */
@@ -76,5 +83,37 @@ export async function createAgreement(agreement: AgreementInput): Promise<void> 
 
 export async function addSession(agreementId: string, session: SessionInput): Promise<void> {
   store.setState({ agreement: await call('batch:addSession', { agreementId, session }) });
+  dropCaseChronology();
+  await pageAgreements(store.getState().agreements?.offset ?? 0);
+}
+
+/**
+ * A session's write changes the chronology (and access log) of the cases it discusses: drop the
+ * open case's copies so its tabs fetch them again when next shown.
+ */
+function dropCaseChronology(): void {
+  useCasePageStore.setState({ chronology: null, accessLog: null });
+}
+
+/** Save an edited session; the agreement comes back with its sessions in date order. */
+export async function updateSession(session: SessionView, input: SessionInput): Promise<void> {
+  store.setState({
+    agreement: await call('batch:updateSession', {
+      sessionId: session.id,
+      expectedVersion: session.version,
+      session: input,
+    }),
+  });
+  dropCaseChronology();
+  // A new date can change the agreement's next session in the list.
+  await pageAgreements(store.getState().agreements?.offset ?? 0);
+}
+
+/** Remove a session entered in error or not held, saying why. */
+export async function removeSession(session: SessionView, reason: string): Promise<void> {
+  store.setState({
+    agreement: await call('batch:removeSession', { sessionId: session.id, expectedVersion: session.version, reason }),
+  });
+  dropCaseChronology();
   await pageAgreements(store.getState().agreements?.offset ?? 0);
 }

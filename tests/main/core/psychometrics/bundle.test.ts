@@ -89,6 +89,66 @@ describe('psychometrics in the case bundle', () => {
     expect(bobs.recordVersion).toBe(1);
   });
 
+  it('carries a corrected administration: the receiver shows the new score in its copied band', async () => {
+    const { id: caseId } = await makeCase(alice, 'Ellis');
+    const carer = await alice.call<PersonView>('person:add', {
+      caseId,
+      person: { kind: 'parent_carer', name: 'Alex Ellis' },
+    });
+    const sdq = await sdqCarer(alice);
+    const bands = [
+      { from: 0, to: 13, label: 'close to average' },
+      { from: 14, to: 16, label: 'slightly raised' },
+      { from: 17, to: 19, label: 'high' },
+      { from: 20, to: 40, label: 'very high' },
+    ];
+    await alice.call('psychometrics:updateInstrument', {
+      instrumentId: sdq.id,
+      expectedVersion: sdq.recordVersion,
+      instrument: {
+        name: sdq.name,
+        respondent: sdq.respondent,
+        version: sdq.version,
+        scales: sdq.scales.map((s) => (s.key === 'total' ? { ...s, bands } : s)),
+      },
+    });
+    const administration = {
+      administeredOn: '2026-02-03',
+      respondentPersonId: carer.id,
+      administeredBy: alice.core.manager.current().user.id,
+      scores: [{ scaleKey: 'total', score: 15 }],
+      notes: null,
+    };
+    const made = await alice.call<AdministrationView>('psychometrics:record', {
+      caseId,
+      administration: { ...administration, instrumentId: sdq.id },
+    });
+    // First sent as recorded, then corrected on the sender's laptop and sent again.
+    const first = await bob.call<{ caseId: string }>('bundle:apply', {
+      inboxId: await receive(bob, await send(alice, caseId, bobOnAlice)),
+    });
+    await alice.call('psychometrics:update', {
+      administrationId: made.id,
+      expectedVersion: made.version,
+      administration: { ...administration, scores: [{ scaleKey: 'total', score: 18 }], notes: 'Mis-keyed at first.' },
+    });
+    const second = await bob.call<{ caseId: string }>('bundle:apply', {
+      inboxId: await receive(bob, await send(alice, caseId, bobOnAlice)),
+    });
+    expect(second.caseId).toBe(first.caseId);
+    const got = await bob.call<AdministrationView[]>('psychometrics:listForCase', { caseId: first.caseId });
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({
+      id: made.id,
+      version: 2,
+      summary: 'total difficulties 18, high',
+      notes: 'Mis-keyed at first.',
+    });
+    expect(got[0]?.scores[0]).toMatchObject({ score: 18, band: { label: 'high' }, bandIndex: 2 });
+    // Bob's catalogue still has no SDQ bands: the band came with the administration's copy.
+    expect((await sdqCarer(bob)).scales[0]?.bands).toEqual([]);
+  });
+
   it('refuses a crafted record whose score its own bands cannot place', () => {
     const scales = JSON.stringify([{ key: 'total', name: 'Total', min: 0, max: 40, integer: true, bands: [] }]);
     const record = {

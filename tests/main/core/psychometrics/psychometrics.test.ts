@@ -311,6 +311,21 @@ describe('administrations', () => {
     expect(await l.call<AdministrationView[]>('psychometrics:listForCase', { caseId })).toHaveLength(1);
   });
 
+  it('fails loudly on a corrupt stored row rather than showing it as empty (scales and scores)', async () => {
+    const sdq = await entry('SDQ', 'carer');
+    await record(sdq.id, [{ scaleKey: 'total', score: 12 }]);
+    // Read once, so the scales' copy is remembered: the memo must not hide a corrupt row later.
+    expect(await l.call<AdministrationView[]>('psychometrics:listForCase', { caseId })).toHaveLength(1);
+    const db = l.core.manager.current().db;
+    db.prepare('UPDATE psychometric_administrations SET scores = ?').run('[{"scaleKey":"total","score":"12"}]');
+    expect(await l.raw('psychometrics:listForCase', { caseId })).toMatchObject({ ok: false });
+    db.prepare('UPDATE psychometric_administrations SET scores = ?, scales = ?').run(
+      '[{"scaleKey":"total","score":12}]',
+      '[{"key":"total"}]',
+    );
+    expect(await l.raw('psychometrics:listForCase', { caseId })).toMatchObject({ ok: false });
+  });
+
   it('refuses malformed input in the router before any handler', async () => {
     const bad = await l.raw('psychometrics:record', { caseId, administration: { administeredOn: '03/02/2026' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
