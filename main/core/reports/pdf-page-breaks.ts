@@ -18,6 +18,11 @@ export const HEADLINE = { h1: 1, h2: 2, caption: 3 } as const;
  */
 export const KEEP_ROOM: Readonly<Record<number, number>> = { 1: 110, 2: 100, 3: 64 };
 
+/** Whether a node draws something a reader sees (pdfmake also lists the containers of columns). */
+function holdsContent(node: Node): boolean {
+  return [node.text, node.table, node.ul, node.ol, node.image, node.columns].some((part) => part !== undefined);
+}
+
 /** pdfmake's question for one node: start a new page before it? */
 export function keepHeadlineWithNext(node: Node, queries: NodeQueries): boolean {
   const level = node.headlineLevel;
@@ -25,15 +30,23 @@ export function keepHeadlineWithNext(node: Node, queries: NodeQueries): boolean 
   const page = node.pageNumbers[0];
   // A headline already split over two pages is far too big to be kept with anything.
   if (page === undefined || node.pageNumbers.length > 1) return false;
-  const { verticalRatio, pageInnerHeight } = node.startPosition;
+  const { verticalRatio, pageInnerHeight, top } = node.startPosition;
   const room = (1 - verticalRatio) * pageInnerHeight;
   // The end of the report: whatever follows fits on this page.
   if (queries.getNodesOnNextPage().length === 0) return false;
-  const following = queries.getFollowingNodesOnPage();
-  // Alone at the foot: nothing of what it heads is on its page.
-  if (following.length === 0) return true;
-  // A later section starts on this page, so this one (short) ended here too.
-  if (following.some((n) => n.headlineLevel !== undefined && n.headlineLevel <= HEADLINE.h2)) return false;
-  // With only a line or two of what it heads, the rest over the page.
+  // pdfmake lists each page's header and footer too: only what lies below the headline and
+  // above the bottom margin is the page's content after it.
+  const contentBottom = top + room;
+  const below = (n: Node) => n.startPosition.top > top && n.startPosition.top < contentBottom;
+  // What it heads: the first block after it that is not itself a headline (a heading's caption).
+  const first = queries
+    .getFollowingNodesOnPage()
+    .find((n) => below(n) && n.headlineLevel === undefined && holdsContent(n));
+  // Alone at the foot (or with only a caption): nothing of what it heads is on its page.
+  if (!first) return true;
+  // A whole paragraph is with it: not stranded. (A table's node records only the page it starts
+  // on, so whether a table runs over is not known here: it is kept by room alone.)
+  if (first.table === undefined && first.pageNumbers.length === 1) return false;
+  // What it heads runs over: the headline stays only with room for a few lines or rows of it.
   return room < (KEEP_ROOM[level] ?? 0);
 }

@@ -89,16 +89,45 @@ describe.skipIf(!POPPLER)('PDF headings are kept with what follows (skipped with
       else expect(pages[1]).toMatch(/The table caption\.\s+Date\s+What happened/);
     }
   });
+
+  it('a heading over a caption and a table of tall rows keeps at least one row with it', async () => {
+    // Rows of two lines that never split (as the assessment report's recommendations): without
+    // the rule, a heading, its caption and the header row were left at the foot of page 1.
+    const tall = 'A recommendation long enough to take two lines of its column in the table. '.repeat(2);
+    for (const n of counts) {
+      const blocks: Block[] = [
+        ...filler(n),
+        { kind: 'heading', level: 2, text: 'Placement' },
+        {
+          kind: 'table',
+          caption: 'Placement recommendations.',
+          columns: [
+            { header: 'Recommendation', weight: 3 },
+            { header: 'Owner', weight: 1 },
+          ],
+          rows: [{ cells: [tall.trim(), 'Allocated social worker'] }],
+          empty: 'None.',
+        },
+        { kind: 'paragraph', text: 'After the table.' },
+      ];
+      const pages = pdfPages(await renderPdf(doc(blocks)));
+      const lines = contentLines(pages[0] ?? '');
+      const at = lines.indexOf('Placement');
+      if (at >= 0) expect(lines.slice(at).join(' '), `with ${n} filler lines`).toMatch(/Owner\s+A recommendation long/);
+      else expect(pages[1]).toMatch(/Placement\s+Placement recommendations\.\s+Recommendation\s+Owner/);
+    }
+  });
 });
 
 describe('keepHeadlineWithNext', () => {
-  const at = (verticalRatio: number, headlineLevel?: number): Node => ({
+  const at = (verticalRatio: number, headlineLevel?: number, pageNumbers = [1]): Node => ({
+    text: 'Some words.',
     headlineLevel,
-    pageNumbers: [1],
+    pageNumbers,
     pages: 2,
     stack: false,
     startPosition: {
-      pageNumber: 1,
+      pageNumber: pageNumbers[0] ?? 1,
       pageOrientation: 'portrait',
       pageInnerHeight: 700,
       pageInnerWidth: 500,
@@ -113,15 +142,28 @@ describe('keepHeadlineWithNext', () => {
     getNodesOnNextPage: () => nextPage,
     getPreviousNodesOnPage: () => [],
   });
-  const body = at(0.99);
+  const runsOver = at(0.97, undefined, [1, 2]);
+  const whole = at(0.97);
+  const next = at(0, undefined, [2]);
 
-  it('moves a heading near the foot whose text runs over, and leaves the rest', () => {
-    expect(keepHeadlineWithNext(at(0.95, 1), queries([body], [body]))).toBe(true);
-    expect(keepHeadlineWithNext(at(0.95, 1), queries([], [body]))).toBe(true);
-    expect(keepHeadlineWithNext(at(0.5, 1), queries([body], [body]))).toBe(false);
-    // Not a headline; the end of the report; a later section on the same page.
-    expect(keepHeadlineWithNext(at(0.95), queries([], [body]))).toBe(false);
-    expect(keepHeadlineWithNext(at(0.95, 1), queries([body], []))).toBe(false);
-    expect(keepHeadlineWithNext(at(0.95, 2), queries([body, at(0.97, 1)], [body]))).toBe(false);
+  it('moves a heading alone at the foot, or with a line or two of a block that runs over', () => {
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([], [next]))).toBe(true);
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([at(0.97, 3)], [next]))).toBe(true);
+    // A node that draws nothing, and the page's footer, are not the heading's text.
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([{ ...whole, text: undefined }], [next]))).toBe(true);
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([at(1.02)], [next]))).toBe(true);
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([runsOver], [next]))).toBe(true);
+    expect(keepHeadlineWithNext(at(0.95, 3), queries([runsOver], [next]))).toBe(true);
+    // A table is kept by room alone (its node does not say whether it runs over).
+    expect(
+      keepHeadlineWithNext(at(0.95, 3), queries([{ ...whole, text: undefined, table: { body: [] } }], [next])),
+    ).toBe(true);
+  });
+
+  it('leaves one with room, one with a whole block under it, the end of a report and other nodes', () => {
+    expect(keepHeadlineWithNext(at(0.5, 1), queries([runsOver], [next]))).toBe(false);
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([whole], [next]))).toBe(false);
+    expect(keepHeadlineWithNext(at(0.95, 1), queries([], []))).toBe(false);
+    expect(keepHeadlineWithNext(at(0.95), queries([], [next]))).toBe(false);
   });
 });
