@@ -101,7 +101,9 @@ describe('bad bundles are refused and change nothing', () => {
       outFile: file,
     });
     await expectRefused(file, 'wrong-key', /passphrase is wrong/, { passphrase: 'a wrong passphrase entirely' });
-  });
+    // Three scrypt runs at the work factor (2^18, 256 MiB each): 7 s on a quiet machine,
+    // but past the default 60 s in 3 of 30 runs at load 15 on 2 cores.
+  }, 180_000);
 
   it('truncated file', async () => {
     const bytes = bytesOf(good);
