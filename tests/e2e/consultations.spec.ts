@@ -2,7 +2,8 @@
  * Consultations in the browser host, from the keyboard: a consultation recorded on the case's
  * Consultation tab, signed off (then locked), corrected by an addendum, its report previewed and
  * saved as PDF and Word and read back; the Consultations area listing it, and an ongoing
- * agreement added with a session. axe-core on each screen at 1280x800 and at 320 CSS px.
+ * agreement added with a session; then an older consultation's own report previewed (each
+ * consultation prints itself, not the latest). axe-core on each screen at 1280x800 and at 320 CSS px.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ async function press(page: Page, control: Locator): Promise<void> {
 }
 
 test('a consultation recorded, signed off and its report generated, from the keyboard', async ({ app }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const { page } = app;
   const work = mkdtempSync(join(tmpdir(), 'ncats-e2e-consultation-'));
   try {
@@ -157,7 +158,7 @@ test('a consultation recorded, signed off and its report generated, from the key
     await expect(page.getByTitle('PDF: consultation report')).toBeVisible();
 
     // Saved as PDF from the keyboard, and read back.
-    const pdfLink = page.getByRole('link', { name: 'Download consultation report (PDF)' });
+    const pdfLink = page.getByRole('link', { name: `Download consultation report of ${ukDate(meeting)} (PDF)` });
     const pdfDownload = page.waitForEvent('download');
     await press(page, pdfLink);
     const pdf = await pdfDownload;
@@ -200,7 +201,7 @@ test('a consultation recorded, signed off and its report generated, from the key
       ]);
     }
     const wordDownload = page.waitForEvent('download');
-    await press(page, page.getByRole('link', { name: 'Download consultation report (Word)' }));
+    await press(page, page.getByRole('link', { name: `Download consultation report of ${ukDate(meeting)} (Word)` }));
     const word = await wordDownload;
     const wordPath = join(work, word.suggestedFilename());
     await word.saveAs(wordPath);
@@ -251,6 +252,77 @@ test('a consultation recorded, signed off and its report generated, from the key
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoSeriousViolations(page, 'Consultations area at 320 px');
     await page.screenshot({ path: `${ARTIFACTS}/consultations-area-320.png`, fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // An older consultation (recorded elsewhere and come in, say): its own report, not the latest.
+    const earlier = isoDaysFromToday(-45);
+    const older = await api<{ id: string }>(page, 'consultation:create', {
+      caseId: made.id,
+      consultation: {
+        meetingDate: earlier,
+        meetingMode: 'in_person',
+        policeInvestigation: 'no',
+        reason: 'An earlier question about school.',
+        networkQuestions: 'Can he return to his class?',
+        discussion: 'The earlier meeting talked only about the school timetable.',
+        recommendations: 'A staggered return to class.',
+        suitability: 'assessment_now',
+      },
+    });
+    // Cases still shows the case: back to the caseload and open it again, to see the new one.
+    await goToArea(page, 'Cases');
+    await press(page, page.getByRole('button', { name: /Back to the caseload/ }));
+    await page.getByRole('link', { name: made.reference }).first().click();
+    await press(page, page.getByRole('tab', { name: /^Consultation/ }));
+    await expect(page.getByTestId('consultation')).toHaveCount(2);
+    const olderRecord = page.getByTestId('consultation').filter({ hasText: `Consultation on ${ukDate(earlier)}` });
+    const olderPreview = page.waitForResponse((r) => r.url().includes('report-preview/'));
+    await press(
+      page,
+      olderRecord.getByRole('button', { name: `Preview the consultation report of ${ukDate(earlier)}` }),
+    );
+    const olderResponse = await olderPreview;
+    expect(olderResponse.status()).toBe(200);
+    expect(new URL(olderResponse.url()).searchParams.get('record')).toBe(older.id);
+    await expect(olderRecord.getByTitle(`PDF: consultation report of ${ukDate(earlier)}`)).toBeVisible();
+    // The viewer frame shows Chromium's PDF viewer, so the older report is read back from its
+    // own download link (the same record in its address).
+    const olderLink = olderRecord.getByRole('link', {
+      name: `Download consultation report of ${ukDate(earlier)} (PDF)`,
+    });
+    await expect(olderLink).toHaveAttribute('href', new RegExp(`record=${older.id}`));
+    const olderDownload = page.waitForEvent('download');
+    await press(page, olderLink);
+    const olderPdf = join(work, 'older.pdf');
+    await (await olderDownload).saveAs(olderPdf);
+    if (POPPLER) {
+      const text = execFileSync('pdftotext', ['-layout', olderPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(ukDate(earlier));
+      expect(text).toContain('The earlier meeting talked only about the school timetable.');
+      expect(text).not.toContain(ukDate(meeting));
+      expect(text).not.toContain('The school nurse joined for the second half.');
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '70',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        olderPdf,
+        `${ARTIFACTS}/consultation-report-older`,
+      ]);
+    }
+    await expectNoSeriousViolations(page, 'Consultation tab with two consultations');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${ARTIFACTS}/consultation-tab-two.png`, fullPage: true });
+    const afterOlder = await api<{ items: { action: string }[] }>(page, 'case:accessLog', {
+      caseId: made.id,
+      limit: 100,
+      offset: 0,
+    });
+    // The earlier three, the older one's preview and its download.
+    expect(afterOlder.items.filter((e) => e.action === 'report.export')).toHaveLength(5);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -13,19 +13,23 @@ const OPTIONS = {
   kind: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  record: { type: 'string' },
 } as const;
 
 /** `ncats report`: a case report (the chronology, ...) as PDF or Word, written to a new file. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write a case report (for example the chronology) as PDF or Word.',
-  usage: `ncats report --vault DIR --user NAME [--password-stdin] --case REF --kind KIND --format pdf|docx --out FILE
+  usage: `ncats report --vault DIR --user NAME [--password-stdin] --case REF --kind KIND --format pdf|docx --out FILE [--record ID]
 
 Writes report KIND of case REF to FILE, which must not exist yet (nothing is ever overwritten).
 Every page is marked OFFICIAL-SENSITIVE with the case reference and "Page N of M". The export
-is recorded in the vault's audit trail with the kind and format. KIND is chronology (every
-event of the case, oldest first, with upcoming tasks apart); a wrong KIND lists the kinds there
-are. Keep the file on encrypted storage: it is personal health information.`,
+is recorded in the vault's audit trail with the kind, the format and the record. KIND is
+chronology (every event of the case, oldest first, with upcoming tasks apart), consultation
+or assessment; a wrong KIND lists the kinds there are. A consultation report is of the case's
+most recent consultation unless --record names another by its id (an id that is not one of
+the case's is refused, listing the case's consultations with their ids and dates). Keep the
+file on encrypted storage: it is personal health information.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
@@ -47,7 +51,12 @@ are. Keep the file on encrypted storage: it is personal health information.`,
     return withUnlockedVault(io, signIn, async (vault) => {
       const found = caseLocator.findByReference(vault.db, reference);
       if (!found) throw new AppError('NOT_FOUND', `There is no case ${reference}.`);
-      const report = await exportReport(vault, { caseId: found.id, kind: kind.id, format });
+      const report = await exportReport(vault, {
+        caseId: found.id,
+        kind: kind.id,
+        format,
+        ...(values.record !== undefined ? { recordId: values.record } : {}),
+      });
       // 'wx': refuse a file that appeared while the report was being made, rather than replace it.
       writeFileSync(out, report.bytes, { flag: 'wx', mode: 0o600 });
       io.out(

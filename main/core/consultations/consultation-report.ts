@@ -1,6 +1,6 @@
 /**
- * The consultation report (kind `consultation`): the case's most recent consultation, in the
- * headed sections the network expects, with the addenda added since sign-off and every signed
+ * The consultation report (kind `consultation`): one consultation of the case (the one asked
+ * for, or the most recent), in the headed sections the network expects, with the addenda added since sign-off and every signed
  * version. Attendees flagged as third parties are left out, and nothing of any other case is
  * read (batch consultations, which name other cases, are not part of it).
  */
@@ -14,8 +14,9 @@ import { loadCaseDetail } from '../cases/cases.service';
 import { AppError } from '../errors';
 import { ukDate, ukWhen } from '../reports/format';
 import type { Block, ReportContent } from '../reports/model';
-import { registerReportKind, type ReportContext } from '../reports/registry';
-import { caseConsultations, networkPeople } from './consultations.repo';
+import type { Db } from '../db/connection';
+import { registerReportKind, type ReportContext, type ReportSubjectChoice } from '../reports/registry';
+import { caseConsultations, findConsultation, networkPeople, type ConsultationRow } from './consultations.repo';
 import { consultationView } from './consultations.service';
 
 export const SUITABILITY_LABELS: Record<Suitability, string> = {
@@ -50,9 +51,7 @@ function signoffLine(c: ConsultationView): string {
 
 export function buildConsultationReport(ctx: ReportContext): ReportContent {
   const detail = loadCaseDetail(ctx.db, ctx.caseId, ctx.today);
-  const latest = caseConsultations(ctx.db, ctx.caseId)[0];
-  if (!latest) throw new AppError('NOT_FOUND', 'This case has no consultation to report on yet.');
-  const c = consultationView(ctx.db, latest);
+  const c = consultationView(ctx.db, chosenConsultation(ctx));
   const thirdParty = new Set(
     networkPeople(ctx.db, ctx.caseId)
       .filter((p) => p.thirdParty)
@@ -138,6 +137,20 @@ export function buildConsultationReport(ctx: ReportContext): ReportContent {
   return { caseReference: detail.reference, blocks };
 }
 
+/** The consultation the engine chose (one of this case's), or the newest when called directly. */
+function chosenConsultation(ctx: ReportContext): ConsultationRow {
+  const row = ctx.recordId ? findConsultation(ctx.db, ctx.recordId) : caseConsultations(ctx.db, ctx.caseId)[0];
+  // The engine has checked the record is this case's; a direct caller gets the same refusal.
+  if (!row || row.caseId !== ctx.caseId)
+    throw new AppError('NOT_FOUND', 'This case has no such consultation to report on.');
+  return row;
+}
+
+/** The case's consultations as the report's choices, newest meeting first. */
+export function consultationChoices(db: Db, caseId: string): ReportSubjectChoice[] {
+  return caseConsultations(db, caseId).map((c) => ({ id: c.id, label: `Consultation on ${ukDate(c.meetingDate)}` }));
+}
+
 function roleWords(role: string): string {
   const words: Record<string, string> = {
     social_worker: 'Social worker',
@@ -151,4 +164,9 @@ function roleWords(role: string): string {
   return words[role] ?? role;
 }
 
-registerReportKind({ id: 'consultation', title: 'Professional consultation report', build: buildConsultationReport });
+registerReportKind({
+  id: 'consultation',
+  title: 'Professional consultation report',
+  build: buildConsultationReport,
+  subject: { noun: 'consultation', choices: consultationChoices },
+});

@@ -39,6 +39,26 @@ const CELL_MARGINS = { top: 40, bottom: 40, left: 90, right: 90 };
 /** Half-points, as docx wants font sizes. */
 const pt = (points: number) => points * 2;
 
+/**
+ * Paragraph spacing in twips (twentieths of a point), the same for every report: a heading has
+ * room above it (more than below, so it reads as the start of what follows) and is kept on the
+ * page of the paragraph after it (keepNext), and whole (keepLines); text has one gap after it.
+ */
+const SPACING = {
+  h1: { before: 360, after: 120 },
+  h2: { before: 240, after: 80 },
+  body: { after: 120 },
+  item: { after: 40 },
+  caption: { before: 120, after: 80 },
+  /** After a table or a list, before what follows. */
+  gap: { after: 160 },
+} as const;
+
+/** An empty paragraph that only spaces blocks apart (Word needs one after a table). */
+function gap(): Paragraph {
+  return new Paragraph({ children: [], spacing: SPACING.gap });
+}
+
 function fill(colour: string) {
   return { type: ShadingType.CLEAR, color: 'auto', fill: colour };
 }
@@ -55,12 +75,18 @@ function cellParagraphs(cell: Cell): Paragraph[] {
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
+  // The caption stays on the page of the table it names.
   const caption = new Paragraph({
     children: [new TextRun({ text: block.caption, italics: true, color: MUTED, size: pt(9) })],
-    spacing: { after: 80 },
+    spacing: SPACING.caption,
+    keepNext: true,
+    keepLines: true,
   });
   if (block.rows.length === 0) {
-    return [caption, new Paragraph({ children: [new TextRun({ text: block.empty, color: MUTED })] })];
+    return [
+      caption,
+      new Paragraph({ children: [new TextRun({ text: block.empty, color: MUTED })], spacing: SPACING.body }),
+    ];
   }
   const widths = columnShares(block.columns, USABLE).map(Math.floor);
   const header = new TableRow({
@@ -97,7 +123,7 @@ function table(block: Extract<Block, { kind: 'table' }>): FileChild[] {
       margins: CELL_MARGINS,
       rows: [header, ...rows],
     }),
-    new Paragraph({ children: [] }),
+    gap(),
   ];
 }
 
@@ -108,12 +134,15 @@ function blockChildren(block: Block): FileChild[] {
         new Paragraph({
           text: block.text,
           heading: block.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+          spacing: block.level === 1 ? SPACING.h1 : SPACING.h2,
+          keepNext: true,
+          keepLines: true,
         }),
       ];
     case 'paragraph': {
       const note = block.style === 'note';
       const run = new TextRun({ text: block.text, ...(note ? { size: pt(8.5), color: MUTED } : {}) });
-      if (!block.thirdParty) return [new Paragraph({ children: [run], spacing: { after: 120 } })];
+      if (!block.thirdParty) return [new Paragraph({ children: [run], spacing: SPACING.body })];
       return [
         new Table({
           width: { size: USABLE, type: WidthType.DXA },
@@ -129,6 +158,7 @@ function blockChildren(block: Block): FileChild[] {
             }),
           ],
         }),
+        gap(),
       ];
     }
     case 'keyValues':
@@ -137,10 +167,10 @@ function blockChildren(block: Block): FileChild[] {
           (i) =>
             new Paragraph({
               children: [new TextRun({ text: `${i.key}: `, bold: true }), new TextRun({ text: i.value })],
-              spacing: { after: 40 },
+              spacing: SPACING.item,
             }),
         ),
-        new Paragraph({ children: [] }),
+        gap(),
       ];
     case 'table':
       return table(block);

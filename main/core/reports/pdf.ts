@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { THIRD_PARTY_MARK, columnShares, pageWords, rowHasThirdParty } from './layout';
+import { HEADLINE, keepHeadlineWithNext } from './pdf-page-breaks';
 import { MARKING, cellText, isThirdPartyCell, type Block, type ReportDocument } from './model';
 
 const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -52,7 +53,7 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
     }));
   });
   return [
-    { text: block.caption, style: 'caption' },
+    { text: block.caption, style: 'caption', headlineLevel: HEADLINE.caption },
     block.rows.length === 0
       ? { text: block.empty, style: 'note', margin: [0, 0, 0, 10] }
       : {
@@ -67,7 +68,9 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
 function blockContent(block: Block): Content {
   switch (block.kind) {
     case 'heading':
-      return { text: block.text, style: block.level === 1 ? 'h1' : 'h2' };
+      return block.level === 1
+        ? { text: block.text, style: 'h1', headlineLevel: HEADLINE.h1 }
+        : { text: block.text, style: 'h2', headlineLevel: HEADLINE.h2 };
     case 'paragraph': {
       const text: Content = { text: block.text, style: block.style === 'note' ? 'note' : 'body' };
       if (!block.thirdParty) return text;
@@ -108,6 +111,8 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
         creator: 'NCATS Casework',
       },
       language: 'en-GB',
+      // A heading or a table caption never ends a page: it moves over with what it heads.
+      pageBreakBefore: keepHeadlineWithNext,
       header: () => ({
         margin: [SIDE, 20, SIDE, 0],
         stack: [

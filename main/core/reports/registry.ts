@@ -17,6 +17,28 @@ export interface ReportContext {
   producedBy: string;
   /** When it is produced. */
   now: Date;
+  /**
+   * For a kind with a `subject`: the record the report is of (one of the case's, already
+   * checked by the engine; the newest when none was asked for). Absent for a whole-case kind.
+   */
+  recordId?: string;
+}
+
+/** One record a report can be of, as a person picks it: "Consultation on 10/06/2025". */
+export interface ReportSubjectChoice {
+  id: string;
+  label: string;
+}
+
+/** What a kind that reports on one record of a case (one consultation, say) says about it. */
+export interface ReportSubject {
+  /** What one record is called, in lower case: "consultation". */
+  noun: string;
+  /**
+   * The case's records the report can be of, newest first (the first is the one printed when no
+   * record is asked for). Read inside the export's transaction.
+   */
+  choices(db: Db, caseId: string): ReportSubjectChoice[];
 }
 
 export interface ReportKind {
@@ -29,6 +51,12 @@ export interface ReportKind {
    * engine adds the title, who produced it and when, and the page furniture.
    */
   build(ctx: ReportContext): ReportContent;
+  /**
+   * Present when the report is of one record of the case rather than the whole case: the route
+   * (`?record=<id>`) and the CLI (`--record ID`) may then name the record, and the engine
+   * refuses one that is not among `choices`. Absent: asking for a record is refused.
+   */
+  subject?: ReportSubject;
 }
 
 export const REPORT_FORMATS = ['pdf', 'docx'] as const;
@@ -70,4 +98,35 @@ export function requireReportFormat(format: string): ReportFormat {
     throw new AppError('INVALID_INPUT', `A report can be made as pdf or docx (Word), not "${format}".`);
   }
   return format;
+}
+
+/**
+ * The record a report is of: the one asked for, when it is one of the case's, or the newest.
+ * Refuses a record for a whole-case kind, and an unknown record or one of another case (without
+ * saying which: the words are the same either way), listing the case's own.
+ */
+export function resolveReportRecord(
+  kind: ReportKind,
+  db: Db,
+  caseId: string,
+  recordId: string | undefined,
+): ReportSubjectChoice | null {
+  const subject = kind.subject;
+  if (!subject) {
+    if (recordId === undefined) return null;
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${kind.title.toLowerCase()} is of the whole case: it is not of one record.`,
+    );
+  }
+  const choices = subject.choices(db, caseId);
+  if (choices.length === 0) throw new AppError('NOT_FOUND', `This case has no ${subject.noun} to report on yet.`);
+  if (recordId === undefined) return choices[0] ?? null;
+  const chosen = choices.find((c) => c.id === recordId);
+  if (chosen) return chosen;
+  const listed = choices.map((c) => `${c.label} (${c.id})`).join('; ');
+  throw new AppError(
+    'NOT_FOUND',
+    `There is no ${subject.noun} ${recordId} in this case. Its ${subject.noun}s are: ${listed}.`,
+  );
 }

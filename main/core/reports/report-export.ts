@@ -11,7 +11,7 @@ import { renderDocx } from './docx';
 import { ukProducedAt } from './format';
 import type { ReportDocument } from './model';
 import { renderPdf } from './pdf';
-import { requireReportFormat, requireReportKind, type ReportFormat } from './registry';
+import { requireReportFormat, requireReportKind, resolveReportRecord, type ReportFormat } from './registry';
 // The built-in kinds register themselves when loaded.
 import './chronology-report';
 
@@ -20,6 +20,11 @@ export interface ReportRequest {
   /** A registered kind's id, e.g. "chronology". */
   kind: string;
   format: ReportFormat | string;
+  /**
+   * The record the report is of, for a kind that reports on one (a consultation's id): refused
+   * when it is not one of the case's. Absent: the newest.
+   */
+  recordId?: string;
 }
 
 export interface RenderedReport {
@@ -36,20 +41,41 @@ export const MEDIA_TYPES: Record<ReportFormat, string> = {
 };
 
 /** Read and audit; returns the document to draw. Exported for tests of the layout. */
-export function readReport(vault: OpenVault, caseId: string, kindId: string, format: ReportFormat): ReportDocument {
+export function readReport(
+  vault: OpenVault,
+  caseId: string,
+  kindId: string,
+  format: ReportFormat,
+  recordId?: string,
+): ReportDocument {
   const kind = requireReportKind(kindId);
   return vault.db
     .transaction(() => {
       requireCase(vault.db, caseId);
+      const record = resolveReportRecord(kind, vault.db, caseId, recordId);
       const now = vault.now();
       const producedBy = userDisplayName(vault.db, vault.user.id) ?? vault.user.username;
-      const content = kind.build({ db: vault.db, caseId, today: todayIn(vault), producedBy, now });
+      const content = kind.build({
+        db: vault.db,
+        caseId,
+        today: todayIn(vault),
+        producedBy,
+        now,
+        ...(record ? { recordId: record.id } : {}),
+      });
       vault.audit({
         action: 'report.export',
         entityType: 'case',
         entityId: caseId,
         caseId,
-        detail: { kind: kind.id, format, caseReference: content.caseReference },
+        // The record printed is named even when none was asked for (the newest), so the trail
+        // says which consultation left the vault.
+        detail: {
+          kind: kind.id,
+          format,
+          caseReference: content.caseReference,
+          ...(record ? { recordId: record.id, record: record.label } : {}),
+        },
       });
       return { ...content, title: kind.title, producedBy, producedAt: ukProducedAt(now) };
     })
@@ -58,7 +84,7 @@ export function readReport(vault: OpenVault, caseId: string, kindId: string, for
 
 export async function exportReport(vault: OpenVault, request: ReportRequest): Promise<RenderedReport> {
   const format = requireReportFormat(request.format);
-  const doc = readReport(vault, request.caseId, request.kind, format);
+  const doc = readReport(vault, request.caseId, request.kind, format, request.recordId);
   const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
   const date = todayIn(vault).split('-').reverse().join('-');
   return {

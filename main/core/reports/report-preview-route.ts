@@ -1,7 +1,7 @@
 /**
  * A report shown inside the app (the document viewer's PDF frame) rather than saved:
  *
- *   GET report-preview/<caseId>/<kind>.pdf
+ *   GET report-preview/<caseId>/<kind>.pdf[?record=<id>]
  *
  * The same report, produced the same way and audited as `report.export` like a download (the
  * bytes leave the vault for the viewer), but served `inline` and never offered to the save
@@ -14,17 +14,18 @@ import { AppError } from '../errors';
 import type { ByteRoute } from '../routes/byte-route';
 import { streamResponse } from '../routes/serve';
 import { exportReport } from './report-export';
-import { parseReportPath } from './report-routes';
+import { parseReportAddress } from './report-routes';
 
 export const reportPreviewRoutes: readonly ByteRoute[] = [
   {
     method: 'GET',
     path: 'report-preview/*reportPath',
     access: ANY_USER,
-    handle: async ({ vault, params }) => {
-      const { caseId, kind, format } = parseReportPath(params.reportPath ?? '');
-      if (format !== 'pdf') throw new AppError('INVALID_INPUT', 'Only the PDF of a report can be shown in the app.');
-      const report = await exportReport(vault, { caseId, kind, format });
+    handle: async ({ vault, params, url }) => {
+      const address = parseReportAddress(params.reportPath ?? '', url.searchParams);
+      if (address.format !== 'pdf')
+        throw new AppError('INVALID_INPUT', 'Only the PDF of a report can be shown in the app.');
+      const report = await exportReport(vault, address);
       return streamResponse({
         status: 200,
         headers: {

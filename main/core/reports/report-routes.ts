@@ -3,7 +3,11 @@
  * bundles (the Electron shell and the browser host both dispatch through it). Report bytes
  * never go over IPC.
  *
- *   GET reports/<caseId>/<kind>.<pdf|docx>   e.g. reports/6f1c.../chronology.pdf
+ *   GET reports/<caseId>/<kind>.<pdf|docx>[?record=<id>]   e.g. reports/6f1c.../chronology.pdf
+ *
+ * `record` names the one record a report is of (a consultation's id) for a kind that takes one;
+ * without it such a report is of the newest. It is a query parameter rather than a path segment
+ * so that the path stays one shape for every kind (and the file name stays the last segment).
  *
  * The route does not pass through the IPC router, so it validates its own path here. Any
  * signed-in user who may read the case may print it (as anyone may save a document); each
@@ -25,6 +29,8 @@ const routeSchema = z.object({
   format: z.enum(['pdf', 'docx'], 'A report can be downloaded as .pdf or .docx.'),
 });
 
+const recordSchema = z.uuid('That is not a record id: a report is of a record named by its id.');
+
 /** The route's path after `reports/`, e.g. `<caseId>/chronology.pdf`, split and checked. */
 export function parseReportPath(path: string): z.infer<typeof routeSchema> {
   const m = /^([^/]+)\/([^/.]+)\.([^/.]+)$/.exec(path);
@@ -34,6 +40,22 @@ export function parseReportPath(path: string): z.infer<typeof routeSchema> {
   return parsed.data;
 }
 
+export type ReportAddress = z.infer<typeof routeSchema> & { recordId?: string };
+
+/**
+ * The whole address: the path and, when given, `?record=<id>` (once, a record id). Whether the
+ * kind takes a record, and whether it is one of the case's, the engine decides.
+ */
+export function parseReportAddress(path: string, query: URLSearchParams): ReportAddress {
+  const address = parseReportPath(path);
+  const records = query.getAll('record');
+  if (records.length === 0) return address;
+  if (records.length > 1) throw new AppError('INVALID_INPUT', 'A report is of one record: name it once.');
+  const parsed = recordSchema.safeParse(records[0]);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join(' '));
+  return { ...address, recordId: parsed.data };
+}
+
 export interface ReportDownload {
   status: 200;
   headers: Record<string, string>;
@@ -41,9 +63,12 @@ export interface ReportDownload {
 }
 
 /** Produce the report (audited) and offer it as a download. */
-export async function downloadReport(vault: OpenVault, path: string): Promise<ReportDownload> {
-  const { caseId, kind, format } = parseReportPath(path);
-  const report = await exportReport(vault, { caseId, kind, format });
+export async function downloadReport(
+  vault: OpenVault,
+  path: string,
+  query: URLSearchParams = new URLSearchParams(),
+): Promise<ReportDownload> {
+  const report = await exportReport(vault, parseReportAddress(path, query));
   return {
     status: 200,
     headers: {
@@ -66,6 +91,7 @@ export const reportRoutes: readonly ByteRoute[] = [
     path: 'reports/*reportPath',
     access: ANY_USER,
     isDownload: () => true,
-    handle: async ({ vault, params }) => streamResponse(await downloadReport(vault, params.reportPath ?? '')),
+    handle: async ({ vault, params, url }) =>
+      streamResponse(await downloadReport(vault, params.reportPath ?? '', url.searchParams)),
   },
 ];

@@ -1,6 +1,7 @@
 /**
- * One consultation on the Consultation tab: what was recorded, where it stands in sign-off, and
- * what can be done next (edit while a draft; sign off; add an addendum once signed).
+ * One consultation on the Consultation tab: what was recorded, where it stands in sign-off,
+ * what can be done next (edit while a draft; sign off; add an addendum once signed) and its
+ * report.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ConsultationView } from '../../../preload/contract';
@@ -9,6 +10,7 @@ import { errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { TextAreaField } from '../cases/case-page/fields';
 import { SummaryList } from '../cases/case-page/SummaryList';
+import { ConsultationReportPart } from './ConsultationReportPart';
 import { addAddendum, signConsultation } from './consultations-actions';
 import { MEETING_MODE_LABELS, POLICE_LABELS, SUITABILITY_LABELS } from './labels';
 import styles from './Consultations.module.css';
@@ -207,6 +209,7 @@ export function ConsultationRecord(props: {
           </ul>
         </>
       )}
+      <ConsultationReportPart c={c} />
       {canWrite && (
         <div className="button-row">
           {!c.signoff.locked && (

@@ -1,25 +1,17 @@
 /**
  * The case page's Consultation tab: what a consultation is (and is not), the case's
- * consultations newest first, recording and editing them, sign-off and addenda, and the
- * consultation report (previewed here, or saved as PDF or Word).
+ * consultations newest first, recording and editing them, sign-off and addenda, and each
+ * consultation's report (previewed here, or saved as PDF or Word; see ConsultationReportPart).
  */
 import { useRef, useState } from 'react';
-import { CONSULTATION_STATEMENT, type ConsultationView } from '../../../preload/contract';
+import { CONSULTATION_STATEMENT } from '../../../preload/contract';
 import { useCasePageStore } from '../../stores/case-page';
 import { useSessionStore } from '../../stores/session';
-import { ReportDownloads } from '../reports/ReportDownloads';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { ConsultationForm } from './ConsultationForm';
 import { ConsultationRecord } from './ConsultationRecord';
 import { useConsultationsStore } from './consultations-store';
-import { ReportPreview } from './ReportPreview';
 import styles from './Consultations.module.css';
-
-/** Changes whenever what the report prints changes (an edit, a sign-off, an addendum). */
-function revisionOf(list: readonly ConsultationView[]): string {
-  const c = list[0];
-  return c ? `${c.id}.${c.version}.${c.signoff.signedVersions.length}.${c.signoff.addenda.length}` : 'none';
-}
 
 export function ConsultationTab() {
   const caseId = useCasePageStore((s) => s.caseId);
@@ -75,30 +67,17 @@ export function ConsultationTab() {
           {mine.length === 0 ? (
             <p className="muted">No consultation has been recorded for this case.</p>
           ) : (
-            <>
-              <section aria-labelledby="consultation-report-heading" className="case-section">
-                <h4 id="consultation-report-heading">The consultation report</h4>
-                <p className="muted">The report is of the most recent consultation, with any addenda.</p>
-                <ReportPreview
-                  caseId={caseId}
-                  kind="consultation"
-                  name="consultation report"
-                  revision={revisionOf(mine)}
+            <div className={styles.records}>
+              {mine.map((c) => (
+                <ConsultationRecord
+                  key={c.id}
+                  c={c}
+                  canWrite={canWrite}
+                  onEdit={() => setForm(c.id)}
+                  onMessage={(m) => announce(m)}
                 />
-                <ReportDownloads kind="consultation" name="consultation report" />
-              </section>
-              <div className={styles.records}>
-                {mine.map((c) => (
-                  <ConsultationRecord
-                    key={c.id}
-                    c={c}
-                    canWrite={canWrite}
-                    onEdit={() => setForm(c.id)}
-                    onMessage={(m) => announce(m)}
-                  />
-                ))}
-              </div>
-            </>
+              ))}
+            </div>
           )}
         </>
       )}

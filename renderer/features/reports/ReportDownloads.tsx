@@ -5,17 +5,19 @@ import styles from './ReportDownloads.module.css';
 /**
  * "Download chronology (PDF)" and "(Word)" for the open case: plain links to the report route,
  * so the browser (or Electron's save dialog) saves the file and nothing is held in the page.
+ * `recordId` makes them the report of that one record (a consultation), for a kind that takes one.
  */
-export function ReportDownloads({ kind, name }: { kind: string; name: string }) {
+export function ReportDownloads({ kind, name, recordId }: { kind: string; name: string; recordId?: string }) {
   const caseId = useCasePageStore((s) => s.caseId);
   if (!caseId) return null;
-  const hintId = `report-hint-${kind}`;
+  // One id per set of links: a tab may show one set per record.
+  const hintId = recordId ? `report-hint-${kind}-${recordId}` : `report-hint-${kind}`;
   return (
     <div className={styles.downloads} role="group" aria-label={`Download the ${name}`}>
       <div className={styles.buttons}>
         <a
           className="button button--secondary"
-          href={reportUrl(caseId, kind, 'pdf')}
+          href={reportUrl(caseId, kind, 'pdf', recordId)}
           download
           aria-describedby={hintId}
         >
@@ -23,7 +25,7 @@ export function ReportDownloads({ kind, name }: { kind: string; name: string }) 
         </a>
         <a
           className="button button--secondary"
-          href={reportUrl(caseId, kind, 'docx')}
+          href={reportUrl(caseId, kind, 'docx', recordId)}
           download
           aria-describedby={hintId}
         >

@@ -1,9 +1,10 @@
 /**
  * `ncats report --kind consultation` renders the same report as the app: the case's most recent
- * consultation with its sign-off, written as PDF and Word, and an export row in the audit trail.
+ * consultation with its sign-off (or the one `--record` names), written as PDF and Word, and an
+ * export row in the audit trail.
  */
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/errors';
 import type { CliIo } from '../../../main/cli/io';
@@ -36,6 +37,8 @@ describe('ncats report --kind consultation', () => {
   let vaultDir: string;
   let reference: string;
   let caseId: string;
+  let olderId: string;
+  let otherCaseConsultationId: string;
 
   beforeAll(async () => {
     work = dirs.make();
@@ -48,8 +51,15 @@ describe('ncats report --kind consultation', () => {
     const n = await networkCase(vault);
     reference = n.reference;
     caseId = n.caseId;
+    olderId = createConsultation(
+      vault,
+      n.caseId,
+      consultation(n, { meetingDate: '2025-02-03', discussion: 'An earlier consultation about school.' }),
+    ).id;
     const made = createConsultation(vault, n.caseId, consultation(n, { meetingDate: '2025-06-10' }));
     signConsultation(vault, made.id, made.version);
+    const other = await networkCase(vault);
+    otherCaseConsultationId = createConsultation(vault, other.caseId, consultation(other)).id;
     vault.close();
   });
   afterAll(() => dirs.cleanup());
@@ -94,6 +104,49 @@ describe('ncats report --kind consultation', () => {
       } finally {
         vault.close();
       }
+    },
+  );
+
+  it.skipIf(!POPPLER)(
+    '--record prints the consultation named; one of another case is refused, listing the case’s',
+    async () => {
+      const as = [
+        '--vault',
+        vaultDir,
+        '--user',
+        'ada',
+        '--password-stdin',
+        '--case',
+        reference,
+        '--kind',
+        'consultation',
+      ];
+      const pdf = join(work, 'older.pdf');
+      expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf, '--record', olderId], io())).toBe(EXIT.OK);
+      const text = pdfPages(readFileSync(pdf)).join('\n').replace(/\s+/g, ' ');
+      expect(text).toContain('03/02/2025');
+      expect(text).toContain('An earlier consultation about school.');
+      expect(text).not.toContain('10/06/2025');
+
+      const refused = io();
+      const errors: string[] = [];
+      refused.err = (t) => errors.push(t);
+      const out = join(work, 'refused.pdf');
+      expect(
+        await runCli(['report', ...as, '--format', 'pdf', '--out', out, '--record', otherCaseConsultationId], refused),
+      ).toBe(EXIT.FAILURE);
+      expect(errors.join('\n')).toContain(`There is no consultation ${otherCaseConsultationId} in this case.`);
+      expect(errors.join('\n')).toContain(`Consultation on 03/02/2025 (${olderId})`);
+      expect(existsSync(out)).toBe(false);
+
+      const chronology = io();
+      const said: string[] = [];
+      chronology.err = (t) => said.push(t);
+      const asChronology = as.map((a) => (a === 'consultation' ? 'chronology' : a));
+      expect(
+        await runCli(['report', ...asChronology, '--format', 'pdf', '--out', out, '--record', olderId], chronology),
+      ).toBe(EXIT.USAGE);
+      expect(said.join('\n')).toContain('is of the whole case');
     },
   );
 });

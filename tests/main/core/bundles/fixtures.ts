@@ -4,7 +4,16 @@
  * crypto, format and security checks are tested independently of the real case modules.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,8 +168,11 @@ function testDocumentStore(vault: OpenVault): DocumentStore {
       const file = join(blobDir(vault), id);
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', vault.deriveSubkey('test-blobs'), iv);
+      // Opened here, before any byte is read: a lazily opened stream could create the file after
+      // a failed body (a damaged bundle) had been cleaned up, leaving an empty file behind.
+      const out = createWriteStream(file, { fd: openSync(file, 'w', 0o600) });
       try {
-        await pipeline(Readable.from(body), cipher, createWriteStream(file));
+        await pipeline(Readable.from(body), cipher, out);
       } catch (err) {
         rmSync(file, { force: true });
         throw err;
@@ -240,16 +252,20 @@ export async function addDocument(
   return { id, sha256 };
 }
 
-/** SHA-256 over every table's rows (in rowid order) and the names and sizes of files in the vault folder. */
-export function vaultDigest(vault: OpenVault): string {
-  const hash = createHash('sha256');
+/**
+ * What the vault holds, one line per table row and per file (name and size), in a fixed order:
+ * compared whole, a difference names the rows and files that changed (a digest only says that
+ * something did).
+ */
+export function vaultSnapshot(vault: OpenVault): string[] {
+  const lines: string[] = [];
   const tables = vault.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
     name: string;
   }[];
   for (const { name } of tables) {
-    hash.update(`table ${name}\n`);
+    lines.push(`table ${name}`);
     for (const row of vault.db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).iterate())
-      hash.update(`${JSON.stringify(row)}\n`);
+      lines.push(`row ${name} ${JSON.stringify(row)}`);
   }
   const walk = (dir: string, prefix: string) => {
     if (!existsSync(dir)) return;
@@ -257,9 +273,16 @@ export function vaultDigest(vault: OpenVault): string {
       if (entry.name.startsWith('vault.db')) continue; // the database itself is covered by the rows
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full, `${prefix}${entry.name}/`);
-      else hash.update(`file ${prefix}${entry.name} ${statSync(full).size}\n`);
+      else lines.push(`file ${prefix}${entry.name} ${statSync(full).size}`);
     }
   };
   walk(vault.dir, '');
+  return lines;
+}
+
+/** SHA-256 over every table's rows (in rowid order) and the names and sizes of files in the vault folder. */
+export function vaultDigest(vault: OpenVault): string {
+  const hash = createHash('sha256');
+  for (const line of vaultSnapshot(vault)) hash.update(`${line}\n`);
   return hash.digest('hex');
 }

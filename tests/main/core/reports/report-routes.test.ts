@@ -7,7 +7,7 @@ import { coreForEachTest } from '../core-fixture';
 import { handleAppRequest } from '../../../../main/app/app-protocol-handler';
 import { isAllowedDownloadUrl } from '../../../../main/app/session-policy';
 import { createStreamServer } from '../../../../main/app/stream-routes';
-import { parseReportPath } from '../../../../main/core/reports/report-routes';
+import { parseReportAddress, parseReportPath } from '../../../../main/core/reports/report-routes';
 
 const fx = coreForEachTest('ncats-report-route-');
 let caseId: string;
@@ -79,6 +79,79 @@ describe('GET app://ncats/reports/<caseId>/<kind>.<format>', () => {
   it('is a download the shell lets through to its save dialog', () => {
     expect(isAllowedDownloadUrl(`app://ncats/reports/${caseId}/chronology.pdf`)).toBe(true);
     expect(isAllowedDownloadUrl(`https://example.org/reports/${caseId}/chronology.pdf`)).toBe(false);
+  });
+});
+
+describe('GET reports/<caseId>/consultation.<format>?record=<id>', () => {
+  async function consult(forCase: string, meetingDate: string, discussion: string): Promise<string> {
+    const made = await fx.core.router('consultation:create', {
+      caseId: forCase,
+      consultation: {
+        meetingDate,
+        meetingMode: 'virtual',
+        policeInvestigation: 'no',
+        reason: 'Advice on contact.',
+        networkQuestions: 'Is home safe?',
+        discussion,
+        recommendations: 'Keep the plan.',
+        suitability: 'assessment_now',
+      },
+    });
+    if (!made.ok) throw new Error(made.error.message);
+    return (made.value as { id: string }).id;
+  }
+
+  it('prints the consultation named, audits it by id, and refuses one of another case or a bad id', async () => {
+    const older = await consult(caseId, '2026-01-05', 'The older discussion.');
+    await consult(caseId, '2026-01-20', 'The newer discussion.');
+    const word = await get(`reports/${caseId}/consultation.docx?record=${older}`);
+    expect(word.status).toBe(200);
+    expect(word.headers.get('content-disposition')).toMatch(/^attachment/);
+    const detail = fx.core.manager
+      .current()
+      .db.prepare(`SELECT detail FROM audit_log WHERE action = 'report.export' ORDER BY seq DESC LIMIT 1`)
+      .get() as { detail: string };
+    expect(JSON.parse(detail.detail)).toMatchObject({ kind: 'consultation', format: 'docx', recordId: older });
+    const preview = await get(`report-preview/${caseId}/consultation.pdf?record=${older}`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline/);
+    expect(exports()).toBe(2);
+
+    const other = await fx.core.router('case:create', {
+      referralDate: '2026-01-12',
+      youngPerson: { givenName: 'Alex', familyName: 'Othercase', dateOfBirth: '2011-02-03' },
+    });
+    if (!other.ok) throw new Error(other.error.message);
+    const theirs = await consult((other.value as { id: string }).id, '2026-01-07', 'Another case.');
+    const refused = await get(`reports/${caseId}/consultation.pdf?record=${theirs}`);
+    expect(refused.status).toBe(404);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      `There is no consultation ${theirs} in this case.`,
+    );
+    const bad = await get(`reports/${caseId}/consultation.pdf?record=not-an-id`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/not a record id/);
+    expect((await get(`reports/${caseId}/chronology.pdf?record=${older}`)).status).toBe(400);
+    expect(exports()).toBe(2);
+  });
+});
+
+describe('parseReportAddress', () => {
+  const path = '6f1c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f/consultation.pdf';
+  const record = '0a1b2c3d-1a2b-4c3d-8e9f-6f1c2b7e4e5f';
+  it('adds the record when the query names one, once, by id (other parameters are the transport’s)', () => {
+    expect(parseReportAddress(path, new URLSearchParams(`token=abc&r=x&record=${record}`))).toEqual({
+      caseId: '6f1c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      kind: 'consultation',
+      format: 'pdf',
+      recordId: record,
+    });
+    expect(parseReportAddress(path, new URLSearchParams('token=abc'))).not.toHaveProperty('recordId');
+    expect(() => parseReportAddress(path, new URLSearchParams(`record=${record}&record=${record}`))).toThrow(
+      /of one record: name it once/,
+    );
+    expect(() => parseReportAddress(path, new URLSearchParams('record=../../etc'))).toThrow(/not a record id/);
+    expect(() => parseReportAddress(path, new URLSearchParams('record='))).toThrow(/not a record id/);
   });
 });
 
