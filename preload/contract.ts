@@ -26,6 +26,7 @@ import { draftChannels } from './contract/drafts';
 import { psychometricsChannels } from './contract/psychometrics';
 import { assessmentChannels } from './contract/assessments';
 import { consultationChannels } from './contract/consultations';
+import { interventionChannels } from './contract/interventions';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -43,6 +44,7 @@ export * from './contract/drafts';
 export * from './contract/psychometrics';
 export * from './contract/assessments';
 export * from './contract/consultations';
+export * from './contract/interventions';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -60,6 +62,7 @@ export const contract = {
   ...psychometricsChannels,
   ...assessmentChannels,
   ...consultationChannels,
+  ...interventionChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { draftHandlers } from './drafts/drafts.ipc';
 import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
 import { assessmentHandlers } from './assessments/assessments.ipc';
 import { consultationHandlers } from './consultations/consultations.ipc';
+import { interventionHandlers } from './interventions/interventions.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...psychometricsHandlers,
   ...assessmentHandlers,
   ...consultationHandlers,
+  ...interventionHandlers,
 };
 
 export interface Core {

@@ -9,6 +9,7 @@
  */
 import type { ChronologyGroup } from './casework';
 import { CONSULTATION_CHRONOLOGY_KINDS } from './consultation-kinds';
+import { INTERVENTION_CHRONOLOGY_KINDS } from './intervention-kinds';
 
 /**
  * The markers the Chronology tab can draw (a shape and a colour, always beside the kind's
@@ -63,6 +64,8 @@ export const CHRONOLOGY_KINDS = {
   hsb_behaviour_recorded: { label: 'Harmful sexual behaviour', group: 'other', marker: 'other', source: 'assessments' },
   // consultations (main/core/consultations/consultations.ipc.ts)
   ...CONSULTATION_CHRONOLOGY_KINDS,
+  // interventions (main/core/interventions/interventions.chronology.ts)
+  ...INTERVENTION_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -19,6 +19,7 @@ import { usersModule } from './users-module';
 import { psychometricsModule } from '../../psychometrics/psychometrics.bundle';
 import { assessmentBundleModules } from '../../assessments/assessments.bundle';
 import { consultationBundleModules } from '../../consultations/consultations.bundle';
+import { interventionBundleModules } from '../../interventions/interventions.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -35,6 +36,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     psychometricsModule,
     ...assessmentBundleModules,
     ...consultationBundleModules,
+    ...interventionBundleModules,
   ];
   return {
     cases: caseLocator,
