@@ -3,11 +3,7 @@
  * apply, as pure functions: a goal's change and whether it is reliable, a plan's attendance and
  * DNA rate, and the structure of a new session note started from the last one.
  */
-import {
-  attendanceNeedsReason,
-  type Attendance,
-  type InterventionSessionContent,
-} from './intervention-records';
+import { attendanceNeedsReason, type Attendance, type InterventionSessionContent } from './intervention-records';
 
 /**
  * A change of at least this many points on a 0-10 Goal Based Outcome is a reliable change (the
@@ -49,7 +45,8 @@ export function isReliableChange(change: number): boolean {
 export function changeWords(change: number): string {
   const signed = change > 0 ? `+${change}` : String(change);
   if (change === 0) return 'No change (0)';
-  if (isReliableChange(change)) return change > 0 ? `Reliable improvement (${signed})` : `Reliable deterioration (${signed})`;
+  if (isReliableChange(change))
+    return change > 0 ? `Reliable improvement (${signed})` : `Reliable deterioration (${signed})`;
   return change > 0 ? `Improvement, not reliable (${signed})` : `Deterioration, not reliable (${signed})`;
 }
 

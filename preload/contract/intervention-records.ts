@@ -65,7 +65,13 @@ export const VENUE_LABELS: Record<Venue, string> = {
  * Attendance. `planned` is a session booked and not yet held: it is the "next session" and is
  * left out of every attendance count until it is recorded as one of the others.
  */
-export const ATTENDANCES = ['planned', 'attended', 'cancelled_by_family', 'cancelled_by_service', 'did_not_attend'] as const;
+export const ATTENDANCES = [
+  'planned',
+  'attended',
+  'cancelled_by_family',
+  'cancelled_by_service',
+  'did_not_attend',
+] as const;
 export const attendanceSchema = z.enum(ATTENDANCES, 'Say whether the session was attended, cancelled or not attended.');
 export type Attendance = z.infer<typeof attendanceSchema>;
 export const ATTENDANCE_LABELS: Record<Attendance, string> = {
@@ -188,7 +194,9 @@ export type ClosureInput = z.input<typeof closureSchema>;
 // ---------------------------------------------------------------------------------------------
 
 /** `HH:MM`, 24-hour. */
-export const startTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM (24-hour).');
+export const startTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM (24-hour).');
 
 export const sessionRatingSchema = z.object({ goalId: idSchema, rating: gboRatingSchema }).strict();
 

@@ -50,7 +50,10 @@ export function raiseConcern(
         );
       }
       if (concern.informedAt.slice(0, 10) < session.sessionDate || new Date(concern.informedAt) > vault.now()) {
-        throw new AppError('INVALID_INPUT', 'They must have been informed on or after the session, and not in the future.');
+        throw new AppError(
+          'INVALID_INPUT',
+          'They must have been informed on or after the session, and not in the future.',
+        );
       }
       const { followUp } = concern;
       if (!isCaseWorker(db, followUp.ownerId)) {

@@ -104,22 +104,20 @@ export function sessionViews(db: Db, rows: readonly SessionRow[]): InterventionS
     observations: s.observations,
     ratings: sessionRatings(db, s.id).map((r) => ({ goalId: r.goalId, rating: r.rating })),
     nextSteps: s.nextSteps,
-    concerns: (concerns.get(s.id) ?? []).map(
-      (c): ConcernView => ({
-        id: c.id,
-        description: c.description,
-        actionTaken: c.actionTaken,
-        informed: c.informedPersonIds.flatMap((id) => {
-          const p = people.get(id);
-          return p ? [{ id, name: p.name, role: p.role, agency: p.agency }] : [];
-        }),
-        informedAt: c.informedAt,
-        flagId: c.flagId,
-        taskId: c.taskId,
-        raisedByName: names.get(c.createdBy) ?? '',
-        raisedAt: c.createdAt,
+    concerns: (concerns.get(s.id) ?? []).map((c): ConcernView => ({
+      id: c.id,
+      description: c.description,
+      actionTaken: c.actionTaken,
+      informed: c.informedPersonIds.flatMap((id) => {
+        const p = people.get(id);
+        return p ? [{ id, name: p.name, role: p.role, agency: p.agency }] : [];
       }),
-    ),
+      informedAt: c.informedAt,
+      flagId: c.flagId,
+      taskId: c.taskId,
+      raisedByName: names.get(c.createdBy) ?? '',
+      raisedAt: c.createdAt,
+    })),
     createdByName: names.get(s.createdBy) ?? '',
     createdAt: s.createdAt,
     version: s.version,

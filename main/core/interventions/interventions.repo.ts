@@ -11,8 +11,7 @@ export type ReviewRow = ViewOf<typeof reviewRecord.columns>;
 
 export function findPlan(db: Db, id: string): PlanRow | null {
   const row = stmt(db, `SELECT ${planRecord.select()} FROM intervention_plans WHERE id = ?`).get(id) as
-    | RowOf<typeof planRecord.columns>
-    | undefined;
+    RowOf<typeof planRecord.columns> | undefined;
   return row ? planRecord.toView(row) : null;
 }
 
@@ -29,8 +28,7 @@ export function casePlans(db: Db, caseId: string): PlanRow[] {
 
 export function activePlanOf(db: Db, caseId: string): string | null {
   const row = stmt(db, `SELECT id FROM intervention_plans WHERE case_id = ? AND state = 'active'`).get(caseId) as
-    | { id: string }
-    | undefined;
+    { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -122,9 +120,10 @@ export function planRatings(db: Db, planId: string): RatingRow[] {
 
 export function sessionRatings(db: Db, sessionId: string): RatingRow[] {
   return (
-    stmt(db, `SELECT ${ratingRecord.select()} FROM intervention_goal_ratings WHERE session_id = ? ORDER BY goal_id`).all(
-      sessionId,
-    ) as RowOf<typeof ratingRecord.columns>[]
+    stmt(
+      db,
+      `SELECT ${ratingRecord.select()} FROM intervention_goal_ratings WHERE session_id = ? ORDER BY goal_id`,
+    ).all(sessionId) as RowOf<typeof ratingRecord.columns>[]
   ).map((r) => ratingRecord.toView(r));
 }
 

@@ -85,7 +85,9 @@ function checkPlan(vault: OpenVault, caseId: string, plan: PlanContent): void {
 
 export function listCasePlans(vault: OpenVault, caseId: string): PlanView[] {
   const d = today(vault);
-  return auditedRead(vault, caseId, 'interventions', () => casePlans(vault.db, caseId).map((p) => planView(vault.db, p, d)));
+  return auditedRead(vault, caseId, 'interventions', () =>
+    casePlans(vault.db, caseId).map((p) => planView(vault.db, p, d)),
+  );
 }
 
 export function createPlan(vault: OpenVault, caseId: string, plan: PlanContent): PlanView {
@@ -184,7 +186,8 @@ export function updatePlan(vault: OpenVault, planId: string, expectedVersion: nu
       const free = [1, 2, 3].filter((n) => !existing.some((g) => kept.has(g.id) && g.seq === n));
       for (const g of plan.goals) {
         if (g.id) reviseGoal(db, g.id, g.area, g.description);
-        else addGoal(db, { caseId: row.caseId, planId, seq: free.shift() ?? MAX_GOALS, goal: g, ratedOn: today(vault) });
+        else
+          addGoal(db, { caseId: row.caseId, planId, seq: free.shift() ?? MAX_GOALS, goal: g, ratedOn: today(vault) });
       }
       const fields = { ...plan, updatedAt: at, updatedBy: by };
       if (!revisePlan(db, planId, expectedVersion, fields, 'plan')) throw stalePlan();
@@ -210,14 +213,25 @@ export function addReview(
     .transaction(() => {
       const plan = requireActivePlan(db, planId);
       if (review.reviewDate > today(vault)) {
-        throw new AppError('INVALID_INPUT', 'The review date is in the future. Record a review once it has taken place.');
+        throw new AppError(
+          'INVALID_INPUT',
+          'The review date is in the future. Record a review once it has taken place.',
+        );
       }
       if (review.reviewDate < plan.startDate) {
         throw new AppError('INVALID_INPUT', 'The review date is before the plan started.');
       }
       const id = randomUUID();
       const at = vault.now().toISOString();
-      insertReview(db, { ...review, id, caseId: plan.caseId, planId, createdAt: at, createdBy: vault.user.id, version: 1 });
+      insertReview(db, {
+        ...review,
+        id,
+        caseId: plan.caseId,
+        planId,
+        createdAt: at,
+        createdBy: vault.user.id,
+        version: 1,
+      });
       touchPlan(db, planId, at, vault.user.id);
       vault.audit({ action: 'intervention.review', entityType: 'intervention', entityId: planId, caseId: plan.caseId });
       return planView(db, requirePlan(db, planId), today(vault));

@@ -10,8 +10,7 @@ type StoredSession = RowOf<typeof sessionRecord.columns>;
 
 export function findSession(db: Db, id: string): SessionRow | null {
   const row = stmt(db, `SELECT ${sessionRecord.select()} FROM intervention_sessions WHERE id = ?`).get(id) as
-    | StoredSession
-    | undefined;
+    StoredSession | undefined;
   return row ? sessionRecord.toView(row) : null;
 }
 

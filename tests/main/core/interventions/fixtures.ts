@@ -68,7 +68,18 @@ export function concern(vault: OpenVault, n: InterventionCase, overrides: Partia
     actionTaken: 'Spoke to the duty social worker the same afternoon.',
     informedPersonIds: [n.socialWorkerId],
     informedAt: '2025-06-02T17:30:00Z',
-    followUp: { title: 'Check the sleeping arrangements with the social worker', ownerId: vault.user.id, dueDate: '2025-06-20' },
+    followUp: {
+      title: 'Check the sleeping arrangements with the social worker',
+      ownerId: vault.user.id,
+      dueDate: '2025-06-20',
+    },
     ...overrides,
   });
+}
+
+/** The item at `i`, or a test failure saying it is missing (instead of a non-null assertion). */
+export function nth<T>(items: readonly T[], i: number): T {
+  const item = items[i];
+  if (item === undefined) throw new Error(`Expected an item at ${i}; there are ${items.length}.`);
+  return item;
 }

@@ -85,7 +85,12 @@ describe('start from the last session', () => {
   it('carries the structure and the next steps, not the ratings or observations', () => {
     const goal = '7f8c7d4e-1f0a-4b7a-9a64-111111111111';
     const gone = '7f8c7d4e-1f0a-4b7a-9a64-222222222222';
-    const last = session({ venue: 'school', sessionType: 'family', goalIds: [goal, gone], ratings: [{ goalId: goal, rating: 7 }] });
+    const last = session({
+      venue: 'school',
+      sessionType: 'family',
+      goalIds: [goal, gone],
+      ratings: [{ goalId: goal, rating: 7 }],
+    });
     const next = startFromLastSession(last, '2025-06-09', [goal]);
     expect(next).toMatchObject({
       sessionDate: '2025-06-09',

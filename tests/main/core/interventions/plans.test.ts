@@ -22,7 +22,7 @@ import {
   updateSession,
 } from '../../../../main/core/interventions/sessions.service';
 import { auditActions, makeVault, type TestVault } from '../cases/fixtures';
-import { interventionCase, plan, session, type InterventionCase } from './fixtures';
+import { interventionCase, nth, plan, session, type InterventionCase } from './fixtures';
 
 let t: TestVault;
 let n: InterventionCase;
@@ -32,8 +32,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const log = (planId: string | null = null) =>
-  sessionLog(t.vault, { caseId: n.caseId, planId, offset: 0, limit: 50 });
+const log = (planId: string | null = null) => sessionLog(t.vault, { caseId: n.caseId, planId, offset: 0, limit: 50 });
 
 describe('intervention plans', () => {
   it('start with their goals and baselines, the network’s care and the clinicians named', () => {
@@ -63,22 +62,31 @@ describe('intervention plans', () => {
 
   it('track each goal’s change across sessions, marking reliable change', () => {
     const p = createPlan(t.vault, n.caseId, plan(t.vault, n));
-    const [g1, g2] = p.goals;
-    createSession(t.vault, p.id, session({ sessionDate: '2025-05-20', ratings: [{ goalId: g1!.id, rating: 4 }] }));
+    const g1 = nth(p.goals, 0);
+    const g2 = nth(p.goals, 1);
+    createSession(t.vault, p.id, session({ sessionDate: '2025-05-20', ratings: [{ goalId: g1.id, rating: 4 }] }));
     createSession(
       t.vault,
       p.id,
-      session({ ratings: [{ goalId: g1!.id, rating: 6 }, { goalId: g2!.id, rating: 5 }] }),
+      session({
+        ratings: [
+          { goalId: g1.id, rating: 6 },
+          { goalId: g2.id, rating: 5 },
+        ],
+      }),
     );
-    const [now] = listCasePlans(t.vault, n.caseId);
-    expect(now!.goals[0]!.change).toMatchObject({ first: 2, latest: 6, change: 4, reliable: true });
-    expect(now!.goals[1]!.change).toMatchObject({ first: 4, latest: 5, change: 1, reliable: false });
-    expect(now!.goals[0]!.ratings.map((r) => r.rating)).toEqual([2, 4, 6]);
+    const now = nth(listCasePlans(t.vault, n.caseId), 0);
+    expect(nth(now.goals, 0).change).toMatchObject({ first: 2, latest: 6, change: 4, reliable: true });
+    expect(nth(now.goals, 1).change).toMatchObject({ first: 4, latest: 5, change: 1, reliable: false });
+    expect(nth(now.goals, 0).ratings.map((r) => r.rating)).toEqual([2, 4, 6]);
   });
 
   it('count attendance and the DNA rate, and show the next planned session', () => {
     const p = createPlan(t.vault, n.caseId, plan(t.vault, n));
-    const held = (date: string, attendance: 'attended' | 'did_not_attend' | 'cancelled_by_service' | 'cancelled_by_family') =>
+    const held = (
+      date: string,
+      attendance: 'attended' | 'did_not_attend' | 'cancelled_by_service' | 'cancelled_by_family',
+    ) =>
       createSession(
         t.vault,
         p.id,
@@ -89,18 +97,20 @@ describe('intervention plans', () => {
     held('2025-05-19', 'cancelled_by_service');
     held('2025-05-26', 'cancelled_by_family');
     createSession(t.vault, p.id, session({ sessionDate: '2025-06-23', attendance: 'planned' }));
-    const [now] = listCasePlans(t.vault, n.caseId);
-    expect(now!.attendance).toMatchObject({ offered: 4, attended: 1, didNotAttend: 1, dnaRate: 1 / 3 });
-    expect(now!.nextSessionDate).toBe('2025-06-23');
+    const now = nth(listCasePlans(t.vault, n.caseId), 0);
+    expect(now.attendance).toMatchObject({ offered: 4, attended: 1, didNotAttend: 1, dnaRate: 1 / 3 });
+    expect(now.nextSessionDate).toBe('2025-06-23');
   });
 
   it('refuse a held session dated in the future, a planned one in the past, and another plan’s goal', () => {
     const p = createPlan(t.vault, n.caseId, plan(t.vault, n));
     expect(() => createSession(t.vault, p.id, session({ sessionDate: '2025-06-20' }))).toThrow(/Book it as planned/);
-    expect(() => createSession(t.vault, p.id, session({ attendance: 'planned' }))).toThrow(/planned session is dated in the past/);
-    expect(() =>
-      createSession(t.vault, p.id, session({ goalIds: ['7f8c7d4e-1f0a-4b7a-9a64-111111111111'] })),
-    ).toThrow(/goals of this plan/);
+    expect(() => createSession(t.vault, p.id, session({ attendance: 'planned' }))).toThrow(
+      /planned session is dated in the past/,
+    );
+    expect(() => createSession(t.vault, p.id, session({ goalIds: ['7f8c7d4e-1f0a-4b7a-9a64-111111111111'] }))).toThrow(
+      /goals of this plan/,
+    );
     expect(log().total).toBe(0);
   });
 
@@ -117,7 +127,7 @@ describe('intervention plans', () => {
       goals: goals.map((g, i) => (i === 0 ? { ...g, description: 'Make sense of what happened.' } : g)),
     });
     expect(edited).toMatchObject({ planType: 'both', version: 2 });
-    expect(edited.goals[0]!.description).toBe('Make sense of what happened.');
+    expect(nth(edited.goals, 0).description).toBe('Make sense of what happened.');
     expect(() => updatePlan(t.vault, p.id, 1, { ...input, goals })).toThrow(/Someone changed this intervention plan/);
   });
 
@@ -139,7 +149,12 @@ describe('intervention plans', () => {
       t.vault,
       p.id,
       p.version,
-      closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'Goals met.', recommendations: 'Keep going.' }),
+      closureSchema.parse({
+        closedOn: '2025-06-14',
+        reason: 'goals_met',
+        summary: 'Goals met.',
+        recommendations: 'Keep going.',
+      }),
     );
     expect(closed.closure).toMatchObject({ closedOn: '2025-06-14', reason: 'goals_met' });
     expect(() => createSession(t.vault, p.id, session())).toThrow(/closed on 14\/06\/2025/);
@@ -186,10 +201,10 @@ describe('session notes', () => {
 
   it('move a rating rather than add a second when a note is edited', () => {
     const p = createPlan(t.vault, n.caseId, plan(t.vault, n));
-    const g = p.goals[0]!.id;
+    const g = nth(p.goals, 0).id;
     const s = createSession(t.vault, p.id, session({ ratings: [{ goalId: g, rating: 5 }] }));
     updateSession(t.vault, s.id, s.version, session({ ratings: [{ goalId: g, rating: 7 }] }));
-    const [now] = listCasePlans(t.vault, n.caseId);
-    expect(now!.goals[0]!.ratings.map((r) => r.rating)).toEqual([2, 7]);
+    const now = nth(listCasePlans(t.vault, n.caseId), 0);
+    expect(nth(now.goals, 0).ratings.map((r) => r.rating)).toEqual([2, 7]);
   });
 });
