@@ -11,6 +11,7 @@ import { writeDemoConsultations } from './consultations';
 import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
 import { writeDemoAssessments } from './assessments';
+import { writeDemoInterventions } from './interventions';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -85,6 +86,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
         for (let i = 0; i < size; i++) refs.push(writeDemoCase(ctx, plan[done + i] as PlannedReferral));
         writeDemoAssessments(assessments, refs);
         writeDemoPsychometrics(ctx, refs);
+        writeDemoInterventions(ctx, refs);
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },
