@@ -11,6 +11,7 @@ import type {
 } from '../../../preload/contract/intervention-records';
 import { attendanceSummary, gboChange } from '../../../preload/contract/intervention-outcomes';
 import type { Attendance } from '../../../preload/contract/intervention-records';
+import type { SignoffView } from '../../../preload/contract/signoff';
 import { networkPeople } from '../consultations/consultations.repo';
 import type { Db } from '../db/connection';
 import { signoffState } from '../reports/signoff/signoff';
@@ -19,11 +20,14 @@ import {
   planGoals,
   planRatings,
   planReviews,
-  sessionRatings,
+  ratingsOfSessions,
   userNames,
   type PlanRow,
 } from './interventions.repo';
-import { concernsOf, type SessionRow } from './sessions.repo';
+import { concernsOf, sessionsWithSignoff, type SessionRow } from './sessions.repo';
+
+/** Where a note stands before anyone signs it or adds to it (what `signoffState` would say). */
+const unsigned = (): SignoffView => ({ locked: false, signedVersions: [], addenda: [], canSignAgain: false });
 
 /** The sign-off subject kind of a session note. */
 export const SESSION_SUBJECT = 'intervention_session';
@@ -78,10 +82,10 @@ export function planView(db: Db, plan: PlanRow, today: string): PlanView {
 /** Sessions with their ratings, concerns and sign-off; the network's names read once for all. */
 export function sessionViews(db: Db, rows: readonly SessionRow[]): InterventionSessionView[] {
   if (rows.length === 0) return [];
-  const concerns = concernsOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const concerns = concernsOf(db, ids);
+  const ratings = ratingsOfSessions(db, ids);
+  const signed = sessionsWithSignoff(db, SESSION_SUBJECT, ids);
   const caseId = (rows[0] as SessionRow).caseId;
   const people = new Map(networkPeople(db, caseId).map((p) => [p.id, p]));
   const names = userNames(db, [
@@ -102,7 +106,7 @@ export function sessionViews(db: Db, rows: readonly SessionRow[]): InterventionS
     goalIds: s.goalIds,
     content: s.content,
     observations: s.observations,
-    ratings: sessionRatings(db, s.id).map((r) => ({ goalId: r.goalId, rating: r.rating })),
+    ratings: (ratings.get(s.id) ?? []).map((r) => ({ goalId: r.goalId, rating: r.rating })),
     nextSteps: s.nextSteps,
     concerns: (concerns.get(s.id) ?? []).map((c): ConcernView => ({
       id: c.id,
@@ -121,6 +125,6 @@ export function sessionViews(db: Db, rows: readonly SessionRow[]): InterventionS
     createdByName: names.get(s.createdBy) ?? '',
     createdAt: s.createdAt,
     version: s.version,
-    signoff: signoffState(db, SESSION_SUBJECT, s.id),
+    signoff: signed.has(s.id) ? signoffState(db, SESSION_SUBJECT, s.id) : unsigned(),
   }));
 }

@@ -127,6 +127,21 @@ export function sessionRatings(db: Db, sessionId: string): RatingRow[] {
   ).map((r) => ratingRecord.toView(r));
 }
 
+/** The ratings taken in some sessions, keyed by session (one query for a page of the log). */
+export function ratingsOfSessions(db: Db, sessionIds: readonly string[]): Map<string, RatingRow[]> {
+  const out = new Map<string, RatingRow[]>();
+  if (sessionIds.length === 0) return out;
+  const rows = (
+    stmt(
+      db,
+      `SELECT ${ratingRecord.select('r')} FROM intervention_goal_ratings r
+        WHERE r.session_id IN (SELECT value FROM json_each(?)) ORDER BY r.session_id, r.goal_id`,
+    ).all(JSON.stringify(sessionIds)) as RowOf<typeof ratingRecord.columns>[]
+  ).map((r) => ratingRecord.toView(r));
+  for (const r of rows) if (r.sessionId) out.set(r.sessionId, [...(out.get(r.sessionId) ?? []), r]);
+  return out;
+}
+
 export function insertRating(db: Db, row: RatingRow): void {
   stmt(db, ratingRecord.insertSql()).run(ratingRecord.toRow(row));
 }

@@ -94,3 +94,20 @@ export function concernsOf(db: Db, sessionIds: readonly string[]): Map<string, C
   for (const r of rows) out.set(r.sessionId, [...(out.get(r.sessionId) ?? []), r]);
   return out;
 }
+
+/**
+ * Which of some sessions have been signed or given an addendum (subject kind `kind`): only those
+ * need their sign-off read, so a page of the log makes one query here, not two per session.
+ */
+export function sessionsWithSignoff(db: Db, kind: string, sessionIds: readonly string[]): Set<string> {
+  if (sessionIds.length === 0) return new Set();
+  const rows = stmt(
+    db,
+    `SELECT subject_id AS id FROM report_signoffs
+      WHERE subject_kind = @kind AND subject_id IN (SELECT value FROM json_each(@ids))
+     UNION
+     SELECT subject_id FROM report_addenda
+      WHERE subject_kind = @kind AND subject_id IN (SELECT value FROM json_each(@ids))`,
+  ).all({ kind, ids: JSON.stringify(sessionIds) }) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}

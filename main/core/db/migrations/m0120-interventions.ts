@@ -111,6 +111,10 @@ export const m0120Interventions: Migration = {
       -- The session log (newest first) of a case, and of a plan with its attendance counts.
       CREATE INDEX intervention_sessions_case ON intervention_sessions (case_id, session_date DESC, start_time DESC, id);
       CREATE INDEX intervention_sessions_plan ON intervention_sessions (plan_id, attendance, session_date);
+      -- Booked sessions only (about one per active plan): the Interventions area finds every
+      -- plan's next session from this small index in one pass, instead of one lookup per plan.
+      CREATE INDEX intervention_sessions_planned ON intervention_sessions (session_date, plan_id)
+        WHERE attendance = 'planned';
 
       CREATE TABLE intervention_concerns (
         id                   TEXT PRIMARY KEY,
