@@ -7,13 +7,7 @@
  * booked; a closed case's plan is closed after its last session. Each case draws from its own
  * random stream, keyed by its id, so the rest of the demo data for a seed is unchanged.
  */
-import type {
-  Attendance,
-  GoalArea,
-  PlanType,
-  SessionType,
-  Venue,
-} from '../../../preload/contract/intervention-records';
+import type { Attendance, PlanType, SessionType, Venue } from '../../../preload/contract/intervention-records';
 import { concernFlagReason } from '../interventions/concerns.service';
 import { addDays } from '../cases/dates';
 import { insertFlag } from '../casework/flags.repo';
@@ -23,43 +17,29 @@ import { stmt } from '../db/statements';
 import { insertGoal, insertPlan, insertRating, insertReview } from '../interventions/interventions.repo';
 import { insertConcern, insertSession } from '../interventions/sessions.repo';
 import { stamp, type DemoContext } from './case-writer';
+import { createHash } from 'node:crypto';
+import { CONTENT, GOALS, NEXT_STEPS, OBSERVATIONS, REASONS } from './intervention-words';
 import { Random } from './prng';
-
-const GOALS: readonly (readonly [GoalArea, string])[] = [
-  ['making_sense', 'Understand what led up to the behaviour and say it in my own words.'],
-  ['making_sense', 'Know my warning signs and what I do when I notice them.'],
-  ['healthy_strategies', 'Find safe things to do when I am bored or lonely.'],
-  ['healthy_strategies', 'Use my safety plan when I am online.'],
-  ['emotions_relationships', 'Tell mum or dad when I feel angry instead of going quiet.'],
-  ['emotions_relationships', 'Make one friend at school I can trust.'],
-];
-const CONTENT = [
-  'Worked on the timeline of the weeks before the behaviour.',
-  'Went through the safety plan and what has been hard to keep to.',
-  'Used the feelings thermometer to talk about a difficult week at school.',
-  'Talked about healthy relationships and consent, using the cards.',
-  'Reviewed the week and practised the calm-down steps.',
-];
-const OBSERVATIONS = [
-  'Engaged well and asked questions.',
-  'Quiet at first; more open by the end.',
-  'Tired and distracted; the session was kept short and practical.',
-  'Able to name two warning signs without prompting.',
-];
-const NEXT_STEPS = [
-  'Bring the feelings diary next time.',
-  'Practise the safety plan with a carer before the next session.',
-  'Carry on with the timeline.',
-  'Invite a carer for the last twenty minutes.',
-];
-const REASONS: Record<Exclude<Attendance, 'attended' | 'planned'>, readonly string[]> = {
-  did_not_attend: ['Not known; no answer when called.', 'Overslept, said his carer.', 'Not known.'],
-  cancelled_by_family: ['Unwell.', 'A family funeral.', 'Hospital appointment.'],
-  cancelled_by_service: ['Clinician unwell.', 'Clinic room unavailable.'],
-};
 
 function reasonFor(r: Random, a: Attendance): string | null {
   return a === 'attended' || a === 'planned' ? null : r.pick(REASONS[a]);
+}
+
+/**
+ * Record ids for one case's interventions: a SHA-256 of the case id and a counter, shaped as a
+ * version-4 UUID. Deterministic like the rest of the demo, and unlike the PRNG's own `uuid()`
+ * never the same across cases: its 32-bit state lets two cases' streams overlap, and a long
+ * session log draws enough numbers for that to happen at 10,000 cases.
+ */
+function idMaker(caseId: string): () => string {
+  let n = 0;
+  return () => {
+    const hex = createHash('sha256').update(`${caseId}:interventions:${n++}`).digest('hex').slice(0, 32).split('');
+    hex[12] = '4';
+    hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  };
 }
 
 interface InterventionCase {
@@ -84,6 +64,7 @@ export function writeDemoInterventions(ctx: DemoContext, references: readonly st
 
 function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
   const { db } = ctx;
+  const ids = idMaker(c.id);
   const start = addDays(c.paperwork_complete_date ?? c.referral_date, r.int(14, 90));
   if (start >= ctx.today) return false;
   const weeks = r.int(4, 30);
@@ -94,7 +75,7 @@ function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
     "SELECT id FROM case_people WHERE case_id = ? AND kind IN ('professional', 'referrer') ORDER BY id",
   ).all(c.id) as { id: string }[];
   const closed = c.status === 'closed';
-  const planId = r.uuid();
+  const planId = ids();
   const at = stamp(r, start);
   insertPlan(db, {
     id: planId,
@@ -124,11 +105,11 @@ function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
     .sort(() => r.next() - 0.5)
     .slice(0, r.int(1, 3))
     .map(([area, description], i) => {
-      const id = r.uuid();
+      const id = ids();
       insertGoal(db, { id, caseId: c.id, planId, seq: i + 1, area, description, version: 1 });
       const baseline = r.int(0, 4);
       insertRating(db, {
-        id: r.uuid(),
+        id: ids(),
         caseId: c.id,
         goalId: id,
         sessionId: null,
@@ -149,14 +130,14 @@ function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
       ['cancelled_by_family', 8],
       ['cancelled_by_service', 7],
     ]);
-    const sessionId = r.uuid();
+    const sessionId = ids();
     const ratedNow = attendance === 'attended' && ++held % 4 === 0;
     writeSession(ctx, r, { caseId: c.id, planId, sessionId, on, attendance, worker, goalIds: goals.map((g) => g.id) });
     if (ratedNow) {
       for (const g of goals) {
         g.rating = Math.min(10, Math.max(0, Math.round(g.rating + g.gain * 4 + (r.next() - 0.4) * 2)));
         insertRating(db, {
-          id: r.uuid(),
+          id: ids(),
           caseId: c.id,
           goalId: g.id,
           sessionId,
@@ -167,12 +148,12 @@ function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
       }
     }
     if (attendance === 'attended' && w >= concernAt && concernAt >= 0 && network.length > 0) {
-      writeConcern(ctx, r, { caseId: c.id, sessionId, on, worker, informed: (network[0] as { id: string }).id });
+      writeConcern(ctx, r, ids, { caseId: c.id, sessionId, on, worker, informed: (network[0] as { id: string }).id });
       concernAt = -1;
     }
     if (w > 0 && w % 12 === 0) {
       insertReview(db, {
-        id: r.uuid(),
+        id: ids(),
         caseId: c.id,
         planId,
         reviewDate: on,
@@ -191,7 +172,7 @@ function writePlan(ctx: DemoContext, r: Random, c: InterventionCase): boolean {
     writeSession(ctx, r, {
       caseId: c.id,
       planId,
-      sessionId: r.uuid(),
+      sessionId: ids(),
       on: next,
       attendance: 'planned',
       worker,
@@ -252,11 +233,12 @@ function writeSession(
 function writeConcern(
   ctx: DemoContext,
   r: Random,
+  ids: () => string,
   c: { caseId: string; sessionId: string; on: string; worker: string; informed: string },
 ): void {
   const description = 'Said an older cousin has been staying over and shares a bedroom with younger children.';
   const at = stamp(r, c.on);
-  const flagId = r.uuid();
+  const flagId = ids();
   const due = addDays(c.on, 7);
   insertFlag(ctx.db, {
     id: flagId,
@@ -266,7 +248,7 @@ function writeConcern(
     at,
     by: c.worker,
   });
-  const taskId = r.uuid();
+  const taskId = ids();
   insertTask(ctx.db, {
     id: taskId,
     caseId: c.caseId,
@@ -277,7 +259,7 @@ function writeConcern(
     by: c.worker,
   });
   insertConcern(ctx.db, {
-    id: r.uuid(),
+    id: ids(),
     caseId: c.caseId,
     sessionId: c.sessionId,
     description,
