@@ -58,7 +58,8 @@ export const interventionChannels = {
   ),
   /**
    * The Interventions area: every active plan with its next planned session and DNA rate,
-   * soonest next session first (plans with none booked last), paged. One audit row a page.
+   * soonest next session first (plans with none booked last; ties by the earlier start), paged. One
+   * audit row a page.
    */
   'intervention:list': channel<Page<InterventionListItem>>()(z.object({ ...pagingSchema.shape }).strict(), ANY_USER),
 
