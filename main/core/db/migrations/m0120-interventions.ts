@@ -40,6 +40,9 @@ export const m0120Interventions: Migration = {
       CREATE INDEX intervention_plans_case ON intervention_plans (case_id, start_date);
       -- One active plan per case; the Interventions area walks this index.
       CREATE UNIQUE INDEX intervention_plans_one_active ON intervention_plans (case_id) WHERE state = 'active';
+      -- The Interventions area sorts every active plan: this covering index holds all the sort reads,
+      -- so the plans' rows (wide, one encrypted page per few plans) are read for the page only.
+      CREATE INDEX intervention_plans_active_start ON intervention_plans (start_date, id, case_id) WHERE state = 'active';
 
       CREATE TABLE intervention_goals (
         id           TEXT PRIMARY KEY,
