@@ -27,6 +27,7 @@ import { psychometricsChannels } from './contract/psychometrics';
 import { assessmentChannels } from './contract/assessments';
 import { consultationChannels } from './contract/consultations';
 import { attachmentChannels } from './contract/attachment';
+import { interventionChannels } from './contract/interventions';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -46,6 +47,7 @@ export * from './contract/assessments';
 export * from './contract/consultations';
 export * from './contract/attachment';
 export * from './contract/dmm';
+export * from './contract/interventions';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -64,6 +66,7 @@ export const contract = {
   ...assessmentChannels,
   ...consultationChannels,
   ...attachmentChannels,
+  ...interventionChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { psychometricsHandlers } from './psychometrics/psychometrics.ipc';
 import { assessmentHandlers } from './assessments/assessments.ipc';
 import { consultationHandlers } from './consultations/consultations.ipc';
 import { attachmentHandlers } from './attachment/attachment.ipc';
+import { interventionHandlers } from './interventions/interventions.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -35,6 +36,7 @@ export const handlers: Handlers = {
   ...assessmentHandlers,
   ...consultationHandlers,
   ...attachmentHandlers,
+  ...interventionHandlers,
 };
 
 export interface Core {

@@ -9,6 +9,7 @@
  */
 import type { ChronologyGroup } from './casework';
 import { CONSULTATION_CHRONOLOGY_KINDS } from './consultation-kinds';
+import { INTERVENTION_CHRONOLOGY_KINDS } from './intervention-kinds';
 
 /**
  * The markers the Chronology tab can draw (a shape and a colour, always beside the kind's
@@ -70,6 +71,8 @@ export const CHRONOLOGY_KINDS = {
   ...CONSULTATION_CHRONOLOGY_KINDS,
   // attachment (main/core/attachment/attachment.chronology.ts)
   attachment_procedure: { label: 'Attachment', group: 'assessment', marker: 'other', source: 'attachment' },
+  // interventions (main/core/interventions/interventions.chronology.ts)
+  ...INTERVENTION_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

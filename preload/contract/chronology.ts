@@ -23,6 +23,8 @@ export const CHRONOLOGY_GROUPS = [
   // behaviours, psychometrics and attachment.
   'consultation',
   'assessment',
+  // Issue 12: intervention plans, their sessions, reviews and safeguarding concerns.
+  'intervention',
   'other',
 ] as const;
 export const chronologyGroupSchema = z.enum(CHRONOLOGY_GROUPS);

@@ -82,6 +82,7 @@ test('the chronology filters by kind and third-party information, keeps the filt
     'Documents',
     'Consultations',
     'Assessment and psychometrics',
+    'Interventions',
     'Bundles and other',
   ]) {
     const box = page.getByRole('checkbox', { name: label });

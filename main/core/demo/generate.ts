@@ -12,6 +12,7 @@ import { Random } from './prng';
 import { planReferrals, type PlannedReferral } from './referrals';
 import { writeDemoAssessments } from './assessments';
 import { writeDemoAttachment } from './attachment';
+import { writeDemoInterventions } from './interventions';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -87,6 +88,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
         writeDemoAssessments(assessments, refs);
         writeDemoPsychometrics(ctx, refs);
         writeDemoAttachment(ctx, refs);
+        writeDemoInterventions(ctx, refs);
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },

@@ -20,6 +20,7 @@ import { psychometricsModule } from '../../psychometrics/psychometrics.bundle';
 import { assessmentBundleModules } from '../../assessments/assessments.bundle';
 import { consultationBundleModules } from '../../consultations/consultations.bundle';
 import { attachmentBundleModules } from '../../attachment/attachment.bundle';
+import { interventionBundleModules } from '../../interventions/interventions.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -37,6 +38,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     ...assessmentBundleModules,
     ...consultationBundleModules,
     ...attachmentBundleModules,
+    ...interventionBundleModules,
   ];
   return {
     cases: caseLocator,

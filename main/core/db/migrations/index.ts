@@ -11,6 +11,7 @@ import { m0080Consultations } from './m0080-consultations';
 import { m0090Assessments } from './m0090-assessments';
 import { m0100Psychometrics } from './m0100-psychometrics';
 import { m0110Attachment } from './m0110-attachment';
+import { m0120Interventions } from './m0120-interventions';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090Assessments,
   m0100Psychometrics,
   m0110Attachment,
+  m0120Interventions,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

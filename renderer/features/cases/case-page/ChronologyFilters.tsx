@@ -11,6 +11,7 @@ export const CHRONOLOGY_GROUP_LABELS: Record<ChronologyGroup, string> = {
   documents: 'Documents',
   consultation: 'Consultations',
   assessment: 'Assessment and psychometrics',
+  intervention: 'Interventions',
   other: 'Bundles and other',
 };
 
