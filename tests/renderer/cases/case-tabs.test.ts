@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FlagState, FlagView } from '../../../preload/contract';
+import { CHRONOLOGY_GROUPS, type FlagState, type FlagView } from '../../../preload/contract';
 import '../../../renderer/features/cases/case-page/case-tabs.contribution';
 import { chronologyKindLabel } from '../../../renderer/features/cases/case-page/labels';
 import { caseTabsFor, caseTabToShow } from '../../../renderer/features/cases/case-page/tab-registry';
@@ -64,7 +64,7 @@ describe('the cases module’s case-page tabs', () => {
       null,
       null,
     ]);
-    expect(s.chronologyFilter.groups).toHaveLength(7);
+    expect(s.chronologyFilter.groups).toHaveLength(CHRONOLOGY_GROUPS.length);
     expect(s.chronologyFilter.thirdParty).toBe('all');
   });
 });
