@@ -4,28 +4,16 @@
  * signed content stays; each change is a conflict whose review says who signed it and when, and
  * "take theirs" is refused. Two real vaults, real bundles, through the real router.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssessmentView, ConsultationView } from '../../../../preload/contract';
 import type { ConflictView } from '../../../../preload/contract/bundles';
-import { tempDirs } from '../temp-vault';
-import { exchangeCards, laptop, makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { twoLaptops } from '../bundles/two-laptops';
 
-const dirs = tempDirs('ncats-bundle-signed-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-bundle-signed-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 async function transfer(caseId: string) {
   const inboxId = await receive(bob, await send(alice, caseId, bobOnAlice));

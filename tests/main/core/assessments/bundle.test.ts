@@ -3,27 +3,15 @@
  * third-party ones only when chosen) and recommendations; a record changed on both sides is a
  * conflict, as with every other module.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssessmentView } from '../../../../preload/contract';
-import { tempDirs } from '../temp-vault';
-import { exchangeCards, laptop, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { receive, send, type Laptop } from '../bundles/app-fixtures';
+import { twoLaptops } from '../bundles/two-laptops';
 
-const dirs = tempDirs('ncats-bundle-assessment-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-bundle-assessment-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 const behaviour = (description: string, thirdParty: boolean) => ({
   occurredOn: '2025-11-02',

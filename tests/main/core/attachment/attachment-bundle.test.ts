@@ -4,29 +4,17 @@
  * recordings (the case's documents); a procedure changed on both sides is a conflict; a crafted
  * row the procedure does not take is refused by the same DMM rules as the router's input.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttachmentView, PersonView, ProcedureView } from '../../../../preload/contract';
 import { procedureRowProblem } from '../../../../main/core/attachment/attachment.bundle';
-import { tempDirs } from '../temp-vault';
-import { exchangeCards, laptop, makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { twoLaptops } from '../bundles/two-laptops';
 import { uploadDocument } from './upload';
 
-const dirs = tempDirs('ncats-bundle-attachment-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-bundle-attachment-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 async function transfer(caseId: string) {
   const inboxId = await receive(bob, await send(alice, caseId, bobOnAlice));

@@ -2,28 +2,16 @@
  * The young person's identity and consent travel in the case bundle between two real vaults,
  * and a case record from a bundle made before those fields existed still reads.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../../preload/contract';
 import { caseRecordSchema } from '../../../../main/core/bundles/modules/case-module';
-import { tempDirs } from '../temp-vault';
-import { exchangeCards, laptop, receive, send, type Laptop } from './app-fixtures';
+import { receive, send, type Laptop } from './app-fixtures';
+import { twoLaptops } from './two-laptops';
 
-const dirs = tempDirs('ncats-bundle-identity-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-bundle-identity-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 describe('identity in the case bundle', () => {
   it('carries NHS number, address, GP practice, consent and who recorded it', async () => {

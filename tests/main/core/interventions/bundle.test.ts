@@ -3,28 +3,16 @@
  * its goals and ratings, the sessions (signed ones stay locked), and a concern with its flag and
  * task; a session note edited on both laptops is kept as a conflict.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FlagView, InterventionSessionView, Page, PlanView, TaskView } from '../../../../preload/contract';
-import { tempDirs } from '../temp-vault';
-import { exchangeCards, laptop, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { receive, send, type Laptop } from '../bundles/app-fixtures';
+import { twoLaptops } from '../bundles/two-laptops';
 import { caseWithPlan, SESSION_INPUT, whoAmI } from './channel-helpers';
 
-const dirs = tempDirs('ncats-bundle-interventions-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-bundle-interventions-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 const apply = async (to: Laptop, file: string) => {
   const inboxId = await receive(to, file);

@@ -4,28 +4,16 @@
  * catalogue itself does not travel. A crafted record with a score its bands cannot place is
  * refused by the module's schema.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AdministrationView, InstrumentView, PersonView } from '../../../../preload/contract';
 import { psychometricsModule } from '../../../../main/core/psychometrics/psychometrics.bundle';
-import { exchangeCards, laptop, makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
-import { tempDirs } from '../temp-vault';
+import { makeCase, receive, send, type Laptop } from '../bundles/app-fixtures';
+import { twoLaptops } from '../bundles/two-laptops';
 
-const dirs = tempDirs('ncats-psychometrics-bundle-');
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-
-beforeEach(async () => {
-  const parent = dirs.make();
-  alice = await laptop(parent, 'alice', 'Alice Ahmed');
-  bob = await laptop(parent, 'bob', 'Bob Barnes');
-  bobOnAlice = (await exchangeCards(alice, bob)).bOnA;
-});
-afterEach(() => {
-  alice.core.manager.dispose();
-  bob.core.manager.dispose();
-  dirs.cleanup();
-});
+twoLaptops('ncats-psychometrics-bundle-', (pair) => ({ alice, bob, bobOnAlice } = pair));
 
 async function sdqCarer(l: Laptop): Promise<InstrumentView> {
   const all = await l.call<InstrumentView[]>('psychometrics:listInstruments', {});
