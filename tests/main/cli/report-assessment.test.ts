@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/errors';
-import type { CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
+import { scriptedIo } from './cli-fixture';
 import '../../../main/core/core';
 import { addRecommendation } from '../../../main/core/assessments/assessment-content.service';
 import { signOffAssessment } from '../../../main/core/assessments/assessment-signoff.service';
@@ -18,21 +18,6 @@ import { RECOMMENDATION_GROUPS } from '../../../preload/contract/assessment-reco
 import { FAST, PASSWORD, tempDirs } from '../core/bundles/fixtures';
 import { assessmentCase } from '../core/assessments/fixtures';
 import { POPPLER, UNZIP, docxParts, pdfPages, xmlText } from '../core/reports/read-back';
-
-function io(): CliIo & { stdout: string[] } {
-  const stdout: string[] = [];
-  const lines = [PASSWORD];
-  return {
-    stdout,
-    out: (t) => stdout.push(t),
-    err: () => undefined,
-    stdinIsTTY: false,
-    readLine: () => Promise.resolve(lines.shift() ?? null),
-    promptHidden: () => Promise.reject(new Error('no terminal')),
-    env: {},
-    now: () => new Date(),
-  };
-}
 
 describe('ncats report --kind assessment', () => {
   const dirs = tempDirs();
@@ -70,14 +55,14 @@ describe('ncats report --kind assessment', () => {
   it.skipIf(!POPPLER || !UNZIP)('writes the assessment report as PDF and Word, the same text as the app', async () => {
     const as = ['--vault', vaultDir, '--user', 'ada', '--password-stdin', '--case', reference, '--kind', 'assessment'];
     const pdf = join(work, 'assessment.pdf');
-    const s = io();
+    const s = scriptedIo();
     expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf], s)).toBe(EXIT.OK);
     expect(s.stdout.join('\n')).toContain(`Wrote the assessment report of case ${reference}`);
     const cliText = pdfPages(readFileSync(pdf)).join('\n');
     expect(cliText).toContain('Understanding the behaviour');
     expect(cliText).toContain('Signed off (version 1) by Ada Lovelace');
     const docx = join(work, 'assessment.docx');
-    expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], io())).toBe(EXIT.OK);
+    expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], scriptedIo())).toBe(EXIT.OK);
     expect(xmlText(docxParts(readFileSync(docx))['word/document.xml'] ?? '')).toContain(
       'Reason for referral and sources',
     );

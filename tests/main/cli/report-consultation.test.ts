@@ -7,29 +7,14 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/errors';
-import type { CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
+import { scriptedIo } from './cli-fixture';
 import { createConsultation, signConsultation } from '../../../main/core/consultations/consultations.service';
 import { exportReport } from '../../../main/core/reports/report-export';
 import { createVault, unlockVault } from '../../../main/core/vault/vault';
 import { FAST, PASSWORD, tempDirs } from '../core/bundles/fixtures';
 import { consultation, networkCase } from '../core/consultations/fixtures';
 import { POPPLER, UNZIP, docxParts, pdfPages, xmlText } from '../core/reports/read-back';
-
-function io(): CliIo & { stdout: string[] } {
-  const stdout: string[] = [];
-  const lines = [PASSWORD];
-  return {
-    stdout,
-    out: (t) => stdout.push(t),
-    err: () => undefined,
-    stdinIsTTY: false,
-    readLine: () => Promise.resolve(lines.shift() ?? null),
-    promptHidden: () => Promise.reject(new Error('no terminal')),
-    env: {},
-    now: () => new Date(),
-  };
-}
 
 describe('ncats report --kind consultation', () => {
   const dirs = tempDirs();
@@ -79,14 +64,14 @@ describe('ncats report --kind consultation', () => {
         'consultation',
       ];
       const pdf = join(work, 'consultation.pdf');
-      const s = io();
+      const s = scriptedIo();
       expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf], s)).toBe(EXIT.OK);
       expect(s.stdout.join('\n')).toContain(`Wrote the professional consultation report of case ${reference}`);
       const cliText = pdfPages(readFileSync(pdf)).join('\n');
       expect(cliText).toContain('Suitability for assessment or intervention');
       expect(cliText).toContain('Signed off (version 1) by Ada Lovelace');
       const docx = join(work, 'consultation.docx');
-      expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], io())).toBe(EXIT.OK);
+      expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], scriptedIo())).toBe(EXIT.OK);
       expect(xmlText(docxParts(readFileSync(docx))['word/document.xml'] ?? '')).toContain(
         'Recommendations on case management',
       );
@@ -122,13 +107,15 @@ describe('ncats report --kind consultation', () => {
         'consultation',
       ];
       const pdf = join(work, 'older.pdf');
-      expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf, '--record', olderId], io())).toBe(EXIT.OK);
+      expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf, '--record', olderId], scriptedIo())).toBe(
+        EXIT.OK,
+      );
       const text = pdfPages(readFileSync(pdf)).join('\n').replace(/\s+/g, ' ');
       expect(text).toContain('03/02/2025');
       expect(text).toContain('An earlier consultation about school.');
       expect(text).not.toContain('10/06/2025');
 
-      const refused = io();
+      const refused = scriptedIo();
       const errors: string[] = [];
       refused.err = (t) => errors.push(t);
       const out = join(work, 'refused.pdf');
@@ -139,7 +126,7 @@ describe('ncats report --kind consultation', () => {
       expect(errors.join('\n')).toContain(`Consultation on 03/02/2025 (${olderId})`);
       expect(existsSync(out)).toBe(false);
 
-      const chronology = io();
+      const chronology = scriptedIo();
       const said: string[] = [];
       chronology.err = (t) => said.push(t);
       const asChronology = as.map((a) => (a === 'consultation' ? 'chronology' : a));

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../../main/cli/errors';
-import type { CliIo } from '../../../../main/cli/io';
 import { runCli } from '../../../../main/cli/run';
+import { scriptedIo } from '../../cli/cli-fixture';
 import '../../../../main/core/core';
 import { createPlan } from '../../../../main/core/interventions/interventions.service';
 import { createSession } from '../../../../main/core/interventions/sessions.service';
@@ -15,21 +15,6 @@ import { createVault, unlockVault } from '../../../../main/core/vault/vault';
 import { FAST, PASSWORD, tempDirs } from '../bundles/fixtures';
 import { POPPLER, UNZIP, docxParts, pdfPages, xmlText } from '../reports/read-back';
 import { interventionCase, nth, plan, session } from './fixtures';
-
-function io(): CliIo & { stdout: string[] } {
-  const stdout: string[] = [];
-  const lines = [PASSWORD];
-  return {
-    stdout,
-    out: (t) => stdout.push(t),
-    err: () => undefined,
-    stdinIsTTY: false,
-    readLine: () => Promise.resolve(lines.shift() ?? null),
-    promptHidden: () => Promise.reject(new Error('no terminal')),
-    env: {},
-    now: () => new Date(),
-  };
-}
 
 describe('ncats report --kind intervention', () => {
   const dirs = tempDirs();
@@ -66,14 +51,14 @@ describe('ncats report --kind intervention', () => {
       'intervention',
     ];
     const pdf = join(work, 'intervention.pdf');
-    const s = io();
+    const s = scriptedIo();
     expect(await runCli(['report', ...as, '--format', 'pdf', '--out', pdf], s)).toBe(EXIT.OK);
     expect(s.stdout.join('\n')).toContain(`Wrote the intervention report of case ${reference}`);
     const text = pdfPages(readFileSync(pdf)).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('Goals and progress');
     expect(text).toContain('Reliable improvement (+4)');
     const docx = join(work, 'intervention.docx');
-    expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], io())).toBe(EXIT.OK);
+    expect(await runCli(['report', ...as, '--format', 'docx', '--out', docx], scriptedIo())).toBe(EXIT.OK);
     expect(xmlText(docxParts(readFileSync(docx))['word/document.xml'] ?? '')).toContain('Attendance');
     const vault = await unlockVault(vaultDir, 'ada', PASSWORD);
     try {
