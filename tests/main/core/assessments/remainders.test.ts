@@ -221,7 +221,11 @@ describe('the case completed date once there is an assessment', () => {
 
 describe('chronology filter groups', () => {
   it('put consultations in their own group and the assessment with psychometrics in another, before "other"', () => {
-    expect(CHRONOLOGY_GROUPS.slice(-3)).toEqual(['consultation', 'assessment', 'other']);
+    // The clinical work in the order it happens, with "other" last (interventions come between).
+    const at = (g: (typeof CHRONOLOGY_GROUPS)[number]) => CHRONOLOGY_GROUPS.indexOf(g);
+    expect(at('consultation')).toBeGreaterThan(at('documents'));
+    expect(at('assessment')).toBe(at('consultation') + 1);
+    expect(CHRONOLOGY_GROUPS.at(-1)).toBe('other');
     const groupOf = (k: keyof typeof CHRONOLOGY_KINDS) => CHRONOLOGY_KINDS[k].group;
     expect([groupOf('consultation'), groupOf('consultation_signed'), groupOf('batch_discussed')]).toEqual([
       'consultation',
