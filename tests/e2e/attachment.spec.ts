@@ -85,7 +85,7 @@ test('an SAA and a DMM-AAI coded with modifiers, a refused code, an acknowledged
 
   // The SAA's transcript, attached on the Documents tab (a file chooser: the one mouse-free exception).
   await press(page, page.getByRole('tab', { name: /^Documents/ }));
-  await page.getByLabel('File').setInputFiles({
+  await page.getByLabel('File', { exact: true }).setInputFiles({
     name: 'SAA transcript.pdf',
     mimeType: 'application/pdf',
     buffer: transcriptPdf('SAA transcript - Jordan Ellis'),
