@@ -7,7 +7,8 @@
 import type { SignoffView } from '../../../preload/contract/signoff';
 import { today } from '../cases/cases.service';
 import { AppError } from '../errors';
-import { addAddendum, signoffState, signSubject } from '../reports/signoff/signoff';
+import { signoffState } from '../reports/signoff/signoff';
+import { addAddendumAudited, signAudited } from '../reports/signoff/signoff-audited';
 import type { OpenVault } from '../vault/vault';
 import { ASSESSMENT_SUBJECT, ASSESSMENT_WHAT } from './assessment-lock';
 import { loadAssessmentView } from './assessment-view';
@@ -37,8 +38,8 @@ export function signOffAssessment(vault: OpenVault, assessmentId: string, expect
       }
       // What the report says, not how the pathway stands today (timings change with the date).
       const { signOffBlockers: _b, signoff: _s, stages, ...content } = view;
-      const signedVersion = signSubject(
-        db,
+      signAudited(
+        vault,
         { kind: ASSESSMENT_SUBJECT, id: row.id, caseId: row.case_id },
         row.version,
         {
@@ -50,17 +51,9 @@ export function signOffAssessment(vault: OpenVault, assessmentId: string, expect
             actualDate: s.actualDate,
           })),
         },
-        vault.user.id,
-        vault.now().toISOString(),
         ASSESSMENT_WHAT,
+        'assessment',
       );
-      vault.audit({
-        action: 'report.sign',
-        entityType: 'assessment',
-        entityId: row.id,
-        caseId: row.case_id,
-        detail: { kind: ASSESSMENT_SUBJECT, signedVersion, recordVersion: row.version },
-      });
       return signoffState(db, ASSESSMENT_SUBJECT, row.id);
     })
     .immediate();
@@ -72,21 +65,13 @@ export function addAssessmentAddendum(vault: OpenVault, assessmentId: string, te
   return db
     .transaction(() => {
       const row = requireAssessment(vault, assessmentId);
-      const addendumId = addAddendum(
-        db,
+      addAddendumAudited(
+        vault,
         { kind: ASSESSMENT_SUBJECT, id: row.id, caseId: row.case_id },
         text,
-        vault.user.id,
-        vault.now().toISOString(),
         ASSESSMENT_WHAT,
+        'assessment',
       );
-      vault.audit({
-        action: 'report.addendum',
-        entityType: 'assessment',
-        entityId: row.id,
-        caseId: row.case_id,
-        detail: { kind: ASSESSMENT_SUBJECT, addendumId },
-      });
       return signoffState(db, ASSESSMENT_SUBJECT, row.id);
     })
     .immediate();

@@ -13,7 +13,8 @@ import type {
 import { auditedRead, requireCase, today } from '../cases/cases.service';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
-import { addAddendum, assertEditable, signoffState, signSubject } from '../reports/signoff/signoff';
+import { assertEditable, signoffState } from '../reports/signoff/signoff';
+import { addAddendumAudited, signAudited } from '../reports/signoff/signoff-audited';
 import type { OpenVault } from '../vault/vault';
 import {
   caseConsultations,
@@ -185,22 +186,14 @@ export function signConsultation(vault: OpenVault, id: string, expectedVersion: 
       if (row.version !== expectedVersion) throw staleConsultation();
       const view = consultationView(db, row);
       const { signoff: _s, ...content } = view;
-      const signedVersion = signSubject(
-        db,
+      signAudited(
+        vault,
         { kind: CONSULTATION_SUBJECT, id, caseId: row.caseId },
         row.version,
         content,
-        vault.user.id,
-        vault.now().toISOString(),
         WHAT,
+        'consultation',
       );
-      vault.audit({
-        action: 'report.sign',
-        entityType: 'consultation',
-        entityId: id,
-        caseId: row.caseId,
-        detail: { kind: CONSULTATION_SUBJECT, signedVersion, recordVersion: row.version },
-      });
       return consultationView(db, row);
     })
     .immediate();
@@ -211,21 +204,7 @@ export function addConsultationAddendum(vault: OpenVault, id: string, text: stri
   return db
     .transaction(() => {
       const row = requireConsultation(db, id);
-      const addendumId = addAddendum(
-        db,
-        { kind: CONSULTATION_SUBJECT, id, caseId: row.caseId },
-        text,
-        vault.user.id,
-        vault.now().toISOString(),
-        WHAT,
-      );
-      vault.audit({
-        action: 'report.addendum',
-        entityType: 'consultation',
-        entityId: id,
-        caseId: row.caseId,
-        detail: { kind: CONSULTATION_SUBJECT, addendumId },
-      });
+      addAddendumAudited(vault, { kind: CONSULTATION_SUBJECT, id, caseId: row.caseId }, text, WHAT, 'consultation');
       return consultationView(db, row);
     })
     .immediate();

@@ -14,7 +14,8 @@ import { normaliseAttendance, startFromLastSession } from '../../../preload/cont
 import { auditedRead, today } from '../cases/cases.service';
 import type { Db } from '../db/connection';
 import { AppError } from '../errors';
-import { addAddendum, assertEditable, signSubject } from '../reports/signoff/signoff';
+import { assertEditable } from '../reports/signoff/signoff';
+import { addAddendumAudited, signAudited } from '../reports/signoff/signoff-audited';
 import type { OpenVault } from '../vault/vault';
 import { SESSION_SUBJECT, sessionViews } from './intervention-view';
 import {
@@ -215,22 +216,14 @@ export function signSession(vault: OpenVault, sessionId: string, expectedVersion
         throw new AppError('INVALID_INPUT', 'This session has not happened yet. Record its attendance before signing.');
       }
       const { signoff: _s, concerns: _c, ...content } = oneSessionView(db, sessionId);
-      const signedVersion = signSubject(
-        db,
+      signAudited(
+        vault,
         { kind: SESSION_SUBJECT, id: sessionId, caseId: row.caseId },
         row.version,
         content,
-        vault.user.id,
-        vault.now().toISOString(),
         WHAT,
+        'intervention_session',
       );
-      vault.audit({
-        action: 'report.sign',
-        entityType: 'intervention_session',
-        entityId: sessionId,
-        caseId: row.caseId,
-        detail: { kind: SESSION_SUBJECT, signedVersion, recordVersion: row.version },
-      });
       return oneSessionView(db, sessionId);
     })
     .immediate();
@@ -241,21 +234,13 @@ export function addSessionAddendum(vault: OpenVault, sessionId: string, text: st
   return db
     .transaction(() => {
       const row = requireSession(db, sessionId);
-      const addendumId = addAddendum(
-        db,
+      addAddendumAudited(
+        vault,
         { kind: SESSION_SUBJECT, id: sessionId, caseId: row.caseId },
         text,
-        vault.user.id,
-        vault.now().toISOString(),
         WHAT,
+        'intervention_session',
       );
-      vault.audit({
-        action: 'report.addendum',
-        entityType: 'intervention_session',
-        entityId: sessionId,
-        caseId: row.caseId,
-        detail: { kind: SESSION_SUBJECT, addendumId },
-      });
       return oneSessionView(db, sessionId);
     })
     .immediate();
