@@ -162,7 +162,9 @@ test('a consultation recorded, signed off and its report generated, from the key
     const pdfDownload = page.waitForEvent('download');
     await press(page, pdfLink);
     const pdf = await pdfDownload;
-    expect(pdf.suggestedFilename()).toMatch(new RegExp(`^${made.reference} consultation \\d{2}-\\d{2}-\\d{4}\\.pdf$`));
+    expect(pdf.suggestedFilename()).toMatch(
+      new RegExp(`^${made.reference} consultation on \\d{2}-\\d{2}-\\d{4} exported \\d{2}-\\d{2}-\\d{4}\\.pdf$`),
+    );
     const pdfPath = join(work, pdf.suggestedFilename());
     await pdf.saveAs(pdfPath);
     if (POPPLER) {

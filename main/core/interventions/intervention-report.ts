@@ -1,7 +1,7 @@
 /**
  * The intervention report (kind `intervention`): the progress report to the network while the
- * case's plan is active, and the closing report once it is closed. It prints the active plan,
- * or else the most recently started one: the goals with their ratings and change (reliable
+ * case's plan is active, and the closing report once it is closed. It prints the plan chosen
+ * (`--record`, `?record=`), by default the active plan or else the most recently started one: the goals with their ratings and change (reliable
  * change said in words), the ratings over time as a table, attendance and the DNA rate, the
  * reviews, the closing summary and the recommendations.
  *
@@ -22,7 +22,8 @@ import { networkPeople } from '../consultations/consultations.repo';
 import { AppError } from '../errors';
 import { ukDate } from '../reports/format';
 import type { Block, ReportContent, TableRow } from '../reports/model';
-import { registerReportKind, type ReportContext } from '../reports/registry';
+import { registerReportKind, type ReportContext, type ReportSubjectChoice } from '../reports/registry';
+import type { Db } from '../db/connection';
 import { planView } from './intervention-view';
 import { casePlans } from './interventions.repo';
 
@@ -121,8 +122,10 @@ function recommendations(p: PlanView): string {
 
 export function buildInterventionReport(ctx: ReportContext): ReportContent {
   const detail = loadCaseDetail(ctx.db, ctx.caseId, ctx.today);
-  const row = casePlans(ctx.db, ctx.caseId)[0];
-  if (!row) throw new AppError('NOT_FOUND', 'This case has no intervention plan to report on yet.');
+  const plans = casePlans(ctx.db, ctx.caseId);
+  const row = ctx.recordId ? plans.find((p) => p.id === ctx.recordId) : plans[0];
+  // The engine has checked the record is this case's; a direct caller gets the same refusal.
+  if (!row) throw new AppError('NOT_FOUND', 'This case has no such intervention plan to report on.');
   const p = planView(ctx.db, row, ctx.today);
   const thirdParty = new Set(
     networkPeople(ctx.db, ctx.caseId)
@@ -184,4 +187,17 @@ export function buildInterventionReport(ctx: ReportContext): ReportContent {
   return { caseReference: detail.reference, blocks };
 }
 
-registerReportKind({ id: 'intervention', title: 'Intervention report', build: buildInterventionReport });
+/** The case's plans as the report's choices: the active one first, then newest start first. */
+export function planChoices(db: Db, caseId: string): ReportSubjectChoice[] {
+  return casePlans(db, caseId).map((p) => ({
+    id: p.id,
+    label: `${PLAN_TYPE_LABELS[p.planType]} intervention from ${ukDate(p.startDate)}`,
+  }));
+}
+
+registerReportKind({
+  id: 'intervention',
+  title: 'Intervention report',
+  build: buildInterventionReport,
+  subject: { noun: 'intervention plan', choices: planChoices },
+});

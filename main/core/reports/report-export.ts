@@ -29,7 +29,11 @@ export interface ReportRequest {
 
 export interface RenderedReport {
   bytes: Buffer;
-  /** "NC-2025-0012 chronology 01-12-2026.pdf": what the save dialog suggests. */
+  /**
+   * What the save dialog suggests: "NC-2025-0012 chronology 01-12-2026.pdf", or for a report of
+   * one record its label too ("NC-2025-0012 consultation on 12-03-2026 exported 01-12-2026.pdf"),
+   * so that two consultations exported on the same day do not get the same name.
+   */
   fileName: string;
   mediaType: string;
   caseReference: string;
@@ -47,7 +51,7 @@ export function readReport(
   kindId: string,
   format: ReportFormat,
   recordId?: string,
-): ReportDocument {
+): ReportDocument & { recordLabel: string | null } {
   const kind = requireReportKind(kindId);
   return vault.db
     .transaction(() => {
@@ -77,7 +81,13 @@ export function readReport(
           ...(record ? { recordId: record.id, record: record.label } : {}),
         },
       });
-      return { ...content, title: kind.title, producedBy, producedAt: ukProducedAt(now) };
+      return {
+        ...content,
+        title: kind.title,
+        producedBy,
+        producedAt: ukProducedAt(now),
+        recordLabel: record?.label ?? null,
+      };
     })
     .immediate();
 }
@@ -87,10 +97,28 @@ export async function exportReport(vault: OpenVault, request: ReportRequest): Pr
   const doc = readReport(vault, request.caseId, request.kind, format, request.recordId);
   const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
   const date = todayIn(vault).split('-').reverse().join('-');
+  const name = doc.recordLabel
+    ? `${doc.caseReference} ${fileNamePart(doc.recordLabel)} exported ${date}`
+    : `${doc.caseReference} ${request.kind} ${date}`;
   return {
     bytes,
-    fileName: `${doc.caseReference} ${request.kind} ${date}.${format}`,
+    fileName: `${name}.${format}`,
     mediaType: MEDIA_TYPES[format],
     caseReference: doc.caseReference,
   };
+}
+
+/**
+ * A record's label made safe for a file name on every system the file may travel to: dates
+ * "12/03/2026" become "12-03-2026", characters Windows refuses become spaces, and the words lower
+ * case to read on after the case reference ("Consultation on ..." -> "consultation on ...").
+ */
+export function fileNamePart(label: string): string {
+  const printable = [...label].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+  return printable
+    .replace(/\//g, '-')
+    .replace(/[\\:*?"<>|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -77,6 +77,23 @@ describe('the consultation report of one consultation', () => {
     expect(body).not.toContain('The second consultation');
   });
 
+  it('two consultations exported on the same day get different file names, each naming its consultation', async () => {
+    const older = await exportReport(t.vault, {
+      caseId: n.caseId,
+      kind: 'consultation',
+      format: 'docx',
+      recordId: olderId,
+    });
+    const newer = await exportReport(t.vault, {
+      caseId: n.caseId,
+      kind: 'consultation',
+      format: 'docx',
+      recordId: newerId,
+    });
+    expect(older.fileName).toBe(`${n.reference} consultation on 04-03-2025 exported 15-06-2025.docx`);
+    expect(newer.fileName).toBe(`${n.reference} consultation on 10-06-2025 exported 15-06-2025.docx`);
+  });
+
   it('without a record, the most recent; the audit row names the record printed either way', () => {
     const latest = readReport(t.vault, n.caseId, 'consultation', 'pdf');
     expect(JSON.stringify(latest.blocks)).toContain('The second consultation');

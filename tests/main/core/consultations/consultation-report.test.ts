@@ -92,7 +92,7 @@ describe('the consultation report', () => {
     'as PDF: every section, and on every page the marking, the reference and page N of M',
     async () => {
       const report = await exportReport(t.vault, { caseId: n.caseId, kind: 'consultation', format: 'pdf' });
-      expect(report.fileName).toBe(`${n.reference} consultation 16-06-2025.pdf`);
+      expect(report.fileName).toBe(`${n.reference} consultation on 10-06-2025 exported 16-06-2025.pdf`);
       const pages = pdfPages(report.bytes);
       expect(pages.length).toBeGreaterThan(1);
       pages.forEach((page, i) => {

@@ -126,6 +126,32 @@ describe('the intervention report', () => {
     expect(text).toContain('The network keeps the safety plan under review.');
   });
 
+  it.skipIf(!POPPLER)('of a chosen plan: the closed plan’s closing report after a new plan has started', async () => {
+    closePlan(
+      t.vault,
+      p.id,
+      p.version + 1,
+      closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'THE FIRST PLAN CLOSED.' }),
+    );
+    createPlan(t.vault, n.caseId, plan(t.vault, n, { planType: 'family', startDate: '2025-06-15' }));
+    const latest = await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf' });
+    const latestText = pdfPages(latest.bytes).join('\n').replace(/\s+/g, ' ');
+    expect(latestText).toContain('Progress report');
+    expect(latestText).not.toContain('THE FIRST PLAN CLOSED.');
+    expect(latest.fileName).toBe(`${n.reference} family intervention from 15-06-2025 exported 15-06-2025.pdf`);
+
+    const first = await exportReport(t.vault, {
+      caseId: n.caseId,
+      kind: 'intervention',
+      format: 'pdf',
+      recordId: p.id,
+    });
+    const firstText = pdfPages(first.bytes).join('\n').replace(/\s+/g, ' ');
+    expect(firstText).toContain('Closing report');
+    expect(firstText).toContain('THE FIRST PLAN CLOSED.');
+    expect(first.fileName).toBe(`${n.reference} individual intervention from 01-05-2025 exported 15-06-2025.pdf`);
+  });
+
   it('says so for a case without a plan', async () => {
     const empty = newCase(t.vault, {}, { givenName: 'No', familyName: 'Plan' });
     await expect(exportReport(t.vault, { caseId: empty.id, kind: 'intervention', format: 'pdf' })).rejects.toThrow(

@@ -3,7 +3,7 @@
  * audited and drawn by the engine with the same page furniture as the chronology.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportReport } from '../../../../main/core/reports/report-export';
+import { exportReport, fileNamePart } from '../../../../main/core/reports/report-export';
 import { registerReportKind, reportKinds } from '../../../../main/core/reports/registry';
 import { makeVault, newCase, type TestVault } from '../cases/fixtures';
 import { POPPLER, pdfPages } from './read-back';
@@ -44,5 +44,12 @@ describe('registerReportKind', () => {
     const build = () => ({ caseReference: 'X', blocks: [] });
     expect(() => registerReportKind({ id: 'chronology', title: 'Again', build })).toThrow(/registered twice/);
     expect(() => registerReportKind({ id: 'Bad Name', title: 'Bad', build })).toThrow(/lower-case words/);
+  });
+});
+
+describe('fileNamePart', () => {
+  it('makes a record label safe for a file name on any system', () => {
+    expect(fileNamePart('Consultation on 12/03/2026')).toBe('consultation on 12-03-2026');
+    expect(fileNamePart('Plan: "A" <b>|c?*  \t d\\e')).toBe('plan a b c d e');
   });
 });
