@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { mkdirSync, rmSync, rmdirSync, fsyncSync, openSync, closeSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -20,6 +20,25 @@ export function blobRelativePath(documentId: string): string {
 export function blobPath(vaultDir: string, documentId: string): string {
   if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new Error('document id must be a lower-case UUID');
   return join(vaultDir, blobRelativePath(documentId));
+}
+
+/**
+ * Remove a blob that must not stay (a staged bundle document refused, a write that failed), and
+ * its fan-out folder when that leaves it empty, so a refused import leaves no trace. A folder
+ * still holding other blobs stays.
+ */
+export function removeBlob(vaultDir: string, documentId: string): void {
+  const path = blobPath(vaultDir, documentId);
+  rmSync(path, { force: true });
+  removeFolderIfEmpty(dirname(path));
+}
+
+function removeFolderIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (other blobs, or another write's temporary file), or already gone: keep it.
+  }
 }
 
 const WRITE_BATCH_BYTES = 1024 * 1024;
@@ -145,6 +164,7 @@ export async function writeBlob(
     await input.return?.().catch(() => undefined);
     await handle?.close().catch(() => undefined);
     rmSync(tempPath, { force: true });
+    removeFolderIfEmpty(dir);
     throw err;
   } finally {
     key.fill(0);

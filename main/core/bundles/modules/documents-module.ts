@@ -3,10 +3,9 @@
  * content is encrypted into the vault's blob store (never plaintext on disk) before the import
  * transaction, and removed again if that transaction does not commit.
  */
-import { rmSync } from 'node:fs';
 import { BLOB_FORMAT_VERSION } from '../../documents/blob-format';
 import { openBlobRange } from '../../documents/blob-reader';
-import { blobPath, writeBlob } from '../../documents/blob-writer';
+import { removeBlob, writeBlob } from '../../documents/blob-writer';
 import { BLOB_LAYOUT_COLUMNS, documentRecord } from '../../documents/documents.record';
 import { ATTACHMENTS_KEY_PURPOSE } from '../../documents/documents.service';
 import type { OpenVault } from '../../vault/vault';
@@ -94,7 +93,7 @@ export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; sto
       } finally {
         key.fill(0);
       }
-      const remove = () => rmSync(blobPath(vault.dir, id), { force: true });
+      const remove = () => removeBlob(vault.dir, id);
       if (written.size !== expected.size || written.sha256 !== expected.sha256) {
         remove();
         throw new BundleError('tampered', `Document ${id} does not match its checksum.`);

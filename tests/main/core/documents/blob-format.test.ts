@@ -3,9 +3,18 @@
  * way an attacker with the folder would do it (editing bytes of the .bin files).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +25,7 @@ import {
   chunkOffset,
 } from '../../../../main/core/documents/blob-format';
 import { DAMAGED_MESSAGE, openBlobRange } from '../../../../main/core/documents/blob-reader';
-import { blobPath, writeBlob } from '../../../../main/core/documents/blob-writer';
+import { blobPath, removeBlob, writeBlob } from '../../../../main/core/documents/blob-writer';
 import { patternBytes, readAll, sha256 } from './fixtures';
 
 let dir: string;
@@ -164,5 +173,32 @@ describe('blob tampering is detected', () => {
 
   it('the wrong key', async () => {
     await readFails({ key: randomBytes(32) });
+  });
+});
+
+describe('a blob that must not stay leaves no trace', () => {
+  const idWithPrefix = (prefix: string) => `${prefix}${randomUUID().slice(2)}`;
+
+  it('a failed write removes its temporary file and the fan-out folder it made', async () => {
+    const id = idWithPrefix('ab');
+    async function* failing() {
+      yield Buffer.from('the first part of a letter');
+      throw new Error('the upload was cut off');
+    }
+    await expect(writeBlob(key, dir, id, failing())).rejects.toThrow('the upload was cut off');
+    expect(existsSync(dirname(blobPath(dir, id)))).toBe(false);
+  });
+
+  it('removeBlob removes the blob and its folder once empty, and keeps a folder other blobs are in', async () => {
+    const [first, second] = [idWithPrefix('cd'), idWithPrefix('cd')];
+    await writeBlob(key, dir, first, Readable.from([Buffer.from('one')]));
+    await writeBlob(key, dir, second, Readable.from([Buffer.from('two')]));
+    const folder = dirname(blobPath(dir, first));
+    removeBlob(dir, first);
+    expect(existsSync(blobPath(dir, first))).toBe(false);
+    expect(readdirSync(folder)).toEqual([`${second}.bin`]);
+    removeBlob(dir, second);
+    expect(existsSync(folder)).toBe(false);
+    expect(() => removeBlob(dir, second)).not.toThrow();
   });
 });
