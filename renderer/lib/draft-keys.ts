@@ -11,3 +11,5 @@ export const REFERRAL_DRAFT_KEY = 'referral:new';
 export const youngPersonDraftKey = (caseId: string): string => `young-person:${caseId}`;
 /** The referral details on a case (Overview, "Change referral details"). */
 export const referralEditDraftKey = (caseId: string): string => `referral-edit:${caseId}`;
+/** A new DMM procedure on a case (Attachment tab, "Add a procedure"). Changes to a saved one keep no draft. */
+export const attachmentProcedureDraftKey = (caseId: string): string => `attachment-procedure:${caseId}`;

@@ -195,3 +195,46 @@ test.describe('through the idle lock', () => {
     await resumeNote(page, reference);
   });
 });
+
+test('a DMM procedure half-coded when the vault locks is resumed on the Attachment tab with its form open', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  const made = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
+  const detail = await api<{ version: number }>(page, 'case:get', { caseId: made.id });
+  await api(page, 'case:setStatus', {
+    caseId: made.id,
+    expectedVersion: detail.version,
+    status: 'accepted',
+    reason: null,
+    closingSummary: null,
+  });
+  await api(page, 'assessment:open', { caseId: made.id });
+  await api(page, 'attachment:open', { caseId: made.id });
+  await openCase(page, made.reference);
+  await page.getByRole('tab', { name: 'Attachment' }).click();
+  await page.getByRole('button', { name: 'Add a procedure' }).click();
+  await page.getByLabel('Procedure', { exact: true }).selectOption('SAA');
+  await page.getByLabel('Coder’s notes (optional)').click();
+  await page.keyboard.type(`Coded from the transcript. ${MARKER} needs a second look.`);
+  await page.keyboard.press('Control+l');
+  await expectNoTrace(page);
+
+  await signInAgain(page);
+  const offer = page.getByRole('region', { name: 'You have an unsaved draft' });
+  await expect(offer).toContainText(`DMM procedure on ${made.reference} (saved `);
+  await offer.getByRole('button', { name: `Resume DMM procedure on ${made.reference}` }).click();
+  await expect(page.getByRole('tab', { name: 'Attachment' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Procedure', { exact: true })).toHaveValue('SAA');
+  await expect(page.getByLabel('Coder’s notes (optional)')).toHaveValue(
+    `Coded from the transcript. ${MARKER} needs a second look.`,
+  );
+  await expect(page.getByTestId('draft-notice')).toContainText('Filled in from your draft');
+  await expectNoSeriousViolations(page, 'attachment tab with a resumed procedure draft');
+
+  // Cancel throws the half-coded procedure away with its draft: nothing is offered next time.
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => api<unknown[]>(page, 'draft:list', {})).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/api';
 import { useCasePageStore } from '../../stores/case-page';
 import { useSessionStore } from '../../stores/session';
 import { ConfirmDialog } from '../cases/case-page/ConfirmDialog';
+import { useResumedForm } from '../drafts/drafts-store';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { openAttachment, removeProcedure } from './attachment-actions';
 import { useAttachmentStore } from './attachment-store';
@@ -26,7 +27,10 @@ export function AttachmentTab() {
   const family = useAttachmentStore((s) => s.family);
   const documents = useCasePageStore((s) => s.documents);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
-  const [editing, setEditing] = useState<Editing>({ kind: 'closed' });
+  const caseId = useCasePageStore((s) => s.detail?.id);
+  // A resumed draft of a new procedure opens the form, which fills itself from the draft.
+  const resumed = useResumedForm(caseId, ['attachment-procedure']) !== null;
+  const [editing, setEditing] = useState<Editing>(resumed && canWrite ? { kind: 'add' } : { kind: 'closed' });
   const [removing, setRemoving] = useState<ProcedureView | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);

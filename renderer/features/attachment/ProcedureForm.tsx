@@ -15,9 +15,12 @@ import {
 import { DateField, SelectField, TextAreaField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { ApiError, errorMessage } from '../../lib/api';
+import { attachmentProcedureDraftKey } from '../../lib/draft-keys';
+import { useDraft } from '../../lib/useDraft';
 import { useCasePageStore } from '../../stores/case-page';
 import { useSessionStore } from '../../stores/session';
 import { ConfirmDialog } from '../cases/case-page/ConfirmDialog';
+import { DraftNotice } from '../drafts/DraftNotice';
 import { todayUk } from '../cases/case-page/uk-date';
 import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { workerChoices } from '../cases/case-page/workers';
@@ -61,7 +64,18 @@ export function ProcedureForm({
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const focusLater = useFocusLater();
+  // A new procedure is kept as an encrypted draft while it is coded, so a lock does not lose it;
+  // changes to a saved one are not (the saved procedure is there to go back to).
+  const kept = useDraft({
+    key: attachmentProcedureDraftKey(detail?.id ?? ''),
+    caseId: detail?.id ?? null,
+    title: `DMM procedure on ${detail?.reference ?? 'a case'}`,
+    state: draft,
+    enabled: !editing && detail !== null,
+    onRestore: setDraft,
+  });
   if (!detail) return null;
+  const cancel = () => (editing ? onDone(null) : void kept.discard().then(() => onDone(null)));
 
   const set =
     <K extends keyof ProcedureDraft>(key: K) =>
@@ -81,6 +95,7 @@ export function ProcedureForm({
     setFormError(null);
     try {
       await saveProcedure(input, acknowledge, editing ? { id: editing.id, version: editing.version } : null);
+      if (!editing) void kept.submitted();
       const what = `${input.procedure}${input.classification ? ` (${input.classification})` : ''}`;
       onDone(editing ? `Saved the changes to the ${what}.` : `Added the ${what}.`);
     } catch (err) {
@@ -125,6 +140,7 @@ export function ProcedureForm({
         {heading}
       </h4>
       <FormError id="procedure-form-error">{formError}</FormError>
+      {!editing && <DraftNotice draft={kept} onDiscard={() => setDraft(emptyDraft(me?.id ?? '', todayUk()))} />}
       <SelectField
         id="procedure-code"
         label="Procedure"
@@ -219,7 +235,7 @@ export function ProcedureForm({
         <button type="submit" className="button" aria-disabled={busy || undefined}>
           {busy ? 'Saving…' : editing ? 'Save the procedure' : 'Add the procedure'}
         </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(null)}>
+        <button type="button" className="button button--secondary" onClick={cancel}>
           Cancel
         </button>
       </div>

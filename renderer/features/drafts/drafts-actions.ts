@@ -22,12 +22,22 @@ function withdraw(key: string): void {
   useDraftsStore.setState((s) => ({ offered: s.offered?.filter((d) => d.key !== key) ?? null }));
 }
 
-const OVERVIEW_FORMS: Record<string, ResumableForm> = { 'young-person': 'young-person', 'referral-edit': 'referral' };
+/**
+ * Where each kind of case draft (the key's first part, see `draft-keys.ts`) is resumed: the case
+ * tab, and the form to open on it when the tab does not show it already.
+ */
+const CASE_DRAFT_PLACES: Record<string, { tab: string; form?: ResumableForm }> = {
+  note: { tab: 'notes' },
+  'young-person': { tab: 'overview', form: 'young-person' },
+  'referral-edit': { tab: 'overview', form: 'referral' },
+  'attachment-procedure': { tab: 'attachment', form: 'attachment-procedure' },
+};
 
 /**
  * Open the form the draft belongs to; the form fills itself in from the draft when it opens
  * (see useDraft). A case's note opens on its Notes tab, its referral or young person's details
- * on the Overview with that form open, a new referral on the new-referral form.
+ * on the Overview with that form open, a new DMM procedure on the Attachment tab with its form
+ * open, a new referral on the new-referral form.
  */
 export function resumeDraft(draft: DraftSummary): void {
   const kind = draftKind(draft.key);
@@ -37,9 +47,9 @@ export function resumeDraft(draft: DraftSummary): void {
     useCasesStore.setState({ referralDraft: null });
     showCasesView({ kind: 'new-referral' });
   } else if (draft.caseId) {
-    const form = OVERVIEW_FORMS[kind];
-    if (form) useDraftsStore.setState({ resume: { caseId: draft.caseId, form } });
-    openCaseOnTab(draft.caseId, kind === 'note' ? 'notes' : 'overview');
+    const place = CASE_DRAFT_PLACES[kind] ?? { tab: 'overview' };
+    if (place.form) useDraftsStore.setState({ resume: { caseId: draft.caseId, form: place.form } });
+    openCaseOnTab(draft.caseId, place.tab);
   }
   withdraw(draft.key);
 }

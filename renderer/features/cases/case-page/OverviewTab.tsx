@@ -14,12 +14,17 @@ import { useFocusLater } from './useFocusLater';
 
 const NOT_ANSWERED = <span className="muted">Not answered</span>;
 
+/** The Overview's forms a resumed draft can open. */
+const OVERVIEW_FORMS = ['referral', 'young-person'] as const;
+
 /** Status and its workflow, the referral, and the young person. */
 export function OverviewTab() {
   const detail = useCasePageStore((s) => s.detail);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
   // A resumed draft of one of the forms below opens it (see features/drafts).
-  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(useResumedForm(detail?.id));
+  const [editing, setEditing] = useState<'referral' | 'young-person' | null>(
+    useResumedForm(detail?.id, OVERVIEW_FORMS),
+  );
   const referralButton = useRef<HTMLButtonElement>(null);
   const ypButton = useRef<HTMLButtonElement>(null);
   const focusLater = useFocusLater();
