@@ -6,18 +6,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../../lib/api';
 import { formatDate } from '../../../lib/dates';
-import { openCase } from '../../../stores/cases';
-import { useCasePageStore } from '../../../stores/case-page';
 import { goToArea } from '../../../stores/shell';
+import { openCaseOnTab } from '../../cases/case-page/case-actions';
 import { dnaWords, nextSessionWords, planTypeWords, shownWords } from './area-words';
 import { loadInterventionsArea, showMoreInterventions, useInterventionsAreaStore } from './interventions-area-store';
 import styles from './InterventionsArea.module.css';
 
-/** Open the case at its Interventions tab (the case page keeps the tab of the case it opens). */
+/** Open the case on its Interventions tab, in the Cases area. */
 function showInterventions(caseId: string): void {
-  useCasePageStore.setState({ caseId, tab: 'interventions' });
+  openCaseOnTab(caseId, 'interventions');
   goToArea('cases');
-  openCase(caseId);
 }
 
 const caseLinkId = (planId: string) => `intervention-case-link-${planId}`;
