@@ -213,10 +213,15 @@ test('a case’s Interventions tab shows each goal’s chart and table, attendan
   await expectNoSeriousViolations(page, 'Interventions tab with the outcomes');
   await goal1.screenshot({ path: `${ARTIFACTS}/outcomes-goal-chart-1280x800.png` });
   await outcomes.screenshot({ path: `${ARTIFACTS}/outcomes-panel-1280x800.png` });
+  await measures.screenshot({ path: `${ARTIFACTS}/outcomes-measures-1280x800.png` });
 
   await page.setViewportSize({ width: 320, height: 800 });
   await expect(goal1.getByTestId('goal-chart').locator('svg').first()).toBeVisible();
+  // One card a row, each value labelled; still a table with its caption as its name.
+  await expect(goal1Table).toBeVisible();
+  await expect(goal1Table.getByRole('row').nth(3)).toContainText('Change from first: Reliable improvement (+4)');
   expect(await measureOverflow(page, 'Outcomes panel at 320 px')).toBeNull();
   await expectNoSeriousViolations(page, 'Outcomes panel at 320 px');
   await outcomes.screenshot({ path: `${ARTIFACTS}/outcomes-panel-320.png` });
+  await goal1.screenshot({ path: `${ARTIFACTS}/outcomes-goal-chart-320.png` });
 });

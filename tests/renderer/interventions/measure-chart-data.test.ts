@@ -80,7 +80,7 @@ describe('measureGroups', () => {
     expect(groups[0]?.scales.map((s) => s.scaleKey)).toEqual(['total']);
     expect(groups[0]?.occasions.map((o) => o.phase)).toEqual(['Pre']);
     expect(measureChartRows(groups[0] as NonNullable<(typeof groups)[0]>)).toEqual([
-      { index: 0, label: 'Pre, 01/01/2026', [seriesKey('total')]: 9 },
+      { index: 0, day: 20454, label: 'Pre, 01/01/2026', [seriesKey('total')]: 9 },
     ]);
   });
 

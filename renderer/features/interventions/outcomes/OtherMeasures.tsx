@@ -8,13 +8,17 @@ import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../../../lib/api';
 import { loadPsychometrics, usePsychometricsStore } from '../../psychometrics/psychometrics-store';
 import { AXIS_COLOUR, GRID_COLOUR, MARKER_WORDS, seriesStyle } from './chart-style';
+import { CellLabel } from './CellLabel';
 import { ChartMarker } from './ChartMarker';
+import { dayTicks } from './goal-chart-data';
 import { measureChartRows, measureGroups, seriesKey, type MeasureGroup } from './measure-chart-data';
 import styles from './Outcomes.module.css';
 
 function MeasureChart(props: { group: MeasureGroup }) {
   const { group } = props;
   const rows = measureChartRows(group);
+  // The first date a day has (two administrations on one day share its tick).
+  const labelOfDay = new Map([...group.occasions].reverse().map((o) => [o.day, o.label]));
   return (
     <div className={styles.chart} aria-hidden="true" data-testid="measure-chart">
       <LineChart
@@ -26,13 +30,16 @@ function MeasureChart(props: { group: MeasureGroup }) {
       >
         <CartesianGrid stroke={GRID_COLOUR} vertical={false} />
         <XAxis
-          dataKey="index"
-          type="category"
-          tickFormatter={(i: number) => group.occasions[i]?.label ?? ''}
+          dataKey="day"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          ticks={dayTicks(group.occasions.map((o) => o.day))}
+          tickFormatter={(day: number) => labelOfDay.get(day) ?? ''}
+          padding={{ left: 48, right: 48 }}
           stroke={AXIS_COLOUR}
           tick={{ fill: AXIS_COLOUR, fontSize: 12 }}
           interval="preserveStartEnd"
-          minTickGap={12}
+          minTickGap={16}
         />
         <YAxis domain={group.domain} width={36} stroke={AXIS_COLOUR} tick={{ fill: AXIS_COLOUR, fontSize: 12 }} />
         {group.scales.map((s, n) => {
@@ -82,7 +89,10 @@ function MeasureTable(props: { group: MeasureGroup }) {
               </span>
             </th>
             {s.cells.map((c, i) => (
-              <td key={group.occasions[i]?.administrationId ?? i}>{c}</td>
+              <td key={group.occasions[i]?.administrationId ?? i}>
+                <CellLabel>{group.occasions[i]?.label}: </CellLabel>
+                {c}
+              </td>
             ))}
           </tr>
         ))}

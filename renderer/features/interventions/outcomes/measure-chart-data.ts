@@ -7,6 +7,7 @@
 import { formatScore } from '../../../../preload/contract/psychometric-bands';
 import { RESPONDENT_LABELS, type AdministrationView } from '../../../../preload/contract';
 import { formatDate } from '../../../lib/dates';
+import { dayNumber } from './goal-chart-data';
 
 /**
  * Before, during or after the intervention. The oldest administration is the "pre" measure;
@@ -18,6 +19,8 @@ export type MeasurePhase = 'Pre' | 'Mid' | 'Post';
 export interface MeasureOccasion {
   administrationId: string;
   administeredOn: string;
+  /** Days since 01/01/1970: the chart's x value. */
+  day: number;
   dateLabel: string;
   phase: MeasurePhase;
   /** "Pre, 05/01/2026": the column heading and the axis tick. */
@@ -97,6 +100,7 @@ export function measureGroups(administrations: readonly AdministrationView[], pl
       return {
         administrationId: a.id,
         administeredOn: a.administeredOn,
+        day: dayNumber(a.administeredOn),
         dateLabel,
         phase,
         label: `${phase}, ${dateLabel}`,
@@ -141,7 +145,7 @@ export function seriesKey(scaleKey: string): string {
 /** The chart's rows: one per occasion, each scale's score under its series key (recharts' data shape). */
 export function measureChartRows(group: MeasureGroup): Record<string, number | string | null>[] {
   return group.occasions.map((o, i) => {
-    const row: Record<string, number | string | null> = { index: i, label: o.label };
+    const row: Record<string, number | string | null> = { index: i, day: o.day, label: o.label };
     for (const s of group.scales) row[seriesKey(s.scaleKey)] = s.scores[i] ?? null;
     return row;
   });
