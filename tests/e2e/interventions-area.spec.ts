@@ -209,6 +209,10 @@ test('a case’s Interventions tab shows each goal’s chart and table, attendan
   await expect(sdq.getByRole('columnheader', { name: `Mid, ${ukDate(-21)}` })).toBeVisible();
   await expect(sdq.getByRole('row', { name: /Total difficulties/ })).toContainText('22');
   await expect(measures.getByTestId('measure-chart').locator('svg').first()).toBeVisible();
+  await expect(measures).toContainText('The chart shows Total difficulties (0 to 40)');
+  await measures.getByLabel('Scale in the chart').focus();
+  await measures.getByLabel('Scale in the chart').selectOption({ label: 'Emotional symptoms' });
+  await expect(measures).toContainText('The chart shows Emotional symptoms (0 to 10)');
 
   await expectNoSeriousViolations(page, 'Interventions tab with the outcomes');
   await goal1.screenshot({ path: `${ARTIFACTS}/outcomes-goal-chart-1280x800.png` });
@@ -224,4 +228,45 @@ test('a case’s Interventions tab shows each goal’s chart and table, attendan
   await expectNoSeriousViolations(page, 'Outcomes panel at 320 px');
   await outcomes.screenshot({ path: `${ARTIFACTS}/outcomes-panel-320.png` });
   await goal1.screenshot({ path: `${ARTIFACTS}/outcomes-goal-chart-320.png` });
+});
+
+test('“Show more” adds the next page of plans under those shown and moves the focus to the first of them', async ({
+  app,
+}) => {
+  test.setTimeout(240_000);
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createVaultAndSignIn(page);
+  const users = await api<{ id: string }[]>(page, 'user:list', {});
+  const me = users[0]?.id as string;
+  // One more plan than a page holds (25), each started a day later, none with a session booked.
+  const references: string[] = [];
+  for (let i = 0; i < 26; i += 1) {
+    const made = await makeCase(page, `Young`, `Person ${String(i + 1)}`, '2011-05-01');
+    references.push(made.reference);
+    await api(page, 'intervention:create', {
+      caseId: made.id,
+      plan: {
+        planType: 'individual',
+        startDate: isoDaysFromToday(-60 + i),
+        clinicianIds: [me],
+        goals: [{ area: 'making_sense', description: 'To understand what happened', baselineRating: 3 }],
+      },
+    });
+  }
+
+  await goToArea(page, 'Interventions');
+  const table = page.getByRole('table', { name: 'Active intervention plans, soonest next session first' });
+  // With none booked, the earlier start comes first.
+  await expect(table.getByRole('row')).toHaveCount(26);
+  await expect(table.getByRole('row').nth(1)).toContainText(references[0] as string);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 25 of 26 active plans' })).toBeVisible();
+
+  await press(page, page.getByRole('button', { name: 'Show more' }));
+  await expect(table.getByRole('row')).toHaveCount(27);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing all 26 active plans' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  // The button went with the last page: the focus is on the first plan it added, not lost.
+  await expect(table.getByRole('link', { name: new RegExp(references[25] as string) })).toBeFocused();
+  await expectNoSeriousViolations(page, 'Interventions area after Show more');
 });

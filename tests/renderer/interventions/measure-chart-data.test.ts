@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AdministrationView, ScoredScale } from '../../../preload/contract';
-import {
-  measureChartRows,
-  measureGroups,
-  seriesKey,
-} from '../../../renderer/features/interventions/outcomes/measure-chart-data';
+import { measureChartRows, measureGroups } from '../../../renderer/features/interventions/outcomes/measure-chart-data';
 
 function scale(scaleKey: string, score: number | null, band: string | null = null): ScoredScale {
   return {
@@ -63,7 +59,12 @@ describe('measureGroups', () => {
     ]);
     expect(young?.scales[0]?.cells[1]).toBe('15, slightly raised (band 3 of 4)');
     expect(young?.scales[1]?.cells[2]).toBe('Not scored');
-    expect(young?.domain).toEqual([0, 40]);
+    // The chart draws one scale at a time, a gap where it was not scored.
+    expect(measureChartRows(young as NonNullable<typeof young>, 'emotional').map((r) => [r.label, r.score])).toEqual([
+      ['Pre, 10/01/2026', 6],
+      ['Mid, 15/03/2026', 4],
+      ['Mid, 03/06/2026', null],
+    ]);
   });
 
   it('names the newest administration post once the plan is closed', () => {
@@ -72,15 +73,15 @@ describe('measureGroups', () => {
     expect(groups[1]?.occasions.map((o) => o.phase)).toEqual(['Pre', 'Post']);
   });
 
-  it('leaves out a scale never scored, and gives the chart one row per administration', () => {
+  it('leaves out a scale never scored, and gives the chart one row per administration, placed by its date', () => {
     const groups = measureGroups(
       [administration('a', '2026-01-01', 'young_person', [scale('total', 9), scale('emotional', null)])],
       false,
     );
     expect(groups[0]?.scales.map((s) => s.scaleKey)).toEqual(['total']);
     expect(groups[0]?.occasions.map((o) => o.phase)).toEqual(['Pre']);
-    expect(measureChartRows(groups[0] as NonNullable<(typeof groups)[0]>)).toEqual([
-      { index: 0, day: 20454, label: 'Pre, 01/01/2026', [seriesKey('total')]: 9 },
+    expect(measureChartRows(groups[0] as NonNullable<(typeof groups)[0]>, 'total')).toEqual([
+      { day: 20454, label: 'Pre, 01/01/2026', score: 9 },
     ]);
   });
 

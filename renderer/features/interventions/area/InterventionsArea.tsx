@@ -4,6 +4,7 @@
  * rate. The first page is shown; "Show more" adds the next under it.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { InterventionListItem } from '../../../../preload/contract';
 import { errorMessage } from '../../../lib/api';
 import { formatDate } from '../../../lib/dates';
 import { goToArea } from '../../../stores/shell';
@@ -18,30 +19,37 @@ function showInterventions(caseId: string): void {
   goToArea('cases');
 }
 
+/** One empty list, so an empty store gives the same array each render. */
+const NO_PLANS: readonly InterventionListItem[] = [];
+
 const caseLinkId = (planId: string) => `intervention-case-link-${planId}`;
 
 function PlansTable() {
-  const plans = useInterventionsAreaStore((s) => s.plans) ?? [];
+  const plans = useInterventionsAreaStore((s) => s.plans ?? NO_PLANS);
   const total = useInterventionsAreaStore((s) => s.total);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // After "Show more", the first new row's link takes the focus: the button may have gone.
-  const focusPlan = useRef<string | null>(null);
+  // Where the new rows start is noted before the call, as the rows arrive before it resolves.
+  const focusFrom = useRef<number | null>(null);
   useEffect(() => {
-    if (focusPlan.current) document.getElementById(caseLinkId(focusPlan.current))?.focus();
-    focusPlan.current = null;
-  }, [plans.length]);
+    const from = focusFrom.current;
+    if (from === null || plans.length <= from) return;
+    focusFrom.current = null;
+    const first = plans[from];
+    if (first) document.getElementById(caseLinkId(first.planId))?.focus();
+  }, [plans]);
 
   const more = () => {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const before = plans.length;
+    focusFrom.current = plans.length;
     showMoreInterventions()
-      .then(() => {
-        focusPlan.current = useInterventionsAreaStore.getState().plans?.[before]?.planId ?? null;
+      .catch((err: unknown) => {
+        focusFrom.current = null;
+        setError(errorMessage(err));
       })
-      .catch((err: unknown) => setError(errorMessage(err)))
       .finally(() => setBusy(false));
   };
 

@@ -1,13 +1,13 @@
 /**
- * A point's marker on an outcome chart, drawn as plain SVG so each series (and each reliable
- * change) is told apart by its shape as well as its colour.
+ * A point's marker on a goal's chart, drawn as plain SVG so the first rating and each reliable
+ * change are told apart by their shape as well as their fill.
  */
-import type { SeriesStyle } from './chart-style';
+import type { MarkerShape } from './chart-style';
 
 export function ChartMarker(props: {
   cx: number | undefined;
   cy: number | undefined;
-  marker: SeriesStyle['marker'];
+  marker: MarkerShape;
   colour: string;
   /** Larger and filled: the reliable changes of a goal. */
   emphasised?: boolean;
@@ -26,10 +26,6 @@ export function ChartMarker(props: {
           points={`${cx},${cy - r * 1.3} ${cx + r * 1.3},${cy} ${cx},${cy + r * 1.3} ${cx - r * 1.3},${cy}`}
           {...common}
         />
-      );
-    case 'triangle':
-      return (
-        <polygon points={`${cx},${cy - r * 1.3} ${cx + r * 1.2},${cy + r} ${cx - r * 1.2},${cy + r}`} {...common} />
       );
     default:
       return <circle cx={cx} cy={cy} r={r} {...common} />;

@@ -6,7 +6,7 @@
  */
 import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { GBO_MAX, GBO_MIN, RELIABLE_CHANGE_POINTS } from '../../../../preload/contract';
-import { AXIS_COLOUR, GRID_COLOUR, LINE_COLOUR } from './chart-style';
+import { AXIS_COLOUR, GRID_COLOUR, LABEL_COLOUR, LINE_COLOUR } from './chart-style';
 import { CellLabel } from './CellLabel';
 import { ChartMarker } from './ChartMarker';
 import { dayTicks, fromFirstWords, reliableGuides, type GoalChartData, type GoalChartPoint } from './goal-chart-data';
@@ -82,7 +82,7 @@ function GoalChart(props: { data: GoalChartData }) {
             );
           }}
         >
-          <LabelList dataKey="rating" position="top" offset={12} fill="#0b0c0c" fontSize={12} />
+          <LabelList dataKey="rating" position="top" offset={12} fill={LABEL_COLOUR} fontSize={12} />
         </Line>
       </LineChart>
     </div>

@@ -4,20 +4,22 @@
  * scale scored and the same figures as a table. Loaded through the psychometrics store.
  */
 import { useEffect, useState } from 'react';
-import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { formatScore } from '../../../../preload/contract/psychometric-bands';
+import { SelectField } from '../../../components/fields/SelectField';
 import { errorMessage } from '../../../lib/api';
 import { loadPsychometrics, usePsychometricsStore } from '../../psychometrics/psychometrics-store';
-import { AXIS_COLOUR, GRID_COLOUR, MARKER_WORDS, seriesStyle } from './chart-style';
+import { AXIS_COLOUR, GRID_COLOUR, LABEL_COLOUR, LINE_COLOUR } from './chart-style';
 import { CellLabel } from './CellLabel';
-import { ChartMarker } from './ChartMarker';
 import { dayTicks } from './goal-chart-data';
-import { measureChartRows, measureGroups, seriesKey, type MeasureGroup } from './measure-chart-data';
+import { measureChartRows, measureGroups, type MeasureGroup, type MeasureScale } from './measure-chart-data';
 import styles from './Outcomes.module.css';
 
-function MeasureChart(props: { group: MeasureGroup }) {
-  const { group } = props;
-  const rows = measureChartRows(group);
-  // The first date a day has (two administrations on one day share its tick).
+/** One scale of a questionnaire over its administrations, on the scale's own range. */
+function MeasureChart(props: { group: MeasureGroup; scale: MeasureScale }) {
+  const { group, scale } = props;
+  const rows = measureChartRows(group, scale.scaleKey);
+  // The first label a day has (two administrations on one day share its tick).
   const labelOfDay = new Map([...group.occasions].reverse().map((o) => [o.day, o.label]));
   return (
     <div className={styles.chart} aria-hidden="true" data-testid="measure-chart">
@@ -26,7 +28,7 @@ function MeasureChart(props: { group: MeasureGroup }) {
         accessibilityLayer={false}
         style={{ width: '100%', height: '100%' }}
         data={rows}
-        margin={{ top: 12, right: 16, bottom: 4, left: 0 }}
+        margin={{ top: 20, right: 16, bottom: 4, left: 0 }}
       >
         <CartesianGrid stroke={GRID_COLOUR} vertical={false} />
         <XAxis
@@ -41,24 +43,26 @@ function MeasureChart(props: { group: MeasureGroup }) {
           interval="preserveStartEnd"
           minTickGap={16}
         />
-        <YAxis domain={group.domain} width={36} stroke={AXIS_COLOUR} tick={{ fill: AXIS_COLOUR, fontSize: 12 }} />
-        {group.scales.map((s, n) => {
-          const style = seriesStyle(n);
-          return (
-            <Line
-              key={s.scaleKey}
-              dataKey={seriesKey(s.scaleKey)}
-              name={s.scaleName}
-              type="linear"
-              stroke={style.colour}
-              strokeDasharray={style.dash || undefined}
-              strokeWidth={2}
-              connectNulls
-              isAnimationActive={false}
-              dot={(p) => <ChartMarker key={p.index} cx={p.cx} cy={p.cy} marker={style.marker} colour={style.colour} />}
-            />
-          );
-        })}
+        <YAxis
+          domain={[scale.min, scale.max]}
+          width={36}
+          allowDecimals={false}
+          tickCount={6}
+          stroke={AXIS_COLOUR}
+          tick={{ fill: AXIS_COLOUR, fontSize: 12 }}
+        />
+        <Line
+          dataKey="score"
+          name={scale.scaleName}
+          type="linear"
+          stroke={LINE_COLOUR}
+          strokeWidth={2}
+          connectNulls
+          isAnimationActive={false}
+          dot={{ r: 4.5, fill: '#ffffff', stroke: LINE_COLOUR, strokeWidth: 2 }}
+        >
+          <LabelList dataKey="score" position="top" offset={10} fill={LABEL_COLOUR} fontSize={12} />
+        </Line>
       </LineChart>
     </div>
   );
@@ -104,26 +108,35 @@ function MeasureTable(props: { group: MeasureGroup }) {
 function MeasureSection(props: { group: MeasureGroup }) {
   const { group } = props;
   const headingId = `measure-${group.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const [shownKey, setShownKey] = useState(group.scales[0]?.scaleKey ?? '');
+  const shown = group.scales.find((s) => s.scaleKey === shownKey) ?? group.scales[0];
   return (
     <section aria-labelledby={headingId} className={styles.measure} data-testid="measure-group">
       <h6 id={headingId} className={styles.measureHeading}>
         {group.title}
       </h6>
-      {group.occasions.length > 1 ? (
+      {shown && group.occasions.length > 1 && (
         <>
-          <MeasureChart group={group} />
+          {group.scales.length > 1 && (
+            <div className={styles.scaleChoice}>
+              <SelectField
+                id={`${headingId}-scale`}
+                label="Scale in the chart"
+                hint="The table below has every scale."
+                value={shown.scaleKey}
+                onValueChange={setShownKey}
+                options={group.scales.map((s) => ({ value: s.scaleKey, label: s.scaleName }))}
+              />
+            </div>
+          )}
+          <MeasureChart group={group} scale={shown} />
           <p className={`muted ${styles.key}`}>
-            Key:{' '}
-            {group.scales
-              .map((s, n) => {
-                const style = seriesStyle(n);
-                return `${s.scaleName}, ${style.dash ? 'dashed' : 'solid'} line with ${MARKER_WORDS[style.marker]}`;
-              })
-              .join('; ')}
-            .
+            The chart shows {shown.scaleName} ({formatScore(shown.min)} to {formatScore(shown.max)}) at each
+            administration, oldest on the left.
           </p>
         </>
-      ) : (
+      )}
+      {group.occasions.length === 1 && (
         <p className="muted">Administered once so far: the change shows from the second administration.</p>
       )}
       <MeasureTable group={group} />

@@ -45,10 +45,8 @@ export interface MeasureGroup {
   /** "SDQ (carer, Jane Smith)" or "SDQ (young person)". */
   title: string;
   occasions: MeasureOccasion[];
-  /** Only scales scored at least once, in the instrument's order. */
+  /** Only scales scored at least once, in the instrument's order (the first is the headline). */
   scales: MeasureScale[];
-  /** The y axis: lowest min to highest max of the scales shown. */
-  domain: [number, number];
 }
 
 function groupKey(a: AdministrationView): string {
@@ -125,28 +123,23 @@ export function measureGroups(administrations: readonly AdministrationView[], pl
         };
       })
       .filter((s) => s.scores.some((x) => x !== null));
-    const domain: [number, number] = [
-      Math.min(...scales.map((s) => s.min), 0),
-      Math.max(...scales.map((s) => s.max), 1),
-    ];
     const respondent =
       first.respondentType === 'young_person'
         ? RESPONDENT_LABELS.young_person
         : `${RESPONDENT_LABELS[first.respondentType]}, ${first.respondentLabel}`;
-    return { key, title: `${first.instrumentName} (${respondent})`, occasions, scales, domain };
+    return { key, title: `${first.instrumentName} (${respondent})`, occasions, scales };
   });
 }
 
-/** A scale's key in the chart's rows, apart from the rows' own `index` and `label`. */
-export function seriesKey(scaleKey: string): string {
-  return `scale:${scaleKey}`;
+/** One point of a measure's chart: an administration's score on the scale shown. */
+export interface MeasureChartRow {
+  day: number;
+  label: string;
+  score: number | null;
 }
 
-/** The chart's rows: one per occasion, each scale's score under its series key (recharts' data shape). */
-export function measureChartRows(group: MeasureGroup): Record<string, number | string | null>[] {
-  return group.occasions.map((o, i) => {
-    const row: Record<string, number | string | null> = { index: i, day: o.day, label: o.label };
-    for (const s of group.scales) row[seriesKey(s.scaleKey)] = s.scores[i] ?? null;
-    return row;
-  });
+/** The chart's rows for one scale of the group: one per administration, null where it was not scored. */
+export function measureChartRows(group: MeasureGroup, scaleKey: string): MeasureChartRow[] {
+  const scale = group.scales.find((s) => s.scaleKey === scaleKey);
+  return group.occasions.map((o, i) => ({ day: o.day, label: o.label, score: scale?.scores[i] ?? null }));
 }
