@@ -7,8 +7,10 @@
  * (any order; used to say which kind of session each rating was taken in). Pass `caseId` to
  * show the other outcome measures too: the panel then loads the case's questionnaires through
  * the psychometrics store (`psychometrics:listForCase`, audited as a read of the case) when it
- * is first shown, and shows them as a chart and a table per questionnaire. Its headings are
- * level 4 (the panel) and 5 (each part), to sit under a tab's level-3 heading.
+ * is first shown, and shows each questionnaire (per respondent) as a chart of one scale at a
+ * time (the headline first, the others chosen from a list) and a table of every scale. Its
+ * headings are level 4 (the panel), 5 (each goal, the attendance, the other measures) and 6
+ * (each questionnaire), to sit under a tab's level-3 heading.
  */
 import type { InterventionSessionView, PlanView } from '../../../../preload/contract';
 import { AttendanceFigures } from './AttendanceFigures';
