@@ -1,0 +1,33 @@
+/**
+ * A point's marker on a goal's chart, drawn as plain SVG so the first rating and each reliable
+ * change are told apart by their shape as well as their fill.
+ */
+import type { MarkerShape } from './chart-style';
+
+export function ChartMarker(props: {
+  cx: number | undefined;
+  cy: number | undefined;
+  marker: MarkerShape;
+  colour: string;
+  /** Larger and filled: the reliable changes of a goal. */
+  emphasised?: boolean;
+}) {
+  const { cx, cy, marker, colour, emphasised = false } = props;
+  if (cx === undefined || cy === undefined) return null;
+  const r = emphasised ? 7 : 4.5;
+  const fill = emphasised ? colour : '#ffffff';
+  const common = { fill, stroke: colour, strokeWidth: 2 };
+  switch (marker) {
+    case 'square':
+      return <rect x={cx - r} y={cy - r} width={r * 2} height={r * 2} {...common} />;
+    case 'diamond':
+      return (
+        <polygon
+          points={`${cx},${cy - r * 1.3} ${cx + r * 1.3},${cy} ${cx},${cy + r * 1.3} ${cx - r * 1.3},${cy}`}
+          {...common}
+        />
+      );
+    default:
+      return <circle cx={cx} cy={cy} r={r} {...common} />;
+  }
+}
