@@ -1,7 +1,7 @@
 /**
  * The intervention report (kind `intervention`): the progress report to the network while the
- * case's plan is active, and the closing report once it is closed. It prints the active plan,
- * or else the most recently started one: the goals with their ratings and change (reliable
+ * case's plan is active, and the closing report once it is closed. It prints the plan asked for
+ * (`?record=<planId>`, `--record`), else the active plan, else the most recently started one: the goals with their ratings and change (reliable
  * change said in words), the ratings over time as a table, attendance and the DNA rate, the
  * reviews, the closing summary and the recommendations.
  *
@@ -19,10 +19,11 @@ import { dnaRateWords, RELIABLE_CHANGE_POINTS } from '../../../preload/contract/
 import { displayName } from '../../../preload/contract/young-person-name';
 import { loadCaseDetail } from '../cases/cases.service';
 import { networkPeople } from '../consultations/consultations.repo';
+import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { ukDate } from '../reports/format';
 import type { Block, ReportContent, TableRow } from '../reports/model';
-import { registerReportKind, type ReportContext } from '../reports/registry';
+import { registerReportKind, type ReportContext, type ReportSubjectChoice } from '../reports/registry';
 import { planView } from './intervention-view';
 import { casePlans } from './interventions.repo';
 
@@ -121,7 +122,9 @@ function recommendations(p: PlanView): string {
 
 export function buildInterventionReport(ctx: ReportContext): ReportContent {
   const detail = loadCaseDetail(ctx.db, ctx.caseId, ctx.today);
-  const row = casePlans(ctx.db, ctx.caseId)[0];
+  const plans = casePlans(ctx.db, ctx.caseId);
+  // The plan asked for (`?record=`, checked by the engine against planChoices), else the first.
+  const row = plans.find((r) => r.id === ctx.recordId) ?? plans[0];
   if (!row) throw new AppError('NOT_FOUND', 'This case has no intervention plan to report on yet.');
   const p = planView(ctx.db, row, ctx.today);
   const thirdParty = new Set(
@@ -184,4 +187,23 @@ export function buildInterventionReport(ctx: ReportContext): ReportContent {
   return { caseReference: detail.reference, blocks };
 }
 
-registerReportKind({ id: 'intervention', title: 'Intervention report', build: buildInterventionReport });
+/**
+ * The case's plans a report can be of, the active one first and then the newest started, so a
+ * closed plan's closing report can still be produced after a new plan has started.
+ */
+export function planChoices(db: Db, caseId: string): ReportSubjectChoice[] {
+  return casePlans(db, caseId).map((p) => ({
+    id: p.id,
+    label:
+      p.state === 'active'
+        ? `Intervention started ${ukDate(p.startDate)} (active)`
+        : `Intervention started ${ukDate(p.startDate)} (closed ${ukDate(p.closedOn ?? '')})`,
+  }));
+}
+
+registerReportKind({
+  id: 'intervention',
+  title: 'Intervention report',
+  build: buildInterventionReport,
+  subject: { noun: 'intervention plan', choices: planChoices },
+});
