@@ -121,7 +121,11 @@ function fromLast(over: Partial<InterventionSessionContent> = {}): SessionDraft 
 
 describe('the session draft', () => {
   it('starts from the last session’s structure, and gives it back as the contract’s input', () => {
-    const last = { ...startFromLastSession(null, '2026-02-03', [G1]), venue: 'school', nextSteps: 'Bring the diary.' } as const;
+    const last = {
+      ...startFromLastSession(null, '2026-02-03', [G1]),
+      venue: 'school',
+      nextSteps: 'Bring the diary.',
+    } as const;
     const d = sessionDraftOf(startFromLastSession(last, TODAY, [G1, G2]));
     expect(d).toMatchObject({ sessionDate: '10/02/2026', venue: 'school', goalIds: [G1], duration: '60' });
     expect(d.content).toBe('Planned from the last session: Bring the diary.');
