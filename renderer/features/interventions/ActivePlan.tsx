@@ -39,7 +39,7 @@ export function ActivePlan(props: { plan: PlanView; canWrite: boolean; onMessage
     <>
       <section aria-labelledby={headingId} className={styles.plan} data-testid="active-plan">
         <h4 id={headingId} className={styles.planTitle}>
-          Intervention plan: {PLAN_TYPE_LABELS[plan.planType].toLowerCase()}, started {formatDate(plan.startDate)}
+          Intervention plan: {PLAN_TYPE_LABELS[plan.planType].toLowerCase()}, started {formatDate(plan.startDate)}{' '}
           <span className="tag">Active</span>
         </h4>
         {panel === 'edit' ? (

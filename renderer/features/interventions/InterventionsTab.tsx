@@ -24,8 +24,7 @@ function ClosedPlan({ plan }: { plan: PlanView }) {
     <section aria-labelledby={headingId} className={styles.plan} data-testid="closed-plan">
       <h4 id={headingId} className={styles.planTitle}>
         Closed plan: {PLAN_TYPE_LABELS[plan.planType].toLowerCase()}, {formatDate(plan.startDate)} to{' '}
-        {formatDate(plan.closure?.closedOn)}
-        <span className="tag tag--grey">Closed</span>
+        {formatDate(plan.closure?.closedOn)} <span className="tag tag--grey">Closed</span>
       </h4>
       <PlanDetails p={plan} />
       <SessionLog plan={plan} canWrite={false} onMessage={() => undefined} level={5} />

@@ -76,8 +76,7 @@ export function SessionRecord(props: {
     <li className={styles.session}>
       <article aria-labelledby={headingId} data-testid="session">
         <Heading id={headingId} className={styles.sessionTitle}>
-          Session on {when} at {s.startTime}
-          <span className={tag.className}>{tag.words}</span>
+          Session on {when} at {s.startTime} <span className={tag.className}>{tag.words}</span>
         </Heading>
         <SummaryList
           label={`Session on ${when}`}
