@@ -28,6 +28,7 @@ import {
   checkSession,
   ratingField,
   sessionDraftOf,
+  takesGoals,
   takesRatings,
   type SessionDraft,
   type SessionErrors,
@@ -195,23 +196,29 @@ export function SessionForm(props: {
         error={errors.attendees}
         rows={2}
       />
-      <FieldGroup id={`${prefix}-goals`} legend="Goals worked on" error={errors.goalIds}>
-        {plan.goals.map((g) => (
-          <div className="checkbox checkbox--compact" key={g.id}>
-            <input
-              id={`${prefix}-goal-${g.id}`}
-              type="checkbox"
-              checked={d.goalIds.includes(g.id)}
-              onChange={(e) =>
-                set('goalIds')(e.target.checked ? [...d.goalIds, g.id] : d.goalIds.filter((x) => x !== g.id))
-              }
-            />
-            <label htmlFor={`${prefix}-goal-${g.id}`}>
-              {goalName(g)}: {g.description}
-            </label>
-          </div>
-        ))}
-      </FieldGroup>
+      {takesGoals(d.attendance) && (
+        <FieldGroup
+          id={`${prefix}-goals`}
+          legend={d.attendance === 'planned' ? 'Goals to work on' : 'Goals worked on'}
+          error={errors.goalIds}
+        >
+          {plan.goals.map((g) => (
+            <div className="checkbox checkbox--compact" key={g.id}>
+              <input
+                id={`${prefix}-goal-${g.id}`}
+                type="checkbox"
+                checked={d.goalIds.includes(g.id)}
+                onChange={(e) =>
+                  set('goalIds')(e.target.checked ? [...d.goalIds, g.id] : d.goalIds.filter((x) => x !== g.id))
+                }
+              />
+              <label htmlFor={`${prefix}-goal-${g.id}`}>
+                {goalName(g)}: {g.description}
+              </label>
+            </div>
+          ))}
+        </FieldGroup>
+      )}
       {takesRatings(d.attendance) && (
         <FieldGroup
           id={`${prefix}-ratings`}

@@ -5,8 +5,9 @@
  * can be done next: edit while unsigned, sign a held session, add an addendum once signed,
  * raise a concern on a held session.
  */
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import {
+  ATTENDANCE_LABELS,
   SESSION_TYPE_LABELS,
   VENUE_LABELS,
   type ConcernView,
@@ -17,15 +18,50 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { SummaryList } from '../cases/case-page/SummaryList';
 import { ConcernForm } from './ConcernForm';
 import { SessionAddendumForm, SignSession } from './SessionSignOff';
-import { attendanceWords, durationWords, goalsWorkedOnWords, ratingsWords } from './session-words';
+import { attendanceWords, durationWords, goalsWorkedOn, ratingLines } from './session-words';
 import styles from './Interventions.module.css';
 
 const text = (value: string) => (value ? <span className={styles.longText}>{value}</span> : '');
 
-function statusTag(s: InterventionSessionView): { words: string; className: string } {
-  if (s.attendance === 'planned') return { words: 'Planned', className: 'tag tag--grey' };
-  if (s.signoff.locked) return { words: 'Signed', className: 'tag' };
-  return { words: 'Not signed', className: 'tag tag--grey' };
+/** The note's state in words: planned, signed or not; and, when it was not held, why not. */
+function tags(s: InterventionSessionView): { words: string; className: string }[] {
+  if (s.attendance === 'planned') return [{ words: 'Planned', className: 'tag tag--grey' }];
+  const missed =
+    s.attendance === 'attended'
+      ? []
+      : [{ words: ATTENDANCE_LABELS[s.attendance], className: `tag ${styles.tagMissed}` }];
+  return [
+    ...missed,
+    s.signoff.locked ? { words: 'Signed', className: 'tag' } : { words: 'Not signed', className: 'tag tag--grey' },
+  ];
+}
+
+/** A list of lines, or '' (shown as "Not recorded") when there are none. */
+function lines(items: string[]) {
+  if (items.length === 0) return '';
+  return (
+    <ul className={styles.plainList}>
+      {items.map((item) => (
+        <li key={item}>{item}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Optional rows are left out when empty, so a short note stays short. */
+function rowsOf(s: InterventionSessionView, plan: PlanView): [string, ReactNode][] {
+  const held = s.attendance !== 'planned';
+  const rows: [string, ReactNode][] = [['Attendance', attendanceWords(s)]];
+  if (s.attendees) rows.push(['Who attended', text(s.attendees)]);
+  if (s.goalIds.length > 0)
+    rows.push([held ? 'Goals worked on' : 'Goals to work on', lines(goalsWorkedOn(s.goalIds, plan.goals))]);
+  if (s.attendance === 'attended')
+    rows.push(['Goal ratings', lines(ratingLines(s.ratings, plan.goals)) || 'None taken']);
+  if (held || s.content) rows.push(['Content', text(s.content)]);
+  if (s.observations) rows.push(['Observations', text(s.observations)]);
+  if (s.nextSteps) rows.push(['Next steps', text(s.nextSteps)]);
+  rows.push(['Recorded by', `${s.createdByName} on ${formatDateTime(s.createdAt)}`]);
+  return rows;
 }
 
 function Concern({ c }: { c: ConcernView }) {
@@ -69,31 +105,31 @@ export function SessionRecord(props: {
   const [raising, setRaising] = useState(false);
   const when = formatDate(s.sessionDate);
   const headingId = `session-${s.id}-heading`;
-  const tag = statusTag(s);
   const held = s.attendance !== 'planned';
   const first = s.signoff.signedVersions[0];
   return (
-    <li className={styles.session}>
+    <li
+      className={
+        s.attendance === 'attended' || s.attendance === 'planned'
+          ? styles.session
+          : `${styles.session} ${styles.sessionMissed}`
+      }
+    >
       <article aria-labelledby={headingId} data-testid="session">
         <Heading id={headingId} className={styles.sessionTitle}>
-          Session on {when} at {s.startTime} <span className={tag.className}>{tag.words}</span>
+          Session on {when} at {s.startTime}
+          {tags(s).map((t) => (
+            <Fragment key={t.words}>
+              {' '}
+              <span className={t.className}>{t.words}</span>
+            </Fragment>
+          ))}
         </Heading>
-        <SummaryList
-          label={`Session on ${when}`}
-          rows={[
-            ['Attendance', attendanceWords(s)],
-            ['Length', durationWords(s.durationMinutes)],
-            ['Type', SESSION_TYPE_LABELS[s.sessionType]],
-            ['Venue', VENUE_LABELS[s.venue]],
-            ['Who attended', text(s.attendees)],
-            ['Goals worked on', goalsWorkedOnWords(s.goalIds, plan.goals)],
-            ['Goal ratings', held ? ratingsWords(s.ratings, plan.goals) || 'None taken' : ''],
-            ['Content', text(s.content)],
-            ['Observations', text(s.observations)],
-            ['Next steps', text(s.nextSteps)],
-            ['Recorded by', `${s.createdByName} on ${formatDateTime(s.createdAt)}`],
-          ]}
-        />
+        <p className={styles.meta}>
+          {SESSION_TYPE_LABELS[s.sessionType]} session, {VENUE_LABELS[s.venue].toLowerCase()},{' '}
+          {durationWords(s.durationMinutes)}
+        </p>
+        <SummaryList label={`Session on ${when}`} rows={rowsOf(s, plan)} />
         {s.concerns.length > 0 && (
           <ul className={styles.plainList} aria-label={`Safeguarding concerns raised in the session of ${when}`}>
             {s.concerns.map((c) => (

@@ -60,6 +60,9 @@ export function sessionDraftOf(s: InterventionSessionContent): SessionDraft {
 /** Whether the form asks for goal ratings: only a session that was attended takes them. */
 export const takesRatings = (a: Attendance): boolean => a === 'attended';
 
+/** Whether the form asks which goals were (or will be) worked on: not for a session that was not held. */
+export const takesGoals = (a: Attendance): boolean => a === 'attended' || a === 'planned';
+
 /** A duration typed as text: the number when it is whole minutes, else NaN (the schema says why). */
 function minutesOf(text: string): number {
   return /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -71,7 +74,7 @@ function timeOf(text: string): string {
   return t ? `${String(t[0]).padStart(2, '0')}:${String(t[1]).padStart(2, '0')}` : text.trim();
 }
 
-/** What the draft says, before the contract's schema checks it. Ratings only when attended. */
+/** What the draft says, before the contract's schema checks it. Ratings only when attended; goals only when held or booked. */
 function toInput(d: SessionDraft) {
   const ratings = takesRatings(d.attendance)
     ? Object.entries(d.ratings).flatMap(([goalId, text]) => {
@@ -89,7 +92,7 @@ function toInput(d: SessionDraft) {
     attendance: d.attendance,
     // A reason left from an earlier answer is dropped, as the core does (normaliseAttendance).
     attendanceReason: attendanceNeedsReason(d.attendance) ? d.attendanceReason.trim() || null : null,
-    goalIds: d.goalIds,
+    goalIds: takesGoals(d.attendance) ? d.goalIds : [],
     content: d.content,
     observations: d.observations,
     ratings,

@@ -26,20 +26,15 @@ export function durationWords(minutes: number): string {
   return [hours, mins].filter(Boolean).join(' ') || '0 minutes';
 }
 
-/** The goals worked on, by number and words, in the plan's order. */
-export function goalsWorkedOnWords(goalIds: readonly string[], goals: readonly GoalView[]): string {
-  return goals
-    .filter((g) => goalIds.includes(g.id))
-    .map((g) => `${goalName(g)}: ${g.description}`)
-    .join('; ');
+/** The goals worked on, "Goal 1: …" each, in the plan's order. */
+export function goalsWorkedOn(goalIds: readonly string[], goals: readonly GoalView[]): string[] {
+  return goals.filter((g) => goalIds.includes(g.id)).map((g) => `${goalName(g)}: ${g.description}`);
 }
 
-/** The ratings taken, "Goal 1: 6 out of 10", in the plan's order. */
-export function ratingsWords(ratings: InterventionSessionContent['ratings'], goals: readonly GoalView[]): string {
-  return goals
-    .flatMap((g) => {
-      const r = ratings.find((x) => x.goalId === g.id);
-      return r ? [`${goalName(g)}: ${r.rating} out of 10`] : [];
-    })
-    .join('; ');
+/** The ratings taken, "Goal 1: 6 out of 10" each, in the plan's order. */
+export function ratingLines(ratings: InterventionSessionContent['ratings'], goals: readonly GoalView[]): string[] {
+  return goals.flatMap((g) => {
+    const r = ratings.find((x) => x.goalId === g.id);
+    return r ? [`${goalName(g)}: ${r.rating} out of 10`] : [];
+  });
 }

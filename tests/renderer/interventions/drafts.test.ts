@@ -136,14 +136,14 @@ describe('the session draft', () => {
     expect(input).toMatchObject({ sessionDate: TODAY, startTime: '09:30', ratings: [{ goalId: G1, rating: 6 }] });
   });
 
-  it('asks why a session was not attended, and drops ratings and a stale reason where they do not belong', () => {
+  it('asks why a session was not attended, and drops goals, ratings and a stale reason where they do not belong', () => {
     const dna = checkSession(fromLast({ attendance: 'did_not_attend' }), TODAY);
     expect(dna.errors).toEqual({
       attendanceReason: 'Say why the session was not attended, if known ("not known" is an answer).',
     });
     const d = fromLast({ attendance: 'did_not_attend', attendanceReason: 'Not known' });
     d.ratings = { [G1]: '99' };
-    expect(checkSession(d, TODAY).input).toMatchObject({ attendanceReason: 'Not known', ratings: [] });
+    expect(checkSession(d, TODAY).input).toMatchObject({ attendanceReason: 'Not known', ratings: [], goalIds: [] });
     const attended = fromLast({ attendanceReason: 'left over' });
     expect(checkSession(attended, TODAY).input?.attendanceReason).toBeNull();
   });
