@@ -249,7 +249,7 @@ test('a plan with three goals, four sessions (a DNA, a concern, a signed note wi
   await expectNoSeriousViolations(page, 'session form at 320 px');
 });
 
-test('the session log shows the latest ten, then older sessions on request; a closed plan is read-only', async ({
+test('the log pages ten at a time; a note edited, a review, a plan changed elsewhere (CONFLICT), then closed and read-only', async ({
   app,
 }) => {
   test.setTimeout(120_000);
@@ -291,6 +291,47 @@ test('the session log shows the latest ten, then older sessions on request; a cl
   await expect(log.getByRole('article').last()).toContainText('Session number 1.');
   await expect(page.getByRole('button', { name: 'Show older sessions' })).toHaveCount(0);
 
+  // A note not yet signed is edited in place.
+  const newest = log.getByRole('article').first();
+  await press(page, newest.getByRole('button', { name: /^Edit the session of/ }));
+  const edit = page.getByTestId('session-form');
+  await expect(edit.getByRole('heading', { name: /^Edit the session of/ })).toBeFocused();
+  await typeInto(page, edit.getByLabel('Content of the session'), 'Session number 12, with the safety plan reviewed.');
+  await press(page, edit.getByRole('button', { name: 'Save the session' }));
+  await expect(page.getByRole('status').filter({ hasText: 'was saved.' })).toBeFocused();
+  await expect(newest).toContainText('Session number 12, with the safety plan reviewed.');
+
+  // A review through the tab.
+  await press(page, page.getByRole('button', { name: 'Record a review' }));
+  await typeInto(page, page.getByLabel('Who attended'), 'Riley; Mum; Priya Shah');
+  await typeInto(page, page.getByLabel('Progress made'), 'Riley can name three warning signs.');
+  await press(page, page.getByRole('button', { name: 'Record the review' }));
+  await expect(page.getByRole('status').filter({ hasText: 'was recorded.' })).toBeFocused();
+  await expect(page.getByTestId('active-plan')).toContainText('Riley can name three warning signs.');
+
+  // Someone else changes the plan while it is open here: the save is refused, plainly, and
+  // their version can be loaded.
+  await press(page, page.getByRole('button', { name: 'Change the plan' }));
+  const current = (await api<{ version: number }[]>(page, 'intervention:listForCase', { caseId: made.id }))[0];
+  await api(page, 'intervention:update', {
+    planId: plan.id,
+    expectedVersion: current?.version,
+    plan: {
+      planType: 'both',
+      startDate: isoDaysFromToday(-60),
+      clinicianIds: [users[0]?.id],
+      goals: [{ id: plan.goals[0]?.id, area: 'making_sense', description: 'Know my warning signs.' }],
+    },
+  });
+  await press(page, page.getByRole('button', { name: 'Save the plan' }));
+  await expect(page.getByRole('alert').filter({ hasText: 'Someone changed this intervention plan' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'plan form with a conflict');
+  await press(page, page.getByRole('button', { name: 'Load the plan as it now is' }));
+  await expect(page.getByRole('status').filter({ hasText: 'The plan was reloaded' })).toBeFocused();
+  await expect(page.getByTestId('active-plan').getByRole('heading', { level: 4 })).toContainText(
+    'Intervention plan: individual and family',
+  );
+
   // Closed through the tab: the plan then reads as closed, with nothing left to change.
   await press(page, page.getByRole('button', { name: 'Close the plan' }));
   await press(page, page.getByLabel('Goals met', { exact: true }), 'Space');
@@ -298,7 +339,7 @@ test('the session log shows the latest ten, then older sessions on request; a cl
   await press(page, page.getByRole('button', { name: 'Close the plan' }));
   await expect(page.getByRole('status').filter({ hasText: 'The intervention plan was closed on' })).toBeFocused();
   const closed = page.getByTestId('closed-plan');
-  await expect(closed.getByRole('heading', { level: 4 })).toContainText('Closed plan: family');
+  await expect(closed.getByRole('heading', { level: 4 })).toContainText('Closed plan: individual and family');
   await expect(closed).toContainText('Riley knows her warning signs and uses her plan.');
   await expect(page.getByText('No intervention plan is active. The closed plans are below.')).toBeVisible();
   // The sessions already fetched stay on show, now read-only.

@@ -123,7 +123,7 @@ export function SessionLog(props: {
         <p className="muted">No sessions recorded yet.</p>
       ) : (
         <>
-          <p className={styles.meta} id={`${headingId}-count`}>
+          <p className={styles.count} id={`${headingId}-count`}>
             {shown === log.total
               ? `${log.total} ${log.total === 1 ? 'session' : 'sessions'}, newest first.`
               : `The latest ${shown} of ${log.total} sessions, newest first.`}
