@@ -288,6 +288,8 @@ test('the log pages ten at a time; a note edited, a review, a plan changed elsew
   await expect(log.getByRole('article').first()).toContainText('Session number 12.');
   await press(page, page.getByRole('button', { name: 'Show older sessions' }));
   await expect(log.getByRole('article')).toHaveCount(12);
+  // The focus goes to the first older session (the button has gone).
+  await expect(log.getByRole('article').nth(10).getByRole('heading')).toBeFocused();
   await expect(log.getByRole('article').last()).toContainText('Session number 1.');
   await expect(page.getByRole('button', { name: 'Show older sessions' })).toHaveCount(0);
 

@@ -57,6 +57,14 @@ export function SessionLog(props: {
     setForm({ kind: 'new', start: booking ? { ...start, attendance: 'planned' } : start, fromLast: false });
   }
 
+  /** The next page; the focus goes to the first session it brings, as the button may go. */
+  async function showOlder() {
+    const first = log?.items.length ?? 0;
+    await showOlderSessions(plan.id);
+    const arrived = useInterventionsStore.getState().logs[plan.id]?.items[first];
+    if (arrived) focusLater(() => document.getElementById(`session-${arrived.id}-heading`));
+  }
+
   function closeForm(message: string | null) {
     setForm(null);
     if (message) onMessage(message);
@@ -146,7 +154,7 @@ export function SessionLog(props: {
               type="button"
               className="button button--secondary"
               aria-disabled={busy || undefined}
-              onClick={() => void run(() => showOlderSessions(plan.id))}
+              onClick={() => void run(showOlder)}
             >
               {busy ? 'Fetching…' : 'Show older sessions'}
             </button>

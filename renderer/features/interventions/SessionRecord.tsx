@@ -16,6 +16,7 @@ import {
 } from '../../../preload/contract/interventions';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { SummaryList } from '../cases/case-page/SummaryList';
+import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { ConcernForm } from './ConcernForm';
 import { SessionAddendumForm, SignSession } from './SessionSignOff';
 import { attendanceWords, durationWords, goalsWorkedOn, ratingLines } from './session-words';
@@ -103,6 +104,7 @@ export function SessionRecord(props: {
   const Heading = level === 5 ? 'h5' : 'h6';
   const [adding, setAdding] = useState(false);
   const [raising, setRaising] = useState(false);
+  const focusLater = useFocusLater();
   const when = formatDate(s.sessionDate);
   const headingId = `session-${s.id}-heading`;
   const held = s.attendance !== 'planned';
@@ -116,7 +118,8 @@ export function SessionRecord(props: {
       }
     >
       <article aria-labelledby={headingId} data-testid="session">
-        <Heading id={headingId} className={styles.sessionTitle}>
+        {/* Focusable, so the focus has somewhere to return to when a form here is cancelled. */}
+        <Heading id={headingId} className={styles.sessionTitle} tabIndex={-1}>
           Session on {when} at {s.startTime}
           {tags(s).map((t) => (
             <Fragment key={t.words}>
@@ -184,6 +187,7 @@ export function SessionRecord(props: {
             onDone={(m) => {
               setAdding(false);
               if (m) onMessage(m);
+              else focusLater(() => document.getElementById(headingId));
             }}
           />
         )}
@@ -193,6 +197,7 @@ export function SessionRecord(props: {
             onDone={(m) => {
               setRaising(false);
               if (m) onMessage(m);
+              else focusLater(() => document.getElementById(headingId));
             }}
           />
         )}
