@@ -8,6 +8,7 @@ import '../sharing/sharing.contribution';
 import './planned-areas.contribution';
 import '../admin/admin.contribution';
 import '../psychometrics/psychometrics.contribution';
+import '../interventions/area/interventions-area.contribution';
 import '../assessments/assessments.contribution';
 import '../consultations/consultations.contribution';
 import '../attachment/attachment.contribution';

@@ -6,13 +6,6 @@
 import { registerArea } from './area-registry';
 
 registerArea({
-  id: 'interventions',
-  label: 'Interventions',
-  order: 50,
-  summary: 'Individual and family-based treatment, with goals and outcome measures.',
-  empty: 'No interventions yet. Treatment episodes, sessions and outcome measures will appear here.',
-});
-registerArea({
   id: 'safe-home',
   label: 'Safe Home',
   order: 60,

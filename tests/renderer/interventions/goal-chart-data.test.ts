@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GoalView, InterventionSessionView } from '../../../preload/contract';
 import {
+  dayNumber,
+  dayTicks,
   fromFirstWords,
   goalChartData,
   reliableGuides,
@@ -84,5 +86,27 @@ describe('reliableGuides', () => {
   it('draws none before a second rating', () => {
     expect(reliableGuides(points(5).slice(0, 1))).toEqual([]);
     expect(reliableGuides([])).toEqual([]);
+  });
+});
+
+describe('the chart by date', () => {
+  it('places a date by its count of days, the same in any time zone, and ticks each date once', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('2026-03-29') - dayNumber('2026-03-28')).toBe(1); // the clocks go forward that night
+    expect(dayNumber('2026-02-02T09:30:00Z')).toBe(dayNumber('2026-02-02'));
+    expect(dayTicks([30, 10, 10, 20])).toEqual([10, 20, 30]);
+  });
+
+  it('spaces the ratings as far apart as their dates are', () => {
+    const data = goalChartData(
+      goal([
+        { ratedOn: '2026-01-01', rating: 2, sessionId: null },
+        { ratedOn: '2026-01-15', rating: 3, sessionId: 's' },
+        { ratedOn: '2026-02-12', rating: 6, sessionId: 's' },
+      ]),
+      [],
+    );
+    const [a, b, c] = data.points.map((p) => p.day) as [number, number, number];
+    expect([b - a, c - b]).toEqual([14, 28]);
   });
 });

@@ -7,8 +7,9 @@
 import { CartesianGrid, LabelList, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { GBO_MAX, GBO_MIN, RELIABLE_CHANGE_POINTS } from '../../../../preload/contract';
 import { AXIS_COLOUR, GRID_COLOUR, LINE_COLOUR } from './chart-style';
+import { CellLabel } from './CellLabel';
 import { ChartMarker } from './ChartMarker';
-import { fromFirstWords, reliableGuides, type GoalChartData, type GoalChartPoint } from './goal-chart-data';
+import { dayTicks, fromFirstWords, reliableGuides, type GoalChartData, type GoalChartPoint } from './goal-chart-data';
 import styles from './Outcomes.module.css';
 
 const GBO_TICKS = [0, 2, 4, 6, 8, 10];
@@ -16,6 +17,7 @@ const GBO_TICKS = [0, 2, 4, 6, 8, 10];
 function GoalChart(props: { data: GoalChartData }) {
   const { points } = props.data;
   const guides = reliableGuides(points);
+  const labelOfDay = new Map(points.map((p) => [p.day, p.dateLabel]));
   return (
     <div className={styles.chart} aria-hidden="true" data-testid="goal-chart">
       <LineChart
@@ -27,13 +29,16 @@ function GoalChart(props: { data: GoalChartData }) {
       >
         <CartesianGrid stroke={GRID_COLOUR} vertical={false} />
         <XAxis
-          dataKey="index"
-          type="category"
-          tickFormatter={(i: number) => points[i]?.dateLabel ?? ''}
+          dataKey="day"
+          type="number"
+          domain={['dataMin', 'dataMax']}
+          ticks={dayTicks(points.map((p) => p.day))}
+          tickFormatter={(day: number) => labelOfDay.get(day) ?? ''}
+          padding={{ left: 28, right: 28 }}
           stroke={AXIS_COLOUR}
           tick={{ fill: AXIS_COLOUR, fontSize: 12 }}
           interval="preserveStartEnd"
-          minTickGap={12}
+          minTickGap={16}
         />
         <YAxis
           domain={[GBO_MIN, GBO_MAX]}
@@ -77,7 +82,7 @@ function GoalChart(props: { data: GoalChartData }) {
             );
           }}
         >
-          <LabelList dataKey="rating" position="top" fill="#0b0c0c" fontSize={12} />
+          <LabelList dataKey="rating" position="top" offset={12} fill="#0b0c0c" fontSize={12} />
         </Line>
       </LineChart>
     </div>
@@ -103,9 +108,18 @@ function GoalTable(props: { data: GoalChartData }) {
         {data.points.map((p) => (
           <tr key={p.index}>
             <th scope="row">{p.dateLabel}</th>
-            <td>{p.rating} out of 10</td>
-            <td>{fromFirstWords(p)}</td>
-            <td>{p.takenAt}</td>
+            <td>
+              <CellLabel>Rating: </CellLabel>
+              {p.rating} out of 10
+            </td>
+            <td>
+              <CellLabel>Change from first: </CellLabel>
+              {fromFirstWords(p)}
+            </td>
+            <td>
+              <CellLabel>Taken: </CellLabel>
+              {p.takenAt}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -14,6 +14,7 @@ import type { InterventionSessionView, PlanView } from '../../../../preload/cont
 import { AttendanceFigures } from './AttendanceFigures';
 import { goalChartData } from './goal-chart-data';
 import { GoalOutcome } from './GoalOutcome';
+import { OtherMeasures } from './OtherMeasures';
 import styles from './Outcomes.module.css';
 
 export function OutcomesPanel(props: { plan: PlanView; sessions: InterventionSessionView[]; caseId?: string }) {
@@ -28,6 +29,7 @@ export function OutcomesPanel(props: { plan: PlanView; sessions: InterventionSes
         goals.map((g) => <GoalOutcome key={g.goalId} data={g} />)
       )}
       <AttendanceFigures attendance={plan.attendance} />
+      {props.caseId && <OtherMeasures caseId={props.caseId} planClosed={plan.closure !== null} />}
     </section>
   );
 }

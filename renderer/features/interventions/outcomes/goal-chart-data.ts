@@ -19,9 +19,11 @@ import { formatDate } from '../../../lib/dates';
 
 /** One rating of a goal as plotted and tabled. */
 export interface GoalChartPoint {
-  /** Position in date order, the chart's x value (two ratings may share a date). */
+  /** Position in date order (two ratings may share a date). */
   index: number;
   ratedOn: string;
+  /** Days since 01/01/1970: the chart's x value, so ratings sit apart as far as their dates do. */
+  day: number;
   /** dd/mm/yyyy, the axis tick and the table's date. */
   dateLabel: string;
   rating: number;
@@ -44,6 +46,17 @@ export interface GoalChartData {
   change: GboChange | null;
   /** The summary written under the heading, e.g. "First 2, latest 7: Reliable improvement (+5)." */
   summary: string;
+}
+
+/** A calendar date (yyyy-mm-dd) as a count of days, whatever the laptop's time zone. */
+export function dayNumber(isoDate: string): number {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+/** The axis ticks of a chart by date: each date once, in order. */
+export function dayTicks(days: readonly number[]): number[] {
+  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 /** Where a rating was taken, in words: the baseline, a session of the log, or a session not loaded. */
@@ -69,6 +82,7 @@ export function goalChartData(goal: GoalView, sessions: readonly InterventionSes
     return {
       index,
       ratedOn: r.ratedOn,
+      day: dayNumber(r.ratedOn),
       dateLabel: formatDate(r.ratedOn),
       rating: r.rating,
       fromFirst,
