@@ -135,37 +135,41 @@ describe('the intervention report', () => {
 });
 
 describe('the intervention report of one plan', () => {
-  it.skipIf(!POPPLER)('prints the plan asked for: a closed plan’s closing report after a new plan started', async () => {
-    closePlan(
-      t.vault,
-      p.id,
-      p.version + 1,
-      closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'The first plan met its goals.' }),
-    );
-    const second = createPlan(
-      t.vault,
-      n.caseId,
-      plan(t.vault, n, {
-        startDate: '2025-06-15',
-        goals: [{ area: 'other', description: 'Go back to football club.', baselineRating: 1 }],
-      }),
-    );
-    const text = async (record?: string) =>
-      pdfPages(
-        (await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf', recordId: record })).bytes,
-      )
-        .join('\n')
-        .replace(/\s+/g, ' ');
-    const first = await text(p.id);
-    expect(first).toContain('Closing report');
-    expect(first).toContain('The first plan met its goals.');
-    expect(first).not.toContain('Go back to football club.');
-    // Without a record, the active plan: the new one.
-    const latest = await text();
-    expect(latest).toContain('Progress report');
-    expect(latest).toContain('Go back to football club.');
-    expect(await text(second.id)).toContain('Go back to football club.');
-  });
+  it.skipIf(!POPPLER)(
+    'prints the plan asked for: a closed plan’s closing report after a new plan started',
+    async () => {
+      closePlan(
+        t.vault,
+        p.id,
+        p.version + 1,
+        closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'The first plan met its goals.' }),
+      );
+      const second = createPlan(
+        t.vault,
+        n.caseId,
+        plan(t.vault, n, {
+          startDate: '2025-06-15',
+          goals: [{ area: 'other', description: 'Go back to football club.', baselineRating: 1 }],
+        }),
+      );
+      const text = async (record?: string) =>
+        pdfPages(
+          (await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf', recordId: record }))
+            .bytes,
+        )
+          .join('\n')
+          .replace(/\s+/g, ' ');
+      const first = await text(p.id);
+      expect(first).toContain('Closing report');
+      expect(first).toContain('The first plan met its goals.');
+      expect(first).not.toContain('Go back to football club.');
+      // Without a record, the active plan: the new one.
+      const latest = await text();
+      expect(latest).toContain('Progress report');
+      expect(latest).toContain('Go back to football club.');
+      expect(await text(second.id)).toContain('Go back to football club.');
+    },
+  );
 
   it('refuses a plan of another case, listing this case’s plans', async () => {
     const other = interventionCase(t.vault);
