@@ -1,7 +1,7 @@
 /**
  * The intervention report (kind `intervention`): the progress report to the network while the
- * case's plan is active, and the closing report once it is closed. It prints the plan chosen
- * (`--record`, `?record=`), by default the active plan or else the most recently started one: the goals with their ratings and change (reliable
+ * case's plan is active, and the closing report once it is closed. It prints the plan asked for
+ * (`?record=<planId>`, `--record`), else the active plan, else the most recently started one: the goals with their ratings and change (reliable
  * change said in words), the ratings over time as a table, attendance and the DNA rate, the
  * reviews, the closing summary and the recommendations.
  *
@@ -19,11 +19,11 @@ import { dnaRateWords, RELIABLE_CHANGE_POINTS } from '../../../preload/contract/
 import { displayName } from '../../../preload/contract/young-person-name';
 import { loadCaseDetail } from '../cases/cases.service';
 import { networkPeople } from '../consultations/consultations.repo';
+import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { ukDate } from '../reports/format';
 import type { Block, ReportContent, TableRow } from '../reports/model';
 import { registerReportKind, type ReportContext, type ReportSubjectChoice } from '../reports/registry';
-import type { Db } from '../db/connection';
 import { planView } from './intervention-view';
 import { casePlans } from './interventions.repo';
 
@@ -187,11 +187,17 @@ export function buildInterventionReport(ctx: ReportContext): ReportContent {
   return { caseReference: detail.reference, blocks };
 }
 
-/** The case's plans as the report's choices: the active one first, then newest start first. */
+/**
+ * The case's plans a report can be of, the active one first and then the newest started, so a
+ * closed plan's closing report can still be produced after a new plan has started.
+ */
 export function planChoices(db: Db, caseId: string): ReportSubjectChoice[] {
   return casePlans(db, caseId).map((p) => ({
     id: p.id,
-    label: `${PLAN_TYPE_LABELS[p.planType]} intervention from ${ukDate(p.startDate)}`,
+    label:
+      p.state === 'active'
+        ? `Intervention started ${ukDate(p.startDate)} (active)`
+        : `Intervention started ${ukDate(p.startDate)} (closed ${ukDate(p.closedOn ?? '')})`,
   }));
 }
 

@@ -12,3 +12,4 @@ import '../interventions/area/interventions-area.contribution';
 import '../assessments/assessments.contribution';
 import '../consultations/consultations.contribution';
 import '../attachment/attachment.contribution';
+import '../interventions/interventions.contribution';

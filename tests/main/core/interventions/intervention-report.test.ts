@@ -126,30 +126,25 @@ describe('the intervention report', () => {
     expect(text).toContain('The network keeps the safety plan under review.');
   });
 
-  it.skipIf(!POPPLER)('of a chosen plan: the closed plan’s closing report after a new plan has started', async () => {
+  it('names the plan in the suggested file name, so two plans’ reports exported the same day differ', async () => {
     closePlan(
       t.vault,
       p.id,
       p.version + 1,
-      closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'THE FIRST PLAN CLOSED.' }),
+      closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'The first plan met its goals.' }),
     );
-    createPlan(t.vault, n.caseId, plan(t.vault, n, { planType: 'family', startDate: '2025-06-15' }));
-    const latest = await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf' });
-    const latestText = pdfPages(latest.bytes).join('\n').replace(/\s+/g, ' ');
-    expect(latestText).toContain('Progress report');
-    expect(latestText).not.toContain('THE FIRST PLAN CLOSED.');
-    expect(latest.fileName).toBe(`${n.reference} family intervention from 15-06-2025 exported 15-06-2025.pdf`);
-
+    createPlan(t.vault, n.caseId, plan(t.vault, n, { startDate: '2025-06-15' }));
+    const latest = await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'docx' });
     const first = await exportReport(t.vault, {
       caseId: n.caseId,
       kind: 'intervention',
-      format: 'pdf',
+      format: 'docx',
       recordId: p.id,
     });
-    const firstText = pdfPages(first.bytes).join('\n').replace(/\s+/g, ' ');
-    expect(firstText).toContain('Closing report');
-    expect(firstText).toContain('THE FIRST PLAN CLOSED.');
-    expect(first.fileName).toBe(`${n.reference} individual intervention from 01-05-2025 exported 15-06-2025.pdf`);
+    expect(latest.fileName).toBe(`${n.reference} intervention started 15-06-2025 (active) exported 15-06-2025.docx`);
+    expect(first.fileName).toBe(
+      `${n.reference} intervention started 01-05-2025 (closed 14-06-2025) exported 15-06-2025.docx`,
+    );
   });
 
   it('says so for a case without a plan', async () => {
@@ -157,5 +152,51 @@ describe('the intervention report', () => {
     await expect(exportReport(t.vault, { caseId: empty.id, kind: 'intervention', format: 'pdf' })).rejects.toThrow(
       'This case has no intervention plan to report on yet.',
     );
+  });
+});
+
+describe('the intervention report of one plan', () => {
+  it.skipIf(!POPPLER)(
+    'prints the plan asked for: a closed plan’s closing report after a new plan started',
+    async () => {
+      closePlan(
+        t.vault,
+        p.id,
+        p.version + 1,
+        closureSchema.parse({ closedOn: '2025-06-14', reason: 'goals_met', summary: 'The first plan met its goals.' }),
+      );
+      const second = createPlan(
+        t.vault,
+        n.caseId,
+        plan(t.vault, n, {
+          startDate: '2025-06-15',
+          goals: [{ area: 'other', description: 'Go back to football club.', baselineRating: 1 }],
+        }),
+      );
+      const text = async (record?: string) =>
+        pdfPages(
+          (await exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf', recordId: record }))
+            .bytes,
+        )
+          .join('\n')
+          .replace(/\s+/g, ' ');
+      const first = await text(p.id);
+      expect(first).toContain('Closing report');
+      expect(first).toContain('The first plan met its goals.');
+      expect(first).not.toContain('Go back to football club.');
+      // Without a record, the active plan: the new one.
+      const latest = await text();
+      expect(latest).toContain('Progress report');
+      expect(latest).toContain('Go back to football club.');
+      expect(await text(second.id)).toContain('Go back to football club.');
+    },
+  );
+
+  it('refuses a plan of another case, listing this case’s plans', async () => {
+    const other = interventionCase(t.vault);
+    const theirs = createPlan(t.vault, other.caseId, plan(t.vault, other));
+    await expect(
+      exportReport(t.vault, { caseId: n.caseId, kind: 'intervention', format: 'pdf', recordId: theirs.id }),
+    ).rejects.toThrow(`Its intervention plans are: Intervention started 01/05/2025 (active) (${p.id}).`);
   });
 });
