@@ -3,10 +3,9 @@
  * measure filters on its event's date with both ends inclusive (`BETWEEN @from AND @to` on an
  * ISO date), so a referral made on the last day of the period is in it.
  */
-import type { StatisticsPeriod } from '../../../preload/contract/stats-records';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
-import type { MeasureFigure } from './measure-registry';
+import type { MeasureFigure, MeasurePeriod } from './measure-registry';
 
 /** The group of records with nothing typed in (a referral without a source). */
 export const NOT_RECORDED = 'Not recorded';
@@ -18,7 +17,7 @@ interface GroupCount {
 }
 
 /** One count for the period from `sql` (which selects `n`, with @from and @to). */
-export function countFor(db: Db, sql: string, period: StatisticsPeriod): number {
+export function countFor(db: Db, sql: string, period: MeasurePeriod): number {
   return (stmt(db, sql).get(period) as { n: number }).n;
 }
 
@@ -31,7 +30,7 @@ export function groupFigures(
   db: Db,
   breakdown: string,
   sql: string,
-  period: StatisticsPeriod,
+  period: MeasurePeriod,
   labels?: Readonly<Record<string, string>>,
 ): MeasureFigure[] {
   const rows = stmt(db, sql).all(period) as GroupCount[];

@@ -31,6 +31,12 @@ export interface MeasureBreakdown {
   freeText?: boolean;
 }
 
+/** The period a measure works out its figures for, and today (what is overdue by now). */
+export interface MeasurePeriod extends StatisticsPeriod {
+  /** Today in England (`yyyy-mm-dd`), by the vault's clock. */
+  today: string;
+}
+
 /** One figure a measure works out: its total (breakdown null) or one group of a breakdown. */
 export interface MeasureFigure {
   breakdown: string | null;
@@ -61,7 +67,7 @@ export interface MeasureDefinition {
    * transaction. A breakdown's groups are in the order to show them; a group with no records may
    * be left out (it is then a published 0 nowhere, which gives nothing away either).
    */
-  compute(db: Db, period: StatisticsPeriod): MeasureFigure[];
+  compute(db: Db, period: MeasurePeriod): MeasureFigure[];
 }
 
 const ID = /^[a-z]+(_[a-z0-9]+)*$/;
@@ -83,7 +89,7 @@ export function registeredMeasures(): MeasureDefinition[] {
 }
 
 /** A measure's figures as rows, with its label, unit and each breakdown's label filled in. */
-export function measureRows(measure: MeasureDefinition, db: Db, period: StatisticsPeriod): StatisticRow[] {
+export function measureRows(measure: MeasureDefinition, db: Db, period: MeasurePeriod): StatisticRow[] {
   const breakdowns = new Map((measure.breakdowns ?? []).map((b) => [b.id, b]));
   return measure.compute(db, period).map((f) => {
     const breakdown = f.breakdown === null ? undefined : breakdowns.get(f.breakdown);

@@ -11,6 +11,7 @@ import {
   type StatisticsResult,
 } from '../../../preload/contract/stats-records';
 import { SMALL_NUMBER_LIMIT, suppressSmallNumbers } from '../../../preload/contract/stats-suppression';
+import { today } from '../cases/cases.service';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { measureRows, registeredMeasures } from './measure-registry';
@@ -27,7 +28,7 @@ function rowsOf(vault: OpenVault, period: StatisticsPeriod, forExport: boolean):
   return registeredMeasures()
     .filter((m) => m.exportable || !forExport)
     .flatMap((m) => {
-      const rows = measureRows(m, vault.db, period);
+      const rows = measureRows(m, vault.db, { ...period, today: today(vault) });
       const freeText = new Set((m.breakdowns ?? []).filter((b) => b.freeText).map((b) => b.id));
       return forExport && freeText.size > 0 ? poolRareGroups(rows, freeText) : rows;
     });
