@@ -15,7 +15,8 @@
  *    non-zero cell is not enough, the whole breakdown (zeros too) is withheld.
  *    Groups that do not add up to the total (a referral may ask for several services) cannot be
  *    subtracted from it; there a single suppressed cell is kept company by the next smallest.
- *    A total of 1 to 4 is itself `<5`, and then so is every non-zero cell under it.
+ *    A total of 1 to 4 is itself `<5`, and then so is every non-zero cell under it (the same check
+ *    applies, the total being 1 to 4: four cells of `<5` under it could only be 1 each).
  * 3. **Rates and medians** are withheld when they are worked out over 1 to 4 records, or when any
  *    count they are made from is suppressed (a rate and its numerator would give the denominator).
  */
@@ -45,16 +46,19 @@ function rangeOf(mark: SuppressionMark): [number, number] {
 
 /**
  * Whether every suppressed cell of a partition could hold at least two values, given what they
- * add up to (`hidden`: the total less the published cells) and each one's range. For one cell,
- * the others' ranges bound it from both sides: its lowest possible value is `hidden` less what
- * the others can hold at most, its highest is `hidden` less what they must hold at least.
+ * add up to (`hidden`: the total less the published cells, from `hidden[0]` to `hidden[1]` when
+ * the total is itself suppressed) and each one's range. For one cell, the others' ranges bound it
+ * from both sides: its lowest possible value is the least the hidden part can be less what the
+ * others can hold at most, its highest the most it can be less what they must hold at least.
  */
-export function suppressedCellsAreAmbiguous(hidden: number, ranges: readonly [number, number][]): boolean {
-  const sumLow = ranges.reduce((s, r) => s + r[0], 0);
-  const sumHigh = ranges.reduce((s, r) => s + r[1], 0);
-  return ranges.every(([low, high]) => {
-    const lowest = Math.max(low, hidden - (sumHigh - high));
-    const highest = Math.min(high, hidden - (sumLow - low));
+export function suppressedCellsAreAmbiguous(hidden: [number, number], ranges: readonly [number, number][]): boolean {
+  return ranges.every(([low, high], i) => {
+    // Summed over the others only: a withheld cell's unbounded top would make Infinity - Infinity.
+    const others = ranges.filter((_, j) => j !== i);
+    const othersLow = others.reduce((s, r) => s + r[0], 0);
+    const othersHigh = others.reduce((s, r) => s + r[1], 0);
+    const lowest = Math.max(low, hidden[0] - othersHigh);
+    const highest = Math.min(high, hidden[1] - othersLow);
     return highest > lowest;
   });
 }
@@ -64,15 +68,19 @@ interface Cell {
   value: number;
 }
 
-/** Withhold cells of one partition under a published total until no suppressed cell is pinned. */
-function protectPartition(cells: Cell[], total: number, marks: Map<string, SuppressionMark>) {
+/**
+ * Withhold cells of one partition until no suppressed cell is pinned down. `total` is what the
+ * reader knows of the total: its value, or 1 to 4 when it is `<5` (then four cells of `<5` can
+ * only be 1 each, and the whole breakdown is withheld).
+ */
+function protectPartition(cells: Cell[], total: [number, number], marks: Map<string, SuppressionMark>) {
   const markOf = (c: Cell) => marks.get(cellKey(c.row));
   for (;;) {
     const hiddenCells = cells.filter((c) => markOf(c) !== undefined);
     if (hiddenCells.length === 0) return;
     const published = cells.filter((c) => markOf(c) === undefined).reduce((s, c) => s + c.value, 0);
     const ranges = hiddenCells.map((c) => rangeOf(markOf(c) as SuppressionMark));
-    if (suppressedCellsAreAmbiguous(total - published, ranges)) return;
+    if (suppressedCellsAreAmbiguous([total[0] - published, total[1] - published], ranges)) return;
     const next = smallestPublished(cells, markOf);
     if (!next) {
       // Every cell withheld, zeros too: each may then be anything from 0, and there are two or more.
@@ -123,9 +131,10 @@ export function suppressSmallNumbers(rows: readonly StatisticRow[]): PublishedSt
     const totalRow = counts.find((r) => r.measure === first.measure && r.breakdown === null);
     // Without a total row the groups' own sum is the total a reader can work out.
     const total = totalRow ? (totalRow.value ?? 0) : cells.reduce((s, c) => s + c.value, 0);
-    if (total === 0 || (totalRow && marks.has(cellKey(totalRow)))) continue;
-    if (first.partition) protectPartition(cells, total, marks);
-    else protectOverlapping(cells, marks);
+    if (total === 0) continue;
+    const totalSuppressed = totalRow !== undefined && marks.has(cellKey(totalRow));
+    if (first.partition) protectPartition(cells, totalSuppressed ? [1, SMALL_NUMBER_LIMIT] : [total, total], marks);
+    else if (!totalSuppressed) protectOverlapping(cells, marks);
   }
 
   for (const r of rows) {
