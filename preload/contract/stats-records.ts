@@ -11,9 +11,11 @@ import { isoDateSchema } from './common';
 export const MAX_PERIOD_YEARS = 10;
 
 /** The date `years` after an ISO date (29/02 becomes 28/02 in a year without one). */
-function addYears(iso: string, years: number): string {
+function addYears(iso: string, years: number): string | null {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y + years, m - 1, d));
+  // A date the field's own check has already refused: say nothing more about it.
+  if (Number.isNaN(target.getTime())) return null;
   // 29/02 + 1 year rolls over to 01/03: step back to the last day of February instead.
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
@@ -28,7 +30,7 @@ export const statisticsPeriodSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
   .strict()
   .refine((p) => p.from <= p.to, { message: 'The start of the period must not be after its end.', path: ['to'] })
-  .refine((p) => p.to < addYears(p.from, MAX_PERIOD_YEARS), {
+  .refine((p) => p.to < (addYears(p.from, MAX_PERIOD_YEARS) ?? '9999-12-31'), {
     message: `A period can be at most ${MAX_PERIOD_YEARS} years long.`,
     path: ['to'],
   });
