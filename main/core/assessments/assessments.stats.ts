@@ -13,8 +13,9 @@
  * - Median days from paperwork complete to report sent, over the reports sent in the period.
  */
 import { stmt } from '../db/statements';
-import { median } from '../stats/figures';
-import { registerMeasure } from '../stats/measure-registry';
+import type { Db } from '../db/connection';
+import { median, shared } from '../stats/figures';
+import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
 
 const DUE = 'assessments_due';
 const ASSESSED = 'EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)';
@@ -39,6 +40,15 @@ const OUTCOME_SQL = `SELECT CASE
    WHERE coalesce(c.assessment_due_date, '9999-12-31') BETWEEN @from AND @to AND ${ASSESSED}
    GROUP BY outcome`;
 
+/** How many of the period's due assessments had each outcome (read once for both measures). */
+function outcomeCounts(db: Db, period: MeasurePeriod): Map<Outcome, number> {
+  return shared(
+    period,
+    'assessment-outcomes',
+    () => new Map((stmt(db, OUTCOME_SQL).all(period) as { outcome: Outcome; n: number }[]).map((r) => [r.outcome, r.n])),
+  );
+}
+
 const outcomeCells = () =>
   Object.values(OUTCOMES).map((group) => ({ measure: DUE, breakdown: 'outcome' as string | null, group }));
 
@@ -50,7 +60,7 @@ registerMeasure({
   exportable: true,
   breakdowns: [{ id: 'outcome', label: '12-week outcome', partition: true }],
   compute(db, period) {
-    const counts = new Map((stmt(db, OUTCOME_SQL).all(period) as { outcome: Outcome; n: number }[]).map((r) => [r.outcome, r.n]));
+    const counts = outcomeCounts(db, period);
     const total = [...counts.values()].reduce((s, n) => s + n, 0);
     return [
       { breakdown: null, group: null, value: total },
@@ -70,7 +80,7 @@ registerMeasure({
   order: 41,
   exportable: true,
   compute(db, period) {
-    const counts = new Map((stmt(db, OUTCOME_SQL).all(period) as { outcome: Outcome; n: number }[]).map((r) => [r.outcome, r.n]));
+    const counts = outcomeCounts(db, period);
     const onTime = counts.get('on_time') ?? 0;
     const known = onTime + (counts.get('late') ?? 0) + (counts.get('overdue') ?? 0);
     const dependsOn = [{ measure: DUE, breakdown: null, group: null }, ...outcomeCells()];

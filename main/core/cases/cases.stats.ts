@@ -3,8 +3,10 @@
  * service asked for), and the open caseload per clinician (the dashboard's only: a clinician is an
  * identifier, so it never leaves in the anonymised export).
  */
+import type { Db } from '../db/connection';
+import { stmt } from '../db/statements';
 import { countFor, groupFigures } from '../stats/figures';
-import { registerMeasure } from '../stats/measure-registry';
+import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
 
 const IN_PERIOD = 'c.referral_date BETWEEN @from AND @to';
 
@@ -65,6 +67,27 @@ const OPEN_AT_END = `c.referral_date <= @to AND coalesce(
       WHERE h.case_id = c.id AND h.changed_at < @to || 'T~' ORDER BY h.changed_at DESC LIMIT 1),
     'referred') IN ('referred', 'accepted', 'active')`;
 
+/**
+ * The open cases' lead workers and allocated clinicians, read in two passes: the open cases (each
+ * case's status then is one index lookup), and the allocations of all cases (a small table).
+ */
+function caseloadByClinician(db: Db, period: MeasurePeriod): { open: number; byUser: Map<string | null, number> } {
+  const open = stmt(db, `SELECT c.id, c.lead_worker_id AS lead FROM cases c WHERE ${OPEN_AT_END}`).all(period) as {
+    id: string;
+    lead: string | null;
+  }[];
+  const workers = new Map<string, Set<string>>(open.map((c) => [c.id, new Set(c.lead ? [c.lead] : [])]));
+  for (const a of stmt(db, 'SELECT case_id, user_id FROM case_clinicians').all() as { case_id: string; user_id: string }[]) {
+    workers.get(a.case_id)?.add(a.user_id);
+  }
+  const byUser = new Map<string | null, number>();
+  for (const users of workers.values()) {
+    // A case with nobody allocated is counted once, as "Not allocated".
+    for (const u of users.size ? users : [null]) byUser.set(u, (byUser.get(u) ?? 0) + 1);
+  }
+  return { open: open.length, byUser };
+}
+
 registerMeasure({
   id: 'open_caseload',
   label: 'Open caseload at the end of the period',
@@ -76,21 +99,20 @@ registerMeasure({
     // A case counts for its lead worker and for each allocated clinician: the groups overlap.
     { id: 'clinician', label: 'Clinician', partition: false },
   ],
-  compute: (db, period) => [
-    { breakdown: null, group: null, value: countFor(db, `SELECT count(*) AS n FROM cases c WHERE ${OPEN_AT_END}`, period) },
-    ...groupFigures(
-      db,
-      'clinician',
-      `WITH open_cases AS (SELECT c.id, c.lead_worker_id FROM cases c WHERE ${OPEN_AT_END}),
-            workers AS (
-              SELECT id AS case_id, lead_worker_id AS user_id FROM open_cases
-              UNION
-              SELECT cc.case_id, cc.user_id FROM case_clinicians cc JOIN open_cases o ON o.id = cc.case_id)
-       SELECT coalesce(u.display_name, 'Not allocated') AS grp, count(*) AS n
-         FROM workers w LEFT JOIN users u ON u.id = w.user_id
-        WHERE w.user_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM workers x WHERE x.case_id = w.case_id AND x.user_id IS NOT NULL)
-        GROUP BY w.user_id`,
-      period,
-    ),
-  ],
+  compute(db, period) {
+    const { open, byUser } = caseloadByClinician(db, period);
+    const names = new Map(
+      (stmt(db, 'SELECT id, display_name FROM users').all() as { id: string; display_name: string }[]).map((u) => [
+        u.id,
+        u.display_name,
+      ]),
+    );
+    const groups = [...byUser].map(([user, value]) => ({
+      breakdown: 'clinician',
+      group: user === null ? 'Not allocated' : (names.get(user) ?? 'Unknown user'),
+      value,
+    }));
+    groups.sort((a, b) => b.value - a.value || (a.group < b.group ? -1 : 1));
+    return [{ breakdown: null, group: null, value: open }, ...groups];
+  },
 });

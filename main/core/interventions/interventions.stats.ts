@@ -6,7 +6,7 @@
 import { ATTENDANCE_LABELS, type Attendance } from '../../../preload/contract/intervention-records';
 import { attendanceSummary } from '../../../preload/contract/intervention-outcomes';
 import { stmt } from '../db/statements';
-import { fixedGroupFigures } from '../stats/figures';
+import { fixedGroupFigures, shared } from '../stats/figures';
 import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
 import type { Db } from '../db/connection';
 
@@ -15,6 +15,10 @@ const { planned: _planned, ...OFFERED_LABELS } = ATTENDANCE_LABELS;
 
 /** The period's recorded sessions, one attendance each (planned ones left out). */
 function attendancesIn(db: Db, period: MeasurePeriod): Attendance[] {
+  return shared(period, 'intervention-attendances', () => readAttendances(db, period));
+}
+
+function readAttendances(db: Db, period: MeasurePeriod): Attendance[] {
   const rows = stmt(
     db,
     `SELECT attendance AS grp, count(*) AS n FROM intervention_sessions

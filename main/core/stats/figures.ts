@@ -56,6 +56,23 @@ export function fixedGroupFigures(
   return Object.entries(labels).map(([code, group]) => ({ breakdown, group, value: counts.get(code) ?? 0 }));
 }
 
+const sharedReads = new WeakMap<MeasurePeriod, Map<string, unknown>>();
+
+/**
+ * `read()` once per computation: measures that rest on the same counts (the sessions and their
+ * DNA rate, the assessments due and the compliance) ask with the same key and get the first
+ * answer. Keyed by the period object, which the service makes afresh for each computation.
+ */
+export function shared<T>(period: MeasurePeriod, key: string, read: () => T): T {
+  let reads = sharedReads.get(period);
+  if (!reads) {
+    reads = new Map();
+    sharedReads.set(period, reads);
+  }
+  if (!reads.has(key)) reads.set(key, read());
+  return reads.get(key) as T;
+}
+
 /** The median of `values` (the mean of the middle two for an even count), or null for none. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

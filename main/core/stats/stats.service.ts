@@ -25,10 +25,12 @@ export const OTHER_GROUP = 'Other (each fewer than 5)';
  * typed-in breakdown's rare groups pooled; for the dashboard: every measure as it is.
  */
 function rowsOf(vault: OpenVault, period: StatisticsPeriod, forExport: boolean): StatisticRow[] {
+  // One period object for every measure, so what two measures share is read once (`shared`).
+  const measurePeriod = { ...period, today: today(vault) };
   return registeredMeasures()
     .filter((m) => m.exportable || !forExport)
     .flatMap((m) => {
-      const rows = measureRows(m, vault.db, { ...period, today: today(vault) });
+      const rows = measureRows(m, vault.db, measurePeriod);
       const freeText = new Set((m.breakdowns ?? []).filter((b) => b.freeText).map((b) => b.id));
       return forExport && freeText.size > 0 ? poolRareGroups(rows, freeText) : rows;
     });
