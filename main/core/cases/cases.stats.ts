@@ -5,10 +5,8 @@
  */
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
-import { countFor, groupFigures } from '../stats/figures';
-import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
-
-const IN_PERIOD = 'c.referral_date BETWEEN @from AND @to';
+import { groupsOf } from '../stats/figures';
+import { registerMeasure, type MeasureFigure, type MeasurePeriod } from '../stats/measure-registry';
 
 /** The services as a referral asks for them (the case page's words). */
 const SERVICE_LABELS: Record<string, string> = {
@@ -18,6 +16,27 @@ const SERVICE_LABELS: Record<string, string> = {
   intervention: 'Intervention (treatment)',
   safe_home: 'Safe Home',
 };
+
+/**
+ * The period's referrals with their source, local authority and services asked for, in one pass
+ * (the referral index, then each case's young person and services by key), grouped here.
+ */
+function referralFigures(db: Db, period: MeasurePeriod): MeasureFigure[] {
+  const rows = stmt(
+    db,
+    `SELECT c.referral_source AS source, y.local_authority AS la,
+            (SELECT group_concat(s.service) FROM case_services s WHERE s.case_id = c.id AND s.requested = 1) AS services
+       FROM cases c LEFT JOIN young_people y ON y.case_id = c.id
+      WHERE c.referral_date BETWEEN @from AND @to`,
+  ).all(period) as { source: string | null; la: string | null; services: string | null }[];
+  const services = rows.flatMap((r) => (r.services ? r.services.split(',') : []));
+  return [
+    { breakdown: null, group: null, value: rows.length },
+    ...groupsOf('source', rows.map((r) => r.source)),
+    ...groupsOf('local_authority', rows.map((r) => r.la)),
+    ...groupsOf('service', services, SERVICE_LABELS),
+  ];
+}
 
 registerMeasure({
   id: 'referrals_received',
@@ -31,52 +50,44 @@ registerMeasure({
     // A referral may ask for several services, or none yet: these groups overlap.
     { id: 'service', label: 'Service asked for', partition: false },
   ],
-  compute: (db, period) => [
-    { breakdown: null, group: null, value: countFor(db, `SELECT count(*) AS n FROM cases c WHERE ${IN_PERIOD}`, period) },
-    ...groupFigures(
-      db,
-      'source',
-      `SELECT c.referral_source AS grp, count(*) AS n FROM cases c WHERE ${IN_PERIOD} GROUP BY grp`,
-      period,
-    ),
-    ...groupFigures(
-      db,
-      'local_authority',
-      `SELECT y.local_authority AS grp, count(*) AS n FROM cases c
-         LEFT JOIN young_people y ON y.case_id = c.id WHERE ${IN_PERIOD} GROUP BY grp`,
-      period,
-    ),
-    ...groupFigures(
-      db,
-      'service',
-      `SELECT s.service AS grp, count(*) AS n FROM cases c
-         JOIN case_services s ON s.case_id = c.id AND s.requested = 1 WHERE ${IN_PERIOD} GROUP BY grp`,
-      period,
-      SERVICE_LABELS,
-    ),
-  ],
+  compute: referralFigures,
 });
 
-/**
- * The cases open on the last day of the period: referred by then, and not declined or closed by
- * then (their status then is the last change made on or before that day; a case with no change
- * recorded by then had just been referred). `@to || 'T~'` sorts after every time on that day.
- */
-const OPEN_AT_END = `c.referral_date <= @to AND coalesce(
-    (SELECT h.to_status FROM case_status_history h
-      WHERE h.case_id = c.id AND h.changed_at < @to || 'T~' ORDER BY h.changed_at DESC LIMIT 1),
-    'referred') IN ('referred', 'accepted', 'active')`;
+/** After every time on the period's last day: `changed_at < @to || 'T~'` is "on or before it". */
+const END_OF_PERIOD = `@to || 'T~'`;
 
 /**
- * The open cases' lead workers and allocated clinicians, read in two passes: the open cases (each
- * case's status then is one index lookup), and the allocations of all cases (a small table).
+ * The cases open on the last day of the period, with their lead worker and allocated clinicians:
+ * referred by then, and not declined or closed by then. A case's status then is its current one,
+ * unless it changed after that day; only those cases (none, for a period ending today) have their
+ * history read, for the last change on or before the day (none recorded: it had just been
+ * referred). The currently open cases come from the index on (status, referral date), so the
+ * closed majority of a large caseload is never read.
  */
+function openCasesAtEnd(db: Db, period: MeasurePeriod): { id: string; lead: string | null }[] {
+  const changedAfter = `SELECT DISTINCT h.case_id FROM case_status_history h WHERE h.changed_at >= ${END_OF_PERIOD}`;
+  const stillAsNow = stmt(
+    db,
+    `SELECT c.id, c.lead_worker_id AS lead FROM cases c
+      WHERE c.status IN ('referred', 'accepted', 'active') AND c.referral_date <= @to
+        AND c.id NOT IN (${changedAfter})`,
+  ).all(period) as { id: string; lead: string | null }[];
+  const changedSince = stmt(
+    db,
+    `SELECT c.id, c.lead_worker_id AS lead FROM cases c
+      WHERE c.id IN (${changedAfter}) AND c.referral_date <= @to
+        AND coalesce((SELECT h.to_status FROM case_status_history h
+                       WHERE h.case_id = c.id AND h.changed_at < ${END_OF_PERIOD}
+                       ORDER BY h.changed_at DESC LIMIT 1), 'referred') IN ('referred', 'accepted', 'active')`,
+  ).all(period) as { id: string; lead: string | null }[];
+  return [...stillAsNow, ...changedSince];
+}
+
+/** How many open cases each clinician (lead worker or allocated) holds, and the open total. */
 function caseloadByClinician(db: Db, period: MeasurePeriod): { open: number; byUser: Map<string | null, number> } {
-  const open = stmt(db, `SELECT c.id, c.lead_worker_id AS lead FROM cases c WHERE ${OPEN_AT_END}`).all(period) as {
-    id: string;
-    lead: string | null;
-  }[];
-  const workers = new Map<string, Set<string>>(open.map((c) => [c.id, new Set(c.lead ? [c.lead] : [])]));
+  const workers = new Map<string, Set<string>>(
+    openCasesAtEnd(db, period).map((c) => [c.id, new Set(c.lead ? [c.lead] : [])]),
+  );
   for (const a of stmt(db, 'SELECT case_id, user_id FROM case_clinicians').all() as { case_id: string; user_id: string }[]) {
     workers.get(a.case_id)?.add(a.user_id);
   }
@@ -85,7 +96,7 @@ function caseloadByClinician(db: Db, period: MeasurePeriod): { open: number; byU
     // A case with nobody allocated is counted once, as "Not allocated".
     for (const u of users.size ? users : [null]) byUser.set(u, (byUser.get(u) ?? 0) + 1);
   }
-  return { open: open.length, byUser };
+  return { open: workers.size, byUser };
 }
 
 registerMeasure({

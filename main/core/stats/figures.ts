@@ -1,43 +1,27 @@
 /**
- * Helpers the measures share: a breakdown's groups from a GROUP BY, and the median. Every
+ * Helpers the measures share: a breakdown's groups, reads shared between measures, and the median. Every
  * measure filters on its event's date with both ends inclusive (`BETWEEN @from AND @to` on an
  * ISO date), so a referral made on the last day of the period is in it.
  */
-import type { Db } from '../db/connection';
-import { stmt } from '../db/statements';
 import type { MeasureFigure, MeasurePeriod } from './measure-registry';
 
 /** The group of records with nothing typed in (a referral without a source). */
 export const NOT_RECORDED = 'Not recorded';
 
-/** What a breakdown's SQL returns: the group (null: not recorded) and how many are in it. */
-interface GroupCount {
-  grp: string | null;
-  n: number;
-}
-
-/** One count for the period from `sql` (which selects `n`, with @from and @to). */
-export function countFor(db: Db, sql: string, period: MeasurePeriod): number {
-  return (stmt(db, sql).get(period) as { n: number }).n;
-}
-
 /**
- * A breakdown's figures from `sql` (which selects `grp` and `n`, grouped by `grp`), the largest
- * group first and equal ones by name. `labels` turns a stored code into words; a group that is
- * null or empty is "Not recorded".
+ * A breakdown's figures from each record's group (null or blank: "Not recorded"), the largest
+ * group first and equal ones by name. `labels` turns a stored code into words. Typed-in text is
+ * trimmed, so " Police" and "Police" are one group.
  */
-export function groupFigures(
-  db: Db,
+export function groupsOf(
   breakdown: string,
-  sql: string,
-  period: MeasurePeriod,
+  groups: readonly (string | null)[],
   labels?: Readonly<Record<string, string>>,
 ): MeasureFigure[] {
-  const rows = stmt(db, sql).all(period) as GroupCount[];
   const merged = new Map<string, number>();
-  for (const r of rows) {
-    const text = r.grp?.trim() ? (labels?.[r.grp] ?? r.grp.trim()) : NOT_RECORDED;
-    merged.set(text, (merged.get(text) ?? 0) + r.n);
+  for (const g of groups) {
+    const text = g?.trim() ? (labels?.[g] ?? g.trim()) : NOT_RECORDED;
+    merged.set(text, (merged.get(text) ?? 0) + 1);
   }
   return [...merged]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

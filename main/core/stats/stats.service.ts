@@ -11,6 +11,7 @@ import {
   type StatisticsResult,
 } from '../../../preload/contract/stats-records';
 import { SMALL_NUMBER_LIMIT, suppressSmallNumbers } from '../../../preload/contract/stats-suppression';
+import type { ChannelParsedInput } from '../../../preload/contract';
 import { today } from '../cases/cases.service';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
@@ -63,7 +64,7 @@ export function poolRareGroups(rows: readonly StatisticRow[], freeText: Readonly
 }
 
 /** Every measure's figures for the period, unsuppressed (the dashboard's). Audited. */
-export function computeStatistics(vault: OpenVault, period: StatisticsPeriod): StatisticsResult {
+export function computeStatistics(vault: OpenVault, period: ChannelParsedInput<'statistics:compute'>): StatisticsResult {
   return vault.db
     .transaction(() => {
       const rows = rowsOf(vault, period, false);
@@ -77,7 +78,7 @@ export function computeStatistics(vault: OpenVault, period: StatisticsPeriod): S
  * The anonymised export for the period (administrators only, whether asked through the router or
  * the CLI). Audited with the period and the row count.
  */
-export function exportStatistics(vault: OpenVault, period: StatisticsPeriod): StatisticsExport {
+export function exportStatistics(vault: OpenVault, period: ChannelParsedInput<'statistics:export'>): StatisticsExport {
   if (vault.user.role !== 'administrator') {
     throw new AppError('FORBIDDEN', 'Only an administrator can export the anonymised statistics.');
   }
