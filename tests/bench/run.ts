@@ -36,6 +36,7 @@ import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scra
 import { plainCopyOf } from './plain-baseline';
 import { measureConsultations } from './consultation-run';
 import { measureInterventions } from './intervention-metrics';
+import { measureStatistics } from './stats-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -203,6 +204,10 @@ try {
 
     if (!SKIP.has('consultations')) await measureConsultations(core.router, vault, RUNS);
     if (!SKIP.has('interventions')) await measureInterventions(core.router, vault, RUNS);
+    if (!SKIP.has('statistics')) {
+      const signIn = { vaultDir: scratch.vaultDir, username: BENCH_USER, password: BENCH_PASSWORD };
+      await measureStatistics(core.router, vault, signIn, RUNS);
+    }
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

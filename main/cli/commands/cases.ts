@@ -1,4 +1,7 @@
-import { CASE_STATUSES, caseloadQuerySchema, type CaseStatus } from '../../../preload/contract/cases';
+import { CASE_STATUSES, caseloadQuerySchema, type CaseloadQuery, type CaseStatus } from '../../../preload/contract/cases';
+import type { CaseSummary } from '../../../preload/contract/case-records';
+import { AppError } from '../../core/errors';
+import type { OpenVault } from '../../core/vault/vault';
 import { listCaseload } from '../../core/cases/caseload.service';
 import { formatUkDate } from '../../core/cases/dates';
 import { parseCommandArgs, positiveCount } from '../args';
@@ -12,10 +15,39 @@ const OPTIONS = {
   json: { type: 'boolean' },
   status: { type: 'string', multiple: true },
   limit: { type: 'string' },
+  offset: { type: 'string' },
+  all: { type: 'boolean' },
 } as const;
 
 /** The caseload service pages at most this many cases per query. */
 const MAX_LIMIT = 500;
+/** The furthest a page may start (the contract's paging limit). */
+const MAX_OFFSET = 1_000_000;
+
+/** --offset as a whole number from 0, or a usage error. */
+function offsetFrom(value: string | undefined): number {
+  if (value === undefined) return 0;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError('--offset must be a whole number, for example 50.');
+  const n = Number(value);
+  if (n > MAX_OFFSET) throw new UsageError(`--offset must be at most ${MAX_OFFSET.toLocaleString('en-GB')}.`);
+  return n;
+}
+
+/**
+ * The cases `query` asks for: one page, or with `all` every page in turn (each page read and
+ * audited as the app reads it), until the total the first page gave is reached.
+ */
+function casesFor(vault: OpenVault, query: CaseloadQuery, all: boolean): { items: CaseSummary[]; total: number } {
+  const first = listCaseload(vault, query);
+  if (!all) return first;
+  const items = [...first.items];
+  while (items.length < first.total) {
+    const page = listCaseload(vault, { ...query, offset: items.length });
+    if (page.items.length === 0) break;
+    items.push(...page.items);
+  }
+  return { items, total: first.total };
+}
 
 function statusesFrom(values: readonly string[] | undefined): CaseStatus[] {
   const out: CaseStatus[] = [];
@@ -33,7 +65,7 @@ function statusesFrom(values: readonly string[] | undefined): CaseStatus[] {
 export const casesCommand: Command = {
   name: 'cases',
   summary: 'List cases: reference, status, lead worker and assessment due date.',
-  usage: `ncats cases --vault DIR --user NAME [--password-stdin] [--json] [--status S] [--limit N]
+  usage: `ncats cases --vault DIR --user NAME [--password-stdin] [--json] [--status S] [--limit N] [--offset N] [--all]
 
 Lists the caseload, newest referral first: reference, status, lead worker and assessment due
 date (dd/mm/yyyy). The listing is recorded in the audit log, as in the app. Names of young
@@ -44,16 +76,26 @@ ${signInHelp()}
   --json              print one JSON object ({ total, cases: [...] }) instead of a table
   --status S          only cases with this status (${CASE_STATUSES.join(', ')});
                       repeat the flag or separate with commas for several
-  --limit N           at most N cases (1 to ${MAX_LIMIT}, default 50)`,
+  --limit N           at most N cases (1 to ${MAX_LIMIT}, default 50)
+  --offset N          skip the first N cases (default 0), for the next page: --offset 50
+  --all               every case, however many (administrators only; not with --limit or --offset)`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
     const signIn = signInFrom(values, io);
     const status = statusesFrom(values.status);
-    const limit = values.limit === undefined ? 50 : positiveCount(values.limit, 'limit', MAX_LIMIT);
-    const query = caseloadQuerySchema.parse({ status, limit });
+    const all = values.all === true;
+    if (all && (values.limit !== undefined || values.offset !== undefined)) {
+      throw new UsageError('--all lists every case: leave out --limit and --offset.');
+    }
+    const limit = all ? MAX_LIMIT : values.limit === undefined ? 50 : positiveCount(values.limit, 'limit', MAX_LIMIT);
+    const offset = offsetFrom(values.offset);
+    const query = caseloadQuerySchema.parse({ status, limit, offset });
     return withUnlockedVault(io, signIn, (vault) => {
-      const page = listCaseload(vault, query);
+      if (all && vault.user.role !== 'administrator') {
+        throw new AppError('FORBIDDEN', 'Only an administrator can list every case (--all).');
+      }
+      const page = casesFor(vault, query, all);
       const rows = page.items.map((c) => ({
         reference: c.reference,
         status: c.status,
@@ -79,7 +121,11 @@ ${signInHelp()}
           .trimEnd();
       io.out(line(header));
       for (const row of table) io.out(line(row));
-      io.out(`${rows.length} of ${countOf(page.total, 'case')} shown.`);
+      io.out(
+        offset > 0 && rows.length > 0
+          ? `Cases ${offset + 1} to ${offset + rows.length} of ${page.total} shown.`
+          : `${rows.length} of ${countOf(page.total, 'case')} shown.`,
+      );
       return EXIT.OK;
     });
   },

@@ -8,6 +8,7 @@ import { infoCommand } from './info';
 import { initCommand } from './init';
 import { keyCommand } from './key';
 import { reportCommand } from './report';
+import { statsCommand } from './stats';
 import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
 
@@ -24,4 +25,5 @@ export const COMMANDS: readonly Command[] = [
   demoCommand,
   casesCommand,
   reportCommand,
+  statsCommand,
 ];

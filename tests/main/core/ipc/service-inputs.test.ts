@@ -15,6 +15,7 @@ import { listCaseDocuments, updateDocument } from '../../../../main/core/documen
 import { saveDraft } from '../../../../main/core/drafts/drafts.service';
 import { createNote, updateNote } from '../../../../main/core/notes/notes.service';
 import { searchEverything } from '../../../../main/core/search/search-all';
+import { computeStatistics, exportStatistics } from '../../../../main/core/stats/stats.service';
 
 type In<C extends Channel> = ChannelParsedInput<C>;
 
@@ -31,6 +32,8 @@ describe('service inputs are the contract’s parsed types', () => {
     expectTypeOf(searchEverything).parameter(1).toEqualTypeOf<In<'search:all'>>();
     expectTypeOf(exportToOutbox).parameter(2).toEqualTypeOf<In<'bundle:export'>>();
     expectTypeOf(applyUpload).parameter(1).toEqualTypeOf<In<'bundle:apply'>>();
+    expectTypeOf(computeStatistics).parameter(1).toEqualTypeOf<In<'statistics:compute'>>();
+    expectTypeOf(exportStatistics).parameter(1).toEqualTypeOf<In<'statistics:export'>>();
   });
 
   it('parts of inputs', () => {
