@@ -209,7 +209,7 @@ export function EventForm({ eventId }: { eventId: string | null }) {
           <DateField
             id="training-endDate"
             label="Last day (optional)"
-            hint="Leave empty for a one-day event."
+            hint="dd/mm/yyyy. Leave empty for a one-day event."
             value={f.endDate}
             onValueChange={set('endDate')}
             error={errors.endDate}

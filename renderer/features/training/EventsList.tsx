@@ -10,7 +10,8 @@ import { Pager } from '../../components/Pager';
 import { DateField, SelectField, optionsOf } from '../../components/fields';
 import { errorMessage } from '../../lib/api';
 import { checkUkDate, isoToUk, parseUkDate } from '../cases/case-page/uk-date';
-import { average, eventDates } from './labels';
+import { formatDate } from '../../lib/dates';
+import { average } from './labels';
 import { filterEvents, pageEvents, show } from './training-actions';
 import { NO_FILTER, useTrainingStore } from './training-store';
 import styles from './Training.module.css';
@@ -110,9 +111,7 @@ function EventsFilter() {
 
 export function EventsList({ canWrite }: { canWrite: boolean }) {
   const page = useTrainingStore((s) => s.events);
-  const filtered = useTrainingStore(
-    (s) => s.filter !== NO_FILTER && (s.filter.sector !== null || s.filter.from !== null || s.filter.to !== null),
-  );
+  const filtered = useTrainingStore((s) => s.filter.sector !== null || s.filter.from !== null || s.filter.to !== null);
   return (
     <section aria-labelledby="training-events-heading" className="section">
       <div className={styles.sectionHead}>
@@ -137,7 +136,9 @@ export function EventsList({ canWrite }: { canWrite: boolean }) {
               <thead>
                 <tr>
                   <th scope="col">Date</th>
-                  <th scope="col">Event</th>
+                  <th scope="col" className={styles.eventColumn}>
+                    Event
+                  </th>
                   <th scope="col">Organisation</th>
                   <th scope="col">Sector</th>
                   <th scope="col">Delivery</th>
@@ -150,7 +151,15 @@ export function EventsList({ canWrite }: { canWrite: boolean }) {
               <tbody>
                 {page.items.map((e) => (
                   <tr key={e.id}>
-                    <td className={styles.nowrap}>{eventDates(e.startDate, e.endDate)}</td>
+                    <td>
+                      <span className={styles.nowrap}>{formatDate(e.startDate)}</span>
+                      {e.endDate !== e.startDate && (
+                        <>
+                          {' to '}
+                          <span className={styles.nowrap}>{formatDate(e.endDate)}</span>
+                        </>
+                      )}
+                    </td>
                     <td>
                       <a
                         href={`#training-event-${e.id}`}

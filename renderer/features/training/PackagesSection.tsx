@@ -110,7 +110,7 @@ function PackageCard({ pkg, canWrite }: { pkg: TrainingPackageView; canWrite: bo
       </dl>
       <h4>Materials</h4>
       {pkg.materials.length === 0 ? (
-        <p className="empty-state">No materials stored yet.</p>
+        <p>No materials stored yet.</p>
       ) : (
         <ul className={styles.materials}>
           {pkg.materials.map((m) => (
