@@ -29,6 +29,7 @@ import { consultationChannels } from './contract/consultations';
 import { attachmentChannels } from './contract/attachment';
 import { interventionChannels } from './contract/interventions';
 import { trainingChannels } from './contract/training';
+import { statisticsChannels } from './contract/stats';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -50,6 +51,7 @@ export * from './contract/attachment';
 export * from './contract/dmm';
 export * from './contract/interventions';
 export * from './contract/training';
+export * from './contract/stats';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -70,6 +72,7 @@ export const contract = {
   ...attachmentChannels,
   ...interventionChannels,
   ...trainingChannels,
+  ...statisticsChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { consultationHandlers } from './consultations/consultations.ipc';
 import { attachmentHandlers } from './attachment/attachment.ipc';
 import { interventionHandlers } from './interventions/interventions.ipc';
 import { trainingHandlers } from './training/training.ipc';
+import { statisticsHandlers } from './stats/stats.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   ...attachmentHandlers,
   ...interventionHandlers,
   ...trainingHandlers,
+  ...statisticsHandlers,
 };
 
 export interface Core {

@@ -11,6 +11,7 @@ import { reopenStage } from './assessment-reopen.service';
 import { registerAssessmentChronology } from './assessments.chronology';
 import { addAssessmentAddendum, signOffAssessment } from './assessment-signoff.service';
 import './assessment-report';
+import './assessments.stats';
 import { listAssessments } from './assessments-list';
 import { completeStage, getAssessment, openAssessment, planStage, updateAssessment } from './assessments.service';
 

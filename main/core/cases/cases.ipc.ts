@@ -5,6 +5,8 @@ import { setCaseStatus } from './case-status.service';
 import { createCase, getCase, updateCaseFields } from './cases.service';
 import { savePaperworkType, setPaperworkReceived } from './paperwork.service';
 import { listPaperworkTypes } from './paperwork.repo';
+// The case file's measures (referrals, caseload) join the statistics when the core loads.
+import './cases.stats';
 
 /** Handlers for case, caseload and paperwork channels. */
 export const caseHandlers: HandlersFor<typeof caseChannels> = {

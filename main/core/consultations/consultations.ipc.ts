@@ -16,6 +16,7 @@ import {
   updateConsultation,
 } from './consultations.service';
 import './consultation-report';
+import './consultations.stats';
 
 const SUITABILITY_WORDS = `CASE suitability
     WHEN 'assessment_now' THEN 'suitable for assessment now'

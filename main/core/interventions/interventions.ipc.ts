@@ -6,6 +6,7 @@ import type { interventionChannels } from '../../../preload/contract/interventio
 import type { HandlersFor } from '../ipc/router';
 import { raiseConcern } from './concerns.service';
 import './intervention-report';
+import './interventions.stats';
 import { registerInterventionChronology } from './interventions.chronology';
 import { listInterventions } from './interventions-list';
 import { addReview, closePlan, createPlan, listCasePlans, updatePlan } from './interventions.service';

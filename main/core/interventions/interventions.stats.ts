@@ -1,0 +1,60 @@
+/**
+ * The interventions' statistics: sessions offered in the period by attendance, and the DNA rate
+ * by the rule of `intervention-outcomes.ts` (a session the service cancelled was never really
+ * offered to the family, so it counts neither way). A session still planned is not yet offered.
+ */
+import { ATTENDANCE_LABELS, type Attendance } from '../../../preload/contract/intervention-records';
+import { attendanceSummary } from '../../../preload/contract/intervention-outcomes';
+import { stmt } from '../db/statements';
+import { fixedGroupFigures } from '../stats/figures';
+import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
+import type { Db } from '../db/connection';
+
+const SESSIONS = 'intervention_sessions';
+const { planned: _planned, ...OFFERED_LABELS } = ATTENDANCE_LABELS;
+
+/** The period's recorded sessions, one attendance each (planned ones left out). */
+function attendancesIn(db: Db, period: MeasurePeriod): Attendance[] {
+  const rows = stmt(
+    db,
+    `SELECT attendance AS grp, count(*) AS n FROM intervention_sessions
+      WHERE session_date BETWEEN @from AND @to AND attendance <> 'planned' GROUP BY attendance`,
+  ).all(period) as { grp: Attendance; n: number }[];
+  return rows.flatMap((r) => Array<Attendance>(r.n).fill(r.grp));
+}
+
+registerMeasure({
+  id: SESSIONS,
+  label: 'Intervention sessions offered',
+  unit: 'count',
+  order: 50,
+  exportable: true,
+  breakdowns: [{ id: 'attendance', label: 'Attendance', partition: true }],
+  compute(db, period) {
+    const s = attendanceSummary(attendancesIn(db, period));
+    const counts = new Map<string, number>([
+      ['attended', s.attended],
+      ['cancelled_by_family', s.cancelledByFamily],
+      ['cancelled_by_service', s.cancelledByService],
+      ['did_not_attend', s.didNotAttend],
+    ]);
+    return [{ breakdown: null, group: null, value: s.offered }, ...fixedGroupFigures('attendance', OFFERED_LABELS, counts)];
+  },
+});
+
+registerMeasure({
+  id: 'intervention_dna_rate',
+  label: 'Intervention sessions not attended (DNA rate)',
+  unit: 'rate',
+  order: 51,
+  exportable: true,
+  compute(db, period) {
+    const s = attendanceSummary(attendancesIn(db, period));
+    // The rate with its counts would give away any of them that is suppressed.
+    const dependsOn = [
+      { measure: SESSIONS, breakdown: null, group: null },
+      ...Object.values(OFFERED_LABELS).map((group) => ({ measure: SESSIONS, breakdown: 'attendance', group })),
+    ];
+    return [{ breakdown: null, group: null, value: s.dnaRate, base: s.offered - s.cancelledByService, dependsOn }];
+  },
+});
