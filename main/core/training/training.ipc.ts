@@ -1,6 +1,10 @@
-/** The training module's handlers (the materials' bytes are byte routes: training-routes.ts). */
+/**
+ * The training module's handlers (the materials' bytes are byte routes: training-routes.ts), and
+ * its statistics (registered when the core loads this file).
+ */
 import type { trainingChannels } from '../../../preload/contract/training';
 import type { HandlersFor } from '../ipc/router';
+import './training.stats';
 import { listTrainingEvents } from './training-list';
 import {
   createTrainingEvent,
