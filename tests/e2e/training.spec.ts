@@ -152,4 +152,29 @@ test('a training package with materials and an event recorded and listed, from t
   await press(page, page.getByRole('button', { name: 'Show events' }));
   await expect(table.getByRole('row')).toHaveCount(2);
   await expect(table).toContainText('HSB awareness for safeguarding leads');
+
+  // Edited, then removed with a reason (an event recorded in error).
+  await press(page, table.getByRole('link', { name: 'HSB awareness for safeguarding leads' }));
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Edit “HSB awareness for safeguarding leads”' }),
+  ).toBeFocused();
+  await expect(page.getByLabel('Last day (optional)')).toHaveValue('15/10/2025');
+  await page.getByLabel('Attendees').fill('26');
+  await press(page, page.getByRole('button', { name: 'Save changes' }));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved “HSB awareness for safeguarding leads”.' }),
+  ).toBeVisible();
+  await expect(table.getByRole('row', { name: /HSB awareness/ })).toContainText('26');
+  await press(page, table.getByRole('link', { name: 'HSB awareness for safeguarding leads' }));
+  await press(page, page.getByRole('button', { name: 'Remove event' }));
+  const dialog = page.getByRole('dialog', { name: 'Remove this training event?' });
+  await press(page, dialog.getByRole('button', { name: 'Remove event' }));
+  await expect(dialog.getByText('Say why the event is being removed.')).toBeVisible();
+  await typeInto(page, dialog.getByLabel('Why is it being removed?'), 'Recorded twice.');
+  await expectNoSeriousViolations(page, 'Remove event dialog');
+  await press(page, dialog.getByRole('button', { name: 'Remove event' }));
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Removed “HSB awareness for safeguarding leads”.' }),
+  ).toBeVisible();
+  await expect(page.getByText('No training events match this filter.')).toBeVisible();
 });
