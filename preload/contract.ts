@@ -28,6 +28,7 @@ import { assessmentChannels } from './contract/assessments';
 import { consultationChannels } from './contract/consultations';
 import { attachmentChannels } from './contract/attachment';
 import { interventionChannels } from './contract/interventions';
+import { trainingChannels } from './contract/training';
 import { statisticsChannels } from './contract/stats';
 
 export * from './contract/common';
@@ -49,6 +50,7 @@ export * from './contract/consultations';
 export * from './contract/attachment';
 export * from './contract/dmm';
 export * from './contract/interventions';
+export * from './contract/training';
 export * from './contract/stats';
 export type { Access, ChannelDef } from './contract/define';
 
@@ -69,6 +71,7 @@ export const contract = {
   ...consultationChannels,
   ...attachmentChannels,
   ...interventionChannels,
+  ...trainingChannels,
   ...statisticsChannels,
 } as const;
 

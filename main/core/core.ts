@@ -14,6 +14,7 @@ import { assessmentHandlers } from './assessments/assessments.ipc';
 import { consultationHandlers } from './consultations/consultations.ipc';
 import { attachmentHandlers } from './attachment/attachment.ipc';
 import { interventionHandlers } from './interventions/interventions.ipc';
+import { trainingHandlers } from './training/training.ipc';
 import { statisticsHandlers } from './stats/stats.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...consultationHandlers,
   ...attachmentHandlers,
   ...interventionHandlers,
+  ...trainingHandlers,
   ...statisticsHandlers,
 };
 

@@ -37,6 +37,7 @@ import { plainCopyOf } from './plain-baseline';
 import { measureConsultations } from './consultation-run';
 import { measureInterventions } from './intervention-metrics';
 import { measureStatistics } from './stats-metrics';
+import { measureTraining } from './training-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -45,7 +46,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    /** Parts to leave out (comma-separated): core, consultations, interventions, plain, attachment, bundles, renderer. */
+    /** Parts to leave out (comma-separated): core, consultations, interventions, training, plain, attachment, bundles, renderer. */
     skip: { type: 'string', default: '' },
     /** Size of the large attachment and of the bundle's documents. */
     'big-mb': { type: 'string', default: '200' },
@@ -208,6 +209,7 @@ try {
       const signIn = { vaultDir: scratch.vaultDir, username: BENCH_USER, password: BENCH_PASSWORD };
       await measureStatistics(core.router, vault, signIn, RUNS);
     }
+    if (!SKIP.has('training')) await measureTraining(core.router, vault, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

@@ -13,6 +13,7 @@ import { planReferrals, type PlannedReferral } from './referrals';
 import { writeDemoAssessments } from './assessments';
 import { writeDemoAttachment } from './attachment';
 import { writeDemoInterventions } from './interventions';
+import { writeDemoTraining } from './training';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -98,6 +99,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
       options.onProgress?.(done);
     }
     writeDemoConsultations(vault, options.seed ?? 1, ctx.today);
+    writeDemoTraining(vault, options.seed ?? 1, ctx.today, ctx.workers);
   } finally {
     db.pragma(`cache_size = ${previousCache}`);
   }

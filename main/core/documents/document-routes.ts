@@ -82,7 +82,8 @@ export function toNodeReadable(body: Readable | WebReadableStream<Uint8Array>): 
   return body instanceof Readable ? body : Readable.fromWeb(body);
 }
 
-const COMMON_HEADERS = {
+/** The headers every served file carries (training materials use the same). */
+export const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
   'cross-origin-resource-policy': 'same-origin',

@@ -8,6 +8,7 @@ import { bundleRoutes } from '../bundles/bundle-routes';
 import { documentRoutes } from '../documents/document-routes';
 import { reportRoutes } from '../reports/report-routes';
 import { reportPreviewRoutes } from '../reports/report-preview-route';
+import { trainingRoutes } from '../training/training-routes';
 import { matchByteRoute, type ByteRoute } from './byte-route';
 
 export const BYTE_ROUTES: readonly ByteRoute[] = [
@@ -15,6 +16,7 @@ export const BYTE_ROUTES: readonly ByteRoute[] = [
   ...bundleRoutes,
   ...reportRoutes,
   ...reportPreviewRoutes,
+  ...trainingRoutes,
 ];
 
 /**

@@ -13,3 +13,4 @@ import '../assessments/assessments.contribution';
 import '../consultations/consultations.contribution';
 import '../attachment/attachment.contribution';
 import '../interventions/interventions.contribution';
+import '../training/training.contribution';

@@ -13,13 +13,6 @@ registerArea({
   empty: 'No Safe Home groups yet. Groups, sessions attended and safety plans will appear here.',
 });
 registerArea({
-  id: 'training',
-  label: 'Training',
-  order: 70,
-  summary: 'Training delivered to social care, health, universities and conferences.',
-  empty: 'No training events yet. Training you deliver, and who attended, will appear here.',
-});
-registerArea({
   id: 'reports',
   label: 'Reports',
   order: 80,

@@ -38,8 +38,12 @@ function schema(db: Db): unknown[] {
 
 describe('migrations', () => {
   it('are numbered in steps of 10, in order', () => {
-    MIGRATIONS.forEach((m, i) => expect(m.version).toBe((i + 1) * 10));
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length * 10);
+    // Parallel work may leave a number free for a while (training took 140 before Safe Home's 130).
+    MIGRATIONS.forEach((m, i) => {
+      expect(m.version % 10).toBe(0);
+      expect(m.version).toBeGreaterThan(MIGRATIONS[i - 1]?.version ?? 0);
+    });
+    expect(LATEST_VERSION).toBe(MIGRATIONS.at(-1)?.version);
   });
 
   it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))(
@@ -50,7 +54,7 @@ describe('migrations', () => {
       migrate(db, upTo.slice(0, -1));
       // A table counts when it is new or rebuilt (SQLite changes a CHECK only by rebuilding).
       const before = new Map(tables(db).map((t) => [t.name, t.sql]));
-      expect(migrate(db, upTo)).toEqual({ from: version - 10, to: version });
+      expect(migrate(db, upTo)).toEqual({ from: upTo.at(-2)?.version ?? 0, to: version });
       const added = tables(db).filter((t) => before.get(t.name) !== t.sql);
       expect(added.length).toBeGreaterThan(0);
       // Virtual tables (FTS5) cannot be STRICT, and SQLite makes their shadow tables itself.
