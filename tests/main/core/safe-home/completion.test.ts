@@ -131,4 +131,33 @@ describe('Safe Home completion', () => {
     const summary = await f.ok<SafeHomeServiceView>('safeHomeRun:summary', {});
     expect(summary.carersCompleted).toBe(1);
   });
+
+  it('keeps the service view’s counts with the plan: moving the safety-plan theme changes completion there too', async () => {
+    const a = await makeFamily(f, { young: ['Tyler', 'Marsh'], carers: [['Dawn Marsh', 'Mother']] });
+    const { run, safetyTheme } = await runWithSafetyPlanSession(f);
+    let view = await enrol(f, run.id, a);
+    for (let seq = 1; seq <= 12; seq++) view = await takeRegister(f, view, seq);
+    expect((await f.ok<SafeHomeServiceView>('safeHomeRun:summary', {})).carersCompleted).toBe(1);
+    // The plan moves the safety plan to session 13, not yet held.
+    const sessions = view.sessions.map((s) => ({
+      id: s.id,
+      sessionDate: s.sessionDate,
+      themeIds: s.seq === 13 ? [safetyTheme.id] : [],
+    }));
+    view = await f.ok<RunView>('safeHomeRun:update', {
+      runId: run.id,
+      expectedVersion: view.version,
+      run: {
+        title: view.title,
+        delivery: view.delivery,
+        facilitatorIds: [f.adminId()],
+        startDate: view.startDate,
+        venue: view.venue,
+        sessions,
+      },
+    });
+    expect(view.enrolments[0]?.progress.completion).toBe('in_progress');
+    const summary = await f.ok<SafeHomeServiceView>('safeHomeRun:summary', {});
+    expect(summary.carersCompleted).toBe(0);
+  });
 });
