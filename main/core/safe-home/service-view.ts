@@ -8,11 +8,7 @@
  * `carerProgress` applies in a run's overview and a case's journey.
  */
 import type { Page } from '../../../preload/contract/paging';
-import {
-  SAFETY_PLAN_THEME_KEY,
-  type RunListItem,
-  type SafeHomeServiceView,
-} from '../../../preload/contract/safe-home-records';
+import type { RunListItem, SafeHomeServiceView } from '../../../preload/contract/safe-home-records';
 import { completionOf } from '../../../preload/contract/safe-home-rules';
 import { today } from '../cases/cases.service';
 import type { Db } from '../db/connection';
