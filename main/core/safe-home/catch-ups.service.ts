@@ -23,6 +23,18 @@ export function addCatchUp(vault: OpenVault, runId: string, catchUp: CatchUp): R
       if (!planned || planned.runId !== runId || planned.kind !== 'planned') {
         throw new AppError('INVALID_INPUT', 'A catch-up repeats one of this run’s planned sessions: choose one.');
       }
+      if (planned.registerTakenAt === null) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `Session ${planned.seq} (${formatUkDate(planned.sessionDate)}) has not been held yet (no register): a catch-up is for carers who missed a session that took place.`,
+        );
+      }
+      if (catchUp.sessionDate < planned.sessionDate) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `A catch-up comes after the session it repeats (${formatUkDate(planned.sessionDate)}).`,
+        );
+      }
       if (catchUp.sessionDate < run.startDate) {
         throw new AppError(
           'INVALID_INPUT',

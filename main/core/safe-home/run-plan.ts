@@ -15,6 +15,7 @@ import {
   catchUpsFollowTheirSessions,
   deleteSession,
   findTheme,
+  heldCatchUpFor,
   insertSession,
   movePlanNumbersAside,
   revisePlannedSession,
@@ -121,6 +122,13 @@ export function replacePlan(
       throw new AppError(
         'INVALID_INPUT',
         `Session ${old.seq} (${formatUkDate(old.sessionDate)}) has its register, so it stays in the plan.`,
+      );
+    }
+    // Its catch-ups go with it (ON DELETE CASCADE): refused if one of them has been held.
+    if (heldCatchUpFor(db, old.id)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Session ${old.seq} (${formatUkDate(old.sessionDate)}) has a catch-up with a register, so it stays in the plan.`,
       );
     }
     deleteSession(db, old.id);
