@@ -52,11 +52,14 @@ interface RunRowOut {
  */
 const carerGroups = (byRun: boolean, where: string) => `
   SELECT ${byRun ? 'c.run_id' : 'NULL'} AS run_id, r.planned_sessions, r.closed_on IS NOT NULL AS finished,
-         c.withdrawn, c.attended, c.safety, coalesce(c.last_seq, 0) AS last_seq, count(*) AS n
-    FROM safe_home_carer_counts c JOIN safe_home_runs r ON r.id = c.run_id ${where}
-   GROUP BY ${byRun ? 'c.run_id, ' : ''}r.planned_sessions, finished, c.withdrawn, c.attended, c.safety, last_seq`;
+         c.withdrawn, c.attended, c.safety, c.last_seq, sum(c.n) AS n
+    FROM (SELECT run_id, withdrawn, attended, safety, coalesce(last_seq, 0) AS last_seq, count(*) AS n
+            FROM safe_home_carer_counts ${where}
+           GROUP BY run_id, withdrawn, attended, safety, last_seq) c
+    JOIN safe_home_runs r ON r.id = c.run_id
+   GROUP BY ${byRun ? 'c.run_id, ' : ''}r.planned_sessions, finished, c.withdrawn, c.attended, c.safety, c.last_seq`;
 const GROUPS_ALL = carerGroups(false, '');
-const GROUPS_OF_RUNS = carerGroups(true, 'WHERE c.run_id IN (SELECT value FROM json_each(?))');
+const GROUPS_OF_RUNS = carerGroups(true, 'WHERE run_id IN (SELECT value FROM json_each(?))');
 
 interface GroupRow {
   run_id: string | null;
