@@ -30,6 +30,7 @@ import { attachmentChannels } from './contract/attachment';
 import { interventionChannels } from './contract/interventions';
 import { trainingChannels } from './contract/training';
 import { statisticsChannels } from './contract/stats';
+import { safeHomeChannels } from './contract/safe-home';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -52,6 +53,7 @@ export * from './contract/dmm';
 export * from './contract/interventions';
 export * from './contract/training';
 export * from './contract/stats';
+export * from './contract/safe-home';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -73,6 +75,7 @@ export const contract = {
   ...interventionChannels,
   ...trainingChannels,
   ...statisticsChannels,
+  ...safeHomeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { attachmentHandlers } from './attachment/attachment.ipc';
 import { interventionHandlers } from './interventions/interventions.ipc';
 import { trainingHandlers } from './training/training.ipc';
 import { statisticsHandlers } from './stats/stats.ipc';
+import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -41,6 +42,7 @@ export const handlers: Handlers = {
   ...interventionHandlers,
   ...trainingHandlers,
   ...statisticsHandlers,
+  ...safeHomeHandlers,
 };
 
 export interface Core {

@@ -6,12 +6,11 @@
  * chronology. Plaintext never reaches the disk.
  */
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { TrainingMaterialView } from '../../../preload/contract/training-records';
 import { BLOB_FORMAT_VERSION } from '../documents/blob-format';
 import { openBlobRange } from '../documents/blob-reader';
-import { writeBlob } from '../documents/blob-writer';
+import { removeBlob, writeBlob } from '../documents/blob-writer';
 import { ATTACHMENTS_KEY_PURPOSE, cleanFilename } from '../documents/documents.service';
 import { decideMediaType } from '../documents/media-type';
 import { AppError, fsError } from '../errors';
@@ -101,7 +100,7 @@ export async function importMaterial(
       })
       .immediate();
   } catch (err) {
-    rmSync(written.path, { force: true });
+    removeBlob(vault.dir, id);
     throw err;
   }
   return requireMaterial(vault, id);

@@ -12,6 +12,7 @@ import { m0090Assessments } from './m0090-assessments';
 import { m0100Psychometrics } from './m0100-psychometrics';
 import { m0110Attachment } from './m0110-attachment';
 import { m0120Interventions } from './m0120-interventions';
+import { m0130SafeHome } from './m0130-safe-home';
 import { m0140Training } from './m0140-training';
 
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100Psychometrics,
   m0110Attachment,
   m0120Interventions,
+  m0130SafeHome,
   m0140Training,
 ];
 
