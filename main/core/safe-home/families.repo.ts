@@ -46,8 +46,10 @@ export function findEnrolment(db: Db, id: string): EnrolmentRow | null {
 }
 
 export function enrolmentOfPerson(db: Db, runId: string, personId: string): string | null {
-  const row = stmt(db, 'SELECT id FROM safe_home_enrolments WHERE run_id = ? AND person_id = ?').get(runId, personId) as
-    { id: string } | undefined;
+  const row = stmt(db, 'SELECT id FROM safe_home_enrolments WHERE run_id = ? AND person_id = ?').get(
+    runId,
+    personId,
+  ) as { id: string } | undefined;
   return row?.id ?? null;
 }
 
@@ -63,7 +65,13 @@ const RATING_FIELDS = [
   'updated_at',
   'updated_by',
 ] as const;
-const WITHDRAWAL_FIELDS = ['withdrawn_on', 'withdrawal_reason', 'withdrawal_detail', 'updated_at', 'updated_by'] as const;
+const WITHDRAWAL_FIELDS = [
+  'withdrawn_on',
+  'withdrawal_reason',
+  'withdrawal_detail',
+  'updated_at',
+  'updated_by',
+] as const;
 
 /** Write the ratings or the withdrawal; false when the enrolment moved past `expectedVersion`. */
 export function reviseEnrolment(
@@ -105,14 +113,14 @@ export function rateGoal(db: Db, id: string, rating: number): void {
 
 type EntrySqlRow = RowOf<typeof registerEntryRecord.columns>;
 
-/** Every register entry of a run (the grid). */
+/** Every register entry of a run (the grid), in session date order. */
 export function runRegister(db: Db, runId: string): RegisterEntryRow[] {
   return (
     stmt(
       db,
-      `SELECT ${registerEntryRecord.select('g')} FROM safe_home_register g
-         JOIN safe_home_enrolments e ON e.id = g.enrolment_id
-        WHERE e.run_id = ? ORDER BY g.session_id, g.enrolment_id`,
+      `SELECT ${registerEntryRecord.select('g')} FROM safe_home_sessions s
+         JOIN safe_home_register g ON g.session_id = s.id
+        WHERE s.run_id = ? ORDER BY s.session_date, s.kind, s.seq, s.id, g.enrolment_id`,
     ).all(runId) as EntrySqlRow[]
   ).map((r) => registerEntryRecord.toView(r));
 }

@@ -2,7 +2,11 @@
  * SQL for what belongs to a run rather than to a family: the theme list, the completion rule,
  * runs, their sessions and the group notes. Rows map through the records (`safe-home.records.ts`).
  */
-import { completionRuleSchema, DEFAULT_COMPLETION_RULE, type CompletionRule } from '../../../preload/contract/safe-home-records';
+import {
+  completionRuleSchema,
+  DEFAULT_COMPLETION_RULE,
+  type CompletionRule,
+} from '../../../preload/contract/safe-home-records';
 import type { Db } from '../db/connection';
 import { COMPLETION_RULE_SETTING } from '../db/migrations/m0130-safe-home';
 import type { RowOf, ViewOf } from '../db/record';
@@ -156,6 +160,23 @@ export function markRegisterTaken(
   return stmt(db, sql).run({ ...sessionRecord.toRow(fields), id, expected_version: expectedVersion }).changes === 1;
 }
 
+/**
+ * Renumbering a plan in place would collide with the unique (run, seq) of planned sessions, so
+ * the numbers are first moved out of the way (past any real number) in one statement.
+ */
+export function movePlanNumbersAside(db: Db, runId: string): void {
+  stmt(db, `UPDATE safe_home_sessions SET seq = seq + 100 WHERE run_id = ? AND kind = 'planned'`).run(runId);
+}
+
+/** A catch-up carries the number of the session it repeats, also after the plan is renumbered. */
+export function catchUpsFollowTheirSessions(db: Db, runId: string): void {
+  stmt(
+    db,
+    `UPDATE safe_home_sessions SET seq = (SELECT p.seq FROM safe_home_sessions p WHERE p.id = safe_home_sessions.for_session_id)
+      WHERE run_id = ? AND kind = 'catch_up'`,
+  ).run(runId);
+}
+
 export function deleteSession(db: Db, id: string): void {
   stmt(db, 'DELETE FROM safe_home_sessions WHERE id = ?').run(id);
 }
@@ -187,9 +208,8 @@ export function putGroupNote(db: Db, row: Omit<GroupNoteRow, 'version'>): void {
 /** Names of users, by id (facilitators, authors), in one query. */
 export function userNames(db: Db, ids: readonly string[]): Map<string, string> {
   if (ids.length === 0) return new Map();
-  const rows = stmt(
-    db,
-    'SELECT id, display_name AS n FROM users WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify([...new Set(ids)])) as { id: string; n: string }[];
+  const rows = stmt(db, 'SELECT id, display_name AS n FROM users WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify([...new Set(ids)]),
+  ) as { id: string; n: string }[];
   return new Map(rows.map((r) => [r.id, r.n]));
 }

@@ -72,7 +72,9 @@ export const m0130SafeHome: Migration = {
         run_id             TEXT NOT NULL REFERENCES safe_home_runs (id) ON DELETE CASCADE,
         kind               TEXT NOT NULL CHECK (kind IN ('planned', 'catch_up')),
         -- 1..planned_sessions for a planned session; a catch-up repeats its session's number.
-        seq                INTEGER NOT NULL CHECK (seq BETWEEN 1 AND 15),
+        -- No upper bound here: renumbering a plan moves numbers out of the way first (the record
+        -- and the contract keep 1-15).
+        seq                INTEGER NOT NULL CHECK (seq >= 1),
         session_date       TEXT NOT NULL,
         theme_ids          TEXT NOT NULL CHECK (json_valid(theme_ids) AND json_type(theme_ids) = 'array'),
         -- The themes actually covered when they differ from the plan; NULL: as planned.
