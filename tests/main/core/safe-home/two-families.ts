@@ -31,17 +31,17 @@ export const B_WORDS = ['Brennan', 'Grace', 'Leo', 'GRACE-PRIVATE-NOTE', 'BRENNA
 export const A_WORDS = ['Helen Ashworth', 'Mark Ashworth', 'HELEN-OWN-NOTE', 'ASHWORTH-SAFETY-PLAN'];
 export const GROUP_NOTE = 'The group worked through the continuum of behaviour with the card sort.';
 
-export interface Family {
+export interface Family<Carer extends string> {
   caseId: string;
   reference: string;
-  enrolments: Record<string, string>;
+  enrolments: Record<Carer, string>;
 }
 export interface TwoFamilies {
   runId: string;
   sessionIds: string[];
   catchUpId: string;
-  a: Family;
-  b: Family;
+  a: Family<'helen' | 'mark'>;
+  b: Family<'grace'>;
 }
 
 const themeId = (key: string) => seededThemeId(SEEDED_THEMES.findIndex((t) => t.key === key));
