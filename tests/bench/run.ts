@@ -36,6 +36,7 @@ import { BENCH_PASSWORD, BENCH_USER, REPO_ROOT, cacheRoot, ensureDemoVault, scra
 import { plainCopyOf } from './plain-baseline';
 import { measureConsultations } from './consultation-run';
 import { measureInterventions } from './intervention-metrics';
+import { measureSafeHome } from './safe-home-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -44,7 +45,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    /** Parts to leave out (comma-separated): core, consultations, interventions, plain, attachment, bundles, renderer. */
+    /** Parts to leave out (comma-separated): core, consultations, interventions, safe-home, plain, attachment, bundles, renderer. */
     skip: { type: 'string', default: '' },
     /** Size of the large attachment and of the bundle's documents. */
     'big-mb': { type: 'string', default: '200' },
@@ -203,6 +204,7 @@ try {
 
     if (!SKIP.has('consultations')) await measureConsultations(core.router, vault, RUNS);
     if (!SKIP.has('interventions')) await measureInterventions(core.router, vault, RUNS);
+    if (!SKIP.has('safe-home')) await measureSafeHome(core.router, vault, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

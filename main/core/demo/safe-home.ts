@@ -20,6 +20,9 @@ import { stamp, type DemoContext } from './case-writer';
 import { Random } from './prng';
 import * as W from './safe-home-words';
 
+/** The most carers a demo group takes. */
+const MAX_CARERS = 10;
+
 interface Family {
   id: string;
   start: string;
@@ -78,8 +81,15 @@ export function writeDemoSafeHome(ctx: DemoContext, references: readonly string[
   let runs = 0;
   for (let i = 0; i < families.length;) {
     const size = r.chance(0.1) ? 1 : r.int(4, 7);
-    const group = families.slice(i, i + size);
-    i += size;
+    // Four to seven families, but no more than ten carers: a group is run for at most ten.
+    const group: Family[] = [];
+    let carers = 0;
+    for (const f of families.slice(i, i + size)) {
+      if (group.length > 0 && carers + f.carers.length > MAX_CARERS) break;
+      group.push(f);
+      carers += f.carers.length;
+    }
+    i += group.length;
     if (writeRun(ctx, r, group, themes)) runs++;
   }
   return runs;
@@ -286,7 +296,7 @@ function writeCarer(
       updatedBy: c.by,
     });
     // A missed session is caught up now and then.
-    if (state !== 'attended' && !withdrawn && r.chance(0.25))
+    if (state !== 'attended' && !withdrawn && r.chance(0.15))
       writeCatchUp(ctx, r, ids, { ...c, enrolmentId, session: s });
   }
 }

@@ -33,6 +33,7 @@ describe('demo Safe Home', () => {
       else expect(r.families).toBe(1);
     }
     expect(runs.some((r) => r.delivery === 'group' && r.families >= 4 && r.carers >= 6)).toBe(true);
+    expect(Math.max(...runs.map((r) => r.carers))).toBeLessThanOrEqual(10);
   });
 
   it('writes registers with apologies and DNAs, withdrawals, catch-ups and safety plans reviewed', () => {
