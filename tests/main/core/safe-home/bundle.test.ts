@@ -95,4 +95,23 @@ describe('Safe Home in the case bundle', () => {
     });
     expect(conflicts.map((c) => [c.module, c.recordId])).toEqual([['safe-home-runs', g.runId]]);
   });
+  it('adds a facilitator who never touched the case to the receiving laptop, as from another service', async () => {
+    const g = writeTwoFamilies(alice.core.manager.current());
+    const fay = await alice.call<{ id: string }>('user:create', {
+      username: 'fay',
+      displayName: 'Fay Facilitator',
+      password: 'a long enough password 2',
+      role: 'clinician',
+    });
+    alice.core.manager
+      .current()
+      .db.prepare("UPDATE safe_home_runs SET facilitator_ids = json_insert(facilitator_ids, '$[#]', ?) WHERE id = ?")
+      .run(fay.id, g.runId);
+    await apply(bob, await send(alice, g.a.caseId, bobOnAlice));
+    const added = bob.core.manager
+      .current()
+      .db.prepare('SELECT display_name AS name, disabled FROM users WHERE id = ?')
+      .get(fay.id);
+    expect(added).toEqual({ name: 'Fay Facilitator (other service)', disabled: 1 });
+  });
 });
