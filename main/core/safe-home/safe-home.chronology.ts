@@ -49,7 +49,7 @@ const COVERS_SAFETY_PLAN = `EXISTS (SELECT 1 FROM json_each(coalesce(s.covered_t
  * carer has no completion, as in `carerProgress`.
  */
 const COMPLETED = `SELECT done.at, 'safe_home_completed', done.id,
-    done.carer || ' completed the Safe Home programme (' || done.title || ') by the completion rule', NULL, 0
+    done.carer || ' completed the Safe Home programme, ' || done.title || ', by the completion rule', NULL, 0
   FROM (
     SELECT e.id, ${CARER} AS carer, r.title,
       CASE WHEN ${RULE_PLAN} THEN max(nth.session_date, sp.first_date) ELSE nth.session_date END AS at,
@@ -92,7 +92,7 @@ export function registerSafeHomeChronology(): void {
           WHERE e.case_id = @caseId
           UNION ALL
           SELECT s.session_date, 'safe_home_session', g.id,
-            ${SESSION_NAME} || ' (' || r.title || '): ' || ${CARER} || ' ' || ${STATE_WORDS}
+            ${SESSION_NAME} || ', ' || r.title || ': ' || ${CARER} || ' ' || ${STATE_WORDS}
               || coalesce(' (' || nullif(g.reason, '') || ')', '')
               || CASE WHEN g.state = 'attended' AND n.text <> '' THEN '. Group note: ' || substr(n.text, 1, ${NOTE_READ})
                  ELSE '' END,
@@ -114,7 +114,7 @@ export function registerSafeHomeChronology(): void {
           WHERE g.case_id = @caseId AND g.carer_note <> ''
           UNION ALL
           SELECT e.withdrawn_on, 'safe_home_withdrawn', e.id,
-            ${CARER} || ' withdrew from Safe Home (' || r.title || ')'
+            ${CARER} || ' withdrew from Safe Home, ' || r.title
               || coalesce(': ' || nullif(e.withdrawal_detail, ''), ''),
             ${USER('e.updated_by')}, 0
           FROM safe_home_enrolments e ${CARER_JOIN} JOIN safe_home_runs r ON r.id = e.run_id
@@ -126,7 +126,7 @@ export function registerSafeHomeChronology(): void {
             'Safety plan, version ' || (SELECT count(*) FROM safe_home_safety_plans w
               WHERE w.case_id = v.case_id AND w.run_id = v.run_id
                 AND (w.version_date, w.created_at, w.id) <= (v.version_date, v.created_at, v.id))
-              || ' (' || r.title || '): ' || substr(v.content, 1, ${NOTE_READ}),
+              || ', ' || r.title || ': ' || substr(v.content, 1, ${NOTE_READ}),
             ${USER('v.created_by')}, 0
           FROM safe_home_safety_plans v JOIN safe_home_runs r ON r.id = v.run_id
           WHERE v.case_id = @caseId

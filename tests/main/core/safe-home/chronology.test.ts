@@ -38,11 +38,11 @@ describe('Safe Home in the chronology', () => {
       '2025-02-17 Mark Ashworth (Father) enrolled in Safe Home: Spring group 2025 (north) (13 sessions from 03/03/2025)',
     ]);
     expect(summaries(g.a.caseId, 'safe_home_withdrawn')).toEqual([
-      '2025-03-31 Mark Ashworth (Father) withdrew from Safe Home (Spring group 2025 (north)): New shifts at work.',
+      '2025-03-31 Mark Ashworth (Father) withdrew from Safe Home, Spring group 2025 (north): New shifts at work.',
     ]);
     // Helen's 10th attended planned session (10 of 13 is 75 %) is the 11th, a safety-plan session.
     expect(summaries(g.a.caseId, 'safe_home_completed')).toEqual([
-      '2025-05-12 Helen Ashworth (Mother) completed the Safe Home programme (Spring group 2025 (north)) by the completion rule',
+      '2025-05-12 Helen Ashworth (Mother) completed the Safe Home programme, Spring group 2025 (north), by the completion rule',
     ]);
   });
 
@@ -51,13 +51,13 @@ describe('Safe Home in the chronology', () => {
     // Helen 12 + apologies once, Mark 4 attended; his withdrawn entries are not events.
     expect(sessions).toHaveLength(13 + 4);
     expect(sessions).toContain(
-      `2025-03-03 Session 1 of 13 (Spring group 2025 (north)): Helen Ashworth (Mother) attended. Group note: ${GROUP_NOTE} (session 1)`,
+      `2025-03-03 Session 1 of 13, Spring group 2025 (north): Helen Ashworth (Mother) attended. Group note: ${GROUP_NOTE} (session 1)`,
     );
     expect(sessions).toContain(
-      '2025-03-31 Session 5 of 13 (Spring group 2025 (north)): Helen Ashworth (Mother) sent apologies (Unwell.)',
+      '2025-03-31 Session 5 of 13, Spring group 2025 (north): Helen Ashworth (Mother) sent apologies (Unwell.)',
     );
     expect(summaries(g.b.caseId, 'safe_home_session')).toContain(
-      '2025-03-24 Session 4 of 13 (Spring group 2025 (north)): Grace Brennan (Mother) did not attend (BRENNAN-DNA-REASON: no answer.)',
+      '2025-03-24 Session 4 of 13, Spring group 2025 (north): Grace Brennan (Mother) did not attend (BRENNAN-DNA-REASON: no answer.)',
     );
     expect(summaries(g.b.caseId, 'safe_home_session').some((s) => s.includes('Catch-up for session 4'))).toBe(true);
     expect(summaries(g.a.caseId, 'safe_home_carer_note')).toEqual([
@@ -67,8 +67,8 @@ describe('Safe Home in the chronology', () => {
 
   it('numbers the family’s safety-plan versions and shows the sessions they were reviewed in', () => {
     expect(summaries(g.a.caseId, 'safe_home_safety_plan')).toEqual([
-      '2025-04-14 Safety plan, version 1 (Spring group 2025 (north)): ASHWORTH-SAFETY-PLAN version one: doors open, devices downstairs.',
-      '2025-05-12 Safety plan, version 2 (Spring group 2025 (north)): ASHWORTH-SAFETY-PLAN version two: devices checked weekly.',
+      '2025-04-14 Safety plan, version 1, Spring group 2025 (north): ASHWORTH-SAFETY-PLAN version one: doors open, devices downstairs.',
+      '2025-05-12 Safety plan, version 2, Spring group 2025 (north): ASHWORTH-SAFETY-PLAN version two: devices checked weekly.',
     ]);
     expect(summaries(g.a.caseId, 'safe_home_safety_plan_reviewed')).toEqual([
       '2025-05-12 Safety plan of 14/04/2025 reviewed in session 11 of 13',
@@ -82,7 +82,7 @@ describe('Safe Home in the chronology', () => {
     writeCompletionRule(t.vault.db, { minAttendancePercent: 25, requireSafetyPlanSession: false });
     // 4 of 13 sessions: Helen on session 4; Mark withdrew, so he never completes.
     expect(summaries(g.a.caseId, 'safe_home_completed')).toEqual([
-      '2025-03-24 Helen Ashworth (Mother) completed the Safe Home programme (Spring group 2025 (north)) by the completion rule',
+      '2025-03-24 Helen Ashworth (Mother) completed the Safe Home programme, Spring group 2025 (north), by the completion rule',
     ]);
   });
 
