@@ -87,6 +87,17 @@ describe('Safe Home session plan', () => {
       run: { ...content, sessions: [...withoutHeld, { id: null, sessionDate: '2026-09-14', themeIds: [] }] },
     });
     expect(refused.message).toBe('Session 1 (01/06/2026) has its register, so it stays in the plan.');
+    const early = await f.refusal('safeHomeSession:addCatchUp', {
+      runId: run.id,
+      catchUp: {
+        forSessionId: edited.sessions[2]?.id,
+        sessionDate: '2026-06-20',
+        enrolmentIds: [edited.enrolments[0]?.id],
+      },
+    });
+    expect(early.message).toBe(
+      'Session 3 (22/06/2026) has not been held yet (no register): a catch-up is for carers who missed a session that took place.',
+    );
     const stale = await f.refusal('safeHomeRun:update', { runId: run.id, expectedVersion: view.version, run: content });
     expect(stale.code).toBe('CONFLICT');
   });
