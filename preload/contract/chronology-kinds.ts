@@ -10,6 +10,7 @@
 import type { ChronologyGroup } from './casework';
 import { CONSULTATION_CHRONOLOGY_KINDS } from './consultation-kinds';
 import { INTERVENTION_CHRONOLOGY_KINDS } from './intervention-kinds';
+import { SAFE_HOME_CHRONOLOGY_KINDS } from './safe-home-kinds';
 
 /**
  * The markers the Chronology tab can draw (a shape and a colour, always beside the kind's
@@ -73,6 +74,8 @@ export const CHRONOLOGY_KINDS = {
   attachment_procedure: { label: 'Attachment', group: 'assessment', marker: 'other', source: 'attachment' },
   // interventions (main/core/interventions/interventions.chronology.ts)
   ...INTERVENTION_CHRONOLOGY_KINDS,
+  // Safe Home (main/core/safe-home/safe-home.chronology.ts)
+  ...SAFE_HOME_CHRONOLOGY_KINDS,
 } as const satisfies Record<string, ChronologyKindDefinition>;
 
 /** The id of a chronology kind. */

@@ -25,6 +25,8 @@ export const CHRONOLOGY_GROUPS = [
   'assessment',
   // Issue 12: intervention plans, their sessions, reviews and safeguarding concerns.
   'intervention',
+  // Issue 13: a carer's Safe Home programme (enrolment, sessions, notes, completion) and safety plans.
+  'safe_home',
   'other',
 ] as const;
 export const chronologyGroupSchema = z.enum(CHRONOLOGY_GROUPS);

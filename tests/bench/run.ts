@@ -38,6 +38,7 @@ import { measureConsultations } from './consultation-run';
 import { measureInterventions } from './intervention-metrics';
 import { measureStatistics } from './stats-metrics';
 import { measureTraining } from './training-metrics';
+import { measureSafeHome } from './safe-home-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -46,7 +47,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    /** Parts to leave out (comma-separated): core, consultations, interventions, training, plain, attachment, bundles, renderer. */
+    /** Parts to leave out (comma-separated): core, consultations, interventions, training, statistics, safe-home, plain, attachment, bundles, renderer. */
     skip: { type: 'string', default: '' },
     /** Size of the large attachment and of the bundle's documents. */
     'big-mb': { type: 'string', default: '200' },
@@ -210,6 +211,7 @@ try {
       await measureStatistics(core.router, vault, signIn, RUNS);
     }
     if (!SKIP.has('training')) await measureTraining(core.router, vault, RUNS);
+    if (!SKIP.has('safe-home')) await measureSafeHome(core.router, vault, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

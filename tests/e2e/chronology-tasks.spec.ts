@@ -83,6 +83,7 @@ test('the chronology filters by kind and third-party information, keeps the filt
     'Consultations',
     'Assessment and psychometrics',
     'Interventions',
+    'Safe Home',
     'Bundles and other',
   ]) {
     const box = page.getByRole('checkbox', { name: label });

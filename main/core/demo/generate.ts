@@ -14,6 +14,7 @@ import { writeDemoAssessments } from './assessments';
 import { writeDemoAttachment } from './attachment';
 import { writeDemoInterventions } from './interventions';
 import { writeDemoTraining } from './training';
+import { writeDemoSafeHome } from './safe-home';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -90,6 +91,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
         writeDemoPsychometrics(ctx, refs);
         writeDemoAttachment(ctx, refs);
         writeDemoInterventions(ctx, refs);
+        writeDemoSafeHome(ctx, refs);
         vault.audit({
           action: 'demo.generate',
           detail: { cases: size, first: refs[0], last: refs.at(-1), seed: String(options.seed ?? 1) },

@@ -13,6 +13,11 @@ import { closeRun, createRun, getRun, reopenRun, updateRun } from './runs.servic
 import { addSafetyPlanVersion, markReviewed } from './safety-plans.service';
 import { listRuns, serviceSummary } from './service-view';
 import { completionRule, createTheme, themeList, updateCompletionRule, updateTheme } from './themes.service';
+// What Safe Home contributes at start-up beyond its handlers: its report kind and chronology events.
+import './safe-home-report';
+import { registerSafeHomeChronology } from './safe-home.chronology';
+
+registerSafeHomeChronology();
 
 export const safeHomeHandlers: HandlersFor<typeof safeHomeChannels> = {
   'safeHomeTheme:list': (_input, { manager }) => themeList(manager.current()),

@@ -21,6 +21,7 @@ import { assessmentBundleModules } from '../../assessments/assessments.bundle';
 import { consultationBundleModules } from '../../consultations/consultations.bundle';
 import { attachmentBundleModules } from '../../attachment/attachment.bundle';
 import { interventionBundleModules } from '../../interventions/interventions.bundle';
+import { safeHomeBundleModules } from '../../safe-home/safe-home.bundle';
 
 export function caseFileRegistry(vault: OpenVault): BundleRegistry {
   const documents = documentsFor(vault);
@@ -39,6 +40,7 @@ export function caseFileRegistry(vault: OpenVault): BundleRegistry {
     ...consultationBundleModules,
     ...attachmentBundleModules,
     ...interventionBundleModules,
+    ...safeHomeBundleModules,
   ];
   return {
     cases: caseLocator,

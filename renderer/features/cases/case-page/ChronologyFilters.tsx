@@ -12,6 +12,7 @@ export const CHRONOLOGY_GROUP_LABELS: Record<ChronologyGroup, string> = {
   consultation: 'Consultations',
   assessment: 'Assessment and psychometrics',
   intervention: 'Interventions',
+  safe_home: 'Safe Home',
   other: 'Bundles and other',
 };
 
