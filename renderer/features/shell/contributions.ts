@@ -11,3 +11,4 @@ import '../psychometrics/psychometrics.contribution';
 import '../assessments/assessments.contribution';
 import '../consultations/consultations.contribution';
 import '../attachment/attachment.contribution';
+import '../safe-home/safe-home.contribution';

@@ -13,13 +13,6 @@ registerArea({
   empty: 'No interventions yet. Treatment episodes, sessions and outcome measures will appear here.',
 });
 registerArea({
-  id: 'safe-home',
-  label: 'Safe Home',
-  order: 60,
-  summary: 'The programme for parents and carers: groups, attendance, themes covered and safety plans.',
-  empty: 'No Safe Home groups yet. Groups, sessions attended and safety plans will appear here.',
-});
-registerArea({
   id: 'training',
   label: 'Training',
   order: 70,
