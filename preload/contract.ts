@@ -28,6 +28,7 @@ import { assessmentChannels } from './contract/assessments';
 import { consultationChannels } from './contract/consultations';
 import { attachmentChannels } from './contract/attachment';
 import { interventionChannels } from './contract/interventions';
+import { safeHomeChannels } from './contract/safe-home';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -48,6 +49,7 @@ export * from './contract/consultations';
 export * from './contract/attachment';
 export * from './contract/dmm';
 export * from './contract/interventions';
+export * from './contract/safe-home';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -67,6 +69,7 @@ export const contract = {
   ...consultationChannels,
   ...attachmentChannels,
   ...interventionChannels,
+  ...safeHomeChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import { assessmentHandlers } from './assessments/assessments.ipc';
 import { consultationHandlers } from './consultations/consultations.ipc';
 import { attachmentHandlers } from './attachment/attachment.ipc';
 import { interventionHandlers } from './interventions/interventions.ipc';
+import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -37,6 +38,7 @@ export const handlers: Handlers = {
   ...consultationHandlers,
   ...attachmentHandlers,
   ...interventionHandlers,
+  ...safeHomeHandlers,
 };
 
 export interface Core {

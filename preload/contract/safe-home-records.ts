@@ -378,6 +378,12 @@ export interface RunSessionView {
   registerTakenAt: string | null;
   /** For a catch-up, the enrolments it is for. */
   forEnrolmentIds: string[];
+  /**
+   * The group note as written ('' when none), so a register can be corrected with it in view.
+   * The run overview is the service's own view; a family's journey shows it only for sessions
+   * that family's carer attended.
+   */
+  groupNote: string;
   version: number;
 }
 
@@ -428,6 +434,8 @@ export interface RegisterCell {
   state: RegisterState;
   reason: string | null;
   cancelledAt: string | null;
+  /** This carer's own note ('' when none), for correcting the register; shown only on their case otherwise. */
+  carerNote: string;
 }
 
 /** The run overview: the plan, the carers, and the register grid (carers x sessions). */
@@ -480,6 +488,7 @@ export interface SafeHomeServiceView {
   carersWithdrawn: number;
   /** Completed / (completed + not completed + withdrawn) over finished enrolments; null if none. */
   completionRate: number | null;
+  /** By the number of the last planned session attended; `seq` 0: the carer attended none. */
   dropOutBySession: { seq: number; carers: number }[];
 }
 

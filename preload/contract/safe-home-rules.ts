@@ -63,15 +63,7 @@ export function carerProgress(
   }
 
   const percent = input.plannedSessions > 0 ? Math.round((sessionsAttended / input.plannedSessions) * 100) : 0;
-  const meetsAttendance = sessionsAttended * 100 >= input.rule.minAttendancePercent * input.plannedSessions;
-  const meetsSafetyPlan = !input.rule.requireSafetyPlanSession || attendedSafetyPlanSession;
-  const completion: CarerProgress['completion'] = input.withdrawn
-    ? 'withdrawn'
-    : meetsAttendance && meetsSafetyPlan
-      ? 'completed'
-      : input.runFinished
-        ? 'not_completed'
-        : 'in_progress';
+  const completion = completionOf({ ...input, sessionsAttended, attendedSafetyPlanSession });
 
   return {
     plannedSessions: input.plannedSessions,
@@ -91,6 +83,25 @@ export function carerProgress(
       attendedSafetyPlanSession,
     ),
   };
+}
+
+/**
+ * The completion rule alone, from the counts: what `carerProgress` decides, for callers that
+ * count attendance in SQL for many carers at once (the service view) and must agree with it.
+ */
+export function completionOf(c: {
+  sessionsAttended: number;
+  plannedSessions: number;
+  attendedSafetyPlanSession: boolean;
+  withdrawn: boolean;
+  runFinished: boolean;
+  rule: CompletionRule;
+}): CarerProgress['completion'] {
+  const meetsAttendance = c.sessionsAttended * 100 >= c.rule.minAttendancePercent * c.plannedSessions;
+  const meetsSafetyPlan = !c.rule.requireSafetyPlanSession || c.attendedSafetyPlanSession;
+  if (c.withdrawn) return 'withdrawn';
+  if (meetsAttendance && meetsSafetyPlan) return 'completed';
+  return c.runFinished ? 'not_completed' : 'in_progress';
 }
 
 function completionWords(
@@ -152,11 +163,17 @@ export function groupNoteNamesProblem(note: string, people: readonly FamilyName[
   return [...found];
 }
 
-/** Lower case, every run of non-letters (apostrophes and hyphens kept inside names) one space. */
+/**
+ * Lower case, every run of non-letters (apostrophes and hyphens kept inside names) one space,
+ * and a possessive or quoting apostrophe at a word's edge dropped, so "Kian’s" and "‘Kian’"
+ * are found as "Kian" while "O’Neill" stays whole.
+ */
 function normalise(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFC')
     .replace(/[^\p{L}'’-]+/gu, ' ')
+    .replace(/['’]s(?= |$)/gu, '')
+    .replace(/(^| )['’-]+|['’-]+(?= |$)/gu, '$1')
     .trim();
 }

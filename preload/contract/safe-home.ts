@@ -75,7 +75,8 @@ export const safeHomeChannels = {
   ),
   /**
    * Finish a run: carers not completed by then are "did not complete". Refused while a planned
-   * session after `closedOn` has no register.
+   * session on or before `closedOn` has no register (take it, or take the session out of the
+   * plan); sessions after `closedOn` are left not held (a run that stopped early).
    */
   'safeHomeRun:close': channel<RunView>()(
     z.object({ runId: idSchema, expectedVersion, closedOn: isoDateSchema }).strict(),

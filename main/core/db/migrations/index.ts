@@ -12,6 +12,7 @@ import { m0090Assessments } from './m0090-assessments';
 import { m0100Psychometrics } from './m0100-psychometrics';
 import { m0110Attachment } from './m0110-attachment';
 import { m0120Interventions } from './m0120-interventions';
+import { m0130SafeHome } from './m0130-safe-home';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100Psychometrics,
   m0110Attachment,
   m0120Interventions,
+  m0130SafeHome,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
