@@ -106,8 +106,7 @@ export function RegisterForm({
       </h4>
       {session.registerTakenAt && (
         <p className="notice">
-          This register was taken before. Saving replaces it: the group note and the carers’ notes you write here are
-          placed on the cases in place of the earlier ones.
+          This register was taken before: correct it below. Saving replaces it, and the notes on the cases follow.
         </p>
       )}
       {draft.rows.length === 0 ? (

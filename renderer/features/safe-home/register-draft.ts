@@ -68,8 +68,9 @@ export function expectedCarers(run: RunView, session: RunSessionView): Enrolment
 }
 
 /**
- * The form's starting point: what the register already holds, else nothing chosen (a carer
- * withdrawn on or before the session date starts as withdrawn, with the withdrawal's reason).
+ * The form's starting point: what the register already holds (states, reasons, the notes, so a
+ * correction starts from them), else nothing chosen (a carer withdrawn on or before the session
+ * date starts as withdrawn, with the withdrawal's reason).
  */
 export function initialDraft(run: RunView, session: RunSessionView): RegisterDraft {
   const marked = cellsBySession(run.register).get(session.id);
@@ -85,10 +86,10 @@ export function initialDraft(run: RunView, session: RunSessionView): RegisterDra
       reason: cell?.reason ?? (withdrawnBefore ? (e.withdrawal?.detail ?? '') : ''),
       cancelledDate,
       cancelledTime,
-      carerNote: '',
+      carerNote: cell?.carerNote ?? '',
     };
   });
-  return { rows, groupNote: '', themeIds: session.themes.map((t) => t.id) };
+  return { rows, groupNote: session.groupNote, themeIds: session.themes.map((t) => t.id) };
 }
 
 /** Split "Kerry Ellis" into a given and a family name for the names check. */

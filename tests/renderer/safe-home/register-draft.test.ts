@@ -34,6 +34,12 @@ describe('the register form', () => {
     expect(draft.themeIds).toEqual([id('t2')]);
   });
 
+  it('starts a correction from the notes saved, so that nothing written is lost by correcting a state', () => {
+    const s1 = found(run.sessions.find((s) => s.id === id('s1')), 'session 1');
+    expect(initialDraft(run, s1).groupNote).toBe('The group talked about boundaries at home.');
+    expect(initialDraft(run, s2).rows[1]?.carerNote).toBe('Rang the team in the morning.');
+  });
+
   it('guesses no one’s attendance at a session not yet taken, but starts a withdrawn carer as withdrawn', () => {
     const draft = initialDraft(run, s3);
     expect(draft.rows.map((r) => [r.carerName, r.state, r.reason])).toEqual([
