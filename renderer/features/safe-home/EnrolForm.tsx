@@ -10,7 +10,7 @@ import { FormError } from '../../components/FormError';
 import { DateField, SelectField, TextField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
-import { checkUkDate, parseUkDate, todayUk } from '../cases/case-page/uk-date';
+import { checkUkDate, isoToUk, parseUkDate, todayIso, todayUk } from '../cases/case-page/uk-date';
 import { GoalRows, type GoalDraft } from './GoalRows';
 import { RatingSelect } from './RatingSelect';
 import { enrolCarer } from './safe-home-actions';
@@ -25,7 +25,8 @@ export function EnrolForm({ run, onDone }: { run: RunView; onDone: (saved: strin
   const [reference, setReference] = useState('');
   const [found, setFound] = useState<{ caseId: string; reference: string; carers: PersonView[] } | null>(null);
   const [personId, setPersonId] = useState('');
-  const [enrolledOn, setEnrolledOn] = useState(todayUk());
+  // A carer is on the registers from the day enrolled: for a run already under way, offer its start.
+  const [enrolledOn, setEnrolledOn] = useState(() => (run.startDate < todayIso() ? isoToUk(run.startDate) : todayUk()));
   const [confidence, setConfidence] = useState<number | null>(null);
   const [knowledge, setKnowledge] = useState<number | null>(null);
   const [goals, setGoals] = useState<GoalDraft[]>([]);

@@ -7,6 +7,7 @@
 import {
   groupNoteNamesProblem,
   registerSchema,
+  WITHDRAWAL_REASON_LABELS,
   type EnrolmentView,
   type FamilyName,
   type RegisterInput,
@@ -61,6 +62,11 @@ function splitDateTime(iso: string | null): [string, string] {
   ];
 }
 
+/** A withdrawal as the reason on a register: "Practical reasons (work, travel, childcare): shift work". */
+function withdrawalWords(w: NonNullable<EnrolmentView['withdrawal']>): string {
+  return w.detail ? `${WITHDRAWAL_REASON_LABELS[w.reason]}: ${w.detail}` : WITHDRAWAL_REASON_LABELS[w.reason];
+}
+
 /** The carers on a session's register: those it expects, plus anyone already marked on it. */
 export function expectedCarers(run: RunView, session: RunSessionView): EnrolmentView[] {
   const marked = cellsBySession(run.register).get(session.id);
@@ -83,7 +89,7 @@ export function initialDraft(run: RunView, session: RunSessionView): RegisterDra
       carerName: e.carerName,
       caseReference: e.caseReference,
       state: cell?.state ?? (withdrawnBefore ? 'withdrawn' : ''),
-      reason: cell?.reason ?? (withdrawnBefore ? (e.withdrawal?.detail ?? '') : ''),
+      reason: cell?.reason ?? (e.withdrawal && withdrawnBefore ? withdrawalWords(e.withdrawal) : ''),
       cancelledDate,
       cancelledTime,
       carerNote: cell?.carerNote ?? '',

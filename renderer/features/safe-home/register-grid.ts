@@ -31,9 +31,14 @@ export function cellsBySession(register: readonly RegisterCell[]): Map<string, M
   return found;
 }
 
-/** Whether a carer is on a session's register: every planned session; a catch-up only for its carers. */
+/**
+ * Whether a carer is on a session's register (as the core decides it): a planned session from
+ * the day they were enrolled; a catch-up only for its carers.
+ */
 export function isExpected(session: RunSessionView, enrolment: EnrolmentView): boolean {
-  return session.kind === 'planned' || session.forEnrolmentIds.includes(enrolment.id);
+  return session.kind === 'planned'
+    ? enrolment.enrolledOn <= session.sessionDate
+    : session.forEnrolmentIds.includes(enrolment.id);
 }
 
 export function cellStatus(
@@ -50,7 +55,10 @@ export function cellStatus(
       reason: cell.reason,
     };
   }
-  if (!isExpected(session, enrolment)) return { kind: 'not_expected', mark: '', words: 'Not part of this catch-up' };
+  if (!isExpected(session, enrolment)) {
+    const words = session.kind === 'planned' ? 'Not yet enrolled' : 'Not part of this catch-up';
+    return { kind: 'not_expected', mark: '', words };
+  }
   return { kind: 'not_taken', mark: '–', words: session.registerTakenAt ? 'Not on the register' : 'Not yet taken' };
 }
 

@@ -35,7 +35,10 @@ describe('the register form', () => {
   });
 
   it('starts a correction from the notes saved, so that nothing written is lost by correcting a state', () => {
-    const s1 = found(run.sessions.find((s) => s.id === id('s1')), 'session 1');
+    const s1 = found(
+      run.sessions.find((s) => s.id === id('s1')),
+      'session 1',
+    );
     expect(initialDraft(run, s1).groupNote).toBe('The group talked about boundaries at home.');
     expect(initialDraft(run, s2).rows[1]?.carerNote).toBe('Rang the team in the morning.');
   });
@@ -45,7 +48,7 @@ describe('the register form', () => {
     expect(draft.rows.map((r) => [r.carerName, r.state, r.reason])).toEqual([
       ['Kerry Ellis', '', ''],
       ['Sam Ellis', '', ''],
-      ['Dana Price', 'withdrawn', 'Shift work'],
+      ['Dana Price', 'withdrawn', 'Practical reasons (work, travel, childcare): Shift work'],
     ]);
   });
 
