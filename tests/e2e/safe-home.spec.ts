@@ -256,7 +256,7 @@ test('a 13-session group run: three carers of two families, registers, a withdra
   await typeInto(page, page.getByLabel('Date of this version'), uk(isoDaysFromToday(-9)));
   await typeInto(
     page,
-    page.getByLabel('The safety plan'),
+    page.getByRole('textbox', { name: 'The safety plan' }),
     'Bedroom doors stay open; an adult is in the room when the younger children play.',
   );
   await press(page, page.getByRole('button', { name: 'Add the version' }));

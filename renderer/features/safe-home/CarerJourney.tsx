@@ -30,7 +30,7 @@ export function CarerJourney({ journey }: { journey: CarerJourneyView }) {
         </span>{' '}
         {p.completionWords}
       </p>
-      <dl className="facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Delivery</dt>
           <dd>{DELIVERY_LABELS[journey.delivery]}</dd>

@@ -41,7 +41,7 @@ function CarerCard({
         </span>{' '}
         {p.completionWords}
       </p>
-      <dl className="facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Enrolled</dt>
           <dd>{formatDate(e.enrolledOn)}</dd>
@@ -141,7 +141,11 @@ export function CarersSection({
         </ul>
       )}
       {canWrite && open?.kind !== 'enrol' && (
-        <button type="button" className="button button--secondary" onClick={() => choose({ kind: 'enrol' })}>
+        <button
+          type="button"
+          className={`button button--secondary ${styles.after}`}
+          onClick={() => choose({ kind: 'enrol' })}
+        >
           Enrol a parent or carer
         </button>
       )}

@@ -131,7 +131,12 @@ export function PlanSection({
         </table>
       </div>
       {canWrite && !editing && (
-        <button ref={button} type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+        <button
+          ref={button}
+          type="button"
+          className={`button button--secondary ${styles.after}`}
+          onClick={() => setEditing(true)}
+        >
           Change the session plan
         </button>
       )}

@@ -8,6 +8,7 @@ import { useFocusLater } from '../cases/case-page/useFocusLater';
 import { CatchUpForm } from './CatchUpForm';
 import { RegisterForm } from './RegisterForm';
 import { RegisterGrid, RegisterKey } from './RegisterGrid';
+import styles from './SafeHome.module.css';
 
 export function RegisterSection({
   run,
@@ -60,7 +61,7 @@ export function RegisterSection({
       {canWrite && !booking && run.enrolments.length > 0 && (
         <button
           type="button"
-          className="button button--secondary"
+          className={`button button--secondary ${styles.after}`}
           onClick={(e) => {
             back.current = e.currentTarget;
             setTaking(null);

@@ -62,7 +62,7 @@ export function RunOverview({ run }: { run: RunView }) {
       <div role="status" ref={messageRef} tabIndex={-1} className={message ? 'result result--ok' : 'visually-hidden'}>
         {message}
       </div>
-      <dl className="facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Status</dt>
           <dd>
