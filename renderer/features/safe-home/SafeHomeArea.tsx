@@ -25,7 +25,11 @@ export function SafeHomeArea({ user }: { user: SessionUser }) {
   const focusLater = useFocusLater();
 
   useEffect(() => {
-    Promise.all([loadServiceView(), loadThemesAndRule()]).catch((err: unknown) => setError(errorMessage(err)));
+    // Coming back to the area returns to the run that was open, fetched again: its carers' cases may have changed.
+    const open = useSafeHomeStore.getState().run;
+    Promise.all([loadServiceView(), loadThemesAndRule(), open ? openRun(open.id) : null]).catch((err: unknown) =>
+      setError(errorMessage(err)),
+    );
   }, []);
 
   function choose(next: View) {
