@@ -160,7 +160,7 @@ export function ServiceView({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       {canWrite && !creating && (
-        <button ref={newButton} type="button" className="button" onClick={() => setCreating(true)}>
+        <button ref={newButton} type="button" className={`button ${styles.start}`} onClick={() => setCreating(true)}>
           New run
         </button>
       )}
