@@ -78,6 +78,13 @@ export function removePerson(vault: OpenVault, personId: string): void {
   vault.db
     .transaction(() => {
       const existing = requirePerson(vault, personId);
+      // A carer enrolled in Safe Home stays: their register entries and journey are about them.
+      if (vault.db.prepare('SELECT 1 FROM safe_home_enrolments WHERE person_id = ? LIMIT 1').get(personId)) {
+        throw new AppError(
+          'INVALID_INPUT',
+          `${existing.name} is enrolled in a Safe Home run, so they stay on the People tab. Withdraw them from the run instead.`,
+        );
+      }
       deletePerson(vault.db, personId);
       vault.audit({
         action: 'person.remove',

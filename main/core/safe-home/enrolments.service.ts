@@ -32,7 +32,7 @@ import {
 import { auditForCases, notAfterToday, requireOpenRun, stale } from './guards';
 import { runView } from './run-view';
 import { findSession, type SessionRow } from './runs.repo';
-import { checkRunWords } from './runs.service';
+import { checkRunWords } from './run-plan';
 import { stmt } from '../db/statements';
 
 type Enrolment = ChannelParsedInput<'safeHomeEnrolment:create'>['enrolment'];

@@ -177,6 +177,15 @@ export function catchUpsFollowTheirSessions(db: Db, runId: string): void {
   ).run(runId);
 }
 
+/** Whether a planned session has a catch-up whose register was taken. */
+export function heldCatchUpFor(db: Db, sessionId: string): boolean {
+  return (
+    stmt(db, `SELECT 1 FROM safe_home_sessions WHERE for_session_id = ? AND register_taken_at IS NOT NULL LIMIT 1`).get(
+      sessionId,
+    ) !== undefined
+  );
+}
+
 export function deleteSession(db: Db, id: string): void {
   stmt(db, 'DELETE FROM safe_home_sessions WHERE id = ?').run(id);
 }

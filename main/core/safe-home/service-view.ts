@@ -3,16 +3,12 @@
  * planned, soonest start first; then finished, newest first) and the service's figures. Neither
  * shows a family's data (counts only), so each is audited as one list read, naming no case.
  *
- * Completion is counted in SQL for many carers at once (attended planned sessions, and whether
- * one attended covered the safety-plan theme) and decided by the contract's `completionOf`, the
- * same rule `carerProgress` applies in a run's overview and a case's journey.
+ * Completion is decided from per-carer counts (attended planned sessions, and whether a session
+ * attended covered the safety-plan theme) by the contract's `completionOf`, the same rule
+ * `carerProgress` applies in a run's overview and a case's journey.
  */
 import type { Page } from '../../../preload/contract/paging';
-import {
-  SAFETY_PLAN_THEME_KEY,
-  type RunListItem,
-  type SafeHomeServiceView,
-} from '../../../preload/contract/safe-home-records';
+import type { RunListItem, SafeHomeServiceView } from '../../../preload/contract/safe-home-records';
 import { completionOf } from '../../../preload/contract/safe-home-rules';
 import { today } from '../cases/cases.service';
 import type { Db } from '../db/connection';
@@ -49,66 +45,59 @@ interface RunRowOut {
 }
 
 /**
- * Per carer (of the runs in `@runs`, or all): attended planned sessions, the last one, and
- * whether any session attended (planned or catch-up) covered the safety-plan theme.
+ * Carers grouped by what decides their completion (their counts, kept by triggers in
+ * `safe_home_carer_counts` (m0130), and their run's length and state), so the whole service is
+ * summed from a few dozen rows without reading a register entry. `by_run` keeps runs apart
+ * for the list's page.
  */
-const CARERS = `
-  WITH safety AS (
-    SELECT DISTINCT s.id FROM safe_home_sessions s, json_each(coalesce(s.covered_theme_ids, s.theme_ids)) t
-     WHERE t.value = (SELECT id FROM safe_home_themes WHERE key = @safety_key))
-  SELECT e.id, e.run_id, e.withdrawn_on IS NOT NULL AS withdrawn,
-         coalesce(sum(s.kind = 'planned'), 0) AS attended,
-         max(CASE WHEN s.kind = 'planned' THEN s.seq END) AS last_seq,
-         coalesce(max(g.session_id IN (SELECT id FROM safety)), 0) AS safety
-    FROM safe_home_enrolments e
-    LEFT JOIN safe_home_register g INDEXED BY safe_home_register_attended
-           ON g.enrolment_id = e.id AND g.state = 'attended'
-    LEFT JOIN safe_home_sessions s ON s.id = g.session_id
-   WHERE @all OR e.run_id IN (SELECT value FROM json_each(@runs))
-   GROUP BY e.id`;
+const carerGroups = (byRun: boolean, where: string) => `
+  SELECT ${byRun ? 'c.run_id' : 'NULL'} AS run_id, r.planned_sessions, r.closed_on IS NOT NULL AS finished,
+         c.withdrawn, c.attended, c.safety, coalesce(c.last_seq, 0) AS last_seq, count(*) AS n
+    FROM safe_home_carer_counts c JOIN safe_home_runs r ON r.id = c.run_id ${where}
+   GROUP BY ${byRun ? 'c.run_id, ' : ''}r.planned_sessions, finished, c.withdrawn, c.attended, c.safety, last_seq`;
+const GROUPS_ALL = carerGroups(false, '');
+const GROUPS_OF_RUNS = carerGroups(true, 'WHERE c.run_id IN (SELECT value FROM json_each(?))');
 
-interface CarerRow {
-  id: string;
-  run_id: string;
+interface GroupRow {
+  run_id: string | null;
+  planned_sessions: number;
+  finished: 0 | 1;
   withdrawn: 0 | 1;
   attended: number;
-  last_seq: number | null;
   safety: 0 | 1;
+  last_seq: number;
+  n: number;
 }
 
 interface CarerOutcome {
-  runId: string;
+  runId: string | null;
   completion: ReturnType<typeof completionOf>;
   lastSeq: number;
+  carers: number;
 }
 
-function carerOutcomes(db: Db, runs: readonly RunRowOut[], all: boolean): CarerOutcome[] {
+function carerOutcomes(db: Db, runIds: readonly string[] | 'all'): CarerOutcome[] {
   const rule = readCompletionRule(db);
-  const byId = new Map(runs.map((r) => [r.id, r]));
-  const rows = stmt(db, CARERS).all({
-    safety_key: SAFETY_PLAN_THEME_KEY,
-    all: all ? 1 : 0,
-    runs: JSON.stringify(all ? [] : runs.map((r) => r.id)),
-  }) as CarerRow[];
-  return rows.flatMap((c) => {
-    const run = byId.get(c.run_id);
-    if (!run) return [];
-    return [
-      {
-        runId: c.run_id,
-        lastSeq: c.last_seq ?? 0,
-        completion: completionOf({
-          sessionsAttended: c.attended,
-          plannedSessions: run.planned_sessions,
-          attendedSafetyPlanSession: c.safety === 1,
-          withdrawn: c.withdrawn === 1,
-          runFinished: run.closed_on !== null,
-          rule,
-        }),
-      },
-    ];
-  });
+  const rows = (
+    runIds === 'all' ? stmt(db, GROUPS_ALL).all() : stmt(db, GROUPS_OF_RUNS).all(JSON.stringify(runIds))
+  ) as GroupRow[];
+  return rows.map((g) => ({
+    runId: g.run_id,
+    lastSeq: g.last_seq,
+    carers: g.n,
+    completion: completionOf({
+      sessionsAttended: g.attended,
+      plannedSessions: g.planned_sessions,
+      attendedSafetyPlanSession: g.safety === 1,
+      withdrawn: g.withdrawn === 1,
+      runFinished: g.finished === 1,
+      rule,
+    }),
+  }));
 }
+
+const total = (groups: readonly CarerOutcome[], completion?: CarerOutcome['completion']) =>
+  groups.filter((g) => completion === undefined || g.completion === completion).reduce((n, g) => n + g.carers, 0);
 
 const ORDER = `ORDER BY band, CASE band WHEN 0 THEN coalesce(next, '9999-12-31') WHEN 1 THEN start_date END,
   CASE band WHEN 2 THEN closed_on END DESC, start_date DESC, id`;
@@ -120,7 +109,10 @@ export function queryRunList(db: Db, todayDate: string, limit: number, offset: n
     offset,
   }) as RunRowOut[];
   const { n } = stmt(db, 'SELECT count(*) AS n FROM safe_home_runs').get() as { n: number };
-  const carers = carerOutcomes(db, runs, false);
+  const carers = carerOutcomes(
+    db,
+    runs.map((r) => r.id),
+  );
   return {
     items: runs.map((r) => {
       const mine = carers.filter((c) => c.runId === r.id);
@@ -132,9 +124,9 @@ export function queryRunList(db: Db, todayDate: string, limit: number, offset: n
         status: BAND_STATUS[r.band],
         plannedSessions: r.planned_sessions,
         sessionsHeld: r.held,
-        carersEnrolled: mine.length,
-        carersWithdrawn: mine.filter((c) => c.completion === 'withdrawn').length,
-        carersCompleted: mine.filter((c) => c.completion === 'completed').length,
+        carersEnrolled: total(mine),
+        carersWithdrawn: total(mine, 'withdrawn'),
+        carersCompleted: total(mine, 'completed'),
         nextSessionDate: r.closed_on === null ? r.next : null,
       };
     }),
@@ -146,22 +138,21 @@ export function queryRunList(db: Db, todayDate: string, limit: number, offset: n
 
 export function queryServiceView(db: Db, todayDate: string): SafeHomeServiceView {
   const runs = stmt(db, RUNS).all({ today: todayDate }) as RunRowOut[];
-  const carers = carerOutcomes(db, runs, true);
-  const count = (c: CarerOutcome['completion']) => carers.filter((x) => x.completion === c).length;
-  const completed = count('completed');
-  const ended = completed + count('not_completed') + count('withdrawn');
+  const carers = carerOutcomes(db, 'all');
+  const completed = total(carers, 'completed');
+  const ended = completed + total(carers, 'not_completed') + total(carers, 'withdrawn');
   const dropOut = new Map<number, number>();
   for (const c of carers) {
     if (c.completion === 'withdrawn' || c.completion === 'not_completed') {
-      dropOut.set(c.lastSeq, (dropOut.get(c.lastSeq) ?? 0) + 1);
+      dropOut.set(c.lastSeq, (dropOut.get(c.lastSeq) ?? 0) + c.carers);
     }
   }
   return {
     runsInProgress: runs.filter((r) => r.band === 0).length,
     runsFinished: runs.filter((r) => r.band === 2).length,
-    carersEnrolled: carers.length,
+    carersEnrolled: total(carers),
     carersCompleted: completed,
-    carersWithdrawn: count('withdrawn'),
+    carersWithdrawn: total(carers, 'withdrawn'),
     completionRate: ended > 0 ? completed / ended : null,
     dropOutBySession: [...dropOut].sort(([a], [b]) => a - b).map(([seq, n]) => ({ seq, carers: n })),
   };

@@ -1,4 +1,8 @@
-import { DEFAULT_COMPLETION_RULE, SEEDED_THEMES } from '../../../../preload/contract/safe-home-records';
+import {
+  DEFAULT_COMPLETION_RULE,
+  SAFETY_PLAN_THEME_KEY,
+  SEEDED_THEMES,
+} from '../../../../preload/contract/safe-home-records';
 import type { Migration } from './index';
 
 /**
@@ -17,6 +21,24 @@ export function seededThemeId(index: number): string {
 }
 
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** Work out again the counts of the carers `where` selects (`e` is the enrolment). */
+function recount(where: string): string {
+  const attendedPlanned = `FROM safe_home_register g JOIN safe_home_sessions s ON s.id = g.session_id
+     WHERE g.enrolment_id = e.id AND g.state = 'attended' AND s.kind = 'planned'`;
+  // Delete then insert, not INSERT OR REPLACE: inside a trigger the outer statement's conflict
+  // handling wins, and the register's upsert would turn REPLACE into a UNIQUE failure.
+  return `DELETE FROM safe_home_carer_counts WHERE enrolment_id IN (SELECT e.id FROM safe_home_enrolments e WHERE ${where});
+    INSERT INTO safe_home_carer_counts (enrolment_id, run_id, withdrawn, attended, last_seq, safety)
+    SELECT e.id, e.run_id, e.withdrawn_on IS NOT NULL,
+      (SELECT count(*) ${attendedPlanned}),
+      (SELECT max(s.seq) ${attendedPlanned}),
+      EXISTS (SELECT 1 FROM safe_home_register g JOIN safe_home_sessions s ON s.id = g.session_id,
+                json_each(coalesce(s.covered_theme_ids, s.theme_ids)) t
+               WHERE g.enrolment_id = e.id AND g.state = 'attended'
+                 AND t.value = (SELECT id FROM safe_home_themes WHERE key = ${sqlText(SAFETY_PLAN_THEME_KEY)}))
+    FROM safe_home_enrolments e WHERE ${where};`;
+}
 
 /**
  * Safe Home: the theme list (seeded with the published themes) and the completion rule
@@ -187,6 +209,43 @@ export const m0130SafeHome: Migration = {
       ) STRICT;
       CREATE INDEX safe_home_safety_plans_case ON safe_home_safety_plans (case_id, run_id, version_date);
       CREATE INDEX safe_home_safety_plans_run ON safe_home_safety_plans (run_id);
+
+      -- Derived, never entered: per carer, what the completion rule needs (planned sessions
+      -- attended, the last one, a session attended covering the safety-plan theme, withdrawn).
+      -- The service view sums these for every carer at once instead of reading every register
+      -- entry. Triggers keep it, whoever writes (the app, a bundle import), so it cannot drift;
+      -- it is not a record and never travels. Completion itself is still decided on read, from
+      -- the rule in force.
+      CREATE TABLE safe_home_carer_counts (
+        enrolment_id  TEXT PRIMARY KEY REFERENCES safe_home_enrolments (id) ON DELETE CASCADE,
+        run_id        TEXT NOT NULL REFERENCES safe_home_runs (id) ON DELETE CASCADE,
+        withdrawn     INTEGER NOT NULL,
+        attended      INTEGER NOT NULL,
+        last_seq      INTEGER,
+        safety        INTEGER NOT NULL
+      ) STRICT;
+      -- Covers the service view's grouping, so it reads this index alone.
+      CREATE INDEX safe_home_carer_counts_run ON safe_home_carer_counts (run_id, withdrawn, attended, safety, last_seq);
+
+      CREATE TRIGGER safe_home_counts_enrol AFTER INSERT ON safe_home_enrolments BEGIN
+        ${recount('e.id = NEW.id')}
+      END;
+      CREATE TRIGGER safe_home_counts_withdraw AFTER UPDATE OF withdrawn_on ON safe_home_enrolments BEGIN
+        ${recount('e.id = NEW.id')}
+      END;
+      CREATE TRIGGER safe_home_counts_entry_in AFTER INSERT ON safe_home_register BEGIN
+        ${recount('e.id = NEW.enrolment_id')}
+      END;
+      CREATE TRIGGER safe_home_counts_entry_change AFTER UPDATE ON safe_home_register BEGIN
+        ${recount('e.id IN (NEW.enrolment_id, OLD.enrolment_id)')}
+      END;
+      CREATE TRIGGER safe_home_counts_entry_out AFTER DELETE ON safe_home_register BEGIN
+        ${recount('e.id = OLD.enrolment_id')}
+      END;
+      CREATE TRIGGER safe_home_counts_session AFTER UPDATE OF kind, seq, theme_ids, covered_theme_ids
+        ON safe_home_sessions BEGIN
+        ${recount('e.run_id = NEW.run_id')}
+      END;
     `);
     const at = new Date().toISOString();
     const themes = SEEDED_THEMES.map(
