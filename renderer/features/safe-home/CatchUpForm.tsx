@@ -13,8 +13,9 @@ import { checkUkDate, parseUkDate } from '../cases/case-page/uk-date';
 import { addCatchUp } from './safe-home-actions';
 
 export function CatchUpForm({ run, onDone }: { run: RunView; onDone: (saved: string | null) => void }) {
-  const planned = run.sessions.filter((s) => s.kind === 'planned');
-  const [sessionId, setSessionId] = useState(planned.find((s) => s.registerTakenAt)?.id ?? planned[0]?.id ?? '');
+  // A catch-up repeats a session that has been held (its register taken).
+  const held = run.sessions.filter((s) => s.kind === 'planned' && s.registerTakenAt);
+  const [sessionId, setSessionId] = useState(held.at(-1)?.id ?? '');
   const [date, setDate] = useState('');
   const [carers, setCarers] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string | null>>({});
@@ -28,6 +29,10 @@ export function CatchUpForm({ run, onDone }: { run: RunView; onDone: (saved: str
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    if (!sessionId) {
+      setFormError('No session has been held yet, so there is none to catch up on.');
+      return;
+    }
     const found = {
       'catch-up-date': checkUkDate(date, 'date of the catch-up', true),
       'catch-up-carers': carers.length === 0 ? 'Choose the carers the catch-up is for.' : null,
@@ -53,12 +58,13 @@ export function CatchUpForm({ run, onDone }: { run: RunView; onDone: (saved: str
       <h4 id="catch-up-heading" ref={heading} tabIndex={-1}>
         Book a catch-up session
       </h4>
+      {held.length === 0 && <p className="notice">No session has been held yet, so there is none to catch up on.</p>}
       <SelectField
         id="catch-up-session"
         label="The session it catches up on"
         value={sessionId}
         onValueChange={setSessionId}
-        options={planned.map((s) => ({
+        options={held.map((s) => ({
           value: s.id,
           label: `Session ${s.seq}, ${formatDate(s.sessionDate)}${s.themes.length ? `: ${s.themes.map((t) => t.label).join('; ')}` : ''}`,
         }))}
@@ -66,6 +72,7 @@ export function CatchUpForm({ run, onDone }: { run: RunView; onDone: (saved: str
       <DateField
         id="catch-up-date"
         label="Date of the catch-up"
+        hint="dd/mm/yyyy, on or after the session it catches up on."
         value={date}
         onValueChange={setDate}
         error={errors['catch-up-date']}
