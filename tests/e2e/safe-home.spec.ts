@@ -295,3 +295,46 @@ test('a 13-session group run: three carers of two families, registers, a withdra
   await expectNoSeriousViolations(page, 'Safe Home service view');
   await page.screenshot({ path: `${ARTIFACTS}/safe-home-service-1280x800.png`, fullPage: true });
 });
+
+test('administrators rename and retire a theme, add one, and lower the completion rule', async ({ app }) => {
+  const { page } = app;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createVaultAndSignIn(page);
+  await goToArea(page, 'Safe Home');
+  await page
+    .getByRole('navigation', { name: 'Safe Home' })
+    .getByRole('link', { name: 'Themes and completion rule' })
+    .click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Themes and completion rule' })).toBeVisible();
+
+  const themes = await api<{ id: string; key: string | null }[]>(page, 'safeHomeTheme:list', {});
+  /** A theme's row, by its stable key (its name and buttons change as it is edited). */
+  const row = (key: string) =>
+    page.locator('li').filter({ has: page.locator(`#theme-${themes.find((t) => t.key === key)?.id ?? 'none'}-label`) });
+  const signs = row('signs_of_abuse');
+  await press(page, signs.getByRole('button', { name: 'Retire Signs of sexual abuse' }));
+  await expect(signs.getByRole('status')).toHaveText('Retired: no longer offered for new sessions.');
+  await expect(signs).toContainText('Retired');
+
+  const pathways = row('pathways');
+  await typeInto(page, pathways.getByLabel('Theme'), 'Pathways into harmful behaviour and risk factors');
+  await press(page, pathways.getByRole('button', { name: /^Save/ }));
+  await expect(pathways.getByRole('status')).toHaveText('Saved.');
+
+  await typeInto(page, page.getByLabel('Theme', { exact: true }).last(), 'Online safety at home');
+  await page.getByLabel('Aim it serves').last().selectOption('patterns');
+  await press(page, page.getByRole('button', { name: 'Add the theme' }));
+  await expect(page.getByRole('button', { name: 'Retire Online safety at home' })).toBeVisible();
+
+  const percent = page.getByLabel('Share of planned sessions attended (%)');
+  await typeInto(page, percent, '0');
+  await press(page, page.getByRole('button', { name: 'Save the rule' }));
+  await expect(percent).toHaveAccessibleDescription('Error: Enter a whole percentage from 1 to 100.');
+  await typeInto(page, percent, '60');
+  await press(page, page.getByRole('button', { name: 'Save the rule' }));
+  await expect(page.getByText('The completion rule was saved.')).toBeVisible();
+  const rule = await api<{ minAttendancePercent: number }>(page, 'safeHomeRule:get', {});
+  expect(rule.minAttendancePercent).toBe(60);
+  await expectNoSeriousViolations(page, 'Safe Home themes and completion rule');
+  await page.screenshot({ path: `${ARTIFACTS}/safe-home-settings-1280x800.png`, fullPage: true });
+});

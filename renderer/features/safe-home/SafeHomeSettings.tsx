@@ -135,7 +135,7 @@ export function SafeHomeSettings() {
         </ul>
         <AddTheme />
       </section>
-      <CompletionRuleForm key={`${rule.minAttendancePercent}-${rule.requireSafetyPlanSession}`} rule={rule} />
+      <CompletionRuleForm rule={rule} />
     </>
   );
 }
