@@ -14,3 +14,4 @@ import '../consultations/consultations.contribution';
 import '../attachment/attachment.contribution';
 import '../interventions/interventions.contribution';
 import '../training/training.contribution';
+import '../safe-home/safe-home.contribution';

@@ -6,13 +6,6 @@
 import { registerArea } from './area-registry';
 
 registerArea({
-  id: 'safe-home',
-  label: 'Safe Home',
-  order: 60,
-  summary: 'The programme for parents and carers: groups, attendance, themes covered and safety plans.',
-  empty: 'No Safe Home groups yet. Groups, sessions attended and safety plans will appear here.',
-});
-registerArea({
   id: 'reports',
   label: 'Reports',
   order: 80,
