@@ -22,7 +22,7 @@ export const DEFAULT_REFERENCE_DATE = '2025-12-31';
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
  * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
  */
-export const DEMO_GENERATOR_VERSION = 6;
+export const DEMO_GENERATOR_VERSION = 7;
 
 export interface DemoOptions {
   cases: number;
