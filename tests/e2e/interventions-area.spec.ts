@@ -177,10 +177,6 @@ test('a case’s Interventions tab shows each goal’s chart and table, attendan
   await press(page, table.getByRole('link', { name: new RegExp(jordan.reference) }));
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
   const tab = page.getByRole('tab', { name: 'Interventions' });
-  test.skip(
-    (await tab.count()) === 0,
-    'The Interventions case tab (branch h/interv-ui) places the Outcomes panel: this runs once both are merged.',
-  );
   await expect(tab).toHaveAttribute('aria-selected', 'true');
 
   const outcomes = page.getByRole('region', { name: 'Outcomes' });
