@@ -26,6 +26,16 @@ async function typeInto(page: Page, target: Locator, text: string) {
 }
 
 /** From any area to the case's chronology (the Cases area may still show the case last open). */
+/**
+ * Opens the agreement and waits for the app to move focus to its heading: the Consultations area
+ * keeps the agreement last open, so its buttons are on screen before the fresh copy arrives, and a
+ * key pressed in between would go to a control the heading then takes the focus from.
+ */
+async function openAgreement(page: Page, organisation: string) {
+  await press(page, page.getByRole('button', { name: organisation }));
+  await expect(page.locator('#agreement-heading')).toBeFocused();
+}
+
 async function openCaseChronology(page: Page, reference: string) {
   await goToArea(page, 'Cases');
   const back = page.getByRole('button', { name: 'Back to the caseload' });
@@ -57,7 +67,7 @@ test('a batch session is edited (the case’s chronology follows) and removed wi
   await expect(page.locator('li').filter({ hasText: LINE })).toContainText('10/02/2026');
 
   await goToArea(page, 'Consultations');
-  await press(page, page.getByRole('button', { name: 'Leeds Youth Justice Service' }));
+  await openAgreement(page, 'Leeds Youth Justice Service');
   const detail = page.getByTestId('agreement-detail');
   await expect(detail).toContainText('Session on 10/02/2026');
   await press(page, detail.getByRole('button', { name: 'Edit the session of 10/02/2026' }));
@@ -90,7 +100,7 @@ test('a batch session is edited (the case’s chronology follows) and removed wi
 
   // It did not take place after all: removed, with a reason.
   await goToArea(page, 'Consultations');
-  await press(page, page.getByRole('button', { name: 'Leeds Youth Justice Service' }));
+  await openAgreement(page, 'Leeds Youth Justice Service');
   await press(page, detail.getByRole('button', { name: 'Remove the session of 12/02/2026' }));
   const dialog = page.getByRole('dialog', { name: 'Remove the session of 12/02/2026?' });
   await expect(dialog).toBeVisible();
