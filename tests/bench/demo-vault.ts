@@ -45,8 +45,13 @@ export interface DemoVaultMeta {
   builtAt: string;
 }
 
+/**
+ * Where the cached vaults live. `NCATS_BENCH_CACHE` moves it: two checkouts sharing one
+ * node_modules (git worktrees) at different schema versions would otherwise rebuild each
+ * other's cache in turn, or at the same time.
+ */
 export function cacheRoot(): string {
-  return join(REPO_ROOT, 'node_modules', '.cache', 'ncats-bench');
+  return process.env.NCATS_BENCH_CACHE ?? join(REPO_ROOT, 'node_modules', '.cache', 'ncats-bench');
 }
 
 function metaPath(dir: string): string {
