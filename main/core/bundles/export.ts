@@ -23,7 +23,7 @@ import {
   type ManifestEntry,
 } from './manifest';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase';
-import type { BundleRegistry, CollectOptions, DocumentBlob } from './registry';
+import type { BundleModule, BundleRecord, BundleRegistry, CollectOptions, DocumentBlob } from './registry';
 import { buildSummaryPdf } from './summary';
 import { contentHash, setSyncBase } from './sync-state';
 import { slices, writeTar, type TarEntrySource } from './tar-writer';
@@ -122,6 +122,21 @@ async function* checkedDocument(doc: DocumentBlob): AsyncGenerator<Uint8Array> {
   }
 }
 
+/** Each module's records plus those it carries because the others name them (`referencedBy`). */
+function withReferenced(
+  vault: OpenVault,
+  caseId: string,
+  collected: { module: BundleModule; records: BundleRecord[] }[],
+): { module: BundleModule; records: BundleRecord[] }[] {
+  return collected.map((entry) => {
+    if (!entry.module.referencedBy) return entry;
+    const others = collected.filter((o) => o !== entry).flatMap((o) => o.records);
+    const have = new Set(entry.records.map((r) => r.id));
+    const extra = entry.module.referencedBy(vault.db, caseId, others).filter((r) => !have.has(r.id));
+    return { module: entry.module, records: [...entry.records, ...extra] };
+  });
+}
+
 export async function exportBundle(
   vault: OpenVault,
   registry: BundleRegistry,
@@ -143,7 +158,11 @@ export async function exportBundle(
     ...(request.documentIds ? { documentIds: request.documentIds } : {}),
   };
   const chosen = registry.modules.filter((m) => !request.modules || request.modules.includes(m.name));
-  const collected = chosen.map((module) => ({ module, records: module.collect(vault.db, found.id, options) }));
+  const collected = withReferenced(
+    vault,
+    found.id,
+    chosen.map((module) => ({ module, records: module.collect(vault.db, found.id, options) })),
+  );
   const documents =
     registry.documents && (!request.modules || request.modules.includes('documents'))
       ? registry.documents.list(vault.db, found.id, options)

@@ -47,6 +47,13 @@ export interface BundleModule<R extends BundleRecord = BundleRecord> {
   /** Modules applied before this one (e.g. the case before its notes). */
   after?: readonly string[];
   collect(db: Db, caseId: string, options: CollectOptions): R[];
+  /**
+   * Records this module carries because the other modules' records name them, called once every
+   * module has collected, with all of their records: the users module adds every author, signer
+   * or facilitator a carried record refers to, so a module added later cannot forget to list its
+   * user columns. Records `collect` already gave are not repeated.
+   */
+  referencedBy?(db: Db, caseId: string, others: readonly BundleRecord[]): R[];
   /** The local record with this id, in the same shape `collect` gives, or null. */
   get(db: Db, id: string): R | null;
   /** Whether this record belongs to the case being imported (refuses records of other cases). */

@@ -2,13 +2,17 @@
  * The interventions in case bundles: one module per table, columns from the record
  * definitions. Session notes' sign-off travels in the generic `report-signoffs` and
  * `report-addenda` modules (subject kind `intervention_session`), so a note signed on one
- * laptop is locked on the other. Conflicts are found by version like every other module.
+ * laptop is locked on the other. A note signed here keeps its text whatever a bundle brings
+ * (`lockedBy`): the change waits as a conflict, and "take theirs" is refused. Other conflicts
+ * are found by version like every other module.
  *
  * A concern's flag and task travel in the casework modules, which apply before these.
  */
 import { ATTENDANCE_LABELS, PLAN_TYPE_LABELS } from '../../../preload/contract/intervention-records';
 import { recordModule } from '../bundles/modules/record-module';
 import { ukDate } from '../bundles/summary';
+import { signedOffLock } from '../reports/signoff/signoff-lock';
+import { SESSION_SUBJECT } from './intervention-view';
 import {
   concernRecord,
   goalRecord,
@@ -53,6 +57,9 @@ export const interventionSessionsModule = recordModule(sessionRecord, {
   schemaVersion: 1,
   after: ['intervention-plans'],
   order: 't.session_date, t.start_time, t.id',
+  // Signing does not touch the session's row or version, so without this lock a colleague's
+  // later edit would replace the signed text as an ordinary update.
+  lockedBy: (db, r) => signedOffLock(db, { kind: SESSION_SUBJECT, id: String(r.id) }, 'session note'),
   summarise: (rows) => [
     {
       heading: `Intervention sessions (${rows.length})`,

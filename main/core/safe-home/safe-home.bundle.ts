@@ -126,48 +126,23 @@ export const safeHomeSafetyPlansModule = recordModule(safetyPlanRecord, {
   ],
 });
 
-/** Every user a case's Safe Home rows name (facilitators, writers), for `safe-home-users`. */
-const SAFE_HOME_USERS = `
-  SELECT j.value AS u FROM safe_home_runs r, json_each(r.facilitator_ids) j WHERE r.id IN (${CASE_RUNS})
-  UNION SELECT created_by FROM safe_home_runs WHERE id IN (${CASE_RUNS})
-  UNION SELECT updated_by FROM safe_home_runs WHERE id IN (${CASE_RUNS})
-  UNION SELECT created_by FROM safe_home_sessions WHERE id IN (${CARRIED_SESSIONS})
-  UNION SELECT updated_by FROM safe_home_sessions WHERE id IN (${CARRIED_SESSIONS})
-  UNION SELECT register_taken_by FROM safe_home_sessions WHERE id IN (${CARRIED_SESSIONS})
-  UNION SELECT written_by FROM safe_home_group_notes WHERE session_id IN (${ATTENDED_SESSIONS})
-  UNION SELECT created_by FROM safe_home_enrolments WHERE case_id = @caseId
-  UNION SELECT updated_by FROM safe_home_enrolments WHERE case_id = @caseId
-  UNION SELECT updated_by FROM safe_home_register WHERE case_id = @caseId
-  UNION SELECT created_by FROM safe_home_safety_plans WHERE case_id = @caseId
-  UNION SELECT updated_by FROM safe_home_safety_plans WHERE case_id = @caseId`;
-
 /**
- * The users Safe Home rows name that the case file's `users` module does not already carry
- * (a facilitator need not have touched the case itself), added on the receiving laptop in the
- * same way: a disabled, read-only account marked "(other service)".
+ * Kept so that bundles made before the users module carried every user a record names can still
+ * be read: those bundles listed facilitators who had not touched the case itself here. The users
+ * module now finds them in the Safe Home records (`referencedBy`), so nothing new is carried in
+ * this module; carrying them twice would insert them twice.
  */
 export const safeHomeUsersModule: BundleModule<UserRecord> = {
-  ...usersModule,
   name: 'safe-home-users',
+  schemaVersion: usersModule.schemaVersion,
+  schema: usersModule.schema,
+  insertOnly: true,
   after: ['users'],
-  collect(db: Db, caseId: string, options) {
-    const carried = new Set(usersModule.collect(db, caseId, options).map((u) => u.id));
-    const ids = (
-      db.prepare(`SELECT u FROM (${SAFE_HOME_USERS}) WHERE u IS NOT NULL ORDER BY u`).all({ caseId }) as { u: string }[]
-    )
-      .map((x) => x.u)
-      .filter((id) => !carried.has(id));
-    if (ids.length === 0) return [];
-    const names = db
-      .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
-      .all(JSON.stringify(ids)) as { id: string; display_name: string }[];
-    return names.map((u) => ({
-      id: u.id,
-      version: 1 as const,
-      displayName: u.display_name.replace(/ \(other service\)$/, ''),
-      caseId,
-    }));
-  },
+  collect: () => [],
+  get: usersModule.get,
+  belongsTo: usersModule.belongsTo,
+  insert: usersModule.insert,
+  update: usersModule.update,
 };
 
 /** One enrolment's places in catch-up sessions: the record's id is the enrolment's. */

@@ -31,6 +31,23 @@ const REFERENCES = `
   UNION SELECT uploaded_by FROM documents WHERE case_id = @c UNION SELECT updated_by FROM documents WHERE case_id = @c
   UNION SELECT deleted_by FROM documents WHERE case_id = @c`;
 
+/** A UUID as the vault writes them (lower case), anywhere in a record's JSON. */
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** The carried shape of a user row. */
+function carriedUsers(db: Db, ids: readonly string[], caseId: string): UserRecord[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare('SELECT id, display_name FROM users WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify(ids)) as { id: string; display_name: string }[];
+  return rows.map((u) => ({
+    id: u.id,
+    version: 1 as const,
+    displayName: u.display_name.replace(/ \(other service\)$/, ''),
+    caseId,
+  }));
+}
+
 export const usersModule: BundleModule<UserRecord> = {
   name: 'users',
   schemaVersion: 1,
@@ -48,6 +65,11 @@ export const usersModule: BundleModule<UserRecord> = {
       displayName: u.display_name.replace(/ \(other service\)$/, ''),
       caseId,
     })),
+  // Every user any carried record names, whatever its column is called (signers of sign-offs,
+  // session authors, facilitators ...): ids are random UUIDs, so a value equal to a user's id is
+  // that user. Without them the receiving vault refuses the import on its foreign keys.
+  referencedBy: (db, caseId, others) =>
+    carriedUsers(db, [...new Set(JSON.stringify(others).match(UUID_IN_TEXT) ?? [])], caseId),
   get: (db: Db, id) => {
     const row = db.prepare('SELECT id FROM users WHERE id = ?').get(id) as { id: string } | undefined;
     return row ? { id: row.id, version: 1, displayName: '', caseId: '' } : null;

@@ -12,7 +12,8 @@ import { caseWithPlan, SESSION_INPUT, whoAmI } from './channel-helpers';
 let alice: Laptop;
 let bob: Laptop;
 let bobOnAlice: string;
-twoLaptops('ncats-bundle-interventions-', (pair) => ({ alice, bob, bobOnAlice } = pair));
+let aliceOnBob: string;
+twoLaptops('ncats-bundle-interventions-', (pair) => ({ alice, bob, bobOnAlice, aliceOnBob } = pair));
 
 const apply = async (to: Laptop, file: string) => {
   const inboxId = await receive(to, file);
@@ -78,5 +79,43 @@ describe('interventions in the case bundle', () => {
     expect(back.conflicts).toBe(1);
     const conflicts = await bob.call<{ recordId: string }[]>('bundle:conflicts', { caseId: c.caseId });
     expect(conflicts.map((x) => x.recordId)).toEqual([c.session.id]);
+  });
+
+  it('sends a case back when the colleague only edited a session note (its author travels with it)', async () => {
+    const c = await caseWithPlan(alice, await whoAmI(alice));
+    await apply(bob, await send(alice, c.caseId, bobOnAlice));
+    await bob.call('interventionSession:update', {
+      sessionId: c.session.id,
+      expectedVersion: c.session.version,
+      session: { ...SESSION_INPUT, content: 'Bob’s note of the session.' },
+    });
+    const back = await apply(alice, await send(bob, c.caseId, aliceOnBob));
+    expect(back.conflicts).toBe(0);
+    const log = await alice.call<Page<InterventionSessionView>>('interventionSession:log', { caseId: c.caseId });
+    expect(log.items[0]?.content).toBe('Bob’s note of the session.');
+  });
+
+  it('keeps a note signed here as signed when a colleague’s bundle brings a change to it', async () => {
+    const c = await caseWithPlan(alice, await whoAmI(alice));
+    await apply(bob, await send(alice, c.caseId, bobOnAlice));
+    await bob.call('interventionSession:update', {
+      sessionId: c.session.id,
+      expectedVersion: c.session.version,
+      session: { ...SESSION_INPUT, content: 'Changed on Bob’s laptop after Alice’s copy was sent.' },
+    });
+    await alice.call('interventionSession:sign', { sessionId: c.session.id, expectedVersion: c.session.version });
+    const back = await apply(alice, await send(bob, c.caseId, aliceOnBob));
+    expect(back.conflicts).toBe(1);
+    const log = await alice.call<Page<InterventionSessionView>>('interventionSession:log', { caseId: c.caseId });
+    expect(log.items[0]?.content).toBe(SESSION_INPUT.content);
+    const [conflict] = await alice.call<{ id: string; recordId: string; locked?: string }[]>('bundle:conflicts', {
+      caseId: c.caseId,
+    });
+    expect(conflict).toMatchObject({
+      recordId: c.session.id,
+      locked: expect.stringMatching(/session note was signed off/),
+    });
+    const take = await alice.raw('bundle:resolveConflict', { conflictId: conflict?.id, resolution: 'take-theirs' });
+    expect(take).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
