@@ -93,6 +93,7 @@ registerMeasure({
   id: 'safe_home_completion_rate',
   label: 'Safe Home completion rate',
   unit: 'rate',
+  baseLabel: 'carers whose run ended',
   order: 61,
   exportable: true,
   compute(db, period) {

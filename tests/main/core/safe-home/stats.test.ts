@@ -109,7 +109,7 @@ describe('Safe Home completion and drop-out', () => {
       'Dropped out (did not complete)': 1,
     });
     const rate = stats.rows.find((r) => r.measure === 'safe_home_completion_rate');
-    expect(rate).toMatchObject({ value: 1 / 3, base: 3, unit: 'rate' });
+    expect(rate).toMatchObject({ value: 1 / 3, base: 3, unit: 'rate', baseLabel: 'carers whose run ended' });
 
     // The same outcomes as the run overview gives each carer.
     const byScreen = view.enrolments.map((e) => e.progress.completion).sort();
