@@ -87,6 +87,11 @@ test('the dashboard on demo data: the channel’s figures, the period from the k
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${ARTIFACTS}/dashboard-1280.png` });
   await page.screenshot({ path: `${ARTIFACTS}/dashboard-1280-full.png`, fullPage: true });
+  // A window's worth at a time, to look at each chart at its real size.
+  for (const measure of ['referrals_received', 'open_caseload', 'assessments_due', 'safe_home_carers_ended']) {
+    await page.getByTestId(`dashboard-section-${measure}`).evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-1280-${measure}.png` });
+  }
 
   // The period from the keyboard: the arrow keys move through the presets and apply each.
   const lastYear = page.getByRole('radio', { name: 'Last 12 months' });
@@ -166,6 +171,10 @@ test('the dashboard on demo data: the channel’s figures, the period from the k
   await expectNoSeriousViolations(page, 'Dashboard at 320 px');
   await page.screenshot({ path: `${ARTIFACTS}/dashboard-320.png` });
   await page.screenshot({ path: `${ARTIFACTS}/dashboard-320-full.png`, fullPage: true });
+  for (const measure of ['referrals_received', 'assessments_due']) {
+    await page.getByTestId(`dashboard-section-${measure}`).evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-320-${measure}.png` });
+  }
 });
 
 test('a clinician sees the dashboard without the export', async ({ app }) => {

@@ -4,22 +4,38 @@
  * also written beside its bar or point, one colour throughout, so nothing depends on colour; the
  * pictures are hidden from assistive technology, which reads the table under each instead.
  */
+import { useSyncExternalStore } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts';
 import { AXIS_COLOUR, GRID_COLOUR, LABEL_COLOUR, LINE_COLOUR } from '../interventions/outcomes/chart-style';
 import type { BreakdownFigures } from './dashboard-figures';
 import { monthShort } from './periods';
 import styles from './Dashboard.module.css';
 
-/** Room for a group's name beside its bar; longer names are shortened (the table has them whole). */
-const NAME_WIDTH = 132;
-const MAX_NAME = 20;
+/**
+ * Room for a group's name beside its bar, wide or narrow window (where the tables turn into
+ * cards, tables.css); longer names are shortened, the table has them whole.
+ */
+const NAMES = { wide: { width: 236, chars: 36 }, narrow: { width: 104, chars: 14 } } as const;
+const NARROW = '(max-width: 560px)';
 const BAR_ROW = 26;
 
-const shortName = (name: string) => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1)}…` : name);
+function subscribeToWidth(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** Whether the window is narrow, following it as it changes (zoom, a resized window). */
+function useNarrowWindow(): boolean {
+  return useSyncExternalStore(subscribeToWidth, () => window.matchMedia(NARROW).matches);
+}
+
+const shorten = (name: string, chars: number) => (name.length > chars ? `${name.slice(0, chars - 1)}…` : name);
 
 export function BarFigures(props: { figures: BreakdownFigures }) {
   const { groups } = props.figures;
   const height = groups.length * BAR_ROW + 40;
+  const names = useNarrowWindow() ? NAMES.narrow : NAMES.wide;
   return (
     <div className={styles.chart} aria-hidden="true" data-testid="dashboard-bar-chart">
       <BarChart
@@ -36,9 +52,9 @@ export function BarFigures(props: { figures: BreakdownFigures }) {
         <YAxis
           type="category"
           dataKey="group"
-          width={NAME_WIDTH}
+          width={names.width}
           interval={0}
-          tickFormatter={shortName}
+          tickFormatter={(name: string) => shorten(name, names.chars)}
           stroke={AXIS_COLOUR}
           tick={{ fill: AXIS_COLOUR, fontSize: 12 }}
         />

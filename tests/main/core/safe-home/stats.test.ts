@@ -15,7 +15,10 @@ const f = safeHomeCore();
 const AUGUST = { from: '2026-08-01', to: '2026-08-31' };
 
 /** A measure's figures: `total` and each group, by name. */
-function figures(result: { rows: readonly { measure: string; group: string | null; value: unknown }[] }, measure: string) {
+function figures(
+  result: { rows: readonly { measure: string; group: string | null; value: unknown }[] },
+  measure: string,
+) {
   return Object.fromEntries(result.rows.filter((r) => r.measure === measure).map((r) => [r.group ?? 'total', r.value]));
 }
 
@@ -24,7 +27,8 @@ async function takeAllRegisters(fx: ShFixture, run: RunView, missed: (seq: numbe
   let view = run;
   for (let seq = 1; seq <= 13; seq++) {
     const states: Record<string, { state: string; reason: string }> = {};
-    for (const e of view.enrolments) if (missed(seq, e.id)) states[e.id] = { state: 'did_not_attend', reason: 'No contact' };
+    for (const e of view.enrolments)
+      if (missed(seq, e.id)) states[e.id] = { state: 'did_not_attend', reason: 'No contact' };
     view = await takeRegister(fx, view, seq, states);
   }
   return view;
@@ -58,7 +62,9 @@ describe('Safe Home completion and drop-out', () => {
   });
 
   it('reads the per-carer counts through their covering index, never the register', () => {
-    const plan = (f.vault().db.prepare(`EXPLAIN QUERY PLAN ${CARERS_OF_RUNS_ENDED}`).all(AUGUST) as { detail: string }[])
+    const plan = (
+      f.vault().db.prepare(`EXPLAIN QUERY PLAN ${CARERS_OF_RUNS_ENDED}`).all(AUGUST) as { detail: string }[]
+    )
       .map((r) => r.detail)
       .join('\n');
     expect(plan).toContain('USING COVERING INDEX safe_home_carer_counts_run');
@@ -123,9 +129,27 @@ describe('Safe Home completion and drop-out', () => {
   it('suppresses the small numbers and their complement in the export, and the rate made from them', async () => {
     const families = [];
     for (const [young, carers] of [
-      [['Tyler', 'Marsh'], [['Dawn Marsh', 'Mother'], ['Lee Marsh', 'Father']]],
-      [['Kian', 'Osei'], [['Grace Osei', 'Grandmother'], ['Kofi Osei', 'Grandfather']]],
-      [['Riley', 'Price'], [['Dana Price', 'Mother'], ['Sean Price', 'Stepfather']]],
+      [
+        ['Tyler', 'Marsh'],
+        [
+          ['Dawn Marsh', 'Mother'],
+          ['Lee Marsh', 'Father'],
+        ],
+      ],
+      [
+        ['Kian', 'Osei'],
+        [
+          ['Grace Osei', 'Grandmother'],
+          ['Kofi Osei', 'Grandfather'],
+        ],
+      ],
+      [
+        ['Riley', 'Price'],
+        [
+          ['Dana Price', 'Mother'],
+          ['Sean Price', 'Stepfather'],
+        ],
+      ],
     ] as [[string, string], [string, string][]][]) {
       families.push(await makeFamily(f, { young, carers }));
     }

@@ -63,7 +63,9 @@ describe('the anonymised statistics download', () => {
     expect(csv.split('\r\n')[0]).toBe(CSV_HEADER);
     expect(csv).toContain('referrals_received,month,2025-03,2025-01-01,2025-12-31,6,count');
     expect(csv).not.toMatch(/Jordan|Ellis|Ada Admin/);
-    const channel = ok<StatisticsExport>(await core.router('statistics:export', { from: '2025-01-01', to: '2025-12-31' }));
+    const channel = ok<StatisticsExport>(
+      await core.router('statistics:export', { from: '2025-01-01', to: '2025-12-31' }),
+    );
     expect(csv).toBe(channel.csv);
     expect(isAllowedDownloadUrl(`app://ncats/${PERIOD}`)).toBe(true);
 
