@@ -66,6 +66,11 @@ export interface StatisticRow extends StatisticCellRef {
   base?: number;
   /** Rates and medians: the count cells they are made from; if any is suppressed, so is this. */
   dependsOn?: readonly StatisticCellRef[];
+  /**
+   * Rates and medians: what `base` counts, plural, so the dashboard can say "62 % of 48
+   * assessments" (absent: the figure is shown with the bare number).
+   */
+  baseLabel?: string;
 }
 
 /** A count of 1 to 4, withheld so that no person can be picked out. */
@@ -78,7 +83,7 @@ export const WITHHELD = '[c]';
 export type SuppressionMark = typeof SMALL_NUMBER | typeof WITHHELD;
 
 /** One figure of the anonymised export: a number, a suppression mark, or null (nothing to compute). */
-export interface PublishedStatisticRow extends Omit<StatisticRow, 'value' | 'base' | 'dependsOn'> {
+export interface PublishedStatisticRow extends Omit<StatisticRow, 'value' | 'base' | 'dependsOn' | 'baseLabel'> {
   value: number | SuppressionMark | null;
 }
 

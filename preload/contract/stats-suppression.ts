@@ -143,7 +143,7 @@ export function suppressSmallNumbers(rows: readonly StatisticRow[]): PublishedSt
     if (isSmall(r.base) || fromSuppressed) marks.set(cellKey(r), WITHHELD);
   }
 
-  return rows.map(({ base: _base, dependsOn: _dependsOn, ...row }) => ({
+  return rows.map(({ base: _base, dependsOn: _dependsOn, baseLabel: _baseLabel, ...row }) => ({
     ...row,
     value: marks.get(cellKey(row)) ?? row.value,
   }));

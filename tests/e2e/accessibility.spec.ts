@@ -32,7 +32,7 @@ test('every screen passes axe-core (WCAG 2.2 AA) with no serious or critical vio
   await expectNoSeriousViolations(page, 'recovery key');
 
   await acknowledgeRecoveryKey(page);
-  const areas = ['Cases', 'Consultations', 'Assessments', 'Interventions', 'Safe Home', 'Training', 'Reports'];
+  const areas = ['Cases', 'Consultations', 'Assessments', 'Interventions', 'Safe Home', 'Training', 'Dashboard'];
   for (const area of areas) {
     await page.getByRole('link', { name: area }).click();
     await expect(page.getByRole('heading', { level: 1, name: area })).toBeVisible();

@@ -64,7 +64,7 @@ test('the case page’s tabs stand in headed groups, walked by keyboard across g
   await createVaultAndSignIn(page);
   // A case with an open flag (and tasks and people), so counts show.
   const { jordan } = await seedCases(page);
-  await goToArea(page, 'Reports');
+  await goToArea(page, 'Dashboard');
   await goToArea(page, 'Cases');
   await page.getByRole('link', { name: jordan.reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Jordan Ellis-Fairweather/ })).toBeVisible();

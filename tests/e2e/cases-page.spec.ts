@@ -127,7 +127,7 @@ async function makeReferral(page: Page): Promise<{ id: string; reference: string
 /** Open the case from the caseload, as a clinician would. */
 async function openFromCaseload(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  await page.getByRole('link', { name: 'Reports', exact: true }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await page.getByRole('link', { name: 'Cases', exact: true }).click();
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();

@@ -34,10 +34,10 @@ test('create the vault, sign in and move around with the keyboard alone', async 
   await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Administration' })).toBeFocused();
   await kb.press('Shift+Tab');
-  await expect(page.getByRole('link', { name: 'Reports' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeFocused();
   await kb.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
-  await expect(page.getByRole('link', { name: 'Reports' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Dashboard' })).toHaveAttribute('aria-current', 'page');
 
   // Ctrl+L locks from wherever focus is.
   await kb.press('Control+l');

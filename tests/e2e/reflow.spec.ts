@@ -68,8 +68,8 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
 
   const { jordan } = await seedCases(page);
   // Leave and come back, so the caseload asks the core again and lists the seeded cases.
-  await goToArea(page, 'Reports');
-  await found.check('Reports');
+  await goToArea(page, 'Dashboard');
+  await found.check('Dashboard');
   await goToArea(page, 'Cases');
   await expect(page.getByRole('link', { name: jordan.reference })).toBeVisible();
   await found.check('Caseload');
@@ -160,7 +160,7 @@ test('at 1280x800 an open case owns the screen: its tabs near the top, the first
   const { page } = app;
   await createVaultAndSignIn(page);
   const { jordan } = await seedCases(page);
-  await goToArea(page, 'Reports');
+  await goToArea(page, 'Dashboard');
   await goToArea(page, 'Cases');
   await page.getByRole('link', { name: jordan.reference }).click();
   const name = page.getByRole('heading', { level: 2, name: 'Jordan Ellis-Fairweather' });
@@ -203,9 +203,9 @@ test('a heading focused on arrival gets no focus box; a control reached by Tab s
   const { jordan } = await seedCases(page);
 
   // Arrive in an area from the keyboard: focus goes to its heading, which draws no box.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).focus();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
   expect(await ringOf(page, 'h1')).toBe('none');
 
   // Open a case from the keyboard: focus on the young person's name, no box either.
@@ -251,10 +251,10 @@ test('at 200 % zoom the main navigation folds behind a Menu button, worked from 
   await expect(menu).toBeFocused();
 
   await page.keyboard.press('Space');
-  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab'); // Cases ... Reports
-  await expect(nav.getByRole('link', { name: 'Reports' })).toBeFocused();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab'); // Cases ... Dashboard
+  await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
-  await page.screenshot({ path: `${ARTIFACTS}/reflow-640-reports.png` });
+  await page.screenshot({ path: `${ARTIFACTS}/reflow-640-dashboard.png` });
 });

@@ -56,7 +56,7 @@ test('each main screen at 1280x800 and 320 CSS px, photographed for a person to 
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
 
   const { jordan } = await seedCases(page);
-  await goToArea(page, 'Reports');
+  await goToArea(page, 'Dashboard');
   await goToArea(page, 'Cases');
   await expect(page.getByRole('link', { name: jordan.reference })).toBeVisible();
   await photograph(page, 'Caseload');

@@ -77,6 +77,7 @@ registerMeasure({
   id: 'twelve_week_compliance',
   label: '12-week compliance (reports sent by their due date)',
   unit: 'rate',
+  baseLabel: 'assessments due with a known outcome',
   order: 41,
   exportable: true,
   compute(db, period) {
@@ -92,6 +93,7 @@ registerMeasure({
   id: 'days_paperwork_to_report',
   label: 'Median days from paperwork complete to report sent',
   unit: 'days',
+  baseLabel: 'reports sent',
   order: 42,
   exportable: true,
   compute(db, period) {

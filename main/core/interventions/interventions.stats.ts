@@ -50,6 +50,7 @@ registerMeasure({
   id: 'intervention_dna_rate',
   label: 'Intervention sessions not attended (DNA rate)',
   unit: 'rate',
+  baseLabel: 'sessions the service did not cancel',
   order: 51,
   exportable: true,
   compute(db, period) {

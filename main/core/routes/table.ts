@@ -9,6 +9,7 @@ import { documentRoutes } from '../documents/document-routes';
 import { reportRoutes } from '../reports/report-routes';
 import { reportPreviewRoutes } from '../reports/report-preview-route';
 import { trainingRoutes } from '../training/training-routes';
+import { statisticsRoutes } from '../stats/stats-routes';
 import { matchByteRoute, type ByteRoute } from './byte-route';
 
 export const BYTE_ROUTES: readonly ByteRoute[] = [
@@ -17,6 +18,7 @@ export const BYTE_ROUTES: readonly ByteRoute[] = [
   ...reportRoutes,
   ...reportPreviewRoutes,
   ...trainingRoutes,
+  ...statisticsRoutes,
 ];
 
 /**

@@ -62,6 +62,8 @@ export interface MeasureDefinition {
    */
   exportable: boolean;
   breakdowns?: readonly MeasureBreakdown[];
+  /** Rates and medians: what their base counts, plural ("assessments"), for the dashboard's words. */
+  baseLabel?: string;
   /**
    * The figures for the period, the total first, read synchronously inside the caller's
    * transaction. A breakdown's groups are in the order to show them; a group with no records may
@@ -106,6 +108,7 @@ export function measureRows(measure: MeasureDefinition, db: Db, period: MeasureP
       value: f.value,
       ...(f.base !== undefined ? { base: f.base } : {}),
       ...(f.dependsOn ? { dependsOn: f.dependsOn } : {}),
+      ...(f.base !== undefined && measure.baseLabel ? { baseLabel: measure.baseLabel } : {}),
     };
   });
 }

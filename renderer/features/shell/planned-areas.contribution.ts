@@ -1,14 +1,7 @@
 /**
- * Areas whose modules are still to come. No fake data: each says what will appear in it. When
- * a module arrives it registers its own area from its folder, with the same id, and its line
- * here goes.
+ * Areas whose modules are still to come, each with its honest empty state (no fake data): none
+ * now. When one is planned, register it here with `registerArea` (id, label, order, summary,
+ * empty); its module later registers the same id from its own folder and its entry here goes.
+ * The last one, Reports, became the Dashboard (`features/dashboard/`).
  */
-import { registerArea } from './area-registry';
-
-registerArea({
-  id: 'reports',
-  label: 'Reports',
-  order: 80,
-  summary: 'Clinical reports and service figures, produced as PDF or Word documents.',
-  empty: 'No reports yet. Reports and service figures will appear here once there are records to report on.',
-});
+export {};

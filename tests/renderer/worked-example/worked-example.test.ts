@@ -26,7 +26,7 @@ describe('a module contributes itself from its own folder', () => {
       'safe-home',
       'training',
       COURT_LETTERS.area,
-      'reports',
+      'dashboard',
       'administration',
     ]);
     const area = registeredAreas().find((a) => a.id === COURT_LETTERS.area);

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../../../main/core/core';
 import { computeStatistics } from '../../../../main/core/stats/stats.service';
 import { registeredMeasures } from '../../../../main/core/stats/measure-registry';
+import { monthsOf } from '../../../../main/core/cases/cases.stats';
 import type { StatisticRow } from '../../../../preload/contract/stats-records';
 import { makeVault, newCase, type TestVault } from '../cases/fixtures';
 
@@ -24,7 +25,7 @@ describe('referrals received', () => {
   it('is registered, exportable, with its breakdowns', () => {
     const m = registeredMeasures().find((x) => x.id === 'referrals_received');
     expect(m?.exportable).toBe(true);
-    expect(m?.breakdowns?.map((b) => b.id)).toEqual(['source', 'local_authority', 'service']);
+    expect(m?.breakdowns?.map((b) => b.id)).toEqual(['source', 'local_authority', 'service', 'month']);
   });
 
   it('counts referrals made on the first and last day of the period, and none outside it', () => {
@@ -47,6 +48,24 @@ describe('referrals received', () => {
     const source = rows.find((r) => r.breakdown === 'source');
     expect(source).toMatchObject({ breakdownLabel: 'Referral source', partition: true, unit: 'count' });
     expect(rows.find((r) => r.breakdown === 'service')?.partition).toBe(false);
+  });
+
+  it('breaks referrals down by month, every month the period touches in order, 0 for a month without any', () => {
+    newCase(t.vault, { referralDate: '2024-11-30' });
+    newCase(t.vault, { referralDate: '2024-12-15' });
+    newCase(t.vault, { referralDate: '2024-12-31' });
+    newCase(t.vault, { referralDate: '2025-02-01' });
+    newCase(t.vault, { referralDate: '2025-02-02' });
+    const { rows } = computeStatistics(t.vault, { from: '2024-12-15', to: '2025-02-01' });
+    const months = rows.filter((r) => r.measure === 'referrals_received' && r.breakdown === 'month');
+    expect(months.map((r) => [r.group, r.value])).toEqual([
+      ['2024-12', 2],
+      ['2025-01', 0],
+      ['2025-02', 1],
+    ]);
+    expect(months[0]).toMatchObject({ breakdownLabel: 'Month', partition: true });
+    expect(monthsOf({ from: '2025-01-31', to: '2025-01-31' })).toEqual(['2025-01']);
+    expect(monthsOf({ from: '2016-04-01', to: '2026-03-31' })).toHaveLength(120);
   });
 
   it('audits the computation with the period and the row count, and no value', () => {
