@@ -8,7 +8,9 @@
  * and the key slots, before and after). Unhandled rejections fail the run through vitest.
  *
  * Replay: a failure prints the command (`FUZZ_SEED=.. FUZZ_RUNS=.. FUZZ_ONLY=<channel> npx
- * vitest run tests/main/fuzz/ipc-fuzz.test.ts`). Long run: `FUZZ_RUNS=25` (inputs per channel per state). FUZZ_ONLY replays the channel's inputs exactly but not what earlier channels wrote; without it the whole run replays.
+ * vitest run tests/main/fuzz/ipc-fuzz.test.ts`). FUZZ_ONLY replays the channel's inputs exactly
+ * but not what earlier channels wrote; without it the whole run replays. Long run:
+ * `FUZZ_RUNS=25` (inputs per channel per state).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
