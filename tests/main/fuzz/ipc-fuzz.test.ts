@@ -12,7 +12,7 @@
  * but not what earlier channels wrote; without it the whole run replays. Long run:
  * `FUZZ_RUNS=25` (inputs per channel per state).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -117,6 +117,20 @@ describe('IPC fuzzing: every channel, every role, hostile inputs', () => {
     const unknown = new Set<string>();
     for (const channel of CHANNELS) unknownKinds(contract[channel].input, unknown);
     expect([...unknown]).toEqual([]);
+  });
+
+  it('the digest sees one audit row and one stray file (the no-write check can fail)', async () => {
+    await become('administrator');
+    const before = snapshotVault(core.manager);
+    core.manager.current().audit({ action: 'fuzz.control' });
+    const afterRow = snapshotVault(core.manager);
+    expect(afterRow.digest).not.toBe(before.digest);
+    expect(snapshotDifference(before, afterRow)).toContain('fuzz.control');
+    const stray = join(dir, 'vault', 'stray.tmp');
+    writeFileSync(stray, 'x');
+    expect(snapshotVault(core.manager).digest).not.toBe(afterRow.digest);
+    rmSync(stray);
+    expect(snapshotVault(core.manager).digest).toBe(afterRow.digest);
   });
 
   for (const state of STATES) {
