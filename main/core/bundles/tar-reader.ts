@@ -3,10 +3,10 @@
  * Anything outside the subset tar-writer.ts produces is refused rather than interpreted: links,
  * folders, devices, pax or GNU extension headers (tar-stream would apply them silently; the
  * layer sees the gap they leave before the next entry), unsafe or repeated names, sizes beyond
- * the caller's limit, stray blocks, data after the end marker (tar-tail.ts). tar-stream checks
- * each header's checksum and form. Bodies are yielded in pieces and the extractor is fed with
- * back-pressure, so memory stays bounded however large the archive; the caller must consume
- * each body before asking for the next entry.
+ * the caller's limit, stray blocks, non-zero padding after a body, data after the end marker
+ * (tar-tail.ts). tar-stream checks each header's checksum and form. Bodies are yielded in
+ * pieces and the extractor is fed with back-pressure, so memory stays bounded however large the
+ * archive; the caller must consume each body before asking for the next entry.
  */
 import { extract, type Extract } from 'tar-stream';
 import { BundleError } from './bundle-error';
