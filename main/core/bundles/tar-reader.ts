@@ -3,14 +3,14 @@
  * Anything outside the subset tar-writer.ts produces is refused rather than interpreted: links,
  * folders, devices, pax or GNU extension headers (tar-stream would apply them silently; the
  * layer sees the gap they leave before the next entry), unsafe or repeated names, sizes beyond
- * the caller's limit, stray blocks, data after the end marker (tar-tail.ts). tar-stream checks
- * each header's checksum and form. Bodies are yielded in pieces and the extractor is fed with
- * back-pressure, so memory stays bounded however large the archive; the caller must consume
- * each body before asking for the next entry.
+ * the caller's limit, stray blocks, non-zero padding after a body, data after the end marker
+ * (tar-tail.ts). tar-stream checks each header's checksum and form. Bodies are yielded in
+ * pieces and the extractor is fed with back-pressure, so memory stays bounded however large the
+ * archive; the caller must consume each body before asking for the next entry.
  */
 import { extract, type Extract } from 'tar-stream';
 import { BundleError } from './bundle-error';
-import { BLOCK, isSafeEntryName, paddingFor } from './tar-rules';
+import { BLOCK, isSafeEntryName, isZero, paddingFor } from './tar-rules';
 import { MAX_TRAILING_ZEROS, TailWindow, judgeTail } from './tar-tail';
 
 /** One entry as tar-stream gives it: its header, where that header starts, and its body. */
@@ -139,6 +139,22 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
     if (entryEnd !== null) return feeder.ended && feeder.window.seen < entryEnd ? truncated() : unsafe(BAD_HEADER);
     return tailProblem() ?? unsafe(BAD_HEADER);
   };
+  /** The padding after the last body read (its offsets), judged once the extractor is past it. */
+  let padding: { from: number; to: number } | null = null;
+  /**
+   * Padding must be zeros, as tar-writer.ts writes it: tar-stream skips it unread, so a byte
+   * there (a shortened size leaving a body's end in it) would otherwise pass. Judged when the
+   * next header or the end has been parsed, so the padding has been fed; the window keeps far
+   * more than the padding and the few chunks in flight, so it is still held.
+   */
+  const paddingProblem = (): BundleError | null => {
+    if (!padding) return null;
+    const { from, to } = padding;
+    padding = null;
+    const held = feeder.window.since(from);
+    if (held === null || held.length < to - from) return unsafe('the padding after an entry is not where it should be');
+    return isZero(held.subarray(0, to - from)) ? null : unsafe('the padding after an entry is not zero');
+  };
   /** What is wrong with the bytes after the last entry, if anything. */
   const tailProblem = (): BundleError | null => {
     const verdict = judgeTail(feeder.window.since(nextHeader));
@@ -159,11 +175,13 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
       if (next.done) {
         await feeder.done;
         if (feeder.error) throw feeder.error;
-        const problem = tailProblem();
+        const problem = paddingProblem() ?? tailProblem();
         if (problem) throw problem;
         return;
       }
       const entry = next.value;
+      const misplaced = paddingProblem();
+      if (misplaced) throw misplaced;
       const { bodyStart, name, size } = checkHeader(entry, nextHeader, names, limits);
       const end = bodyStart + size + paddingFor(size);
       let finished = false;
@@ -181,6 +199,7 @@ export async function* readTar(source: AsyncIterator<Uint8Array>, limits: TarRea
       })();
       yield { name, size, body };
       if (!finished) throw new Error(`tar entry ${name} was not read to the end`);
+      padding = { from: bodyStart + size, to: end };
       nextHeader = end;
     }
   } finally {
