@@ -64,7 +64,8 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
   await found.check('Recovery key');
   await acknowledgeRecoveryKey(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await found.check('Home, empty');
 
   const { jordan } = await seedCases(page);
   // Leave and come back, so the caseload asks the core again and lists the seeded cases.
