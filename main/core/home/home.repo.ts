@@ -134,7 +134,13 @@ export function myOpenFlags(db: Db, me: string, limit: number): FlagRow[] {
  * where I am among the plan's clinicians or the case is mine. Walks the small index of booked
  * sessions by date.
  */
-export function myBookedSessions(db: Db, me: string, from: string, to: string, limit: number): InterventionSessionRow[] {
+export function myBookedSessions(
+  db: Db,
+  me: string,
+  from: string,
+  to: string,
+  limit: number,
+): InterventionSessionRow[] {
   return stmt(
     db,
     `WITH ${MINE}
@@ -153,7 +159,13 @@ export function myBookedSessions(db: Db, me: string, from: string, to: string, l
  * Sessions between `from` and `to` of the Safe Home runs I facilitate, planned and catch-up,
  * leaving out any after a run was closed (a closed run holds no more sessions).
  */
-export function myFacilitatedSessions(db: Db, me: string, from: string, to: string, limit: number): SafeHomeSessionRow[] {
+export function myFacilitatedSessions(
+  db: Db,
+  me: string,
+  from: string,
+  to: string,
+  limit: number,
+): SafeHomeSessionRow[] {
   return stmt(
     db,
     `SELECT s.id AS session_id, s.run_id, r.title AS run_title, s.kind, s.seq, s.session_date,

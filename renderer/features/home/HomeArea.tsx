@@ -128,17 +128,14 @@ function Sections({ home }: { home: HomeSummary }) {
           render={(f) => (
             <>
               <CaseLink item={f} tab="flags" />
-              <span className={styles.detail}>
-                {f.reason}
-                {f.addressBy && (
-                  <>
-                    {' '}
-                    <span className={f.overdue ? styles.overdue : undefined}>
-                      {f.overdue ? `Overdue: to address by ${formatDate(f.addressBy)}` : `Address by ${formatDate(f.addressBy)}`}
-                    </span>
-                  </>
-                )}
-              </span>
+              <span className={styles.detail}>{f.reason}</span>
+              {f.addressBy && (
+                <span className={`${styles.detail} ${f.overdue ? styles.overdue : ''}`}>
+                  {f.overdue
+                    ? `Overdue: to address by ${formatDate(f.addressBy)}`
+                    : `Address by ${formatDate(f.addressBy)}`}
+                </span>
+              )}
             </>
           )}
         />
@@ -220,8 +217,8 @@ export function HomeArea() {
   return (
     <div className={styles.area}>
       <p className="lead">
-        Your own work today, {home ? dayAndDate(home.today) : '…'}: each item opens its case. Lists show up to 50
-        items; the button under each leads to the full list.
+        Your own work today, {home ? dayAndDate(home.today) : '…'}: each item opens its case. Lists show up to 50 items;
+        the button under each leads to the full list.
       </p>
       {error && (
         <p role="alert" className="result result--problem">

@@ -40,9 +40,9 @@ function showMyFlaggedCases(): void {
 export const FULL_LISTS = {
   caseload: { label: 'See all my cases in Cases', go: () => (showCasesView({ kind: 'caseload' }), goToArea('cases')) },
   tasks: { label: 'See all my tasks in My tasks', go: () => (showCasesView({ kind: 'tasks' }), goToArea('cases')) },
-  assessments: { label: 'See every open assessment in Assessments', go: () => goToArea('assessments') },
+  assessments: { label: 'See all open assessments', go: () => goToArea('assessments') },
   flags: { label: 'See my flagged cases in Cases', go: showMyFlaggedCases },
-  interventions: { label: 'See every active plan in Interventions', go: () => goToArea('interventions') },
-  safeHome: { label: 'See every run in Safe Home', go: () => goToArea('safe-home') },
+  interventions: { label: 'See all active plans', go: () => goToArea('interventions') },
+  safeHome: { label: 'See all Safe Home runs', go: () => goToArea('safe-home') },
 } as const;
 export type FullList = (typeof FULL_LISTS)[keyof typeof FULL_LISTS];

@@ -46,6 +46,9 @@ export async function acknowledgeRecoveryKey(page: Page): Promise<string> {
  */
 export async function arriveInCases(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  // In a narrow window the navigation sits behind its Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
 }

@@ -6,7 +6,12 @@ import type { CaseDetail } from '../../../../preload/contract/case-records';
 import type { PlanView } from '../../../../preload/contract';
 import type { ShFixture } from '../safe-home/fixture';
 
-export const CAL = { username: 'cal', displayName: 'Cal Clinician', password: 'clinician password 1', role: 'clinician' };
+export const CAL = {
+  username: 'cal',
+  displayName: 'Cal Clinician',
+  password: 'clinician password 1',
+  role: 'clinician',
+};
 export const COL = { username: 'col', displayName: 'Col League', password: 'colleague password 1', role: 'clinician' };
 
 export interface People {
@@ -69,7 +74,13 @@ export async function assessmentDue(f: ShFixture, caseId: string, due: string | 
     .run({ due, id: caseId });
 }
 
-export async function task(f: ShFixture, caseId: string, ownerId: string, dueDate: string | null, title = 'Call the school') {
+export async function task(
+  f: ShFixture,
+  caseId: string,
+  ownerId: string,
+  dueDate: string | null,
+  title = 'Call the school',
+) {
   return f.ok<{ id: string; version: number }>('task:create', { caseId, task: { title, ownerId, dueDate } });
 }
 

@@ -8,17 +8,7 @@ import { weekOf } from '../../../../main/core/home/home.service';
 import { HOME_LIST_LIMIT, type HomeSummary } from '../../../../preload/contract/home';
 import { makeRun, safeHomeCore } from '../safe-home/fixture';
 import { READER } from '../temp-vault';
-import {
-  CAL,
-  COL,
-  allocatedCase,
-  assessmentDue,
-  book,
-  closeCase,
-  makePeople,
-  plan,
-  task,
-} from './home-fixture';
+import { CAL, COL, allocatedCase, assessmentDue, book, closeCase, makePeople, plan, task } from './home-fixture';
 
 const f = safeHomeCore();
 /** A Wednesday: its week runs from Monday 31/08/2026 to Sunday 06/09/2026. */
