@@ -2,7 +2,8 @@
  * The SQL of Home. Every query starts from the user's own cases (`MINE`: lead worker or
  * allocated clinician, read from `cases_lead_worker` and `case_clinicians_user`), or from an
  * index on the user (`tasks_open_owner`) or on the week (`intervention_sessions_planned`), so
- * its cost follows the size of one clinician's caseload, not the service's. Each list query
+ * its cost follows the size of one clinician's caseload, not the service's (`+c.status` keeps
+ * the planner from walking every open case from the status index instead). Each list query
  * returns at most `@limit` rows with the full count beside each (`count(*) OVER ()`).
  */
 import type { CaseStatus } from '../../../preload/contract/case-records';
@@ -71,18 +72,52 @@ export interface SafeHomeSessionRow extends Counted {
   register_taken: 0 | 1;
 }
 
-/** My open cases, by reference, with how many flags each has open. */
-export function myOpenCases(db: Db, me: string, limit: number): CaseRow[] {
-  return stmt(
-    db,
-    `WITH ${MINE}
+/** The SQL of each list, exported so its plan can be checked (tests/main/core/home). */
+export const HOME_SQL = {
+  openCases: `WITH ${MINE}
      SELECT c.id AS case_id, ${NAME_COLUMNS}, c.status, c.lead_worker_id IS @me AS lead,
        (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags,
        count(*) OVER () AS total
      FROM mine m JOIN cases c ON c.id = m.case_id JOIN young_people y ON y.case_id = c.id
-     WHERE c.status IN (${OPEN_SQL})
+     WHERE +c.status IN (${OPEN_SQL})
      ORDER BY c.reference LIMIT @limit`,
-  ).all({ me, limit }) as CaseRow[];
+  tasksDue: `SELECT t.id AS task_id, t.title, t.due_date, t.case_id, ${NAME_COLUMNS}, count(*) OVER () AS total
+     FROM tasks t JOIN cases c ON c.id = t.case_id JOIN young_people y ON y.case_id = t.case_id
+     WHERE t.owner_id = @me AND t.done_at IS NULL AND t.due_date >= coalesce(@from, '0000-01-01') AND t.due_date <= @to
+       AND +c.status IN (${OPEN_SQL})
+     ORDER BY t.due_date, c.reference, t.id LIMIT @limit`,
+  openAssessments: `WITH ${MINE}
+     SELECT a.id AS assessment_id, c.id AS case_id, ${NAME_COLUMNS}, c.assessment_due_date AS due
+     FROM mine m JOIN cases c ON c.id = m.case_id JOIN assessments a ON a.case_id = c.id AND a.state = 'open'
+       JOIN young_people y ON y.case_id = c.id
+     WHERE +c.status IN (${OPEN_SQL})
+     ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference`,
+  openFlags: `WITH ${MINE}
+     SELECT f.id AS flag_id, f.reason, f.address_by, c.id AS case_id, ${NAME_COLUMNS}, count(*) OVER () AS total
+     FROM mine m JOIN cases c ON c.id = m.case_id JOIN flags f ON f.case_id = c.id AND f.cleared_at IS NULL
+       JOIN young_people y ON y.case_id = c.id
+     WHERE +c.status IN (${OPEN_SQL})
+     ORDER BY f.address_by IS NULL, f.address_by, f.raised_at, f.id LIMIT @limit`,
+  bookedSessions: `WITH ${MINE}
+     SELECT s.id AS session_id, s.session_date, s.start_time, s.session_type, s.case_id, ${NAME_COLUMNS},
+       count(*) OVER () AS total
+     FROM intervention_sessions s JOIN intervention_plans p ON p.id = s.plan_id
+       JOIN cases c ON c.id = s.case_id JOIN young_people y ON y.case_id = s.case_id
+     WHERE s.attendance = 'planned' AND s.session_date BETWEEN @from AND @to AND +c.status IN (${OPEN_SQL})
+       AND (EXISTS (SELECT 1 FROM json_each(p.clinician_ids) j WHERE j.value = @me)
+            OR s.case_id IN (SELECT case_id FROM mine))
+     ORDER BY s.session_date, s.start_time, c.reference, s.id LIMIT @limit`,
+  facilitatedSessions: `SELECT s.id AS session_id, s.run_id, r.title AS run_title, s.kind, s.seq, s.session_date,
+       s.register_taken_at IS NOT NULL AS register_taken, count(*) OVER () AS total
+     FROM safe_home_runs r JOIN safe_home_sessions s ON s.run_id = r.id
+     WHERE EXISTS (SELECT 1 FROM json_each(r.facilitator_ids) j WHERE j.value = @me)
+       AND s.session_date BETWEEN @from AND @to AND (r.closed_on IS NULL OR s.session_date <= r.closed_on)
+     ORDER BY s.session_date, r.title, s.seq, s.kind DESC, s.id LIMIT @limit`,
+};
+
+/** My open cases, by reference, with how many flags each has open. */
+export function myOpenCases(db: Db, me: string, limit: number): CaseRow[] {
+  return stmt(db, HOME_SQL.openCases).all({ me, limit }) as CaseRow[];
 }
 
 /**
@@ -90,14 +125,7 @@ export function myOpenCases(db: Db, me: string, limit: number): CaseRow[] {
  * A task is the owner's whoever's case it is on, as in My tasks.
  */
 export function myTasksDue(db: Db, me: string, from: string | null, to: string, limit: number): TaskRow[] {
-  return stmt(
-    db,
-    `SELECT t.id AS task_id, t.title, t.due_date, t.case_id, ${NAME_COLUMNS}, count(*) OVER () AS total
-     FROM tasks t JOIN cases c ON c.id = t.case_id JOIN young_people y ON y.case_id = t.case_id
-     WHERE t.owner_id = @me AND t.done_at IS NULL AND t.due_date >= coalesce(@from, '0000-01-01') AND t.due_date <= @to
-       AND +c.status IN (${OPEN_SQL})
-     ORDER BY t.due_date, c.reference, t.id LIMIT @limit`,
-  ).all({ me, from, to, limit }) as TaskRow[];
+  return stmt(db, HOME_SQL.tasksDue).all({ me, from, to, limit }) as TaskRow[];
 }
 
 /**
@@ -105,28 +133,12 @@ export function myTasksDue(db: Db, me: string, from: string | null, to: string, 
  * first and those waiting for paperwork last; the service sorts them into the four statuses.
  */
 export function myOpenAssessments(db: Db, me: string): AssessmentRow[] {
-  return stmt(
-    db,
-    `WITH ${MINE}
-     SELECT a.id AS assessment_id, c.id AS case_id, ${NAME_COLUMNS}, c.assessment_due_date AS due
-     FROM mine m JOIN cases c ON c.id = m.case_id JOIN assessments a ON a.case_id = c.id AND a.state = 'open'
-       JOIN young_people y ON y.case_id = c.id
-     WHERE c.status IN (${OPEN_SQL})
-     ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference`,
-  ).all({ me }) as AssessmentRow[];
+  return stmt(db, HOME_SQL.openAssessments).all({ me }) as AssessmentRow[];
 }
 
 /** Flags not cleared on my open cases: the soonest address-by date first, undated ones last. */
 export function myOpenFlags(db: Db, me: string, limit: number): FlagRow[] {
-  return stmt(
-    db,
-    `WITH ${MINE}
-     SELECT f.id AS flag_id, f.reason, f.address_by, c.id AS case_id, ${NAME_COLUMNS}, count(*) OVER () AS total
-     FROM mine m JOIN cases c ON c.id = m.case_id JOIN flags f ON f.case_id = c.id AND f.cleared_at IS NULL
-       JOIN young_people y ON y.case_id = c.id
-     WHERE c.status IN (${OPEN_SQL})
-     ORDER BY f.address_by IS NULL, f.address_by, f.raised_at, f.id LIMIT @limit`,
-  ).all({ me, limit }) as FlagRow[];
+  return stmt(db, HOME_SQL.openFlags).all({ me, limit }) as FlagRow[];
 }
 
 /**
@@ -141,18 +153,7 @@ export function myBookedSessions(
   to: string,
   limit: number,
 ): InterventionSessionRow[] {
-  return stmt(
-    db,
-    `WITH ${MINE}
-     SELECT s.id AS session_id, s.session_date, s.start_time, s.session_type, s.case_id, ${NAME_COLUMNS},
-       count(*) OVER () AS total
-     FROM intervention_sessions s JOIN intervention_plans p ON p.id = s.plan_id
-       JOIN cases c ON c.id = s.case_id JOIN young_people y ON y.case_id = s.case_id
-     WHERE s.attendance = 'planned' AND s.session_date BETWEEN @from AND @to AND +c.status IN (${OPEN_SQL})
-       AND (EXISTS (SELECT 1 FROM json_each(p.clinician_ids) j WHERE j.value = @me)
-            OR s.case_id IN (SELECT case_id FROM mine))
-     ORDER BY s.session_date, s.start_time, c.reference, s.id LIMIT @limit`,
-  ).all({ me, from, to, limit }) as InterventionSessionRow[];
+  return stmt(db, HOME_SQL.bookedSessions).all({ me, from, to, limit }) as InterventionSessionRow[];
 }
 
 /**
@@ -166,13 +167,5 @@ export function myFacilitatedSessions(
   to: string,
   limit: number,
 ): SafeHomeSessionRow[] {
-  return stmt(
-    db,
-    `SELECT s.id AS session_id, s.run_id, r.title AS run_title, s.kind, s.seq, s.session_date,
-       s.register_taken_at IS NOT NULL AS register_taken, count(*) OVER () AS total
-     FROM safe_home_runs r JOIN safe_home_sessions s ON s.run_id = r.id
-     WHERE EXISTS (SELECT 1 FROM json_each(r.facilitator_ids) j WHERE j.value = @me)
-       AND s.session_date BETWEEN @from AND @to AND (r.closed_on IS NULL OR s.session_date <= r.closed_on)
-     ORDER BY s.session_date, r.title, s.seq, s.kind DESC, s.id LIMIT @limit`,
-  ).all({ me, from, to, limit }) as SafeHomeSessionRow[];
+  return stmt(db, HOME_SQL.facilitatedSessions).all({ me, from, to, limit }) as SafeHomeSessionRow[];
 }
