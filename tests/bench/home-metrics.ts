@@ -4,12 +4,12 @@
  * clinician, whose Home has the most to read.
  */
 import type { Db } from '../../main/core/db/connection';
+import { DEFAULT_REFERENCE_DATE } from '../../main/core/demo/generate';
 import { homeSummary } from '../../main/core/home/home.service';
 import type { OpenVault } from '../../main/core/vault/vault';
 import { toSessionUser } from '../../main/core/vault/open-vault';
 import { timeRuns } from './core-metrics';
 import { emitSamples, say } from './report';
-import { latestEventDate } from './stats-metrics';
 
 /** The user with the most open cases (lead or allocated), and how many. */
 export function busiestClinician(db: Db): { userId: string; openCases: number } {
@@ -42,9 +42,9 @@ function asUserOn(vault: OpenVault, userId: string, day: string): OpenVault {
 export async function measureHome(vault: OpenVault, runs: (n: number) => number): Promise<void> {
   say('Home: home:summary for the busiest clinician ...');
   const busiest = busiestClinician(vault.db);
-  // The demo's "today" (its data stops there), so this week's sessions and the tasks due soon
-  // are the demo's, not empty lists of a later machine date.
-  const day = latestEventDate(vault.db);
+  // The demo's "today" (the date its data was written as of), so this week's booked sessions
+  // and the tasks due soon are the demo's, not the empty lists of a later machine date.
+  const day = DEFAULT_REFERENCE_DATE;
   const clinician = asUserOn(vault, busiest.userId, day);
   const sample = homeSummary(clinician);
   const tasks = sample.overdueTasks.total + sample.dueSoonTasks.total;
