@@ -246,7 +246,7 @@ test('at 200 % zoom the main navigation folds behind a Menu button, worked from 
   await page.keyboard.press('Enter');
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');
-  await expect(nav.getByRole('link', { name: 'Home' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Home', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(menu).toBeFocused();

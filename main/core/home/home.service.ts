@@ -28,6 +28,7 @@ import {
   myBookedSessions,
   myFacilitatedSessions,
   myOpenAssessments,
+  myOpenCaseIds,
   myOpenCases,
   myOpenFlags,
   myTasksDue,
@@ -53,11 +54,11 @@ function listOf<R extends { total: number }, T>(rows: R[], item: (r: R) => T): H
   return { items: rows.map(item), total: rows[0]?.total ?? 0 };
 }
 
-function assessmentsByStatus(vault: OpenVault, me: string, todayDate: string): HomeSummary['assessments'] {
+function assessmentsByStatus(vault: OpenVault, mine: string, todayDate: string): HomeSummary['assessments'] {
   const lists = Object.fromEntries(
     HOME_ASSESSMENT_STATUSES.map((s) => [s, { items: [] as HomeAssessment[], total: 0 }]),
   ) as Record<HomeAssessmentStatus, HomeList<HomeAssessment>>;
-  for (const r of myOpenAssessments(vault.db, me)) {
+  for (const r of myOpenAssessments(vault.db, mine)) {
     const list = lists[statusOf(r.due, todayDate)];
     list.total += 1;
     if (list.items.length >= HOME_LIST_LIMIT) continue;
@@ -80,12 +81,14 @@ export function homeSummary(vault: OpenVault): HomeSummary {
       const todayDate = today(vault);
       const week = weekOf(todayDate);
       const dueSoonTo = addDays(todayDate, TASK_DUE_SOON_DAYS);
+      const myCases = myOpenCaseIds(vault.db, me);
+      const mine = JSON.stringify(myCases.map((c) => c.case_id));
       const summary: HomeSummary = {
         today: todayDate,
         weekFrom: week.from,
         weekTo: week.to,
         dueSoonTo,
-        caseload: listOf(myOpenCases(vault.db, me, limit), (r) => ({
+        caseload: listOf(myOpenCases(vault.db, myCases, limit), (r) => ({
           ...caseRef(r),
           status: r.status,
           lead: r.lead === 1,
@@ -93,15 +96,15 @@ export function homeSummary(vault: OpenVault): HomeSummary {
         })),
         overdueTasks: listOf(myTasksDue(vault.db, me, null, addDays(todayDate, -1), limit), taskItem),
         dueSoonTasks: listOf(myTasksDue(vault.db, me, todayDate, dueSoonTo, limit), taskItem),
-        assessments: assessmentsByStatus(vault, me, todayDate),
-        flags: listOf(myOpenFlags(vault.db, me, limit), (r) => ({
+        assessments: assessmentsByStatus(vault, mine, todayDate),
+        flags: listOf(myOpenFlags(vault.db, mine, limit), (r) => ({
           ...caseRef(r),
           flagId: r.flag_id,
           reason: r.reason,
           addressBy: r.address_by,
           overdue: flagState({ clearedAt: null, addressBy: r.address_by }, todayDate) === 'overdue',
         })),
-        interventionSessions: listOf(myBookedSessions(vault.db, me, week.from, week.to, limit), (r) => ({
+        interventionSessions: listOf(myBookedSessions(vault.db, me, mine, week, limit), (r) => ({
           ...caseRef(r),
           sessionId: r.session_id,
           sessionDate: r.session_date,

@@ -20,21 +20,28 @@ afterAll(() => {
 });
 
 function plan(sql: string): string {
-  const params = { me: 'u', from: '2026-01-01', to: '2026-01-07', limit: 50 };
+  const params = { me: 'u', mine: '["a","b"]', ids: '["a"]', from: '2026-01-01', to: '2026-01-07', limit: 50 };
   const rows = vault.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
 describe('Home’s query plans', () => {
-  it('find my cases from the lead-worker index and my allocations', () => {
-    for (const sql of [HOME_SQL.openCases, HOME_SQL.openAssessments, HOME_SQL.openFlags]) {
-      const p = plan(sql);
-      expect(p).toMatch(/cases USING (COVERING )?INDEX cases_lead_worker/);
-      expect(p).toMatch(/case_clinicians USING (COVERING )?INDEX case_clinicians_user/);
-      // Not every open case from the status index, tested against mine afterwards.
-      expect(p).not.toMatch(/INDEX cases_status/);
-      expect(p).not.toMatch(/SCAN c\b/);
-    }
+  it('find my open cases once, from the lead-worker index and my allocations', () => {
+    const p = plan(HOME_SQL.openCaseIds);
+    expect(p).toMatch(/cases USING (COVERING )?INDEX cases_lead_worker/);
+    expect(p).toMatch(/case_clinicians USING (COVERING )?INDEX case_clinicians_user/);
+    // Not every open case from the status index, tested against mine afterwards.
+    expect(p).not.toMatch(/INDEX cases_status/);
+    expect(p).not.toMatch(/SCAN c\b/);
+  });
+
+  it('look up the assessments and flags of my open cases by case, never walking them all', () => {
+    const assessments = plan(HOME_SQL.openAssessments);
+    expect(assessments).toMatch(/SEARCH a USING (COVERING )?INDEX assessments_one_open \(case_id=\?\)/);
+    expect(assessments).not.toMatch(/SCAN (a|c)\b/);
+    const flags = plan(HOME_SQL.openFlags);
+    expect(flags).toMatch(/SEARCH f USING (COVERING )?INDEX flags_open \(case_id=\?\)/);
+    expect(flags).not.toMatch(/SCAN (f|c)\b/);
   });
 
   it('find my tasks from the open-tasks-by-owner index', () => {
