@@ -12,7 +12,8 @@ export interface ShellState {
   visit: number;
 }
 
-export const useShellStore = createResettableStore<ShellState>({ area: 'cases', visit: 0 });
+/** Home is the first screen after sign-in, for every role. */
+export const useShellStore = createResettableStore<ShellState>({ area: 'home', visit: 0 });
 
 /** Go to an area (from the navigation). */
 export function goToArea(area: Area): void {

@@ -39,6 +39,7 @@ import { measureInterventions } from './intervention-metrics';
 import { measureStatistics } from './stats-metrics';
 import { measureTraining } from './training-metrics';
 import { measureSafeHome } from './safe-home-metrics';
+import { measureHome } from './home-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -212,6 +213,7 @@ try {
     }
     if (!SKIP.has('training')) await measureTraining(core.router, vault, RUNS);
     if (!SKIP.has('safe-home')) await measureSafeHome(core.router, vault, RUNS);
+    if (!SKIP.has('home')) await measureHome(vault, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

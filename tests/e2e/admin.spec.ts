@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { createVaultAndSignIn, signIn } from './helpers/sign-in';
+import { arriveInCases, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 test('an administrator adds a clinician, who signs in without the Administration area', async ({ app }) => {
   const { page } = app;
@@ -41,7 +41,7 @@ test('an administrator adds a clinician, who signs in without the Administration
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username: 'jsmith', password: 'jo smith first password' });
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await arriveInCases(page);
   await expect(page.getByRole('banner')).toContainText('Jo Smith');
   await expect(page.getByRole('banner')).toContainText('Clinician');
   const nav = page.getByRole('navigation', { name: 'Main' });

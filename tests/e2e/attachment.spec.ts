@@ -4,7 +4,7 @@ import { docxParts, xmlText } from '../main/core/reports/read-back';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { goToArea, measureOverflow } from './helpers/reflow';
-import { createVaultAndSignIn, signIn } from './helpers/sign-in';
+import { arriveInCases, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * The Attachment tab, from the keyboard: an SAA for the young person (with their mother as the
@@ -331,7 +331,7 @@ test('a Toddler CARE-Index: each partner’s running sum, a sheet that does not 
   });
   await press(page, page.getByRole('button', { name: 'Lock', exact: true }));
   await signIn(page, { username: 'rreader', password: 'read only long password' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await arriveInCases(page);
   await page.getByRole('link', { name: made.reference }).first().click();
   await press(page, page.getByRole('tab', { name: 'Attachment' }));
   await expect(page.getByRole('region', { name: 'Family view' })).toContainText('Risk tier: Normative');

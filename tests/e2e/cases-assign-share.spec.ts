@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
-import { createVaultAndSignIn, signIn } from './helpers/sign-in';
+import { arriveInCases, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * The case page's people pickers come from the colleague directory, so a clinician (who cannot
@@ -18,7 +18,7 @@ async function addUser(page: Page, username: string, displayName: string, role: 
 async function signInAs(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username, password: CLINICIAN_PASSWORD });
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await arriveInCases(page);
 }
 
 test('a clinician assigns a task and the case to colleagues chosen from the directory', async ({ app }) => {

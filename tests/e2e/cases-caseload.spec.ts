@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
-import { createVaultAndSignIn, signIn } from './helpers/sign-in';
+import { arriveInCases, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 const REQUIRED_PAPERWORK = [
   'referral_form',
@@ -298,6 +298,7 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
   });
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, { username: 'rreader', password: 'a long enough password' });
+  await arriveInCases(page);
 
   await expect(count(page)).toHaveText('1 case');
   await expect(page.getByRole('button', { name: 'New referral' })).toHaveCount(0);

@@ -37,7 +37,8 @@ test.describe('first run', () => {
     await page.getByLabel('I have written down the recovery key and stored it safely').check();
     await continueButton.click();
 
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    // Home is the first screen after sign-in.
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Sam Patel');
     await expect(page.getByRole('banner')).toContainText('Administrator');
     await expect(page.getByText('No cases yet. Record a referral to start a case file.')).toBeVisible();

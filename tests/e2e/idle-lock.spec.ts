@@ -17,5 +17,5 @@ test('the vault locks after a period without activity and says so', async ({ app
   await expect(page.locator('body')).not.toContainText('Sam Patel');
 
   await signIn(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 });

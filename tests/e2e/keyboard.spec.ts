@@ -30,7 +30,7 @@ test('create the vault, sign in and move around with the keyboard alone', async 
   await kb.press('Enter');
 
   // The shell: focus on the area's heading; the navigation is reachable backwards.
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeFocused();
   await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Administration' })).toBeFocused();
   await kb.press('Shift+Tab');
@@ -53,7 +53,7 @@ test('create the vault, sign in and move around with the keyboard alone', async 
   await expect(page.getByLabel('Password')).toBeFocused();
   await kb.type(PASSWORD);
   await kb.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeFocused();
 });
 
 test('the skip link comes before everything else and moves focus to the main content', async ({ app }) => {

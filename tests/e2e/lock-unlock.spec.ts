@@ -21,7 +21,7 @@ test.describe('lock and unlock', () => {
 
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Sam Patel');
   });
 
@@ -89,10 +89,10 @@ test.describe('lock and unlock', () => {
 
     await page.getByRole('textbox', { name: 'Recovery key' }).fill(key.toLowerCase());
     await page.getByRole('button', { name: 'Reset password and sign in' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await signIn(page, { password: 'a brand new passphrase' });
-    await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   });
 });

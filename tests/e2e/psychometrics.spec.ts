@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { goToArea, measureOverflow } from './helpers/reflow';
-import { createVaultAndSignIn, signIn } from './helpers/sign-in';
+import { arriveInCases, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
  * Psychometrics, from the keyboard: an administrator gives the SDQ (carer) total its bands in the
@@ -100,7 +100,7 @@ test('an administrator bands the SDQ (carer) total; a clinician records an SDQ a
   // The clinician records an SDQ from the carer on the case.
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await signIn(page, CLINICIAN);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await arriveInCases(page);
   await page.getByRole('link', { name: made.reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
   await press(page, page.getByRole('tab', { name: 'Psychometrics' }));

@@ -64,7 +64,8 @@ test('every screen reflows at 320 CSS px wide, with no sideways page scroll and 
   await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
   await found.check('Recovery key');
   await acknowledgeRecoveryKey(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await found.check('Home, empty');
 
   const { jordan } = await seedCases(page);
   // Leave and come back, so the caseload asks the core again and lists the seeded cases.
@@ -245,13 +246,13 @@ test('at 200 % zoom the main navigation folds behind a Menu button, worked from 
   await page.keyboard.press('Enter');
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');
-  await expect(nav.getByRole('link', { name: 'Cases' })).toBeFocused();
+  await expect(nav.getByRole('link', { name: 'Home', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(menu).toBeFocused();
 
   await page.keyboard.press('Space');
-  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab'); // Cases ... Dashboard
+  for (let i = 0; i < 9; i++) await page.keyboard.press('Tab'); // Home, Cases ... Dashboard
   await expect(nav.getByRole('link', { name: 'Dashboard' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();

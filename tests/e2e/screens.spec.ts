@@ -53,7 +53,8 @@ test('each main screen at 1280x800 and 320 CSS px, photographed for a person to 
   await expect(page.getByRole('heading', { level: 1, name: 'Write down your recovery key' })).toBeVisible();
   await photograph(page, 'Recovery key');
   await acknowledgeRecoveryKey(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  await photograph(page, 'Home, empty');
 
   const { jordan } = await seedCases(page);
   await goToArea(page, 'Dashboard');

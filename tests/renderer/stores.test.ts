@@ -20,6 +20,6 @@ describe('resetAllStores', () => {
       lockedView: 'unlock',
     });
     expect(useAdminStore.getState()).toEqual({ users: null, usersError: null, audit: null, auditCheckedAt: null });
-    expect(useShellStore.getState()).toMatchObject({ area: 'cases', visit: 0 });
+    expect(useShellStore.getState()).toMatchObject({ area: 'home', visit: 0 });
   });
 });

@@ -58,7 +58,8 @@ export function assessmentListSql(q: AssessmentListQuery): { page: string; count
   };
 }
 
-function statusOf(due: string | null, todayDate: string): AssessmentSummary['status'] {
+/** An open assessment's 12-week status from its case's due date (also used by Home). */
+export function statusOf(due: string | null, todayDate: string): AssessmentSummary['status'] {
   if (!due) return 'awaiting_paperwork';
   const left = daysBetween(todayDate, due);
   if (left < 0) return 'overdue';

@@ -34,7 +34,7 @@ function AreaBody({ area, user }: { area: AreaDefinition; user: SessionUser }) {
 export function AppShell({ user }: { user: SessionUser }) {
   const storedArea = useShellStore((s) => s.area);
   const visit = useShellStore((s) => s.visit);
-  // A role that may not see the stored area (e.g. after signing in as someone else) gets Cases.
+  // A role that may not see the stored area (e.g. after signing in as someone else) gets the first it sees (Home).
   const info = areaToShow(storedArea, user.role);
   const area = info?.id;
   const heading = useFocusOnMount<HTMLHeadingElement>(visit);

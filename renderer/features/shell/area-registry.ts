@@ -65,7 +65,7 @@ export function areasFor(role: Role): AreaDefinition[] {
 
 /**
  * The area to show: the stored one when the role may see it, else the first the role sees
- * (Cases: e.g. after signing in as someone else). Undefined only when nothing is registered.
+ * (Home: e.g. after signing in as someone else). Undefined only when nothing is registered.
  */
 export function areaToShow(stored: string, role: Role): AreaDefinition | undefined {
   const visible = areasFor(role);

@@ -3,6 +3,7 @@
  * file registers its area (and its case tabs) from its own folder; the shell knows it only by
  * this line.
  */
+import '../home/home.contribution';
 import '../cases/cases.contribution';
 import '../sharing/sharing.contribution';
 import './planned-areas.contribution';

@@ -40,20 +40,35 @@ export async function acknowledgeRecoveryKey(page: Page): Promise<string> {
 }
 
 /**
+ * After signing in the app opens on Home, for every role: check that Home came first, then go
+ * to the Cases area through the main navigation, where most specs start. The Cases heading
+ * takes the focus, as after any choice in the navigation.
+ */
+export async function arriveInCases(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  // In a narrow window the navigation sits behind its Menu button.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
+}
+
+/**
  * Create the vault from the first-run screen, get past the recovery key and arrive in the
- * Cases area, signed in as its first administrator. Returns the recovery key.
+ * Cases area (after Home, the first screen), signed in as its first administrator. Returns the
+ * recovery key.
  */
 export async function createVaultAndSignIn(page: Page, who: FirstAdministrator = {}): Promise<string> {
   await fillFirstRun(page, who);
   await page.getByRole('button', { name: 'Create vault' }).click();
   const key = await acknowledgeRecoveryKey(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await arriveInCases(page);
   return key;
 }
 
 /**
  * Type a user name and password on the Sign in screen and press Sign in. It does not wait for
- * what follows: a spec checks the Cases area, or the error a wrong password gives.
+ * what follows: a spec checks Home (then {@link arriveInCases}), or the error a wrong password gives.
  */
 export async function signIn(
   page: Page,

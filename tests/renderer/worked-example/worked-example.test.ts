@@ -18,6 +18,7 @@ afterAll(() => {
 describe('a module contributes itself from its own folder', () => {
   it('adds its navigation area, in order, to the areas the app registers', () => {
     expect(registeredAreas().map((a) => a.id)).toEqual([
+      'home',
       'cases',
       'sharing',
       'consultations',
@@ -38,8 +39,8 @@ describe('a module contributes itself from its own folder', () => {
     expect(areasFor('clinician').map((a) => a.id)).toContain(COURT_LETTERS.area);
     expect(areasFor('read-only').map((a) => a.id)).not.toContain(COURT_LETTERS.area);
     expect(areasFor('clinician').map((a) => a.id)).not.toContain('administration');
-    // A role that may not see the stored area gets Cases.
-    expect(areaToShow(COURT_LETTERS.area, 'read-only')?.id).toBe('cases');
+    // A role that may not see the stored area gets the first it sees: Home.
+    expect(areaToShow(COURT_LETTERS.area, 'read-only')?.id).toBe('home');
     expect(areaToShow(COURT_LETTERS.area, 'clinician')?.id).toBe(COURT_LETTERS.area);
   });
 
