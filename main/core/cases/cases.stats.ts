@@ -20,9 +20,10 @@ const SERVICE_LABELS: Record<string, string> = {
 /**
  * The period's referrals with their source, local authority and services asked for, in one pass
  * (the referral index, then each case's young person and services by key), grouped here. The
- * local authority and the services come from small covering indexes (migration 150), not from the
- * wide young_people and case_services rows; SQLite, knowing no table sizes, would pick the young
- * person's primary key instead (one row, but read from the table), hence INDEXED BY.
+ * source, the local authority and the services come from small covering indexes (migration 150),
+ * not from the wide cases, young_people and case_services rows; SQLite, knowing no table sizes,
+ * would pick the young person's primary key instead (one row, but read from the table), hence
+ * INDEXED BY.
  */
 function referralFigures(db: Db, period: MeasurePeriod): MeasureFigure[] {
   const rows = stmt(

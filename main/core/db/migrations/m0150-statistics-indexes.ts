@@ -28,7 +28,9 @@ export const m0150StatisticsIndexes: Migration = {
         WHERE status IN ('referred', 'accepted', 'active');
       CREATE INDEX case_status_history_changed ON case_status_history (changed_at, case_id);
 
-      -- Referrals by local authority and by service asked for (cases.stats.ts), by case.
+      -- Referrals by source (the period's cases without their rows), then by local authority and
+      -- by service asked for (cases.stats.ts), by case.
+      CREATE INDEX cases_referral_source ON cases (referral_date, id, referral_source);
       CREATE INDEX young_people_local_authority ON young_people (case_id, local_authority);
       CREATE INDEX case_services_requested ON case_services (case_id, service) WHERE requested = 1;
     `);

@@ -64,6 +64,7 @@ describe('the statistics’ query plans', () => {
       'cases_report_sent',
       'cases_open_lead',
       'case_status_history_changed',
+      'cases_referral_source',
       'young_people_local_authority',
       'case_services_requested',
     ]) {
