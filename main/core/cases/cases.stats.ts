@@ -19,14 +19,18 @@ const SERVICE_LABELS: Record<string, string> = {
 
 /**
  * The period's referrals with their source, local authority and services asked for, in one pass
- * (the referral index, then each case's young person and services by key), grouped here.
+ * (the referral index, then each case's young person and services by key), grouped here. The
+ * source, the local authority and the services come from small covering indexes (migration 150),
+ * not from the wide cases, young_people and case_services rows; SQLite, knowing no table sizes,
+ * would pick the young person's primary key instead (one row, but read from the table), hence
+ * INDEXED BY.
  */
 function referralFigures(db: Db, period: MeasurePeriod): MeasureFigure[] {
   const rows = stmt(
     db,
     `SELECT c.referral_source AS source, y.local_authority AS la,
             (SELECT group_concat(s.service) FROM case_services s WHERE s.case_id = c.id AND s.requested = 1) AS services
-       FROM cases c LEFT JOIN young_people y ON y.case_id = c.id
+       FROM cases c LEFT JOIN young_people y INDEXED BY young_people_local_authority ON y.case_id = c.id
       WHERE c.referral_date BETWEEN @from AND @to`,
   ).all(period) as { source: string | null; la: string | null; services: string | null }[];
   const services = rows.flatMap((r) => (r.services ? r.services.split(',') : []));
@@ -88,48 +92,61 @@ registerMeasure({
 
 /** After every time on the period's last day: `changed_at < @to || 'T~'` is "on or before it". */
 const END_OF_PERIOD = `@to || 'T~'`;
+const OPEN = `('referred', 'accepted', 'active')`;
+
+/** The cases whose status changed after the period's last day, from the index on the date. */
+const CHANGED_AFTER = `SELECT h.case_id FROM case_status_history h WHERE h.changed_at >= ${END_OF_PERIOD}`;
 
 /**
- * The cases open on the last day of the period, with their lead worker and allocated clinicians:
- * referred by then, and not declined or closed by then. A case's status then is its current one,
- * unless it changed after that day; only those cases (none, for a period ending today) have their
- * history read, for the last change on or before the day (none recorded: it had just been
- * referred). The currently open cases come from the index on (status, referral date), so the
- * closed majority of a large caseload is never read.
+ * The cases open on the last day of the period, with their lead worker: referred by then, and not
+ * declined or closed by then. A case's status then is its current one, unless it changed after
+ * that day; only those cases (none, for a period ending today) have their history read, for the
+ * last change on or before the day (none recorded: it had just been referred). The currently open
+ * cases come from the small index of open cases (`cases_open_lead`, which holds the lead worker
+ * too), so neither the closed majority of a large caseload nor any case's row is read.
  */
-function openCasesAtEnd(db: Db, period: MeasurePeriod): { id: string; lead: string | null }[] {
-  const changedAfter = `SELECT DISTINCT h.case_id FROM case_status_history h WHERE h.changed_at >= ${END_OF_PERIOD}`;
-  const stillAsNow = stmt(
-    db,
-    `SELECT c.id, c.lead_worker_id AS lead FROM cases c
-      WHERE c.status IN ('referred', 'accepted', 'active') AND c.referral_date <= @to
-        AND c.id NOT IN (${changedAfter})`,
-  ).all(period) as { id: string; lead: string | null }[];
-  const changedSince = stmt(
-    db,
-    `SELECT c.id, c.lead_worker_id AS lead FROM cases c
-      WHERE c.id IN (${changedAfter}) AND c.referral_date <= @to
-        AND coalesce((SELECT h.to_status FROM case_status_history h
-                       WHERE h.case_id = c.id AND h.changed_at < ${END_OF_PERIOD}
-                       ORDER BY h.changed_at DESC LIMIT 1), 'referred') IN ('referred', 'accepted', 'active')`,
-  ).all(period) as { id: string; lead: string | null }[];
-  return [...stillAsNow, ...changedSince];
-}
+const OPEN_AT_END = `
+  SELECT c.id, c.lead_worker_id AS lead FROM cases c INDEXED BY cases_open_lead
+   WHERE c.status IN ${OPEN} AND c.referral_date <= @to AND c.id NOT IN (${CHANGED_AFTER})
+  UNION ALL
+  SELECT c.id, c.lead_worker_id FROM cases c
+   WHERE c.id IN (${CHANGED_AFTER}) AND c.referral_date <= @to
+     AND coalesce((SELECT h.to_status FROM case_status_history h
+                    WHERE h.case_id = c.id AND h.changed_at < ${END_OF_PERIOD}
+                    ORDER BY h.changed_at DESC LIMIT 1), 'referred') IN ${OPEN}`;
+
+/**
+ * The open total (the row with `total` 1), then how many open cases each clinician holds: a case
+ * counts once for its lead worker and once for each other allocated clinician, and a case with
+ * nobody is counted once as "Not allocated" (user_id null). Counted in SQLite, so the thousands of
+ * (case, clinician) pairs of a large caseload never become rows here.
+ */
+const CASELOAD_BY_CLINICIAN = `
+  WITH open_cases AS MATERIALIZED (${OPEN_AT_END}),
+  workers AS (
+    SELECT o.lead AS user_id FROM open_cases o WHERE o.lead IS NOT NULL
+    UNION ALL
+    -- CROSS JOIN keeps this order: each open case's clinicians by key, not every allocation.
+    SELECT cc.user_id FROM open_cases o CROSS JOIN case_clinicians cc ON cc.case_id = o.id
+     WHERE o.lead IS NULL OR cc.user_id <> o.lead
+    UNION ALL
+    SELECT NULL FROM open_cases o
+     WHERE o.lead IS NULL AND NOT EXISTS (SELECT 1 FROM case_clinicians cc WHERE cc.case_id = o.id)
+  )
+  SELECT 1 AS total, NULL AS user_id, count(*) AS n FROM open_cases
+  UNION ALL
+  SELECT 0, user_id, count(*) FROM workers GROUP BY user_id`;
 
 /** How many open cases each clinician (lead worker or allocated) holds, and the open total. */
 function caseloadByClinician(db: Db, period: MeasurePeriod): { open: number; byUser: Map<string | null, number> } {
-  const workers = new Map<string, Set<string>>(
-    openCasesAtEnd(db, period).map((c) => [c.id, new Set(c.lead ? [c.lead] : [])]),
-  );
-  for (const a of stmt(db, 'SELECT case_id, user_id FROM case_clinicians').all() as { case_id: string; user_id: string }[]) {
-    workers.get(a.case_id)?.add(a.user_id);
-  }
+  const rows = stmt(db, CASELOAD_BY_CLINICIAN).all({ to: period.to }) as {
+    total: number;
+    user_id: string | null;
+    n: number;
+  }[];
   const byUser = new Map<string | null, number>();
-  for (const users of workers.values()) {
-    // A case with nobody allocated is counted once, as "Not allocated".
-    for (const u of users.size ? users : [null]) byUser.set(u, (byUser.get(u) ?? 0) + 1);
-  }
-  return { open: workers.size, byUser };
+  for (const r of rows) if (r.total === 0) byUser.set(r.user_id, r.n);
+  return { open: rows.find((r) => r.total === 1)?.n ?? 0, byUser };
 }
 
 registerMeasure({
