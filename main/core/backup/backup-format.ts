@@ -101,7 +101,10 @@ export function readEnvelope(file: string): { envelope: BackupEnvelope; payloadO
   }
   const version = (json as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
-    throw new AppError('VAULT_TOO_NEW', 'This backup was made by a newer version of the app. Update the app to restore it.');
+    throw new AppError(
+      'VAULT_TOO_NEW',
+      'This backup was made by a newer version of the app. Update the app to restore it.',
+    );
   }
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) throw notABackup(file);

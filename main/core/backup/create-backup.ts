@@ -37,12 +37,7 @@ import { AppError, fsError } from '../errors';
 import { blobPath } from '../documents/blob-writer';
 import { readHeader } from '../vault/header';
 import type { OpenVault } from '../vault/vault';
-import {
-  BACKUP_FORMAT_VERSION,
-  BACKUP_KEY_PURPOSE,
-  BACKUP_SCRYPT_WORK_FACTOR,
-  envelopeBytes,
-} from './backup-format';
+import { BACKUP_FORMAT_VERSION, BACKUP_KEY_PURPOSE, BACKUP_SCRYPT_WORK_FACTOR, envelopeBytes } from './backup-format';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -89,7 +84,9 @@ function blobIdsOf(vault: OpenVault, snapshot: string): string[] {
       .all() as string[];
     const ids: string[] = [];
     for (const table of tables) {
-      const columns = vault.db.pragma(`backup_snapshot.table_info("${table.replace(/"/g, '""')}")`) as { name: string }[];
+      const columns = vault.db.pragma(`backup_snapshot.table_info("${table.replace(/"/g, '""')}")`) as {
+        name: string;
+      }[];
       if (!columns.some((c) => c.name === 'blob_format')) continue;
       const quoted = `"${table.replace(/"/g, '""')}"`;
       ids.push(...(vault.db.prepare(`SELECT id FROM backup_snapshot.${quoted} ORDER BY id`).pluck().all() as string[]));
@@ -141,7 +138,10 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
     throw new AppError('FORBIDDEN', 'Only an administrator can back up the vault.');
   }
   if (existsSync(outFile)) {
-    throw new AppError('CONFLICT', `${basename(outFile)} already exists. A backup never replaces a file: choose a new name.`);
+    throw new AppError(
+      'CONFLICT',
+      `${basename(outFile)} already exists. A backup never replaces a file: choose a new name.`,
+    );
   }
   if (!existsSync(dirname(outFile))) {
     throw new AppError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist. Create it first.`);

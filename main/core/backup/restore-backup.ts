@@ -8,7 +8,18 @@
  * which live with the CLI). Any failure removes the temporary folder: nothing is left behind.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -83,7 +94,10 @@ function checkTarget(dir: string): boolean {
 }
 
 /** The database key from the credential, checked against the envelope's header. */
-async function keyFor(header: VaultHeader, credential: RestoreCredential): Promise<{ key: Buffer; userId: string | null }> {
+async function keyFor(
+  header: VaultHeader,
+  credential: RestoreCredential,
+): Promise<{ key: Buffer; userId: string | null }> {
   if (credential.kind === 'recovery-key') {
     const key = parseRecoveryKey(credential.recoveryKey);
     if (!keyMatchesCheck(key, header.database.keyCheck)) {
@@ -98,7 +112,10 @@ async function keyFor(header: VaultHeader, credential: RestoreCredential): Promi
   const slot = header.slots.find((s) => s.username === credential.username);
   const key = slot ? await openSlot(header, slot, credential.password) : null;
   if (!slot || !key) {
-    throw new AppError('WRONG_PASSWORD', 'That user name and password do not open this backup. Check them and try again.');
+    throw new AppError(
+      'WRONG_PASSWORD',
+      'That user name and password do not open this backup. Check them and try again.',
+    );
   }
   return { key, userId: slot.userId };
 }
@@ -137,7 +154,12 @@ function entryPath(temp: string, name: string): string {
 }
 
 /** Unpack the payload into `temp`, comparing every entry with the manifest that ends it. */
-async function unpack(inFile: string, payloadOffset: number, passphrase: string, temp: string): Promise<BackupManifest> {
+async function unpack(
+  inFile: string,
+  payloadOffset: number,
+  passphrase: string,
+  temp: string,
+): Promise<BackupManifest> {
   const written: ManifestFile[] = [];
   let manifest: BackupManifest | null = null;
   try {

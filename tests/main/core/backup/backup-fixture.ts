@@ -44,7 +44,11 @@ export async function vaultToBackUp(): Promise<BackupFixture> {
   );
   // Over one 64 KiB chunk of both the blob format and age, so chunk boundaries are crossed.
   const documentBytes = Buffer.from(`${PLAINTEXT_MARKERS[2]} `.repeat(9000), 'utf8');
-  const doc = await importDocument(vault, { caseId: detail.id, filename: 'letter.txt' }, Readable.from([documentBytes]));
+  const doc = await importDocument(
+    vault,
+    { caseId: detail.id, filename: 'letter.txt' },
+    Readable.from([documentBytes]),
+  );
   return {
     vault,
     recoveryKey,

@@ -44,9 +44,10 @@ describe('createBackup', () => {
     const { envelope } = readEnvelope(result.file);
     expect(envelope.vaultId).toBe(readEnvelope(result.file).envelope.header.vaultId);
     expect(envelope.createdBy).toBe(ADMIN.username);
-    const row = fx.vault.db
-      .prepare(`SELECT username, detail FROM audit_log WHERE action = 'backup.create'`)
-      .get() as { username: string; detail: string };
+    const row = fx.vault.db.prepare(`SELECT username, detail FROM audit_log WHERE action = 'backup.create'`).get() as {
+      username: string;
+      detail: string;
+    };
     expect(row.username).toBe(ADMIN.username);
     expect(JSON.parse(row.detail)).toMatchObject({ file: 'one.ncatsbackup', bytes: statSync(result.file).size });
   });
@@ -61,7 +62,9 @@ describe('createBackup', () => {
   it('is refused to a clinician', async () => {
     const clinician = await unlockVault(fx.vault.dir, CLINICIAN.username, CLINICIAN.password, FAST);
     try {
-      await expect(createBackup(clinician, join(fx.work, 'c.ncatsbackup'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(createBackup(clinician, join(fx.work, 'c.ncatsbackup'))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
       expect(readdirSync(fx.work)).toEqual([]);
     } finally {
       clinician.close();
