@@ -16,7 +16,8 @@
  * the age payload, and the restore trusts only the vault.json inside the payload.
  */
 import { hkdfSync } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { headerSchema } from '../vault/header';
@@ -127,4 +128,14 @@ export function tryReadEnvelope(file: string): BackupEnvelope | null {
 export function backupFileName(vaultId: string, at: Date): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
   return `ncats-${vaultId.slice(0, 8)}-${stamp}${BACKUP_EXTENSION}`;
+}
+
+/** A path in `folder` for a new backup taken at `at` that no file has yet (`-2`, `-3` ... if need be). */
+export function newBackupPath(folder: string, vaultId: string, at: Date): string {
+  const name = backupFileName(vaultId, at);
+  let path = join(folder, name);
+  for (let n = 2; existsSync(path); n += 1) {
+    path = join(folder, name.replace(BACKUP_EXTENSION, `-${n}${BACKUP_EXTENSION}`));
+  }
+  return path;
 }
