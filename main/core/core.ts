@@ -17,6 +17,7 @@ import { interventionHandlers } from './interventions/interventions.ipc';
 import { trainingHandlers } from './training/training.ipc';
 import { statisticsHandlers } from './stats/stats.ipc';
 import { safeHomeHandlers } from './safe-home/safe-home.ipc';
+import { backupHandlers } from './backup/backup.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...statisticsHandlers,
   ...safeHomeHandlers,
+  ...backupHandlers,
 };
 
 export interface Core {

@@ -38,6 +38,7 @@ import { blobPath } from '../documents/blob-writer';
 import { readHeader } from '../vault/header';
 import type { OpenVault } from '../vault/vault';
 import { BACKUP_FORMAT_VERSION, BACKUP_KEY_PURPOSE, BACKUP_SCRYPT_WORK_FACTOR, envelopeBytes } from './backup-format';
+import { recordBackup } from './backup-status';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -207,6 +208,14 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
         vault.audit({
           action: 'backup.create',
           detail: { file: basename(outFile), bytes, documents: present.length, missingBlobs: missingBlobs.length },
+        });
+        recordBackup(vault.db, {
+          takenAt: createdAt,
+          fileName: basename(outFile),
+          bytes,
+          documents: present.length,
+          takenBy: vault.user.username,
+          source: 'taken',
         });
         // Inside the transaction: a rename that fails rolls the audit row back with it.
         renameSync(partial, outFile);

@@ -37,6 +37,7 @@ import { OpenVault, toSessionUser, type VaultOptions } from '../vault/open-vault
 import { keyMatchesCheck, parseRecoveryKey } from '../vault/recovery-key';
 import { findUserById } from '../vault/users.repo';
 import { backupPassphraseFromKey, readEnvelope, type BackupEnvelope } from './backup-format';
+import { recordBackup } from './backup-status';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -202,6 +203,7 @@ function verifyAndRecord(
   userId: string | null,
   inFile: string,
   envelope: BackupEnvelope,
+  documents: number,
   options: RestoreOptions,
 ): RestoreCheck[] {
   const header = readHeader(temp);
@@ -234,6 +236,14 @@ function verifyAndRecord(
       );
     }
     db.transaction(() => {
+      recordBackup(db, {
+        takenAt: envelope.createdAt,
+        fileName: basename(inFile),
+        bytes: statSync(inFile).size,
+        documents,
+        takenBy: envelope.createdBy,
+        source: 'restored_from',
+      });
       appendAudit(db, {
         at: vault.now().toISOString(),
         userId: user?.id ?? null,
@@ -269,7 +279,8 @@ export async function restoreBackup(
   try {
     mkdirSync(temp, { mode: 0o700 });
     const manifest = await unpack(inFile, payloadOffset, passphrase, temp);
-    const checks = verifyAndRecord(temp, key, userId, inFile, envelope, options);
+    const documents = manifest.files.filter((f) => blobIdOfEntry(f.name) !== null).length;
+    const checks = verifyAndRecord(temp, key, userId, inFile, envelope, documents, options);
     if (targetExists) rmdirSync(newVaultDir);
     renameSync(temp, newVaultDir);
     return {
@@ -277,7 +288,7 @@ export async function restoreBackup(
       vaultId: envelope.vaultId,
       backupCreatedAt: envelope.createdAt,
       backupCreatedBy: envelope.createdBy,
-      documents: manifest.files.filter((f) => blobIdOfEntry(f.name) !== null).length,
+      documents,
       checks,
     };
   } catch (err) {
