@@ -27,7 +27,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { encryptAge } from '../bundles/age-native';
@@ -137,6 +137,12 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
   // A backup is every case in the vault: only an administrator may take one.
   if (vault.user.role !== 'administrator') {
     throw new AppError('FORBIDDEN', 'Only an administrator can back up the vault.');
+  }
+  if (resolve(outFile).startsWith(resolve(vault.dir) + sep)) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'A backup inside the vault folder would be lost with the vault. Choose a folder outside it, ideally on another disk.',
+    );
   }
   if (existsSync(outFile)) {
     throw new AppError(

@@ -59,6 +59,14 @@ describe('createBackup', () => {
     expect(readFileSync(out, 'utf8')).toBe('someone else');
   });
 
+  it('refuses a file inside the vault folder, which would be lost with the vault', async () => {
+    const before = readdirSync(fx.vault.dir).sort();
+    await expect(createBackup(fx.vault, join(fx.vault.dir, 'in-here.ncatsbackup'))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(readdirSync(fx.vault.dir).sort()).toEqual(before);
+  });
+
   it('is refused to a clinician', async () => {
     const clinician = await unlockVault(fx.vault.dir, CLINICIAN.username, CLINICIAN.password, FAST);
     try {
