@@ -18,6 +18,7 @@ import { trainingHandlers } from './training/training.ipc';
 import { statisticsHandlers } from './stats/stats.ipc';
 import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { homeHandlers } from './home/home.ipc';
+import { backupHandlers } from './backup/backup.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 
 /**
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   ...statisticsHandlers,
   ...safeHomeHandlers,
   ...homeHandlers,
+  ...backupHandlers,
 };
 
 export interface Core {

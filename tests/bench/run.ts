@@ -37,6 +37,7 @@ import { plainCopyOf } from './plain-baseline';
 import { measureConsultations } from './consultation-run';
 import { measureInterventions } from './intervention-metrics';
 import { measureStatistics } from './stats-metrics';
+import { measureBackup } from './backup-metrics';
 import { measureTraining } from './training-metrics';
 import { measureSafeHome } from './safe-home-metrics';
 import { measureHome } from './home-metrics';
@@ -214,6 +215,7 @@ try {
     if (!SKIP.has('training')) await measureTraining(core.router, vault, RUNS);
     if (!SKIP.has('safe-home')) await measureSafeHome(core.router, vault, RUNS);
     if (!SKIP.has('home')) await measureHome(vault, RUNS);
+    if (!SKIP.has('backup')) await measureBackup(vault, { username: BENCH_USER, password: BENCH_PASSWORD }, RUNS);
 
     if (!SKIP.has('plain')) {
       say('Unencrypted baseline (plaintext copy in a scratch folder, deleted afterwards) ...');

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { backupCommand } from './backup';
 import { casesCommand } from './cases';
 import { colleagueCommand } from './colleague';
 import { demoCommand } from './demo';
@@ -8,6 +9,7 @@ import { infoCommand } from './info';
 import { initCommand } from './init';
 import { keyCommand } from './key';
 import { reportCommand } from './report';
+import { restoreCommand } from './restore';
 import { statsCommand } from './stats';
 import { unlockTestCommand } from './unlock-test';
 import { verifyCommand } from './verify';
@@ -26,4 +28,6 @@ export const COMMANDS: readonly Command[] = [
   casesCommand,
   reportCommand,
   statsCommand,
+  backupCommand,
+  restoreCommand,
 ];

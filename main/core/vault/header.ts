@@ -29,7 +29,7 @@ const passwordSlotSchema = z
   .strict();
 export type PasswordSlot = z.infer<typeof passwordSlotSchema>;
 
-const headerSchema = z
+export const headerSchema = z
   .object({
     format: z.literal(HEADER_FORMAT),
     formatVersion: z.number().int(),

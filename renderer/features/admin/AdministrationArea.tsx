@@ -7,6 +7,7 @@ import { loadUsers } from './admin-actions';
 import { PaperworkChecklist } from './PaperworkChecklist';
 import { UsersTable } from './UsersTable';
 import { InstrumentCatalogue } from '../psychometrics/InstrumentCatalogue';
+import { BackupStatusSection } from '../backup/BackupStatusSection';
 
 /** Administrators only: the users of the vault, adding users, and the audit trail check. */
 export function AdministrationArea({ currentUser }: { currentUser: SessionUser }) {
@@ -30,6 +31,7 @@ export function AdministrationArea({ currentUser }: { currentUser: SessionUser }
       <PaperworkChecklist />
       <InstrumentCatalogue />
       <AuditCheck />
+      <BackupStatusSection />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { m0120Interventions } from './m0120-interventions';
 import { m0130SafeHome } from './m0130-safe-home';
 import { m0140Training } from './m0140-training';
 import { m0150StatisticsIndexes } from './m0150-statistics-indexes';
+import { m0170Backups } from './m0170-backups';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0130SafeHome,
   m0140Training,
   m0150StatisticsIndexes,
+  m0170Backups,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
