@@ -36,7 +36,5 @@ export function registerSettingsSection(section: SettingsSectionDefinition): () 
 
 /** The sections a role sees, in order. */
 export function settingsSectionsFor(role: Role): SettingsSectionDefinition[] {
-  return [...sections.values()]
-    .filter((s) => !s.roles || s.roles.includes(role))
-    .sort((a, b) => a.order - b.order);
+  return [...sections.values()].filter((s) => !s.roles || s.roles.includes(role)).sort((a, b) => a.order - b.order);
 }

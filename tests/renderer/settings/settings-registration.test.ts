@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../../renderer/features/shell/contributions';
 import '../../../renderer/features/settings/settings-sections.contribution';
 import { areasFor } from '../../../renderer/features/shell/area-registry';
-import {
-  registerSettingsSection,
-  settingsSectionsFor,
-} from '../../../renderer/features/settings/settings-sections';
+import { registerSettingsSection, settingsSectionsFor } from '../../../renderer/features/settings/settings-sections';
 
 describe('the Settings area', () => {
   it('is set apart, last in the navigation, for every role', () => {
