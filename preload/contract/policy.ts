@@ -128,6 +128,8 @@ export interface MachinePolicyStatus {
   path: string;
   /** Why the file was not used, one sentence each in words; empty when it was (or is absent). */
   problems: string[];
+  /** The settings the file gave (source `file`); the others are the defaults. */
+  setInFile: (keyof MachinePolicy)[];
 }
 
 export const policyChannels = {

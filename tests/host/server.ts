@@ -29,6 +29,8 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** The byte routes to serve (the core's one table unless a test adds to it). */
   byteRoutes?: readonly ByteRoute[];
+  /** The machine policy file to read (as NCATS_POLICY_FILE would name it); the machine's own when absent. */
+  policyFile?: string;
 }
 
 export interface BrowserHost {
@@ -97,7 +99,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
     onEvent,
     // Read once at start, as the Electron shell does (NCATS_POLICY_FILE points tests at theirs).
-    policy: loadMachinePolicy(),
+    policy: loadMachinePolicy({
+      platform: process.platform,
+      env: options.policyFile ? { ...process.env, NCATS_POLICY_FILE: options.policyFile } : process.env,
+    }),
   });
 
   // The bridge must run before the renderer's module script, so it goes first in <head>.

@@ -13,6 +13,7 @@ import {
   DEFAULT_MACHINE_POLICY,
   STRICTEST_MACHINE_POLICY,
   machinePolicyFileSchema,
+  type MachinePolicy,
   type MachinePolicyStatus,
 } from '../../../preload/contract/policy';
 
@@ -39,7 +40,7 @@ export function policyFilePath({ platform, env }: PolicyLocation): string {
 }
 
 function strictest(file: string, problems: string[]): MachinePolicyStatus {
-  return { policy: { ...STRICTEST_MACHINE_POLICY }, source: 'strictest', path: file, problems };
+  return { policy: { ...STRICTEST_MACHINE_POLICY }, source: 'strictest', path: file, problems, setInFile: [] };
 }
 
 /** A zod issue in words for IT: which setting, and what is wrong with it. */
@@ -69,7 +70,9 @@ export function parsePolicyText(text: string, file: string): MachinePolicyStatus
   if (!parsed.success) return strictest(file, parsed.error.issues.map(describeIssue));
   // Left-out settings take their defaults; `undefined` never overwrites one.
   const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
-  return { policy: { ...DEFAULT_MACHINE_POLICY, ...given }, source: 'file', path: file, problems: [] };
+  const policy = { ...DEFAULT_MACHINE_POLICY, ...given };
+  const setInFile = (Object.keys(DEFAULT_MACHINE_POLICY) as (keyof MachinePolicy)[]).filter((k) => k in given);
+  return { policy, source: 'file', path: file, problems: [], setInFile };
 }
 
 /** Read the machine policy from its place on this machine (see {@link policyFilePath}). */
@@ -83,7 +86,7 @@ export function loadMachinePolicy(
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      return { policy: { ...DEFAULT_MACHINE_POLICY }, source: 'defaults', path: file, problems: [] };
+      return { policy: { ...DEFAULT_MACHINE_POLICY }, source: 'defaults', path: file, problems: [], setInFile: [] };
     return strictest(file, [`The policy file could not be read (${code ?? 'unknown error'}).`]);
   }
   if (bytes.length > MAX_POLICY_BYTES) {

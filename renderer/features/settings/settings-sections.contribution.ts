@@ -4,5 +4,12 @@
  */
 import { registerSettingsSection } from './settings-sections';
 import { AboutVault } from './AboutVault';
+import { MachinePolicySection } from './MachinePolicySection';
 
 registerSettingsSection({ id: 'about', order: 10, title: 'About this vault', component: AboutVault });
+registerSettingsSection({
+  id: 'policy',
+  order: 80,
+  title: 'Policy set by your trust’s IT',
+  component: MachinePolicySection,
+});

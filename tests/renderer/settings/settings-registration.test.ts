@@ -25,12 +25,12 @@ describe('the Settings area', () => {
       roles: ['administrator'],
     });
     try {
-      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual(['about', 'admin-only', 'late']);
-      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'late']);
+      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual(['about', 'admin-only', 'policy', 'late']);
+      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'policy', 'late']);
     } finally {
       removeLate();
       removeAdmin();
     }
-    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about']);
+    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'policy']);
   });
 });

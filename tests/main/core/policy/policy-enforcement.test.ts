@@ -33,6 +33,7 @@ function fromFile(policy: Partial<MachinePolicy>): MachinePolicyStatus {
     source: 'file',
     path: '/etc/ncats/policy.json',
     problems: [],
+    setInFile: Object.keys(policy) as (keyof MachinePolicy)[],
   };
 }
 

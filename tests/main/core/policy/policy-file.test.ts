@@ -45,6 +45,7 @@ describe('a missing policy file', () => {
       source: 'defaults',
       path: file,
       problems: [],
+      setInFile: [],
     });
   });
 });
@@ -68,6 +69,7 @@ describe('a valid policy file', () => {
     const status = loadText('\uFEFF{ "minPasswordLength": 14 }');
     expect(status.source).toBe('file');
     expect(status.policy).toEqual({ ...DEFAULT_MACHINE_POLICY, minPasswordLength: 14 });
+    expect(status.setInFile).toEqual(['minPasswordLength']);
   });
 
   it('may be an empty object: every default', () => {
