@@ -32,6 +32,7 @@ import { trainingChannels } from './contract/training';
 import { statisticsChannels } from './contract/stats';
 import { safeHomeChannels } from './contract/safe-home';
 import { policyChannels } from './contract/policy';
+import { clipboardChannels } from './contract/clipboard';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -56,6 +57,7 @@ export * from './contract/training';
 export * from './contract/stats';
 export * from './contract/safe-home';
 export * from './contract/policy';
+export * from './contract/clipboard';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -79,6 +81,7 @@ export const contract = {
   ...statisticsChannels,
   ...safeHomeChannels,
   ...policyChannels,
+  ...clipboardChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,8 @@ import { statisticsHandlers } from './stats/stats.ipc';
 import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 import { policyHandlers } from './policy/policy.ipc';
+import { clipboardHandlers, flushClipboard, installClipboardGuard } from './clipboard/clipboard.ipc';
+import type { EventName, EventPayloads } from '../../preload/contract';
 import { machinePolicyStatus, setMachinePolicy } from './policy/policy-in-force';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './session/session-manager';
 import { DEFAULT_MACHINE_POLICY, type MachinePolicyStatus } from '../../preload/contract/policy';
@@ -48,6 +50,7 @@ export const handlers: Handlers = {
   ...statisticsHandlers,
   ...safeHomeHandlers,
   ...policyHandlers,
+  ...clipboardHandlers,
 };
 
 export interface Core {
@@ -66,15 +69,23 @@ export interface CoreOptions extends SessionManagerOptions {
    * start by the Electron shell and the browser host); the defaults when absent.
    */
   policy?: MachinePolicyStatus;
+  /** How long copied text stays on the clipboard (tests); 30 seconds when absent. */
+  clipboardHoldMs?: number;
 }
 
 export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
-  const { shell, bundles, policy, ...sessionOptions } = options;
+  const { shell, bundles, policy, clipboardHoldMs, ...sessionOptions } = options;
   // The idle lock asked for (a launch option, a test) can shorten the policy's maximum, never
   // pass it.
   const maxIdleMs = (policy?.policy ?? DEFAULT_MACHINE_POLICY).maxIdleLockMinutes * 60_000;
   const idleLockMs = Math.min(sessionOptions.idleLockMs ?? DEFAULT_IDLE_LOCK_MINUTES * 60_000, maxIdleMs);
-  const manager = new SessionManager(vaultDir, { ...sessionOptions, idleLockMs });
+  // Locking (or quitting) also clears the app's text off the clipboard, if it is still there.
+  const onEvent = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    if (event === 'vault:locked') void flushClipboard(manager);
+    sessionOptions.onEvent?.(event, payload);
+  };
+  const manager = new SessionManager(vaultDir, { ...sessionOptions, idleLockMs, onEvent });
+  if (shell?.clipboard) installClipboardGuard(manager, shell.clipboard, clipboardHoldMs);
   if (policy) setMachinePolicy(manager, policy);
   const passphraseAllowed = machinePolicyStatus(manager).policy.passphraseBundlesAllowed;
   if (bundles || !passphraseAllowed) {
