@@ -192,6 +192,29 @@ describe('document export', () => {
     expect(exports().n).toBe(0);
   });
 
+  it('refuses the desktop app’s save-a-copy before asking where (document:exportToFile)', async () => {
+    const asked: string[] = [];
+    const chooseSavePath = (name: string) => {
+      asked.push(name);
+      return Promise.resolve(join(dirs.make(), name));
+    };
+    const l = await laptop(dirs.make(), 'ada', 'Ada Admin', {
+      policy: fromFile({ documentExportAllowed: false }),
+      shell: { chooseSavePath },
+    });
+    open.push(l);
+    const made = await makeCase(l, 'Export');
+    const doc = await uploadDocument(
+      l.core.manager.current(),
+      { caseId: made.id, filename: 'letter.pdf' },
+      Readable.from([Buffer.from('%PDF-1.4 a letter')]),
+    );
+    const refused = await l.raw('document:exportToFile', { documentId: doc.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(!refused.ok && refused.error.message).toMatch(/IT does not allow saving documents/);
+    expect(asked).toEqual([]);
+  });
+
   it('still shows a document in the app', async () => {
     const { get, docId } = await withDocument({ documentExportAllowed: false });
     const res = await get(`documents/${docId}`);
