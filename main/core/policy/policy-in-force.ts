@@ -17,7 +17,15 @@ export function setMachinePolicy(manager: SessionManager, status: MachinePolicyS
 
 /** The policy in force for this core, with where it came from. */
 export function machinePolicyStatus(manager: SessionManager): MachinePolicyStatus {
-  return policies.get(manager) ?? { policy: { ...DEFAULT_MACHINE_POLICY }, source: 'defaults', path: '', problems: [], setInFile: [] };
+  return (
+    policies.get(manager) ?? {
+      policy: { ...DEFAULT_MACHINE_POLICY },
+      source: 'defaults',
+      path: '',
+      problems: [],
+      setInFile: [],
+    }
+  );
 }
 
 /**
