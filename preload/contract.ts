@@ -33,6 +33,8 @@ import { statisticsChannels } from './contract/stats';
 import { safeHomeChannels } from './contract/safe-home';
 import { homeChannels } from './contract/home';
 import { backupChannels } from './contract/backup';
+import { policyChannels } from './contract/policy';
+import { clipboardChannels } from './contract/clipboard';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -58,6 +60,8 @@ export * from './contract/stats';
 export * from './contract/safe-home';
 export * from './contract/home';
 export * from './contract/backup';
+export * from './contract/policy';
+export * from './contract/clipboard';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -82,6 +86,8 @@ export const contract = {
   ...safeHomeChannels,
   ...homeChannels,
   ...backupChannels,
+  ...policyChannels,
+  ...clipboardChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,10 @@ import './styles/tables.css';
 import './styles/sections.css';
 import './styles/forms.css';
 import { App } from './App';
+import { installClipboardClearing } from './lib/clipboard';
+
+// Text copied from the app is cleared from the clipboard after 30 seconds and on lock.
+installClipboardClearing();
 
 const root = document.getElementById('root');
 if (root) {

@@ -7,8 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, session } from 'electron';
 import { createCore } from '../core/core';
+import { loadMachinePolicy } from '../core/policy/policy-file';
 import { installAppMenu } from './app-menu';
 import { guardAllWebContents, hardenSession } from './harden-session';
 import { registerIpcHandlers, sendEventToWindow } from './ipc';
@@ -72,7 +73,10 @@ async function start(): Promise<void> {
     vault: nativeBinding ? { nativeBinding } : {},
     ...(launch.idleLockMs && !app.isPackaged ? { idleLockMs: launch.idleLockMs } : {}),
     onEvent: (name, payload) => sendEventToWindow(mainWindow, name, payload),
-    shell: { chooseSavePath },
+    // Text copied from the app is cleared after 30 s and on lock (main/core/clipboard).
+    shell: { chooseSavePath, clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() } },
+    // IT's machine-wide policy, read once at start and never written (main/core/policy).
+    policy: loadMachinePolicy(),
   });
   serveAppProtocol({
     rendererRoot: path.join(app.getAppPath(), 'out', 'renderer'),

@@ -20,6 +20,12 @@ import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { homeHandlers } from './home/home.ipc';
 import { backupHandlers } from './backup/backup.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
+import { policyHandlers } from './policy/policy.ipc';
+import { clipboardHandlers, flushClipboard, installClipboardGuard } from './clipboard/clipboard.ipc';
+import type { EventName, EventPayloads } from '../../preload/contract';
+import { machinePolicyStatus, setMachinePolicy } from './policy/policy-in-force';
+import { DEFAULT_IDLE_LOCK_MINUTES } from './session/session-manager';
+import { DEFAULT_MACHINE_POLICY, type MachinePolicyStatus } from '../../preload/contract/policy';
 
 /**
  * Every channel's handler, gathered from the domains: each folder contributes the handlers of
@@ -47,6 +53,8 @@ export const handlers: Handlers = {
   ...safeHomeHandlers,
   ...homeHandlers,
   ...backupHandlers,
+  ...policyHandlers,
+  ...clipboardHandlers,
 };
 
 export interface Core {
@@ -60,11 +68,32 @@ export interface CoreOptions extends SessionManagerOptions {
   shell?: ShellServices;
   /** What the machine policy allows for bundles (passphrase bundles); default: allowed. */
   bundles?: Partial<BundlePolicy>;
+  /**
+   * The machine policy in force (`loadMachinePolicy()` from main/core/policy, read once at
+   * start by the Electron shell and the browser host); the defaults when absent.
+   */
+  policy?: MachinePolicyStatus;
+  /** How long copied text stays on the clipboard (tests); 30 seconds when absent. */
+  clipboardHoldMs?: number;
 }
 
 export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
-  const { shell, bundles, ...sessionOptions } = options;
-  const manager = new SessionManager(vaultDir, sessionOptions);
-  if (bundles) setBundlePolicy(manager, bundles);
+  const { shell, bundles, policy, clipboardHoldMs, ...sessionOptions } = options;
+  // The idle lock asked for (a launch option, a test) can shorten the policy's maximum, never
+  // pass it.
+  const maxIdleMs = (policy?.policy ?? DEFAULT_MACHINE_POLICY).maxIdleLockMinutes * 60_000;
+  const idleLockMs = Math.min(sessionOptions.idleLockMs ?? DEFAULT_IDLE_LOCK_MINUTES * 60_000, maxIdleMs);
+  // Locking (or quitting) also clears the app's text off the clipboard, if it is still there.
+  const onEvent = <E extends EventName>(event: E, payload: EventPayloads[E]): void => {
+    if (event === 'vault:locked') void flushClipboard(manager);
+    sessionOptions.onEvent?.(event, payload);
+  };
+  const manager = new SessionManager(vaultDir, { ...sessionOptions, idleLockMs, onEvent });
+  if (shell?.clipboard) installClipboardGuard(manager, shell.clipboard, clipboardHoldMs);
+  if (policy) setMachinePolicy(manager, policy);
+  const passphraseAllowed = machinePolicyStatus(manager).policy.passphraseBundlesAllowed;
+  if (bundles || !passphraseAllowed) {
+    setBundlePolicy(manager, { ...bundles, allowPassphrase: passphraseAllowed && (bundles?.allowPassphrase ?? true) });
+  }
   return { manager, router: createRouter(handlers, manager, console.error, shell ?? {}) };
 }

@@ -1,5 +1,5 @@
 import { test as base, expect } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserHost, type DriverSession } from './drivers/browser-host';
@@ -17,6 +17,11 @@ interface Options {
   driver: DriverName;
   /** Idle lock for this test's vault (default: the app's own, 10 minutes). */
   idleLockMs: number | undefined;
+  /**
+   * The text of a machine policy file for this test (written beside its vault and named by
+   * NCATS_POLICY_FILE); none when absent, so the app's defaults apply.
+   */
+  policyFileText: string | undefined;
 }
 
 /**
@@ -26,21 +31,27 @@ interface Options {
 export const test = base.extend<{ app: AppHandle } & Options>({
   driver: ['browser-host', { option: true }],
   idleLockMs: [undefined, { option: true }],
-  app: async ({ browser, driver, idleLockMs }, use, testInfo) => {
+  policyFileText: [undefined, { option: true }],
+  app: async ({ browser, driver, idleLockMs, policyFileText }, use, testInfo) => {
     if (driver === 'electron') {
       const { available, reason } = electronAvailable();
       testInfo.skip(!available, reason);
     }
     const vaultDir = mkdtempSync(join(tmpdir(), 'ncats-e2e-'));
+    // Not inside the vault folder: the app must find that folder empty on first run.
+    const policyDir = policyFileText === undefined ? null : mkdtempSync(join(tmpdir(), 'ncats-e2e-policy-'));
+    const policyFile = policyDir ? join(policyDir, 'policy.json') : undefined;
+    if (policyFile) writeFileSync(policyFile, policyFileText ?? '');
     const session =
       driver === 'electron'
-        ? await launchElectron(vaultDir, idleLockMs)
-        : await launchBrowserHost(browser, vaultDir, idleLockMs);
+        ? await launchElectron(vaultDir, idleLockMs, policyFile)
+        : await launchBrowserHost(browser, vaultDir, idleLockMs, policyFile);
     try {
       await use({ ...session, vaultDir });
     } finally {
       await session.close();
       rmSync(vaultDir, { recursive: true, force: true });
+      if (policyDir) rmSync(policyDir, { recursive: true, force: true });
     }
   },
 });

@@ -12,6 +12,7 @@ import { bridgeScript } from './bridge-script';
 import type { ByteRoute } from '../../main/core/routes/byte-route';
 import { BYTE_ROUTES } from '../../main/core/routes/table';
 import { createByteRouteHandler } from './byte-routes';
+import { loadMachinePolicy } from '../../main/core/policy/policy-file';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -28,6 +29,8 @@ export interface BrowserHostOptions {
   rendererDir?: string;
   /** The byte routes to serve (the core's one table unless a test adds to it). */
   byteRoutes?: readonly ByteRoute[];
+  /** The machine policy file to read (as NCATS_POLICY_FILE would name it); the machine's own when absent. */
+  policyFile?: string;
 }
 
 export interface BrowserHost {
@@ -95,6 +98,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     vault: options.kdf ? { kdf: options.kdf } : {},
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
     onEvent,
+    // Read once at start, as the Electron shell does (NCATS_POLICY_FILE points tests at theirs).
+    policy: loadMachinePolicy({
+      platform: process.platform,
+      env: options.policyFile ? { ...process.env, NCATS_POLICY_FILE: options.policyFile } : process.env,
+    }),
   });
 
   // The bridge must run before the renderer's module script, so it goes first in <head>.

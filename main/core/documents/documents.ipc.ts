@@ -1,6 +1,7 @@
 import type { documentChannels } from '../../../preload/contract/documents';
 import { AppError } from '../errors';
 import type { HandlersFor } from '../ipc/router';
+import { requireDocumentExportAllowed } from '../policy/policy-in-force';
 import { registerChronologySource } from '../notes/chronology';
 import { exportDocumentToFile } from './document-export';
 import { DOCUMENT_CHRONOLOGY_SOURCE } from './documents.search';
@@ -24,6 +25,8 @@ export const documentHandlers: HandlersFor<typeof documentChannels> = {
     return null;
   },
   'document:exportToFile': async (input, { manager, shell }) => {
+    // Before the dialog: the machine policy may forbid saving documents at all.
+    requireDocumentExportAllowed(manager);
     if (!shell.chooseSavePath) {
       throw new AppError('FORBIDDEN', 'Saving a copy to disk needs the desktop app. Use the download link instead.');
     }

@@ -21,6 +21,11 @@ export interface ShellServices {
    * from the renderer, which is untrusted. Null when the user cancels.
    */
   chooseSavePath?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * The system clipboard (Electron's `clipboard` module), so that text copied from the app is
+   * cleared after 30 seconds and on lock. Absent in the browser host: the renderer does it.
+   */
+  clipboard?: { readText(): string | Promise<string>; clear(): void };
 }
 
 export interface HandlerContext {

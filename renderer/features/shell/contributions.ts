@@ -17,3 +17,4 @@ import '../interventions/interventions.contribution';
 import '../training/training.contribution';
 import '../safe-home/safe-home.contribution';
 import '../dashboard/dashboard.contribution';
+import '../settings/settings.contribution';

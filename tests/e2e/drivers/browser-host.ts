@@ -13,8 +13,13 @@ export async function launchBrowserHost(
   browser: Browser,
   vaultDir: string,
   idleLockMs?: number,
+  policyFile?: string,
 ): Promise<DriverSession> {
-  const host = await startBrowserHost({ vaultDir, ...(idleLockMs ? { idleLockMs } : {}) });
+  const host = await startBrowserHost({
+    vaultDir,
+    ...(idleLockMs ? { idleLockMs } : {}),
+    ...(policyFile ? { policyFile } : {}),
+  });
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',

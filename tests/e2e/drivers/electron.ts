@@ -81,7 +81,11 @@ export interface ElectronSession extends DriverSession {
  * Launch the app on `vaultDir` and return its window. Throws ElectronUnavailableError (its
  * message is the skip reason) when Electron cannot run here; check `electronAvailable()` first.
  */
-export async function launchElectron(vaultDir: string, idleLockMs?: number): Promise<ElectronSession> {
+export async function launchElectron(
+  vaultDir: string,
+  idleLockMs?: number,
+  policyFile?: string,
+): Promise<ElectronSession> {
   const availability = electronAvailable();
   const executablePath = electronExecutablePath();
   if (!availability.available || !executablePath) throw new ElectronUnavailableError(availability.reason);
@@ -98,7 +102,11 @@ export async function launchElectron(vaultDir: string, idleLockMs?: number): Pro
     executablePath,
     args,
     cwd: root,
-    env: { ...process.env, NCATS_NATIVE_BINDING: nativeBinding() } as Record<string, string>,
+    env: {
+      ...process.env,
+      NCATS_NATIVE_BINDING: nativeBinding(),
+      ...(policyFile ? { NCATS_POLICY_FILE: policyFile } : {}),
+    } as Record<string, string>,
     timeout: 60_000,
   });
   const page = await electronApp.firstWindow();

@@ -29,6 +29,7 @@ describe('a module contributes itself from its own folder', () => {
       COURT_LETTERS.area,
       'dashboard',
       'administration',
+      'settings',
     ]);
     const area = registeredAreas().find((a) => a.id === COURT_LETTERS.area);
     // Its screen is loaded on demand, as every area's with a screen.

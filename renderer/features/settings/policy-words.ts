@@ -1,0 +1,75 @@
+/**
+ * The machine policy in words, for the Settings screen: each setting's name, its value as a
+ * clinician would say it, and where the value came from. Pure, so it is tested without a page.
+ */
+import type { MachinePolicy, MachinePolicyStatus } from '../../../preload/contract';
+
+export interface PolicyRow {
+  setting: keyof MachinePolicy;
+  /** What the setting is about. */
+  label: string;
+  /** Its value in force, in words. */
+  value: string;
+  /** Where that value came from, in words. */
+  from: string;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function valueInWords(policy: MachinePolicy): Record<keyof MachinePolicy, [label: string, value: string]> {
+  return {
+    maxIdleLockMinutes: [
+      'Idle lock',
+      `The vault locks after at most ${plural(policy.maxIdleLockMinutes, 'minute', 'minutes')} without activity.`,
+    ],
+    minPasswordLength: [
+      'Passwords',
+      `New passwords must be at least ${plural(policy.minPasswordLength, 'character', 'characters')} long.`,
+    ],
+    passphraseBundlesAllowed: [
+      'Passphrase bundles',
+      policy.passphraseBundlesAllowed
+        ? 'Allowed: a case may be sent to someone without the app, protected by a passphrase.'
+        : 'Not allowed: cases can be sent only to colleagues whose key card you hold.',
+    ],
+    documentExportAllowed: [
+      'Saving documents and reports',
+      policy.documentExportAllowed
+        ? 'Allowed: documents and reports may be saved as files (each save is recorded).'
+        : 'Not allowed: documents and reports can be read in the app only.',
+    ],
+    backupFolder: ['Backup folder', policy.backupFolder ?? 'The app’s own folder on this laptop.'],
+    backupCount: ['Backups kept', `The newest ${plural(policy.backupCount, 'backup is', 'backups are')} kept.`],
+    backupMaxAgeDays: [
+      'Backup warning',
+      `Administrators are warned when the last backup is more than ${plural(policy.backupMaxAgeDays, 'day', 'days')} old.`,
+    ],
+    vaultLocation: ['Vault location', policy.vaultLocation ?? 'Your own profile folder on this laptop.'],
+  };
+}
+
+function origin(status: MachinePolicyStatus, setting: keyof MachinePolicy): string {
+  if (status.source === 'strictest') return 'The strictest setting, because the policy file could not be used.';
+  if (status.setInFile.includes(setting)) return 'Set by your trust’s IT.';
+  return status.source === 'file' ? 'The app’s default (the policy file does not set it).' : 'The app’s default.';
+}
+
+/** One row per setting, in the order IT's file lists them. */
+export function policyRows(status: MachinePolicyStatus): PolicyRow[] {
+  return Object.entries(valueInWords(status.policy)).map(([setting, [label, value]]) => {
+    const key = setting as keyof MachinePolicy;
+    return { setting: key, label, value, from: origin(status, key) };
+  });
+}
+
+/** Where the policy as a whole came from, one sentence. */
+export function policySourceSentence(status: MachinePolicyStatus): string {
+  switch (status.source) {
+    case 'file':
+      return `These rules come from the policy file your trust’s IT put on this laptop (${status.path}). They cannot be changed in the app.`;
+    case 'defaults':
+      return `Your trust’s IT has not set a policy on this laptop (there is no file at ${status.path || 'the usual place'}), so the app’s own defaults apply.`;
+    case 'strictest':
+      return `The policy file at ${status.path} could not be used, so the strictest rules are in force until your trust’s IT corrects it.`;
+  }
+}
