@@ -14,6 +14,7 @@ import { m0110Attachment } from './m0110-attachment';
 import { m0120Interventions } from './m0120-interventions';
 import { m0130SafeHome } from './m0130-safe-home';
 import { m0140Training } from './m0140-training';
+import { m0180VaultKey } from './m0180-vault-key';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0120Interventions,
   m0130SafeHome,
   m0140Training,
+  m0180VaultKey,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
