@@ -31,6 +31,7 @@ import { interventionChannels } from './contract/interventions';
 import { trainingChannels } from './contract/training';
 import { statisticsChannels } from './contract/stats';
 import { safeHomeChannels } from './contract/safe-home';
+import { policyChannels } from './contract/policy';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -54,6 +55,7 @@ export * from './contract/interventions';
 export * from './contract/training';
 export * from './contract/stats';
 export * from './contract/safe-home';
+export * from './contract/policy';
 export type { Access, ChannelDef } from './contract/define';
 
 export const contract = {
@@ -76,6 +78,7 @@ export const contract = {
   ...trainingChannels,
   ...statisticsChannels,
   ...safeHomeChannels,
+  ...policyChannels,
 } as const;
 
 export type Contract = typeof contract;

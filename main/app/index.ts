@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createCore } from '../core/core';
+import { loadMachinePolicy } from '../core/policy/policy-file';
 import { installAppMenu } from './app-menu';
 import { guardAllWebContents, hardenSession } from './harden-session';
 import { registerIpcHandlers, sendEventToWindow } from './ipc';
@@ -73,6 +74,8 @@ async function start(): Promise<void> {
     ...(launch.idleLockMs && !app.isPackaged ? { idleLockMs: launch.idleLockMs } : {}),
     onEvent: (name, payload) => sendEventToWindow(mainWindow, name, payload),
     shell: { chooseSavePath },
+    // IT's machine-wide policy, read once at start and never written (main/core/policy).
+    policy: loadMachinePolicy(),
   });
   serveAppProtocol({
     rendererRoot: path.join(app.getAppPath(), 'out', 'renderer'),

@@ -18,6 +18,10 @@ import { trainingHandlers } from './training/training.ipc';
 import { statisticsHandlers } from './stats/stats.ipc';
 import { safeHomeHandlers } from './safe-home/safe-home.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
+import { policyHandlers } from './policy/policy.ipc';
+import { machinePolicyStatus, setMachinePolicy } from './policy/policy-in-force';
+import { DEFAULT_IDLE_LOCK_MINUTES } from './session/session-manager';
+import { DEFAULT_MACHINE_POLICY, type MachinePolicyStatus } from '../../preload/contract/policy';
 
 /**
  * Every channel's handler, gathered from the domains: each folder contributes the handlers of
@@ -43,6 +47,7 @@ export const handlers: Handlers = {
   ...trainingHandlers,
   ...statisticsHandlers,
   ...safeHomeHandlers,
+  ...policyHandlers,
 };
 
 export interface Core {
@@ -56,11 +61,24 @@ export interface CoreOptions extends SessionManagerOptions {
   shell?: ShellServices;
   /** What the machine policy allows for bundles (passphrase bundles); default: allowed. */
   bundles?: Partial<BundlePolicy>;
+  /**
+   * The machine policy in force (`loadMachinePolicy()` from main/core/policy, read once at
+   * start by the Electron shell and the browser host); the defaults when absent.
+   */
+  policy?: MachinePolicyStatus;
 }
 
 export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
-  const { shell, bundles, ...sessionOptions } = options;
-  const manager = new SessionManager(vaultDir, sessionOptions);
-  if (bundles) setBundlePolicy(manager, bundles);
+  const { shell, bundles, policy, ...sessionOptions } = options;
+  // The idle lock asked for (a launch option, a test) can shorten the policy's maximum, never
+  // pass it.
+  const maxIdleMs = (policy?.policy ?? DEFAULT_MACHINE_POLICY).maxIdleLockMinutes * 60_000;
+  const idleLockMs = Math.min(sessionOptions.idleLockMs ?? DEFAULT_IDLE_LOCK_MINUTES * 60_000, maxIdleMs);
+  const manager = new SessionManager(vaultDir, { ...sessionOptions, idleLockMs });
+  if (policy) setMachinePolicy(manager, policy);
+  const passphraseAllowed = machinePolicyStatus(manager).policy.passphraseBundlesAllowed;
+  if (bundles || !passphraseAllowed) {
+    setBundlePolicy(manager, { ...bundles, allowPassphrase: passphraseAllowed && (bundles?.allowPassphrase ?? true) });
+  }
   return { manager, router: createRouter(handlers, manager, console.error, shell ?? {}) };
 }

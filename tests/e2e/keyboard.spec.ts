@@ -32,6 +32,8 @@ test('create the vault, sign in and move around with the keyboard alone', async 
   // The shell: focus on the area's heading; the navigation is reachable backwards.
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeFocused();
   await kb.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
+  await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Administration' })).toBeFocused();
   await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Reports' })).toBeFocused();

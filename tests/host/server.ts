@@ -12,6 +12,7 @@ import { bridgeScript } from './bridge-script';
 import type { ByteRoute } from '../../main/core/routes/byte-route';
 import { BYTE_ROUTES } from '../../main/core/routes/table';
 import { createByteRouteHandler } from './byte-routes';
+import { loadMachinePolicy } from '../../main/core/policy/policy-file';
 
 /**
  * The browser host (DESIGN.md section 5): serves the built renderer on 127.0.0.1 and routes
@@ -95,6 +96,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     vault: options.kdf ? { kdf: options.kdf } : {},
     ...(options.idleLockMs ? { idleLockMs: options.idleLockMs } : {}),
     onEvent,
+    // Read once at start, as the Electron shell does (NCATS_POLICY_FILE points tests at theirs).
+    policy: loadMachinePolicy(),
   });
 
   // The bridge must run before the renderer's module script, so it goes first in <head>.

@@ -163,6 +163,8 @@ export const documentRoutes: readonly ByteRoute[] = [
     // Reading is allowed to every signed-in user; a save to disk is audited as an export.
     access: ANY_USER,
     isDownload: (url) => url.searchParams.get('disposition') === 'attachment',
+    // Viewing in the app stays allowed whatever the machine policy; saving a copy may not be.
+    exportsDocument: (url) => url.searchParams.get('disposition') === 'attachment',
     handle: async ({ vault, request, url, params }) =>
       streamResponse(
         await downloadDocument(vault, params.documentId ?? '', {

@@ -91,6 +91,7 @@ export const reportRoutes: readonly ByteRoute[] = [
     path: 'reports/*reportPath',
     access: ANY_USER,
     isDownload: () => true,
+    exportsDocument: () => true,
     handle: async ({ vault, params, url }) =>
       streamResponse(await downloadReport(vault, params.reportPath ?? '', url.searchParams)),
   },

@@ -35,6 +35,11 @@ export interface ByteRoute {
    * then chooses where in the native dialog). Absent: never a download.
    */
   isDownload?: (url: URL) => boolean;
+  /**
+   * Whether this request saves a case document or a report out of the app as a readable file,
+   * which the machine policy may forbid (checked before the handler runs). Absent: never.
+   */
+  exportsDocument?: (url: URL) => boolean;
   handle(ctx: ByteRouteContext): Response | Promise<Response>;
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { checkAccess } from '../ipc/access';
 import type { SessionManager } from '../session/session-manager';
 import type { ByteRouteMatch } from './byte-route';
+import { requireDocumentExportAllowed } from '../policy/policy-in-force';
 
 /** The HTTP status and a safe error (code and plain message) for a failure of a byte route. */
 export function errorResponse(err: unknown): { status: number; error: AppErrorShape } {
@@ -75,10 +76,12 @@ export async function serveByteRoute(
     const { route } = match;
     const refused = checkAccess(route.access, options.manager, route.forbiddenMessage);
     if (refused) throw new AppError(refused.code, refused.message);
+    const url = new URL(request.url);
+    if (route.exportsDocument?.(url)) requireDocumentExportAllowed(options.manager);
     return await route.handle({
       vault: options.manager.current(),
       request,
-      url: new URL(request.url),
+      url,
       params: decodeParams(match.rawParams),
       json,
     });

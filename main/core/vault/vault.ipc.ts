@@ -1,15 +1,20 @@
 import type { vaultChannels } from '../../../preload/contract/vault';
 import type { HandlersFor } from '../ipc/router';
 import { verifyAuditChain } from './audit';
+import { requirePolicyPasswordLength } from '../policy/policy-in-force';
 
 /** Handlers for vault, session, user and audit channels. */
 export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
   'vault:status': (_input, { manager }) => manager.status(),
-  'vault:create': (input, { manager }) => manager.create(input),
+  'vault:create': (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.password);
+    return manager.create(input);
+  },
   'vault:unlock': async (input, { manager }) => ({ user: await manager.unlock(input.username, input.password) }),
-  'vault:recover': async (input, { manager }) => ({
-    user: await manager.recover(input.recoveryKey, input.username, input.newPassword),
-  }),
+  'vault:recover': async (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.newPassword);
+    return { user: await manager.recover(input.recoveryKey, input.username, input.newPassword) };
+  },
   'vault:lock': (_input, { manager }) => {
     manager.lock('explicit');
     return null;
@@ -22,8 +27,12 @@ export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
       .listUsers()
       .filter((u) => !u.disabled)
       .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role })),
-  'user:create': (input, { manager }) => manager.current().addUser(input),
+  'user:create': (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.password);
+    return manager.current().addUser(input);
+  },
   'user:changePassword': async (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.newPassword);
     await manager.current().changePassword(input.currentPassword, input.newPassword);
     return null;
   },

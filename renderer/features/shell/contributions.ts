@@ -15,3 +15,4 @@ import '../attachment/attachment.contribution';
 import '../interventions/interventions.contribution';
 import '../training/training.contribution';
 import '../safe-home/safe-home.contribution';
+import '../settings/settings.contribution';

@@ -1,0 +1,8 @@
+/**
+ * The sections the Settings folder itself contributes. Another module adds its own section by
+ * calling `registerSettingsSection` from a file of its own and importing it here (one line).
+ */
+import { registerSettingsSection } from './settings-sections';
+import { AboutVault } from './AboutVault';
+
+registerSettingsSection({ id: 'about', order: 10, title: 'About this vault', component: AboutVault });
