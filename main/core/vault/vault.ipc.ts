@@ -37,6 +37,7 @@ export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
     return null;
   },
   'user:resetPassword': async (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.temporaryPassword);
     await manager.current().resetUserPassword(input);
     return null;
   },

@@ -4,5 +4,6 @@
  */
 import { registerSettingsSection } from './settings-sections';
 import { AboutVault } from './AboutVault';
+import '../account/account.contribution';
 
 registerSettingsSection({ id: 'about', order: 10, title: 'About this vault', component: AboutVault });
