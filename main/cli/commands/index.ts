@@ -7,6 +7,7 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { keyCommand } from './key';
+import { recoveryKeyCommand } from './recovery-key';
 import { reportCommand } from './report';
 import { statsCommand } from './stats';
 import { unlockTestCommand } from './unlock-test';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   unlockTestCommand,
   keyCommand,
+  recoveryKeyCommand,
   colleagueCommand,
   exportCommand,
   importCommand,

@@ -3,7 +3,7 @@
  * key stops opening it; the new key is shown once, in the same layout as at creation, until the
  * administrator says it is written down. Backups taken before keep the key they were made with.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CheckboxField } from '../../components/fields';
 import { FormError } from '../../components/FormError';
 import { errorMessage } from '../../lib/api';
@@ -67,6 +67,13 @@ export function RecoveryKeyRotation() {
   const [newKey, setNewKey] = useState<string | null>(null);
   const [finished, setFinished] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The heading takes the focus when the key appears and when it goes: after the dialog has
+  // closed (its effect runs first and would give the focus back to a button no longer there).
+  const shown = newKey !== null;
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+  }, [shown, finished]);
 
   async function rotate() {
     if (busy) return;
@@ -75,7 +82,7 @@ export function RecoveryKeyRotation() {
     try {
       setNewKey(await rotateRecoveryKey());
       setAsking(false);
-      requestAnimationFrame(() => heading.current?.focus());
+      moved.current = true;
     } catch (err) {
       setAsking(false);
       setFailure(errorMessage(err));
@@ -95,7 +102,6 @@ export function RecoveryKeyRotation() {
           onWrittenDown={() => {
             setNewKey(null);
             setFinished(true);
-            requestAnimationFrame(() => heading.current?.focus());
           }}
         />
       ) : (

@@ -45,7 +45,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
       await resetUserPassword(user.id, password);
       reset();
       onDone(
-        `${user.displayName}'s password has been reset. Give them the temporary password in person and ask them to change it under Settings, Your password.`,
+        `${user.displayName}’s password has been reset. Give them the temporary password in person and ask them to change it under Settings, Your password.`,
       );
     } catch (err) {
       setFailure(errorMessage(err));
@@ -57,7 +57,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
   return (
     <ConfirmDialog
       open={user !== null}
-      title={user ? `Reset ${user.displayName}'s password` : 'Reset password'}
+      title={user ? `Reset ${user.displayName}’s password` : 'Reset password'}
       confirmLabel={busy ? 'Resetting…' : 'Reset password'}
       onConfirm={() => void confirm()}
       onCancel={() => {

@@ -3,7 +3,7 @@
  * After either, the outcome is announced in a status line that takes the focus (the button that
  * opened the dialog may be gone: a removed user has no actions).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SessionUser, UserSummary } from '../../../preload/contract';
 import { useAdminStore } from '../../stores/admin';
 import { RemoveUserDialog, ResetPasswordDialog } from './UserAccessDialogs';
@@ -17,11 +17,15 @@ export function UsersSection({ currentUser }: { currentUser: SessionUser }) {
   const [done, setDone] = useState<string | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
 
+  // After the dialog has closed (its effect runs first and gives the focus back to its opener).
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
+
   function finished(message: string) {
     setResetting(null);
     setRemoving(null);
     setDone(message);
-    requestAnimationFrame(() => status.current?.focus());
   }
 
   return (
