@@ -25,12 +25,13 @@ describe('the Settings area', () => {
       roles: ['administrator'],
     });
     try {
-      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual(['about', 'admin-only', 'late']);
-      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'late']);
+      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual(['about', 'password', 'admin-only', 'late']);
+      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'password', 'late']);
     } finally {
       removeLate();
       removeAdmin();
     }
-    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about']);
+    // Your password (renderer/features/account) is for every role.
+    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'password']);
   });
 });
