@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   displayNameSchema,
+  idSchema,
   passwordSchema,
   roleSchema,
   usernameSchema,
@@ -74,10 +75,40 @@ export const vaultChannels = {
     ADMIN_ONLY,
   ),
 
+  /**
+   * Change your own password: `currentPassword` must open your key slot (WRONG_PASSWORD
+   * otherwise, and nothing changes); the new one replaces that slot. Audited.
+   */
   'user:changePassword': channel<null>()(
     z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordSchema }).strict(),
     ANY_USER,
   ),
+
+  /**
+   * Administrators: give another user a new password slot opened by `temporaryPassword`, which
+   * the administrator hands over in person. Their old slot is destroyed, so the old password
+   * stops working and nobody learns it; their failed-attempt back-off is cleared. Refused for
+   * yourself (use user:changePassword) and for a user who cannot sign in. Audited.
+   */
+  'user:resetPassword': channel<null>()(
+    z.object({ userId: idSchema, temporaryPassword: passwordSchema }).strict(),
+    ADMIN_ONLY,
+  ),
+
+  /**
+   * Administrators: remove another user. They can no longer sign in (their key slot is destroyed
+   * and the account disabled); their row stays, so their name still shows on what they wrote.
+   * FORBIDDEN for yourself and for the only administrator. Returns the user as now stored. Audited.
+   */
+  'user:remove': channel<UserSummary>()(z.object({ userId: idSchema }).strict(), ADMIN_ONLY),
+
+  /**
+   * Administrators: a new recovery key. The database is re-keyed (crash-safe: an interrupted
+   * rotation leaves the vault as it was), the old recovery key no longer opens it, and every
+   * user signs in as before. Backups taken earlier keep the key they were made with. Returns the
+   * new key once; it is never stored. CONFLICT in a vault made before rotation existed. Audited.
+   */
+  'vault:rotateRecoveryKey': channel<{ recoveryKey: string }>()(empty, ADMIN_ONLY),
 
   /** Walk the audit hash chain and report the first break, if any. */
   'audit:verify': channel<AuditVerification>()(empty, ADMIN_ONLY),

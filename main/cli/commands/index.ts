@@ -8,6 +8,7 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { initCommand } from './init';
 import { keyCommand } from './key';
+import { recoveryKeyCommand } from './recovery-key';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { statsCommand } from './stats';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   unlockTestCommand,
   keyCommand,
+  recoveryKeyCommand,
   colleagueCommand,
   exportCommand,
   importCommand,

@@ -6,6 +6,7 @@ import { openEncrypted, type Db } from '../db/connection';
 import { migrate } from '../db/migrations/index';
 import { AppError, fsError } from '../errors';
 import { appendAudit } from './audit';
+import { storeVaultKey, wrapDatabaseKey } from './database-key';
 import {
   HEADER_FORMAT,
   HEADER_FORMAT_VERSION,
@@ -35,6 +36,8 @@ export async function createVault(
   if (vaultExists(dir)) throw new AppError('VAULT_EXISTS', `There is already a vault in ${dir}.`);
   makeVaultFolder(dir);
   const now = options.now?.() ?? new Date();
+  // Two keys (database-key.ts): slots wrap the vault key; SQLCipher and the recovery key use the other.
+  const vaultKey = randomBytes(32);
   const key = randomBytes(32);
   const kdf = options.kdf ?? (await calibrate());
   const user: UserSummary = {
@@ -46,13 +49,19 @@ export async function createVault(
     disabled: false,
   };
   const vaultId = randomUUID();
-  const slot = await makeSlot({ vaultId }, key, user, input.password, kdf);
+  const slot = await makeSlot({ vaultId }, vaultKey, user, input.password, kdf);
   const header: VaultHeader = {
     format: HEADER_FORMAT,
     formatVersion: HEADER_FORMAT_VERSION,
     vaultId,
     createdAt: now.toISOString(),
-    database: { file: 'vault.db', cipher: 'sqlcipher', legacy: 4, keyCheck: keyCheck(key) },
+    database: {
+      file: 'vault.db',
+      cipher: 'sqlcipher',
+      legacy: 4,
+      keyCheck: keyCheck(key),
+      wrappedKey: wrapDatabaseKey(vaultId, vaultKey, key),
+    },
     slots: [slot],
     lockout: {},
     pendingAudit: [],
@@ -65,6 +74,7 @@ export async function createVault(
     const byAdmin = { at: now.toISOString(), userId: user.id, username: user.username };
     opened
       .transaction(() => {
+        storeVaultKey(opened, vaultKey);
         insertUser(opened, user);
         appendAudit(opened, { ...byAdmin, action: 'vault.create', detail: { vaultId } });
         appendAudit(opened, { ...byAdmin, action: 'session.unlock' });
@@ -76,7 +86,10 @@ export async function createVault(
     db?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(databasePath(dir) + suffix, { force: true });
     key.fill(0);
+    vaultKey.fill(0);
     fsError(err, 'the new vault');
   }
-  return { vault: new OpenVault(dir, db, key, toSessionUser(user), options), recoveryKey: formatRecoveryKey(key) };
+  const recoveryKey = formatRecoveryKey(key);
+  key.fill(0);
+  return { vault: new OpenVault(dir, db, vaultKey, toSessionUser(user), options), recoveryKey };
 }

@@ -41,6 +41,16 @@ export const headerSchema = z
         cipher: z.literal('sqlcipher'),
         legacy: z.literal(4),
         keyCheck: z.string(),
+        /**
+         * The database key wrapped by the vault key (see database-key.ts). Absent in a vault made
+         * before recovery-key rotation, whose database key is its vault key.
+         */
+        wrappedKey: wrappedSchema.optional(),
+        /**
+         * A rotation under way: the next database key wrapped by the current one, and its check.
+         * Present only between the start of a re-key and its end, or after a crash between them.
+         */
+        rotation: z.object({ wrappedKey: wrappedSchema, keyCheck: z.string() }).strict().optional(),
       })
       .strict(),
     slots: z.array(passwordSlotSchema),

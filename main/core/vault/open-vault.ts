@@ -11,6 +11,8 @@ import { readHeader, writeHeader } from './header';
 import { calibrate, type KdfParams } from './kdf';
 import { makeSlot, openSlot } from './key-slots';
 import { findUserByUsername, insertUser, listUsers } from './users.repo';
+import { rotateRecoveryKey } from './key-rotation';
+import { removeUser, resetUserPassword } from './user-admin';
 
 export interface VaultOptions {
   /** Electron passes its own build of the SQLite binding (see db/connection.ts). */
@@ -34,6 +36,7 @@ export class OpenVault {
   constructor(
     readonly dir: string,
     readonly db: Db,
+    /** The vault key (database-key.ts): what slots wrap and subkeys derive from. */
     private readonly key: Buffer,
     readonly user: SessionUser,
     private readonly options: VaultOptions,
@@ -109,9 +112,25 @@ export class OpenVault {
       .immediate();
   }
 
+  /** Administrators: a new password slot for another user, opened by a temporary password. */
+  resetUserPassword(input: { userId: string; temporaryPassword: string }): Promise<void> {
+    return resetUserPassword(this, this.key, input, this.options.kdf);
+  }
+
+  /** Administrators: another user can no longer sign in; their name stays on their records. */
+  removeUser(userId: string): UserSummary {
+    return removeUser(this, userId);
+  }
+
+  /** Administrators: re-key the database; returns the new recovery key, to be shown once. */
+  rotateRecoveryKey(): string {
+    return rotateRecoveryKey(this, this.key);
+  }
+
   /**
-   * A key for one purpose (e.g. 'attachments-v1'), derived from the database key with HKDF so
-   * the database key itself never leaves this object. Callers must wipe it when done.
+   * A key for one purpose (e.g. 'attachments-v1'), derived from the vault key with HKDF so the
+   * vault key itself never leaves this object (and rotating the database key changes no subkey;
+   * in a vault made before the split the vault key is its first database key, as before). Callers must wipe it when done.
    */
   deriveSubkey(purpose: string): Buffer {
     if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');

@@ -10,6 +10,7 @@ import { migrate } from '../db/migrations/index';
 import { AppError } from '../errors';
 import { appendAudit } from './audit';
 import { waitRemaining } from './backoff';
+import { databaseKeyFrom, pendingDatabaseKey, rekeyDatabase, storedVaultKey } from './database-key';
 import { MAX_PENDING_AUDIT, databasePath, readHeader, writeHeader, type VaultHeader } from './header';
 import { deriveKey, newSalt, scryptParams } from './kdf';
 import { makeSlot, openSlot } from './key-slots';
@@ -22,11 +23,41 @@ const WRONG_PASSWORD_MESSAGE = 'That user name and password do not match. Check 
 
 /** What a credential opened: the database key, whose it is, and how the sign-in is audited. */
 interface Unlocked {
-  key: Buffer;
+  /** The current database key (the recovery key, or unwrapped from the header by the vault key). */
+  databaseKey: Buffer;
+  /** The vault key from a password slot; a recovery-key sign-in reads it from the database. */
+  vaultKey?: Buffer;
   userId: string;
   action: 'session.unlock' | 'session.unlock_with_recovery_key';
   /** Header changes that take effect only if the session opens (a recovered user's new slot). */
-  headerChanges?: Partial<VaultHeader>;
+  headerChanges?: (vaultKey: Buffer) => Promise<Partial<VaultHeader>>;
+}
+
+/**
+ * Open the database with the current key. If that fails and the header records a rotation that
+ * never finished, the crash came after the re-key committed but before the header caught up:
+ * open with the next key and re-key back, so the vault is exactly as before the rotation began
+ * (its new recovery key was never shown to anyone). The caller's header write drops the record.
+ */
+function openCurrentDatabase(
+  dir: string,
+  header: VaultHeader,
+  databaseKey: Buffer,
+  options: VaultOptions,
+): { db: Db; rotationUndone: boolean } {
+  try {
+    return { db: openEncrypted(databasePath(dir), databaseKey, options), rotationUndone: false };
+  } catch (err) {
+    const next = pendingDatabaseKey(header, databaseKey);
+    if (!next) throw err;
+    try {
+      const db = openEncrypted(databasePath(dir), next, options);
+      rekeyDatabase(db, databaseKey);
+      return { db, rotationUndone: true };
+    } finally {
+      next.fill(0);
+    }
+  }
 }
 
 /** Record a failed unlock in the header (back-off and pending audit). Best effort. */
@@ -45,10 +76,16 @@ function recordFailure(dir: string, header: VaultHeader, username: string, now: 
 }
 
 /** Open the database, bring it up to date, flush pending audit rows and sign the user in. */
-function openSession(dir: string, header: VaultHeader, unlocked: Unlocked, options: VaultOptions): OpenVault {
-  const { key } = unlocked;
+async function openSession(
+  dir: string,
+  header: VaultHeader,
+  unlocked: Unlocked,
+  options: VaultOptions,
+): Promise<OpenVault> {
+  const { databaseKey } = unlocked;
   const now = options.now?.() ?? new Date();
   let db: Db;
+  let rotationUndone: boolean;
   try {
     // Opening a missing file would quietly create an empty database and migrate it.
     if (!existsSync(databasePath(dir))) {
@@ -58,28 +95,47 @@ function openSession(dir: string, header: VaultHeader, unlocked: Unlocked, optio
       );
     }
     requireWritable(dir, 'the sign-in');
-    db = openEncrypted(databasePath(dir), key, options);
+    ({ db, rotationUndone } = openCurrentDatabase(dir, header, databaseKey, options));
   } catch (err) {
-    key.fill(0);
+    databaseKey.fill(0);
+    unlocked.vaultKey?.fill(0);
     throw err;
   }
+  let vaultKey: Buffer | undefined = unlocked.vaultKey;
   try {
     migrate(db);
+    // A vault made before the two keys were split has no stored vault key: there they are one.
+    vaultKey ??= storedVaultKey(db) ?? Buffer.from(databaseKey);
     const user = findUserById(db, unlocked.userId);
     if (!user) throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD_MESSAGE);
     if (user.disabled) throw new AppError('FORBIDDEN', 'This account has been disabled. Ask an administrator.');
+    const changes = unlocked.headerChanges ? await unlocked.headerChanges(vaultKey) : {};
+    const database = { ...header.database };
+    delete database.rotation;
     db.transaction(() => {
       for (const p of header.pendingAudit) {
         appendAudit(db, { at: p.at, userId: null, username: p.username, action: p.action });
       }
+      if (rotationUndone) {
+        // The new key was never shown, so the interrupted rotation is undone rather than finished.
+        appendAudit(db, {
+          at: now.toISOString(),
+          userId: null,
+          username: user.username,
+          action: 'vault.recovery_key_rotation_undone',
+        });
+      }
       appendAudit(db, { at: now.toISOString(), userId: user.id, username: user.username, action: unlocked.action });
       const lockout = Object.fromEntries(Object.entries(header.lockout).filter(([name]) => name !== user.username));
-      writeHeader(dir, { ...header, ...unlocked.headerChanges, lockout, pendingAudit: [] });
+      writeHeader(dir, { ...header, database, ...changes, lockout, pendingAudit: [] });
     }).immediate();
-    return new OpenVault(dir, db, key, toSessionUser(user), options);
+    const opened = new OpenVault(dir, db, vaultKey, toSessionUser(user), options);
+    databaseKey.fill(0);
+    return opened;
   } catch (err) {
     db.close();
-    key.fill(0);
+    databaseKey.fill(0);
+    vaultKey?.fill(0);
     throw err;
   }
 }
@@ -91,7 +147,7 @@ async function signIn(
   unlockWith: (header: VaultHeader) => Promise<Unlocked>,
 ): Promise<OpenVault> {
   const header = readHeader(dir);
-  return openSession(dir, header, await unlockWith(header), options);
+  return await openSession(dir, header, await unlockWith(header), options);
 }
 
 /** An unknown user costs the same KDF run as a known one, so timing does not reveal names. */
@@ -118,12 +174,17 @@ async function keyFromPassword(
     );
   }
   const slot = header.slots.find((s) => s.username === username);
-  const key = slot ? await openSlot(header, slot, password) : await deriveForUnknownUser(header, password);
-  if (!slot || !key) {
+  const vaultKey = slot ? await openSlot(header, slot, password) : await deriveForUnknownUser(header, password);
+  if (!slot || !vaultKey) {
     recordFailure(dir, header, username, now);
     throw new AppError('WRONG_PASSWORD', WRONG_PASSWORD_MESSAGE);
   }
-  return { key, userId: slot.userId, action: 'session.unlock' };
+  try {
+    return { databaseKey: databaseKeyFrom(header, vaultKey), vaultKey, userId: slot.userId, action: 'session.unlock' };
+  } catch (err) {
+    vaultKey.fill(0);
+    throw err;
+  }
 }
 
 /** The database key from the recovery key, with a new slot for `username` holding `newPassword`. */
@@ -148,9 +209,12 @@ async function keyFromRecoveryKey(
     throw new AppError('NOT_FOUND', `There is no user called ${username} in this vault.`);
   }
   const user = { id: slot.userId, username, role: slot.role };
-  const replacement = await makeSlot(header, key, user, newPassword, options.kdf ?? slot.kdf);
-  const slots = header.slots.map((s) => (s.id === slot.id ? replacement : s));
-  return { key, userId: slot.userId, action: 'session.unlock_with_recovery_key', headerChanges: { slots } };
+  // The new slot wraps the vault key, which only the opened database holds.
+  const headerChanges = async (vaultKey: Buffer): Promise<Partial<VaultHeader>> => {
+    const replacement = await makeSlot(header, vaultKey, user, newPassword, options.kdf ?? slot.kdf);
+    return { slots: header.slots.map((s) => (s.id === slot.id ? replacement : s)) };
+  };
+  return { databaseKey: key, userId: slot.userId, action: 'session.unlock_with_recovery_key', headerChanges };
 }
 
 /** Sign in as `username` with their password. */

@@ -36,5 +36,12 @@ export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
     await manager.current().changePassword(input.currentPassword, input.newPassword);
     return null;
   },
+  'user:resetPassword': async (input, { manager }) => {
+    requirePolicyPasswordLength(manager, input.temporaryPassword);
+    await manager.current().resetUserPassword(input);
+    return null;
+  },
+  'user:remove': (input, { manager }) => manager.current().removeUser(input.userId),
+  'vault:rotateRecoveryKey': (_input, { manager }) => ({ recoveryKey: manager.current().rotateRecoveryKey() }),
   'audit:verify': (_input, { manager }) => verifyAuditChain(manager.current().db),
 };

@@ -30,3 +30,20 @@ export async function checkAuditTrail(): Promise<void> {
   const audit = await call('audit:verify', {});
   useAdminStore.setState({ audit, auditCheckedAt: new Date().toISOString() });
 }
+
+/** Give another user a temporary password (a new key slot). Throws ApiError for the dialog to show. */
+export async function resetUserPassword(userId: string, temporaryPassword: string): Promise<void> {
+  await call('user:resetPassword', { userId, temporaryPassword });
+}
+
+/** Remove another user, then refresh the list. Throws ApiError for the dialog to show. */
+export async function removeUser(userId: string): Promise<UserSummary> {
+  const user = await call('user:remove', { userId });
+  await loadUsers();
+  return user;
+}
+
+/** Re-key the vault; the new recovery key comes back once. Throws ApiError for the caller. */
+export async function rotateRecoveryKey(): Promise<string> {
+  return (await call('vault:rotateRecoveryKey', {})).recoveryKey;
+}

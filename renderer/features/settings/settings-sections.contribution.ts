@@ -5,6 +5,7 @@
 import { registerSettingsSection } from './settings-sections';
 import { AboutVault } from './AboutVault';
 import { MachinePolicySection } from './MachinePolicySection';
+import '../account/account.contribution';
 
 registerSettingsSection({ id: 'about', order: 10, title: 'About this vault', component: AboutVault });
 registerSettingsSection({

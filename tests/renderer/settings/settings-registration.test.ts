@@ -25,12 +25,19 @@ describe('the Settings area', () => {
       roles: ['administrator'],
     });
     try {
-      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual(['about', 'admin-only', 'policy', 'late']);
-      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'policy', 'late']);
+      expect(settingsSectionsFor('administrator').map((s) => s.id)).toEqual([
+        'about',
+        'password',
+        'admin-only',
+        'policy',
+        'late',
+      ]);
+      expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'password', 'policy', 'late']);
     } finally {
       removeLate();
       removeAdmin();
     }
-    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'policy']);
+    // Your password (renderer/features/account) is for every role.
+    expect(settingsSectionsFor('clinician').map((s) => s.id)).toEqual(['about', 'password', 'policy']);
   });
 });

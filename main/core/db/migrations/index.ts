@@ -16,6 +16,7 @@ import { m0130SafeHome } from './m0130-safe-home';
 import { m0140Training } from './m0140-training';
 import { m0150StatisticsIndexes } from './m0150-statistics-indexes';
 import { m0170Backups } from './m0170-backups';
+import { m0180VaultKey } from './m0180-vault-key';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0140Training,
   m0150StatisticsIndexes,
   m0170Backups,
+  m0180VaultKey,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
