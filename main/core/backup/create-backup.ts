@@ -158,7 +158,9 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
   const cleanUp = () => {
     for (const file of [partial, snapshot, `${snapshot}-journal`]) rmSync(file, { force: true });
   };
-  const passphraseKey = vault.deriveSubkey(BACKUP_KEY_PURPOSE);
+  // From the database key, not the vault key: the recovery key alone must open a backup, and
+  // the vault key is only found inside the database the backup carries.
+  const passphraseKey = vault.deriveDatabaseSubkey(BACKUP_KEY_PURPOSE);
   const passphrase = passphraseKey.toString('hex');
   passphraseKey.fill(0);
   try {

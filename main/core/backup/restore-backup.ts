@@ -31,6 +31,7 @@ import { migrate } from '../db/migrations/index';
 import { AppError } from '../errors';
 import { blobRelativePath } from '../documents/blob-writer';
 import { appendAudit } from '../vault/audit';
+import { databaseKeyFrom, storedVaultKey } from '../vault/database-key';
 import { databasePath, readHeader, type VaultHeader } from '../vault/header';
 import { openSlot } from '../vault/key-slots';
 import { OpenVault, toSessionUser, type VaultOptions } from '../vault/open-vault';
@@ -94,7 +95,10 @@ function checkTarget(dir: string): boolean {
   return true;
 }
 
-/** The database key from the credential, checked against the envelope's header. */
+/**
+ * The database key from the credential, checked against the envelope's header: the key a backup
+ * is sealed under (its passphrase derives from it), so the recovery key alone can open one.
+ */
 async function keyFor(
   header: VaultHeader,
   credential: RestoreCredential,
@@ -111,14 +115,19 @@ async function keyFor(
     return { key, userId: null };
   }
   const slot = header.slots.find((s) => s.username === credential.username);
-  const key = slot ? await openSlot(header, slot, credential.password) : null;
-  if (!slot || !key) {
+  // A slot holds the vault key; the database key is wrapped by it in the header (database-key.ts).
+  const vaultKey = slot ? await openSlot(header, slot, credential.password) : null;
+  if (!slot || !vaultKey) {
     throw new AppError(
       'WRONG_PASSWORD',
       'That user name and password do not open this backup. Check them and try again.',
     );
   }
-  return { key, userId: slot.userId };
+  try {
+    return { key: databaseKeyFrom(header, vaultKey), userId: slot.userId };
+  } finally {
+    vaultKey.fill(0);
+  }
 }
 
 /** Write one entry's body to `path`, returning its size and SHA-256. */
@@ -218,15 +227,25 @@ function verifyAndRecord(
     key.fill(0);
     throw err;
   }
+  // The vault key (what documents and signing keys derive from) is kept inside the database; a
+  // vault made before the keys were split uses its database key for both.
+  let vaultKey: Buffer;
+  try {
+    migrate(db);
+    vaultKey = storedVaultKey(db) ?? Buffer.from(key);
+  } catch (err) {
+    db.close();
+    key.fill(0);
+    throw err;
+  }
   const user = userId ? findUserById(db, userId) : null;
   // A recovery-key restore signs nobody in: the checks only read, and the audit row names no user.
   const sessionUser = user
     ? toSessionUser(user)
     : { id: '', username: '', displayName: 'Restore with the recovery key', role: 'administrator' as const };
-  const vault = new OpenVault(temp, db, key, sessionUser, options);
+  const vault = new OpenVault(temp, db, vaultKey, sessionUser, options);
   try {
     if (userId && !user) throw damaged('the user who opened it is not in its database');
-    migrate(db);
     const checks = options.checks(vault);
     const failed = checks.filter((c) => !c.ok);
     if (failed.length > 0) {

@@ -8,6 +8,7 @@ import type { Db } from '../db/connection';
 import { AppError } from '../errors';
 import { appendAudit, type AuditEntry } from './audit';
 import { readHeader, writeHeader } from './header';
+import { databaseKeyFrom } from './database-key';
 import { calibrate, type KdfParams } from './kdf';
 import { makeSlot, openSlot } from './key-slots';
 import { findUserByUsername, insertUser, listUsers } from './users.repo';
@@ -135,6 +136,21 @@ export class OpenVault {
   deriveSubkey(purpose: string): Buffer {
     if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');
     return Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `ncats ${purpose}`, 32));
+  }
+
+  /**
+   * A subkey of the current database key (the key the recovery key spells out), for what must
+   * open with the recovery key alone, before any database is at hand: backups. Everything else
+   * derives from the vault key (`deriveSubkey`), which a recovery-key rotation leaves alone.
+   */
+  deriveDatabaseSubkey(purpose: string): Buffer {
+    if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');
+    const databaseKey = databaseKeyFrom(readHeader(this.dir), this.key);
+    try {
+      return Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), `ncats ${purpose}`, 32));
+    } finally {
+      databaseKey.fill(0);
+    }
   }
 
   listUsers(): UserSummary[] {

@@ -128,6 +128,23 @@ describe('restoreBackup', () => {
     }
   });
 
+  it('keeps its own key across a recovery-key rotation: the old key opens the old backup, the new key the new one', async () => {
+    const before = await backUp('before.ncatsbackup');
+    const newKey = fx.vault.rotateRecoveryKey();
+    const after = await backUp('after.ncatsbackup');
+    const restore = (file: string, name: string, recoveryKey: string) =>
+      restoreBackup(file, join(fx.work, name), { kind: 'recovery-key', recoveryKey }, RESTORE_OPTIONS);
+    await expect(restore(after, 'after-old-key', fx.recoveryKey)).rejects.toMatchObject({ code: 'WRONG_RECOVERY_KEY' });
+    await restore(before, 'before-old-key', fx.recoveryKey);
+    await restore(after, 'after-new-key', newKey);
+    // Passwords open both: the slots hold the vault key, which a rotation leaves alone.
+    await restoreBackup(before, join(fx.work, 'before-password'), asAdmin, RESTORE_OPTIONS);
+    for (const name of ['before-old-key', 'after-new-key', 'before-password']) {
+      const admin = await unlockVault(join(fx.work, name), ADMIN.username, ADMIN.password, FAST);
+      admin.close();
+    }
+  });
+
   it('refuses a folder that is not empty, and an existing vault, changing neither', async () => {
     const file = await backUp();
     const busy = join(fx.work, 'busy');

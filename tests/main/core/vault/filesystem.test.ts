@@ -51,7 +51,10 @@ afterEach(() => {
   dirs.cleanup();
 });
 
-/** A fresh tmpfs of `size` (e.g. '1m') in a temporary folder. */
+/**
+ * A fresh tmpfs of `size` (e.g. '4m') in a temporary folder. A new vault is about 1 MB since
+ * schema 180 (its tables and indexes), so 4 MB leaves room to create one and then fill the rest.
+ */
 function mountTmpfs(size: string): string {
   const dir = dirs.make();
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir]);
@@ -99,7 +102,7 @@ describe('full disk', () => {
   it.skipIf(!support.ok)(
     needsMount('createVault fails with DISK_FULL, leaves no vault behind, and works once space is freed'),
     async () => {
-      const disk = mountTmpfs('1m');
+      const disk = mountTmpfs('4m');
       const filler = fillDisk(disk);
       const dir = join(disk, 'vault');
       await expect(createVault(dir, ADMIN, FAST)).rejects.toMatchObject({ code: 'DISK_FULL' });
@@ -114,7 +117,7 @@ describe('full disk', () => {
   it.skipIf(!support.ok)(
     needsMount('addUser fails with DISK_FULL; the previous header is intact and still unlocks'),
     async () => {
-      const disk = mountTmpfs('1m');
+      const disk = mountTmpfs('4m');
       const dir = join(disk, 'vault');
       const { vault } = await newVault(dir);
       const before = headerBytes(dir);
@@ -178,7 +181,7 @@ describe('locking on a full disk', () => {
       'still locks, wipes the session and emits vault:locked, without throwing (the idle timer must not crash)',
     ),
     async () => {
-      const disk = mountTmpfs('1m');
+      const disk = mountTmpfs('4m');
       const events: unknown[] = [];
       const manager = new SessionManager(join(disk, 'vault'), {
         vault: FAST,
