@@ -45,8 +45,9 @@ test('an administrator adds a clinician, who signs in without the Administration
   await expect(page.getByRole('banner')).toContainText('Jo Smith');
   await expect(page.getByRole('banner')).toContainText('Clinician');
   const nav = page.getByRole('navigation', { name: 'Main' });
-  // Cases, Sharing, Consultations, Assessments, Interventions, Safe Home, Training, Reports.
-  await expect(nav.getByRole('link')).toHaveCount(8);
+  // Home, Cases, Sharing, Consultations, Assessments, Interventions, Safe Home, Training, Dashboard,
+  // Settings.
+  await expect(nav.getByRole('link')).toHaveCount(10);
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
 });
 
