@@ -9,6 +9,7 @@ import { databasePath, readHeader, writeHeader } from '../../main/core/vault/hea
 import { openEncrypted } from '../../main/core/db/connection';
 import { migrate } from '../../main/core/db/migrations/index';
 import { appendAudit } from '../../main/core/vault/audit';
+import { databaseKeyFrom } from '../../main/core/vault/database-key';
 import { unwrapKey } from '../../main/core/vault/keywrap';
 import { findUserById } from '../../main/core/vault/users.repo';
 import { deriveKey } from '../../main/core/vault/kdf';
@@ -29,7 +30,7 @@ export async function call(router: Router, channel: string, input: unknown): Pro
 /**
  * Unlock split into the KDF and the rest. The rest is timed directly (not as a difference,
  * which is noisy on a loaded machine) by doing what vault.ts's openSession does after the KDF:
- * unwrap the key, open the database (the first read checks the key), the migrations check,
+ * unwrap the vault key and the database key, open the database (the first read checks the key), the migrations check,
  * find the user, write the audit row and the header, then the first caseload page.
  */
 export async function measureUnlock(
@@ -53,7 +54,10 @@ export async function measureUnlock(
     const key = unwrapKey(kek, slot.wrapped, aad);
     kek.fill(0);
     if (!key) throw new Error('the bench slot did not unwrap: has the slot AAD format changed?');
-    const db = openEncrypted(databasePath(vaultDir), key);
+    // The slot holds the vault key; the database key is wrapped by it in the header.
+    const databaseKey = databaseKeyFrom(header, key);
+    const db = openEncrypted(databasePath(vaultDir), databaseKey);
+    databaseKey.fill(0);
     migrate(db);
     const user = findUserById(db, slot.userId);
     if (!user) throw new Error('bench user missing');
