@@ -41,7 +41,7 @@ test.describe('first run', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Sam Patel');
     await expect(page.getByRole('banner')).toContainText('Administrator');
-    await expect(page.getByText('No cases yet. Record a referral to start a case file.')).toBeVisible();
+    await expect(page.getByText('No open cases are allocated to you.')).toBeVisible();
     // The key is shown once: it is no longer anywhere in the page.
     await expect(page.locator('body')).not.toContainText(key.slice(0, 8));
   });

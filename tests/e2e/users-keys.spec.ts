@@ -77,7 +77,7 @@ test('change your password, reset a colleague’s and remove another, from the k
   await signIn(page, { password: PASSWORD });
   await expect(page.getByRole('alert').filter({ hasText: 'password is not right' })).toBeVisible();
   await signIn(page, { password: 'my second long password' });
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 
   // Two colleagues, one to reset and one to remove.
   await openArea(page, 'Administration');
@@ -131,7 +131,7 @@ test('a new recovery key: the old one is refused, the new one works', async ({ a
   const dialog = page.getByRole('dialog', { name: 'Make a new recovery key?' });
   await expect(dialog).toBeVisible();
   await press(page, dialog.getByRole('button', { name: 'Make a new recovery key' }));
-  await expect(page.getByRole('heading', { level: 2, name: 'Recovery key' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Recovery key', exact: true })).toBeFocused();
   const newKey = (await page.getByTestId('new-recovery-key').innerText()).replace(/\s+/g, '-');
   expect(newKey).toMatch(/^([0-9A-F]{8}-){7}[0-9A-F]{8}$/);
   expect(newKey).not.toBe(oldKey);
@@ -158,5 +158,5 @@ test('a new recovery key: the old one is refused, the new one works', async ({ a
   await page.keyboard.press('Control+A');
   await page.keyboard.type(newKey);
   await press(page, page.getByRole('button', { name: 'Reset password and sign in' }));
-  await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
 });

@@ -44,27 +44,33 @@ function rowsOf(vault: OpenVault, period: StatisticsPeriod, forExport: boolean):
  */
 export function poolRareGroups(rows: readonly StatisticRow[], freeText: ReadonlySet<string>): StatisticRow[] {
   const out: StatisticRow[] = [];
-  const pooled = new Map<string, StatisticRow>();
+  // A breakdown's groups come together, after their measure's total: the pooled group is put
+  // out when its breakdown ends, so it closes the breakdown even when every group was rare.
+  let pooled: StatisticRow | null = null;
   for (const r of rows) {
+    if (pooled && (r.measure !== pooled.measure || r.breakdown !== pooled.breakdown)) {
+      out.push(pooled);
+      pooled = null;
+    }
     const rare = r.breakdown !== null && freeText.has(r.breakdown) && (r.value ?? 0) <= SMALL_NUMBER_LIMIT;
     if (!rare) {
       out.push(r);
       continue;
     }
-    const key = r.breakdown as string;
-    const sum = pooled.get(key);
-    pooled.set(key, sum ? { ...sum, value: (sum.value ?? 0) + (r.value ?? 0) } : { ...r, group: OTHER_GROUP });
+    const sum: StatisticRow = pooled
+      ? { ...pooled, value: (pooled.value ?? 0) + (r.value ?? 0) }
+      : { ...r, group: OTHER_GROUP };
+    pooled = sum;
   }
-  for (const other of pooled.values()) {
-    // After the breakdown's last published group, so the pooled group closes its breakdown.
-    const lastIndex = out.map((r) => r.measure === other.measure && r.breakdown === other.breakdown).lastIndexOf(true);
-    out.splice(lastIndex + 1, 0, other);
-  }
+  if (pooled) out.push(pooled);
   return out;
 }
 
 /** Every measure's figures for the period, unsuppressed (the dashboard's). Audited. */
-export function computeStatistics(vault: OpenVault, period: ChannelParsedInput<'statistics:compute'>): StatisticsResult {
+export function computeStatistics(
+  vault: OpenVault,
+  period: ChannelParsedInput<'statistics:compute'>,
+): StatisticsResult {
   return vault.db
     .transaction(() => {
       const rows = rowsOf(vault, period, false);
