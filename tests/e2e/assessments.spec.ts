@@ -14,10 +14,16 @@ import { createVaultAndSignIn } from './helpers/sign-in';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 
-/** A date in England some days from today, as the core counts them: ISO and dd/mm/yyyy. */
+/**
+ * A date in England some calendar days from today, as the core counts them: ISO and dd/mm/yyyy.
+ * Today is England's; the days are counted on the calendar, not as 24-hour steps from now, which
+ * near midnight crossed a clock change (at 23:30 GMT, 50 days back in summer time is already the
+ * next day in London) and made 45 days 44.
+ */
 function england(daysFromToday: number): { iso: string; uk: string } {
-  const at = new Date(Date.now() + daysFromToday * 86_400_000);
-  const iso = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(at);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const iso = new Date(Date.UTC(ty, tm - 1, td + daysFromToday)).toISOString().slice(0, 10);
   const [y, m, d] = iso.split('-');
   return { iso, uk: `${d}/${m}/${y}` };
 }
