@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { test, expect } from './fixtures';
 import { createVaultAndSignIn } from './helpers/sign-in';
+import { englandUkDaysFromToday } from './helpers/england-date';
 
 /*
  * The case page, driven through the Cases area: paperwork and the 12-week clock, notes (added
@@ -366,8 +367,7 @@ test('person: third parties are marked; a stale save is refused with a reload', 
 
   // Tasks: one due in three days shows as due soon; marking it done moves it down.
   await tab(page, 'Tasks').click();
-  const soon = new Date(Date.now() + 3 * 86_400_000);
-  const soonUk = `${String(soon.getDate()).padStart(2, '0')}/${String(soon.getMonth() + 1).padStart(2, '0')}/${soon.getFullYear()}`;
+  const soonUk = englandUkDaysFromToday(3);
   await page.getByLabel('Task', { exact: true }).fill('Request the police disclosure');
   await expect(page.getByLabel('Owner')).toHaveValue(/.+/);
   await page.getByLabel('Due date (optional)').fill(soonUk);

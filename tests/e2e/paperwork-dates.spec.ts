@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { expectNoSeriousViolations, makeCase } from './helpers/cases';
 import { createVaultAndSignIn } from './helpers/sign-in';
+import { englandUkDaysFromToday } from './helpers/england-date';
 
 /*
  * The received date on the Paperwork tab: a date that does not exist says why, a future date
@@ -11,16 +12,8 @@ import { createVaultAndSignIn } from './helpers/sign-in';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 
-/** Today in England as dd/mm/yyyy, and a date some days away, as the core counts them. */
-function englandDate(daysFromToday = 0): string {
-  const at = new Date(Date.now() + daysFromToday * 86_400_000);
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(at);
-}
+/** Today in England as dd/mm/yyyy, and a date some calendar days away, as the core counts them. */
+const englandDate = englandUkDaysFromToday;
 
 async function openPaperwork(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new case.

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
+import { englandIsoDaysFromToday } from './england-date';
 
 // Kept here too for the specs that import them with the case helpers.
 export { ADMIN_NAME, PASSWORD, createVaultAndSignIn } from './sign-in';
@@ -48,12 +49,9 @@ export async function makeCase(
   });
 }
 
-/** Today in the browser's time zone as YYYY-MM-DD, shifted by some days. */
+/** Today in England as YYYY-MM-DD, shifted by some calendar days (the app's own today). */
 export function isoDaysFromToday(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return englandIsoDaysFromToday(days);
 }
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
