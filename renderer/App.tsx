@@ -5,6 +5,7 @@ import { RecoverScreen } from './features/vault/RecoverScreen';
 import { RecoveryKeyScreen } from './features/vault/RecoveryKeyScreen';
 import { UnlockScreen } from './features/vault/UnlockScreen';
 import { AuthLayout } from './features/vault/AuthLayout';
+import { ChoosePasswordScreen } from './features/vault/ChoosePasswordScreen';
 import { startSession, refreshStatus } from './lib/session';
 import { useSessionStore } from './stores/session';
 
@@ -35,6 +36,7 @@ export function App() {
   }
   if (status.state === 'absent') return <FirstRunScreen />;
   if (recoveryKey) return <RecoveryKeyScreen recoveryKey={recoveryKey} />;
+  if (status.state === 'unlocked' && user?.mustChangePassword) return <ChoosePasswordScreen user={user} />;
   if (status.state === 'unlocked' && user) return <AppShell user={user} />;
   if (lockedView === 'recover') return <RecoverScreen />;
   return <UnlockScreen status={status} />;

@@ -88,9 +88,14 @@ export interface SessionUser {
   username: string;
   displayName: string;
   role: Role;
+  /**
+   * Set after an administrator reset this user's password: until they choose a new one, every
+   * channel but changing it (and locking) is refused, and the app shows only that form.
+   */
+  mustChangePassword?: true;
 }
 
-export interface UserSummary extends SessionUser {
+export interface UserSummary extends Omit<SessionUser, 'mustChangePassword'> {
   createdAt: string;
   disabled: boolean;
 }

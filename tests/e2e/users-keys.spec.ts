@@ -117,8 +117,21 @@ test('change your password, reset a colleague’s and remove another, from the k
   await expect(page.getByRole('alert').filter({ hasText: 'password is not right' })).toBeVisible();
   await signIn(page, { username: 'jsmith', password: 'jo smith first password' });
   await expect(page.getByRole('alert').filter({ hasText: 'password is not right' })).toBeVisible();
+  // The temporary password opens only the form to choose one's own: the administrator knows it.
   await signIn(page, { username: 'jsmith', password: 'jo smith temporary one' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeFocused();
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+  await expectNoSeriousViolations(page, 'choose a new password');
+  await page.screenshot({ path: `${ARTIFACTS}/users-keys-choose-password.png` });
+  await typeInto(page, page.getByLabel('Password your administrator gave you'), 'jo smith temporary one');
+  await typeInto(page, page.getByLabel('New password', { exact: true }), 'jo smith own password');
+  await typeInto(page, page.getByLabel('Confirm new password'), 'jo smith own password');
+  await press(page, page.getByRole('button', { name: 'Change password' }));
   await expect(page.getByRole('banner')).toContainText('Jo Smith');
+  await lock(page);
+  await signIn(page, { username: 'jsmith', password: 'jo smith own password' });
+  await expect(page.getByRole('banner')).toContainText('Jo Smith');
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toHaveCount(0);
 });
 
 test('a new recovery key: the old one is refused, the new one works', async ({ app }) => {

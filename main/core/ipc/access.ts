@@ -5,6 +5,7 @@
  */
 import type { Access } from '../../../preload/contract/define';
 import type { SessionManager } from '../session/session-manager';
+import { ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED, PASSWORD_CHANGE_REQUIRED_MESSAGE } from '../vault/password-change';
 
 /** Why a call was refused: the code and the plain message the user sees. */
 export interface AccessRefusal {
@@ -24,9 +25,16 @@ export function checkAccess(
   access: Access,
   manager: SessionManager,
   forbiddenMessage: string = ROLE_REFUSED,
+  channel?: string,
 ): AccessRefusal | null {
   if (access.kind === 'public') return null;
   if (!manager.isUnlocked()) return { code: 'LOCKED', message: 'The vault is locked. Sign in again.' };
-  if (!access.roles.includes(manager.current().user.role)) return { code: 'FORBIDDEN', message: forbiddenMessage };
+  const user = manager.current().user;
+  // After a reset the temporary password is known to the administrator too: nothing is read or
+  // written as this user until they have chosen their own. Byte routes pass no channel: refused.
+  if (user.mustChangePassword && !(channel && ALLOWED_WHILE_PASSWORD_CHANGE_REQUIRED.has(channel))) {
+    return { code: 'FORBIDDEN', message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
+  }
+  if (!access.roles.includes(user.role)) return { code: 'FORBIDDEN', message: forbiddenMessage };
   return null;
 }

@@ -9,7 +9,7 @@ import {
 } from '../../../preload/contract';
 import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
-import { checkAccess } from './access';
+import { checkAccess, ROLE_REFUSED } from './access';
 
 /**
  * What the shell around the core can do for a handler that the core cannot do itself.
@@ -80,7 +80,7 @@ export function createRouter(
     const def = contract[channel];
     const parsed = def.input.safeParse(input ?? {});
     if (!parsed.success) return fail('INVALID_INPUT', describeIssues(parsed.error));
-    const refused = checkAccess(def.access, manager);
+    const refused = checkAccess(def.access, manager, ROLE_REFUSED, channel);
     if (refused) return fail(refused.code, refused.message);
     if (def.access.kind === 'session') manager.touch();
     try {

@@ -14,6 +14,7 @@ import { makeSlot, openSlot } from './key-slots';
 import { findUserByUsername, insertUser, listUsers } from './users.repo';
 import { rotateRecoveryKey } from './key-rotation';
 import { removeUser, resetUserPassword } from './user-admin';
+import { clearPasswordChange } from './password-change';
 
 export interface VaultOptions {
   /** Electron passes its own build of the SQLite binding (see db/connection.ts). */
@@ -23,8 +24,10 @@ export interface VaultOptions {
   now?: () => Date;
 }
 
-export function toSessionUser(u: UserSummary): SessionUser {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+export function toSessionUser(u: SessionUser, mustChangePassword = false): SessionUser {
+  const user: SessionUser = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+  if (mustChangePassword) user.mustChangePassword = true;
+  return user;
 }
 
 /**
@@ -39,9 +42,14 @@ export class OpenVault {
     readonly db: Db,
     /** The vault key (database-key.ts): what slots wrap and subkeys derive from. */
     private readonly key: Buffer,
-    readonly user: SessionUser,
+    private sessionUser: SessionUser,
     private readonly options: VaultOptions,
   ) {}
+
+  /** The signed-in user (without `mustChangePassword` once they have chosen a new password). */
+  get user(): SessionUser {
+    return this.sessionUser;
+  }
 
   get isOpen(): boolean {
     return !this.closed;
@@ -108,9 +116,11 @@ export class OpenVault {
     this.db
       .transaction(() => {
         this.audit({ action: 'user.password_change', entityType: 'user', entityId: this.user.id });
+        clearPasswordChange(this.db, this.user.id);
         writeHeader(this.dir, { ...header, slots: header.slots.map((s) => (s.id === slot.id ? replacement : s)) });
       })
       .immediate();
+    if (this.sessionUser.mustChangePassword) this.sessionUser = toSessionUser(this.sessionUser);
   }
 
   /** Administrators: a new password slot for another user, opened by a temporary password. */

@@ -15,6 +15,7 @@ import { MAX_PENDING_AUDIT, databasePath, readHeader, writeHeader, type VaultHea
 import { deriveKey, newSalt, scryptParams } from './kdf';
 import { makeSlot, openSlot } from './key-slots';
 import { OpenVault, toSessionUser, type VaultOptions } from './open-vault';
+import { clearPasswordChange, passwordChangeRequired } from './password-change';
 import { keyMatchesCheck, parseRecoveryKey } from './recovery-key';
 import { requireWritable } from './vault-folder';
 import { findUserById } from './users.repo';
@@ -126,10 +127,12 @@ async function openSession(
         });
       }
       appendAudit(db, { at: now.toISOString(), userId: user.id, username: user.username, action: unlocked.action });
+      // A password set with the recovery key is the user's own choice: nothing is left to change.
+      if (unlocked.action === 'session.unlock_with_recovery_key') clearPasswordChange(db, user.id);
       const lockout = Object.fromEntries(Object.entries(header.lockout).filter(([name]) => name !== user.username));
       writeHeader(dir, { ...header, database, ...changes, lockout, pendingAudit: [] });
     }).immediate();
-    const opened = new OpenVault(dir, db, vaultKey, toSessionUser(user), options);
+    const opened = new OpenVault(dir, db, vaultKey, toSessionUser(user, passwordChangeRequired(db, user.id)), options);
     databaseKey.fill(0);
     return opened;
   } catch (err) {

@@ -11,6 +11,7 @@ import type { KdfParams } from './kdf';
 import { makeSlot } from './key-slots';
 import type { OpenVault } from './open-vault';
 import { findUserById } from './users.repo';
+import { requirePasswordChange } from './password-change';
 import type { UserSummary } from '../../../preload/contract';
 
 function targetUser(vault: OpenVault, userId: string): UserSummary {
@@ -36,7 +37,8 @@ function withoutLockout(header: VaultHeader, username: string): VaultHeader['loc
 
 /**
  * Give `userId` a new key slot opened by `temporaryPassword`, destroying their old one (so the
- * old password stops working; nobody learns it). Their failed-attempt back-off is cleared.
+ * old password stops working; nobody learns it). Their failed-attempt back-off is cleared, and
+ * they must choose a new password at their next sign-in: the administrator knows this one.
  */
 export async function resetUserPassword(
   vault: OpenVault,
@@ -62,6 +64,7 @@ export async function resetUserPassword(
         entityId: user.id,
         detail: { username: user.username },
       });
+      requirePasswordChange(vault.db, user.id, vault.user.id, vault.now().toISOString());
       writeHeader(vault.dir, {
         ...header,
         slots: header.slots.map((s) => (s.id === old.id ? replacement : s)),

@@ -15,7 +15,16 @@ import styles from './ChangePasswordSection.module.css';
 type Errors = { current: string | null; password: string | null; confirm: string | null };
 const NO_ERRORS: Errors = { current: null, password: null, confirm: null };
 
-export function ChangePasswordSection() {
+export function ChangePasswordSection({
+  intro = 'Use it the next time you sign in. Other users and the recovery key are not affected.',
+  currentLabel = 'Current password',
+  onChanged,
+}: {
+  intro?: string;
+  currentLabel?: string;
+  /** Called once the core has taken the new password (the forced change goes on to the app). */
+  onChanged?: () => void;
+} = {}) {
   const [current, setCurrent] = useState('');
   const newPassword = useNewPassword();
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
@@ -46,6 +55,10 @@ export function ChangePasswordSection() {
       newPassword.setPassword('');
       newPassword.setConfirm('');
       setChanged(true);
+      if (onChanged) {
+        onChanged();
+        return;
+      }
       // After the fields empty, the confirmation takes the focus so it is read out and seen.
       requestAnimationFrame(() => done.current?.focus());
     } catch (err) {
@@ -58,7 +71,7 @@ export function ChangePasswordSection() {
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} className="form-narrow">
-      <p>Use it the next time you sign in. Other users and the recovery key are not affected.</p>
+      <p>{intro}</p>
       <FormError id="change-password-error">{formError}</FormError>
       <p
         ref={done}
@@ -70,7 +83,7 @@ export function ChangePasswordSection() {
       </p>
       <TextField
         id="current-password"
-        label="Current password"
+        label={currentLabel}
         type="password"
         value={current}
         onValueChange={setCurrent}
@@ -83,4 +96,9 @@ export function ChangePasswordSection() {
       </button>
     </form>
   );
+}
+
+/** Settings > Your password: the form with its everyday words. */
+export function YourPasswordSection() {
+  return <ChangePasswordSection />;
 }

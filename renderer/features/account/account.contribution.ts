@@ -1,5 +1,10 @@
 /** The signed-in user's own account in Settings: "Your password", for every role. */
 import { registerSettingsSection } from '../settings/settings-sections';
-import { ChangePasswordSection } from './ChangePasswordSection';
+import { YourPasswordSection } from './ChangePasswordSection';
 
-registerSettingsSection({ id: 'password', order: 20, title: 'Your password', component: ChangePasswordSection });
+registerSettingsSection({
+  id: 'password',
+  order: 20,
+  title: 'Your password',
+  component: YourPasswordSection,
+});

@@ -45,7 +45,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
       await resetUserPassword(user.id, password);
       reset();
       onDone(
-        `${user.displayName}’s password has been reset. Give them the temporary password in person and ask them to change it under Settings, Your password.`,
+        `${user.displayName}’s password has been reset. Give them the temporary password in person: when they sign in with it, they choose their own before anything else opens.`,
       );
     } catch (err) {
       setFailure(errorMessage(err));
@@ -67,7 +67,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
     >
       <p>
         Their current password will stop working at once. You never see it: type a temporary password for them instead,
-        and give it to them in person.
+        and give it to them in person. When they sign in with it, they must choose their own before anything else opens.
       </p>
       <FormError id="reset-password-error">{failure}</FormError>
       <TextField
