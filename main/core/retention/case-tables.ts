@@ -34,7 +34,9 @@ export function caseTables(db: Db): string[] {
 /** The full-text indexes (FTS5), which keep deleted terms in old segments until merged. */
 export function fullTextIndexes(db: Db): string[] {
   const rows = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' ORDER BY name`,
+    )
     .all() as { name: string }[];
   return rows.map((r) => r.name);
 }
@@ -68,9 +70,13 @@ export function assertNothingLeft(db: Db, caseId: string, registry: BundleRegist
   if (db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) left.push('cases');
   for (const module of registry.modules) {
     if (module.name === 'users') continue;
-    if (module.collect(db, caseId, { includeThirdPartySensitive: true }).length > 0) left.push(`bundle module ${module.name}`);
+    if (module.collect(db, caseId, { includeThirdPartySensitive: true }).length > 0)
+      left.push(`bundle module ${module.name}`);
   }
   if (left.length > 0) {
-    throw new AppError('INTERNAL', `Disposal stopped, nothing was removed: records of the case were left in ${left.join(', ')}.`);
+    throw new AppError(
+      'INTERNAL',
+      `Disposal stopped, nothing was removed: records of the case were left in ${left.join(', ')}.`,
+    );
   }
 }

@@ -29,17 +29,29 @@ async function checkSignature(vault: OpenVault, password: string): Promise<void>
   key.fill(0);
 }
 
-export async function approveDisposal(vault: OpenVault, input: ChannelParsedInput<'disposal:approve'>): Promise<TombstoneView> {
+export async function approveDisposal(
+  vault: OpenVault,
+  input: ChannelParsedInput<'disposal:approve'>,
+): Promise<TombstoneView> {
   const { db } = vault;
   const proposal = proposalOf(db, input.caseId);
   if (!proposal) throw new AppError('NOT_FOUND', 'No disposal of this case has been proposed.');
   if (proposal.proposed_by === vault.user.id) {
-    throw new AppError('FORBIDDEN', 'A disposal needs a second administrator: the one who proposed it cannot approve it.');
+    throw new AppError(
+      'FORBIDDEN',
+      'A disposal needs a second administrator: the one who proposed it cannot approve it.',
+    );
   }
   try {
     await checkSignature(vault, input.password);
   } catch (err) {
-    vault.audit({ action: 'disposal.approve_refused', entityType: 'case', entityId: input.caseId, caseId: input.caseId, detail: { why: 'password' } });
+    vault.audit({
+      action: 'disposal.approve_refused',
+      entityType: 'case',
+      entityId: input.caseId,
+      caseId: input.caseId,
+      detail: { why: 'password' },
+    });
     throw err;
   }
   refreshStale(db);
@@ -50,7 +62,8 @@ export async function approveDisposal(vault: OpenVault, input: ChannelParsedInpu
   db.transaction(() => {
     // Checked again inside the transaction: a hold placed while the password was being derived wins.
     const current = proposalOf(db, input.caseId);
-    if (!current || current.id !== proposal.id) throw new AppError('CONFLICT', 'The proposal changed meanwhile: look again.');
+    if (!current || current.id !== proposal.id)
+      throw new AppError('CONFLICT', 'The proposal changed meanwhile: look again.');
     const refusal = disposalRefusal(vault, input.caseId);
     if (refusal) throw new AppError('CONFLICT', refusal);
     const found = caseOutcome(db, input.caseId);
@@ -58,8 +71,11 @@ export async function approveDisposal(vault: OpenVault, input: ChannelParsedInpu
       reference: string;
       referral_date: string;
     };
-    if (!found?.outcome.reviewDate || !found.facts.closedOn) throw new AppError('CONFLICT', 'Only a closed case can be disposed of.');
-    documentIds = (stmt(db, 'SELECT id FROM documents WHERE case_id = ?').all(input.caseId) as { id: string }[]).map((d) => d.id);
+    if (!found?.outcome.reviewDate || !found.facts.closedOn)
+      throw new AppError('CONFLICT', 'Only a closed case can be disposed of.');
+    documentIds = (stmt(db, 'SELECT id FROM documents WHERE case_id = ?').all(input.caseId) as { id: string }[]).map(
+      (d) => d.id,
+    );
     stmt(db, tombstoneRecord.insertSql()).run({
       id: tombstoneId,
       reference: kase.reference,

@@ -40,7 +40,10 @@ function factsOf(row: FactsRow): RetentionFacts {
 }
 
 /** The facts and outcome for one case, or null when there is no such case. */
-export function caseOutcome(db: Db, caseId: string): { facts: RetentionFacts; outcome: RetentionOutcome; status: string } | null {
+export function caseOutcome(
+  db: Db,
+  caseId: string,
+): { facts: RetentionFacts; outcome: RetentionOutcome; status: string } | null {
   const row = stmt(db, `${FACTS_SQL} WHERE c.id = ?`).get(caseId) as FactsRow | undefined;
   if (!row) return null;
   const facts = factsOf(row);
@@ -49,7 +52,10 @@ export function caseOutcome(db: Db, caseId: string): { facts: RetentionFacts; ou
 
 /** Recompute every stale review date (a handful, normally: those changed since the last read). */
 export function refreshStale(db: Db): number {
-  const stale = stmt(db, `${FACTS_SQL} WHERE c.id IN (SELECT case_id FROM case_retention WHERE stale = 1)`).all() as FactsRow[];
+  const stale = stmt(
+    db,
+    `${FACTS_SQL} WHERE c.id IN (SELECT case_id FROM case_retention WHERE stale = 1)`,
+  ).all() as FactsRow[];
   if (stale.length === 0) return 0;
   const write = stmt(
     db,
@@ -59,7 +65,12 @@ export function refreshStale(db: Db): number {
     for (const row of stale) {
       const facts = factsOf(row);
       const out = retentionOutcome(facts);
-      write.run(out.reviewDate === null ? null : facts.closedOn, out.reviewDate, out.dateOfBirthUnknown ? 1 : 0, row.case_id);
+      write.run(
+        out.reviewDate === null ? null : facts.closedOn,
+        out.reviewDate,
+        out.dateOfBirthUnknown ? 1 : 0,
+        row.case_id,
+      );
     }
   }).immediate();
   return stale.length;
@@ -68,14 +79,15 @@ export function refreshStale(db: Db): number {
 /** The retention row of a case, made (stale, so it is computed) when the case has none yet. */
 export function ensureRetentionRow(db: Db, caseId: string): CaseRetentionRow {
   stmt(db, 'INSERT INTO case_retention (case_id) VALUES (?) ON CONFLICT (case_id) DO NOTHING').run(caseId);
-  return stmt(db, `SELECT ${caseRetentionRecord.select()} FROM case_retention WHERE case_id = ?`).get(caseId) as CaseRetentionRow;
+  return stmt(db, `SELECT ${caseRetentionRecord.select()} FROM case_retention WHERE case_id = ?`).get(
+    caseId,
+  ) as CaseRetentionRow;
 }
 
 export function retentionRow(db: Db, caseId: string): CaseRetentionRow | null {
   return (
     (stmt(db, `SELECT ${caseRetentionRecord.select()} FROM case_retention WHERE case_id = ?`).get(caseId) as
-      | CaseRetentionRow
-      | undefined) ?? null
+      CaseRetentionRow | undefined) ?? null
   );
 }
 
@@ -132,7 +144,9 @@ export function reviewPage(
      LIMIT ? OFFSET ?`,
   ).all(q.until, q.limit, q.offset) as ReviewRow[];
   const total = (
-    stmt(db, 'SELECT count(*) AS n FROM case_retention WHERE review_date IS NOT NULL AND review_date <= ?').get(q.until) as {
+    stmt(db, 'SELECT count(*) AS n FROM case_retention WHERE review_date IS NOT NULL AND review_date <= ?').get(
+      q.until,
+    ) as {
       n: number;
     }
   ).n;
@@ -148,7 +162,10 @@ const TOMBSTONE_SELECT = `SELECT ${tombstoneRecord.select('t')}, pu.display_name
   FROM disposal_tombstones t JOIN users pu ON pu.id = t.proposed_by JOIN users au ON au.id = t.approved_by`;
 
 export function tombstonePage(db: Db, offset: number, limit: number): { rows: TombstoneNamedRow[]; total: number } {
-  const rows = stmt(db, `${TOMBSTONE_SELECT} ORDER BY t.approved_at DESC, t.id LIMIT ? OFFSET ?`).all(limit, offset) as TombstoneNamedRow[];
+  const rows = stmt(db, `${TOMBSTONE_SELECT} ORDER BY t.approved_at DESC, t.id LIMIT ? OFFSET ?`).all(
+    limit,
+    offset,
+  ) as TombstoneNamedRow[];
   const total = (stmt(db, 'SELECT count(*) AS n FROM disposal_tombstones').get() as { n: number }).n;
   return { rows, total };
 }

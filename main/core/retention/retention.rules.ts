@@ -97,7 +97,13 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
 /** The review date of a case and how it was reached. */
 export function retentionOutcome(facts: RetentionFacts): RetentionOutcome {
   if (facts.closedOn === null) {
-    return { reviewDate: null, decidedBy: null, candidates: [], dateOfBirthUnknown: facts.dateOfBirth === null, ageAtDischarge: null };
+    return {
+      reviewDate: null,
+      decidedBy: null,
+      candidates: [],
+      dateOfBirthUnknown: facts.dateOfBirth === null,
+      ageAtDischarge: null,
+    };
   }
   const birthKnown = facts.dateOfBirth !== null;
   const birth = facts.dateOfBirth ?? latestBirthFor(facts.referralDate, facts.ageAtReferral);

@@ -46,15 +46,28 @@ export function addMonths(date: string, months: number): string {
 
 function proposalView(row: ProposalRow | null): DisposalProposalView | null {
   return row
-    ? { reason: row.reason, proposedById: row.proposed_by, proposedByName: row.proposed_by_name, proposedAt: row.proposed_at }
+    ? {
+        reason: row.reason,
+        proposedById: row.proposed_by,
+        proposedByName: row.proposed_by_name,
+        proposedAt: row.proposed_at,
+      }
     : null;
 }
 
 export function listForReview(vault: OpenVault, q: ChannelParsedInput<'retention:list'>): Page<RetentionItemView> {
   refreshStale(vault.db);
   const now = today(vault);
-  const { rows, total } = reviewPage(vault.db, { until: addMonths(now, q.withinMonths), order: q.order, offset: q.offset, limit: q.limit });
-  vault.audit({ action: 'retention.list', detail: { withinMonths: q.withinMonths, offset: q.offset, returned: rows.length } });
+  const { rows, total } = reviewPage(vault.db, {
+    until: addMonths(now, q.withinMonths),
+    order: q.order,
+    offset: q.offset,
+    limit: q.limit,
+  });
+  vault.audit({
+    action: 'retention.list',
+    detail: { withinMonths: q.withinMonths, offset: q.offset, returned: rows.length },
+  });
   return {
     items: rows.map((r) => ({
       caseId: r.case_id,
@@ -85,7 +98,8 @@ export function listForReview(vault: OpenVault, q: ChannelParsedInput<'retention
 export function detailOf(vault: OpenVault, caseId: string): RetentionDetailView {
   const found = caseOutcome(vault.db, caseId);
   if (!found) throw new AppError('NOT_FOUND', 'There is no such case.');
-  const reference = (stmt(vault.db, 'SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string }).reference;
+  const reference = (stmt(vault.db, 'SELECT reference FROM cases WHERE id = ?').get(caseId) as { reference: string })
+    .reference;
   const row = retentionRow(vault.db, caseId);
   const { outcome, facts } = found;
   return {
@@ -112,10 +126,17 @@ export function getRetention(vault: OpenVault, caseId: string): RetentionDetailV
 }
 
 /** Run `change` in one immediate transaction with its audit row, then return the fresh detail. */
-function change(vault: OpenVault, caseId: string, action: string, detail: Record<string, unknown>, body: () => void): RetentionDetailView {
+function change(
+  vault: OpenVault,
+  caseId: string,
+  action: string,
+  detail: Record<string, unknown>,
+  body: () => void,
+): RetentionDetailView {
   vault.db
     .transaction(() => {
-      if (!stmt(vault.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw new AppError('NOT_FOUND', 'There is no such case.');
+      if (!stmt(vault.db, 'SELECT 1 FROM cases WHERE id = ?').get(caseId))
+        throw new AppError('NOT_FOUND', 'There is no such case.');
       ensureRetentionRow(vault.db, caseId);
       body();
       vault.audit({ action, entityType: 'case', entityId: caseId, caseId, detail });
@@ -125,15 +146,18 @@ function change(vault: OpenVault, caseId: string, action: string, detail: Record
   return detailOf(vault, caseId);
 }
 
-export function setDateOfDeath(vault: OpenVault, input: ChannelParsedInput<'retention:setDateOfDeath'>): RetentionDetailView {
+export function setDateOfDeath(
+  vault: OpenVault,
+  input: ChannelParsedInput<'retention:setDateOfDeath'>,
+): RetentionDetailView {
   if (input.dateOfDeath !== null && input.dateOfDeath > today(vault)) {
     throw new AppError('INVALID_INPUT', 'The date of death cannot be in the future.');
   }
   return change(vault, input.caseId, 'retention.date_of_death', { recorded: input.dateOfDeath !== null }, () => {
-    stmt(vault.db, 'UPDATE case_retention SET date_of_death = ?, stale = 1, version = version + 1 WHERE case_id = ?').run(
-      input.dateOfDeath,
-      input.caseId,
-    );
+    stmt(
+      vault.db,
+      'UPDATE case_retention SET date_of_death = ?, stale = 1, version = version + 1 WHERE case_id = ?',
+    ).run(input.dateOfDeath, input.caseId);
   });
 }
 
@@ -181,7 +205,8 @@ export function proposeDisposal(vault: OpenVault, input: ChannelParsedInput<'dis
   return change(vault, input.caseId, 'disposal.propose', { reason: input.reason }, () => {
     const refusal = disposalRefusal(vault, input.caseId);
     if (refusal) throw new AppError('CONFLICT', refusal);
-    if (proposalOf(vault.db, input.caseId)) throw new AppError('CONFLICT', 'A disposal of this case has already been proposed.');
+    if (proposalOf(vault.db, input.caseId))
+      throw new AppError('CONFLICT', 'A disposal of this case has already been proposed.');
     stmt(vault.db, disposalProposalRecord.insertSql()).run({
       id: randomUUID(),
       case_id: input.caseId,

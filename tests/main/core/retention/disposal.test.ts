@@ -22,9 +22,7 @@ function tablesAsText(db: Db, except: readonly string[] = []): Map<string, strin
     const rows = db.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][];
     out.set(
       name,
-      rows
-        .map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\u0001'))
-        .join('\n'),
+      rows.map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v))).join('\u0001')).join('\n'),
     );
   }
   return out;
@@ -45,7 +43,11 @@ describe('disposal', () => {
   let kept: { id: string };
   beforeEach(async () => {
     w = await retentionWorld();
-    disposed = await caseWithRecords(w, { givenName: 'Zebedee', familyName: 'Quartermaine', dateOfBirth: '1990-05-01' });
+    disposed = await caseWithRecords(w, {
+      givenName: 'Zebedee',
+      familyName: 'Quartermaine',
+      dateOfBirth: '1990-05-01',
+    });
     kept = await caseWithRecords(w, { givenName: 'Yolanda', familyName: 'Fairweather', dateOfBirth: '1991-07-02' });
     await closeCase(w, disposed.id);
     await closeCase(w, kept.id);
@@ -54,7 +56,10 @@ describe('disposal', () => {
   afterEach(() => w.dispose());
 
   async function proposeThenSignInAsB(): Promise<void> {
-    await w.call<RetentionDetailView>('disposal:propose', { caseId: disposed.id, reason: 'Review date passed; no hold.' });
+    await w.call<RetentionDetailView>('disposal:propose', {
+      caseId: disposed.id,
+      reason: 'Review date passed; no hold.',
+    });
     await w.signInAs(ADMIN_B);
   }
 
@@ -68,7 +73,10 @@ describe('disposal', () => {
     expect(tablesContaining(db0, disposed.id, ['audit_log']).length).toBeGreaterThan(5);
 
     await proposeThenSignInAsB();
-    const tombstone = await w.call<TombstoneView>('disposal:approve', { caseId: disposed.id, password: ADMIN_B.password });
+    const tombstone = await w.call<TombstoneView>('disposal:approve', {
+      caseId: disposed.id,
+      password: ADMIN_B.password,
+    });
     expect(tombstone).toMatchObject({
       reference: disposed.reference,
       closedOn: '2000-01-10',
@@ -92,7 +100,9 @@ describe('disposal', () => {
 
     const checks = runVaultChecks(w.core.manager.current());
     expect(checks.filter((c) => !c.ok)).toEqual([]);
-    const actions = db.prepare("SELECT action FROM audit_log WHERE case_id = ? AND action LIKE 'disposal%' OR action = 'case.dispose'").all(disposed.id);
+    const actions = db
+      .prepare("SELECT action FROM audit_log WHERE case_id = ? AND action LIKE 'disposal%' OR action = 'case.dispose'")
+      .all(disposed.id);
     expect(actions.map((a) => (a as { action: string }).action)).toEqual(['disposal.propose', 'case.dispose']);
 
     // After a VACUUM (pages rewritten; secure_delete zeroed the freed cells) a decrypted read of
@@ -120,20 +130,30 @@ describe('disposal', () => {
 
   it('refuses a wrong password (the signature), audits the refusal and removes nothing', async () => {
     await proposeThenSignInAsB();
-    expect(await w.failCode('disposal:approve', { caseId: disposed.id, password: 'not the password at all' })).toBe('WRONG_PASSWORD');
+    expect(await w.failCode('disposal:approve', { caseId: disposed.id, password: 'not the password at all' })).toBe(
+      'WRONG_PASSWORD',
+    );
     const { db } = w.core.manager.current();
     expect(tablesContaining(db, 'Quartermaine').length).toBeGreaterThan(2);
-    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'disposal.approve_refused'").get()).toEqual({ n: 1 });
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'disposal.approve_refused'").get()).toEqual({
+      n: 1,
+    });
   });
 
   it('refuses a case on legal hold: the hold withdraws the proposal, and a held case cannot be proposed', async () => {
     await w.call('disposal:propose', { caseId: disposed.id, reason: 'Due.' });
-    const held = await w.call<RetentionDetailView>('legalHold:set', { caseId: disposed.id, reason: 'Civil claim notified.' });
+    const held = await w.call<RetentionDetailView>('legalHold:set', {
+      caseId: disposed.id,
+      reason: 'Civil claim notified.',
+    });
     expect(held).toMatchObject({ legalHold: true, holdReason: 'Civil claim notified.', proposal: null });
     expect(await w.failCode('disposal:propose', { caseId: disposed.id, reason: 'Due.' })).toBe('CONFLICT');
     await w.signInAs(ADMIN_B);
     expect(await w.failCode('disposal:approve', { caseId: disposed.id, password: ADMIN_B.password })).toBe('NOT_FOUND');
-    const cleared = await w.call<RetentionDetailView>('legalHold:clear', { caseId: disposed.id, reason: 'Claim settled.' });
+    const cleared = await w.call<RetentionDetailView>('legalHold:clear', {
+      caseId: disposed.id,
+      reason: 'Claim settled.',
+    });
     expect(cleared.legalHold).toBe(false);
   });
 
@@ -142,7 +162,12 @@ describe('disposal', () => {
     expect(await w.failCode('disposal:propose', { caseId: disposed.id, reason: 'Early.' })).toBe('CONFLICT');
     w.clock.now = new Date('2026-12-02T10:00:00Z');
     const c = await w.call<{ version: number }>('case:get', { caseId: disposed.id });
-    await w.call('case:setStatus', { caseId: disposed.id, expectedVersion: c.version, status: 'referred', reason: 'Re-referred.' });
+    await w.call('case:setStatus', {
+      caseId: disposed.id,
+      expectedVersion: c.version,
+      status: 'referred',
+      reason: 'Re-referred.',
+    });
     const detail = await w.call<RetentionDetailView>('retention:get', { caseId: disposed.id });
     expect(detail.reviewDate).toBeNull();
     expect(await w.failCode('disposal:propose', { caseId: disposed.id, reason: 'Due.' })).toBe('CONFLICT');
@@ -156,10 +181,12 @@ describe('disposal', () => {
        FROM users a, users b WHERE a.username = 'admin' AND b.username = 'bea'`,
     ).run();
     expect(() =>
-      db.prepare(
-        `INSERT INTO cases (id, reference, ref_year, ref_seq, status, referral_date, age_at_referral, created_at, updated_at, updated_by)
+      db
+        .prepare(
+          `INSERT INTO cases (id, reference, ref_year, ref_seq, status, referral_date, age_at_referral, created_at, updated_at, updated_by)
          SELECT '00000000-0000-4000-8000-000000000002', 'NC-2030-0001', 2030, 1, 'referred', '2030-01-01', 10, 't', 't', id FROM users LIMIT 1`,
-      ).run(),
+        )
+        .run(),
     ).toThrow(/disposed of/);
   });
 });

@@ -14,7 +14,10 @@ describe('m0200 retention', () => {
   it('gives each case already closed a stale retention row, computed on first read; open cases get none', () => {
     const db = openEncrypted(join(dirs.make(), 'test.db'), randomBytes(32));
     try {
-      migrate(db, MIGRATIONS.filter((m) => m.version < 200));
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < 200),
+      );
       db.prepare(
         `INSERT INTO users (id, username, display_name, role, created_at) VALUES ('00000000-0000-4000-8000-0000000000aa', 'admin', 'A', 'administrator', 't')`,
       ).run();
@@ -24,7 +27,9 @@ describe('m0200 retention', () => {
       );
       insertCase.run('00000000-0000-4000-8000-000000000001', 'NC-2001-0001', 1, 'closed');
       insertCase.run('00000000-0000-4000-8000-000000000002', 'NC-2001-0002', 2, 'active');
-      db.prepare(`INSERT INTO young_people (case_id, initials, date_of_birth) VALUES ('00000000-0000-4000-8000-000000000001', 'AB', '1989-01-01')`).run();
+      db.prepare(
+        `INSERT INTO young_people (case_id, initials, date_of_birth) VALUES ('00000000-0000-4000-8000-000000000001', 'AB', '1989-01-01')`,
+      ).run();
       migrate(db);
       expect(db.prepare('SELECT case_id, stale, review_date FROM case_retention').all()).toEqual([
         { case_id: '00000000-0000-4000-8000-000000000001', stale: 1, review_date: null },

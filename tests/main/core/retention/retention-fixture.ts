@@ -77,7 +77,11 @@ export async function caseWithRecords(
   });
   await w.call('note:create', {
     caseId: made.id,
-    note: { occurredAt: w.clock.now.toISOString(), type: 'case_note', text: `Met ${person.givenName} ${person.familyName} at school.` },
+    note: {
+      occurredAt: w.clock.now.toISOString(),
+      type: 'case_note',
+      text: `Met ${person.givenName} ${person.familyName} at school.`,
+    },
   });
   await w.call('person:add', { caseId: made.id, person: { kind: 'sibling', name: `${person.givenName}'s sister` } });
   await importDocument(

@@ -30,7 +30,13 @@ describe('retention rules', () => {
   });
 
   it("takes the children's rule when it is the later one (a 4-year-old's 25th birthday)", () => {
-    const out = retentionOutcome({ ...base, dateOfBirth: '2020-01-01', closedOn: '2024-01-01', referralDate: '2023-06-01', ageAtReferral: 3 });
+    const out = retentionOutcome({
+      ...base,
+      dateOfBirth: '2020-01-01',
+      closedOn: '2024-01-01',
+      referralDate: '2023-06-01',
+      ageAtReferral: 3,
+    });
     expect(out.reviewDate).toBe('2045-01-01');
     expect(out.decidedBy).toBe('childrens_records');
   });
@@ -56,7 +62,13 @@ describe('retention rules', () => {
     expect(ageOn('2008-02-29', '2025-02-28')).toBe(16);
     expect(ageOn('2008-02-29', '2025-03-01')).toBe(17);
     expect(ageOn('2008-02-29', '2024-02-29')).toBe(16);
-    const facts = { ...base, dateOfBirth: '2008-02-29', closedOn: '2010-06-01', referralDate: '2010-01-01', ageAtReferral: 1 };
+    const facts = {
+      ...base,
+      dateOfBirth: '2008-02-29',
+      closedOn: '2010-06-01',
+      referralDate: '2010-01-01',
+      ageAtReferral: 1,
+    };
     expect(retentionOutcome(facts).reviewDate).toBe('2033-03-01');
     // 17 at discharge, closed the day after the 17th birthday (1 March 2025): the 26th birthday.
     expect(candidate({ ...facts, closedOn: '2025-03-01' }, 'childrens_records')).toBe('2034-03-01');
@@ -95,19 +107,29 @@ describe('retention rules', () => {
   });
 
   it('gives an unknown date of birth a date no earlier than any date of birth the age at referral allows', () => {
-    const day = fc.integer({ min: 0, max: 365 * 30 }).map((n) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 365 * 30 })
+      .map((n) => new Date(Date.UTC(2000, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
-      fc.property(day, fc.integer({ min: 0, max: 21 }), fc.integer({ min: 0, max: 365 }), fc.integer({ min: 0, max: 3000 }), (referral, age, back, after) => {
-        // A true birth consistent with the age at referral: up to a year before the latest one.
-        const latest = latestBirthFor(referral, age);
-        const birth = new Date(Date.parse(`${latest}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
-        fc.pre(ageOn(birth, referral) === age);
-        const closedOn = new Date(Date.parse(`${referral}T00:00:00Z`) + after * 86_400_000).toISOString().slice(0, 10);
-        const facts = { dateOfBirth: null, closedOn, dateOfDeath: null, referralDate: referral, ageAtReferral: age };
-        const unknown = retentionOutcome(facts).reviewDate as string;
-        const known = retentionOutcome({ ...facts, dateOfBirth: birth }).reviewDate as string;
-        expect(unknown >= known).toBe(true);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 21 }),
+        fc.integer({ min: 0, max: 365 }),
+        fc.integer({ min: 0, max: 3000 }),
+        (referral, age, back, after) => {
+          // A true birth consistent with the age at referral: up to a year before the latest one.
+          const latest = latestBirthFor(referral, age);
+          const birth = new Date(Date.parse(`${latest}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+          fc.pre(ageOn(birth, referral) === age);
+          const closedOn = new Date(Date.parse(`${referral}T00:00:00Z`) + after * 86_400_000)
+            .toISOString()
+            .slice(0, 10);
+          const facts = { dateOfBirth: null, closedOn, dateOfDeath: null, referralDate: referral, ageAtReferral: age };
+          const unknown = retentionOutcome(facts).reviewDate as string;
+          const known = retentionOutcome({ ...facts, dateOfBirth: birth }).reviewDate as string;
+          expect(unknown >= known).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

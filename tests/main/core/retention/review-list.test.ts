@@ -5,13 +5,23 @@ import type { RetentionDetailView, RetentionItemView } from '../../../../preload
 import { CLIN, closeCase, retentionWorld, type RetentionWorld } from './retention-fixture';
 import type { CaseDetail } from '../../../../preload/contract/case-records';
 
-async function closedCaseOn(w: RetentionWorld, day: string, dateOfBirth: string | null, age?: number): Promise<CaseDetail> {
+async function closedCaseOn(
+  w: RetentionWorld,
+  day: string,
+  dateOfBirth: string | null,
+  age?: number,
+): Promise<CaseDetail> {
   w.clock.now = new Date(`${day}T10:00:00Z`);
   const c = await w.call<CaseDetail>('case:create', {
     referralDate: day,
     // Only a consultation-only case may go without a date of birth (minimal identity).
     consultationOnly: dateOfBirth === null,
-    youngPerson: { givenName: 'Test', familyName: `Person${day}`, dateOfBirth, ...(age === undefined ? {} : { ageAtReferral: age }) },
+    youngPerson: {
+      givenName: 'Test',
+      familyName: `Person${day}`,
+      dateOfBirth,
+      ...(age === undefined ? {} : { ageAtReferral: age }),
+    },
   });
   return closeCase(w, c.id);
 }
@@ -28,12 +38,20 @@ describe('retention review list', () => {
     const later = await closedCaseOn(w, '2001-06-15', '1991-01-01');
     const future = await closedCaseOn(w, '2010-01-01', '2000-01-01');
     w.clock.now = new Date('2026-12-02T10:00:00Z');
-    const open = await w.call<CaseDetail>('case:create', { referralDate: '2026-12-01', youngPerson: { givenName: 'Open', familyName: 'Case', dateOfBirth: '2012-01-01' } });
+    const open = await w.call<CaseDetail>('case:create', {
+      referralDate: '2026-12-01',
+      youngPerson: { givenName: 'Open', familyName: 'Case', dateOfBirth: '2012-01-01' },
+    });
     await w.call('legalHold:set', { caseId: later.id, reason: 'Inquiry.' });
 
     const page = await w.call<Page<RetentionItemView>>('retention:list', { withinMonths: 0 });
     expect(page.items.map((i) => i.caseId)).toEqual([early.id, later.id]);
-    expect(page.items[0]).toMatchObject({ reviewDate: '2020-03-01', closedOn: '2000-03-01', due: true, legalHold: false });
+    expect(page.items[0]).toMatchObject({
+      reviewDate: '2020-03-01',
+      closedOn: '2000-03-01',
+      due: true,
+      legalHold: false,
+    });
     expect(page.items[1]).toMatchObject({ reviewDate: '2021-06-15', legalHold: true, holdReason: 'Inquiry.' });
     const desc = await w.call<Page<RetentionItemView>>('retention:list', { withinMonths: 0, order: 'desc', limit: 1 });
     expect(desc).toMatchObject({ total: 2, limit: 1 });
@@ -51,12 +69,22 @@ describe('retention review list', () => {
     const c = await closedCaseOn(w, '2000-03-01', '1990-01-01');
     w.clock.now = new Date('2026-12-02T10:00:00Z');
     expect((await w.call<Page<RetentionItemView>>('retention:list', {})).total).toBe(1);
-    const withDeath = await w.call<RetentionDetailView>('retention:setDateOfDeath', { caseId: c.id, dateOfDeath: '2019-05-05' });
+    const withDeath = await w.call<RetentionDetailView>('retention:setDateOfDeath', {
+      caseId: c.id,
+      dateOfDeath: '2019-05-05',
+    });
     expect(withDeath).toMatchObject({ reviewDate: '2027-05-05', dateOfDeath: '2019-05-05', due: false });
     expect(withDeath.candidates[0]?.rule).toBe('after_death');
-    expect(await w.failCode('retention:setDateOfDeath', { caseId: c.id, dateOfDeath: '2030-01-01' })).toBe('INVALID_INPUT');
+    expect(await w.failCode('retention:setDateOfDeath', { caseId: c.id, dateOfDeath: '2030-01-01' })).toBe(
+      'INVALID_INPUT',
+    );
     await w.call('retention:setDateOfDeath', { caseId: c.id, dateOfDeath: null });
-    const reopened = await w.call<CaseDetail>('case:setStatus', { caseId: c.id, expectedVersion: c.version, status: 'referred', reason: 'Back.' });
+    const reopened = await w.call<CaseDetail>('case:setStatus', {
+      caseId: c.id,
+      expectedVersion: c.version,
+      status: 'referred',
+      reason: 'Back.',
+    });
     expect((await w.call<Page<RetentionItemView>>('retention:list', {})).total).toBe(0);
     await closeCase(w, reopened.id);
     const detail = await w.call<RetentionDetailView>('retention:get', { caseId: c.id });
