@@ -12,7 +12,7 @@ import { test, expect } from './fixtures';
 import { expectNoSeriousViolations } from './helpers/cases';
 import { goToArea } from './helpers/reflow';
 import { ADMIN_USERNAME, PASSWORD, createVaultAndSignIn, signIn } from './helpers/sign-in';
-import { SECOND_ADMIN } from './helpers/retention-seed';
+import { SECOND_ADMIN } from './helpers/retention-users';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const REPO = resolve(import.meta.dirname, '../..');

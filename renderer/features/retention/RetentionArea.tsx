@@ -68,6 +68,18 @@ function ReviewTable({
   );
 }
 
+/**
+ * A cell's column name, seen only where the table becomes one card a row (narrow windows), where
+ * the column headers are hidden; screen readers read the headers instead, so it is aria-hidden.
+ */
+function CardLabel({ children }: { children: string }) {
+  return (
+    <span className={styles.cardLabel} aria-hidden="true">
+      {children}:{' '}
+    </span>
+  );
+}
+
 function Tombstones({
   page,
   headingRef,
@@ -100,16 +112,30 @@ function Tombstones({
               {page.items.map((t) => (
                 <tr key={t.id}>
                   <td>{t.reference}</td>
-                  <td>{formatDate(t.referralDate)}</td>
-                  <td>{formatDate(t.closedOn)}</td>
-                  <td>{formatDate(t.reviewDate)}</td>
                   <td>
+                    <CardLabel>Referred</CardLabel>
+                    {formatDate(t.referralDate)}
+                  </td>
+                  <td>
+                    <CardLabel>Closed</CardLabel>
+                    {formatDate(t.closedOn)}
+                  </td>
+                  <td>
+                    <CardLabel>Review date</CardLabel>
+                    {formatDate(t.reviewDate)}
+                  </td>
+                  <td>
+                    <CardLabel>Proposed</CardLabel>
                     {t.proposedByName}, {formatDateTime(t.proposedAt)}
                   </td>
                   <td>
+                    <CardLabel>Approved</CardLabel>
                     {t.approvedByName}, {formatDateTime(t.approvedAt)}
                   </td>
-                  <td>{t.reason}</td>
+                  <td>
+                    <CardLabel>Reason</CardLabel>
+                    {t.reason}
+                  </td>
                 </tr>
               ))}
             </tbody>

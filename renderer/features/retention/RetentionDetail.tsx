@@ -148,15 +148,22 @@ export function RetentionDetail({ caseId, currentUser, onChanged, onDisposed, on
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
+    let live = true;
     call('retention:get', { caseId }).then(
-      (d) => {
-        setDetail(d);
-        // The panel opened from the list: take the focus there, once it has something to say.
-        requestAnimationFrame(() => heading.current?.focus());
-      },
-      (err: unknown) => setFailure(errorMessage(err)),
+      (d) => live && setDetail(d),
+      (err: unknown) => live && setFailure(errorMessage(err)),
     );
+    return () => {
+      live = false;
+    };
   }, [caseId]);
+
+  // The panel opened from the list: the focus moves to its heading once it has something to say
+  // (once per case, not on each change made in it).
+  const loadedCase = detail?.caseId;
+  useEffect(() => {
+    if (loadedCase) heading.current?.focus();
+  }, [loadedCase]);
 
   function changed(d: RetentionDetailView) {
     setDetail(d);

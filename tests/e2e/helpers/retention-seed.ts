@@ -9,8 +9,8 @@ import { contract } from '../../../preload/contract';
 import { unlockVault } from '../../../main/core/vault/vault';
 import { createCase } from '../../../main/core/cases/cases.service';
 import { setCaseStatus } from '../../../main/core/cases/case-status.service';
+import { SECOND_ADMIN } from './retention-users';
 
-export const SECOND_ADMIN = { username: 'bwright', displayName: 'Bo Wright', password: 'second administrator pass' };
 
 async function main(): Promise<void> {
   const [vaultDir, username] = process.argv.slice(2) as [string, string];
