@@ -35,6 +35,7 @@ import { homeChannels } from './contract/home';
 import { backupChannels } from './contract/backup';
 import { policyChannels } from './contract/policy';
 import { clipboardChannels } from './contract/clipboard';
+import { retentionChannels } from './contract/retention';
 
 export * from './contract/common';
 export * from './contract/paging';
@@ -88,6 +89,7 @@ export const contract = {
   ...backupChannels,
   ...policyChannels,
   ...clipboardChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;

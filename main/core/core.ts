@@ -21,6 +21,7 @@ import { homeHandlers } from './home/home.ipc';
 import { backupHandlers } from './backup/backup.ipc';
 import { setBundlePolicy, type BundlePolicy } from './bundles/policy';
 import { policyHandlers } from './policy/policy.ipc';
+import { retentionHandlers } from './retention/retention.ipc';
 import { clipboardHandlers, flushClipboard, installClipboardGuard } from './clipboard/clipboard.ipc';
 import type { EventName, EventPayloads } from '../../preload/contract';
 import { machinePolicyStatus, setMachinePolicy } from './policy/policy-in-force';
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...policyHandlers,
   ...clipboardHandlers,
+  ...retentionHandlers,
 };
 
 export interface Core {

@@ -49,6 +49,7 @@ test('an administrator adds a clinician, who signs in without the Administration
   // Settings.
   await expect(nav.getByRole('link')).toHaveCount(10);
   await expect(nav.getByRole('link', { name: 'Administration' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: 'Records retention' })).toHaveCount(0);
 });
 
 test('an administrator adds a paperwork checklist item and makes another optional', async ({ app }) => {

@@ -34,6 +34,8 @@ test('create the vault, sign in and move around with the keyboard alone', async 
   await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Settings' })).toBeFocused();
   await kb.press('Shift+Tab');
+  await expect(page.getByRole('link', { name: 'Records retention' })).toBeFocused();
+  await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Administration' })).toBeFocused();
   await kb.press('Shift+Tab');
   await expect(page.getByRole('link', { name: 'Dashboard' })).toBeFocused();

@@ -18,3 +18,4 @@ import '../training/training.contribution';
 import '../safe-home/safe-home.contribution';
 import '../dashboard/dashboard.contribution';
 import '../settings/settings.contribution';
+import '../retention/retention.contribution';

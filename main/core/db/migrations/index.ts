@@ -17,6 +17,7 @@ import { m0140Training } from './m0140-training';
 import { m0150StatisticsIndexes } from './m0150-statistics-indexes';
 import { m0170Backups } from './m0170-backups';
 import { m0180VaultKey } from './m0180-vault-key';
+import { m0200Retention } from './m0200-retention';
 import { m0220PasswordChangeRequired } from './m0220-password-change-required';
 
 export interface Migration {
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0150StatisticsIndexes,
   m0170Backups,
   m0180VaultKey,
+  m0200Retention,
   m0220PasswordChangeRequired,
 ];
 
