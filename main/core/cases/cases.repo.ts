@@ -33,8 +33,21 @@ export interface ConsentRecorded {
 export const NO_CONSENT_RECORDED: ConsentRecorded = { consentRecordedBy: null, consentRecordedAt: null };
 
 /** The next free reference number in a referral year (NC-YYYY-NNNN; more digits after 9999). */
+/**
+ * The next free reference of `year`: past every case's number and every disposed case's too (a
+ * tombstone keeps its reference, and a reference names one case for ever, so the number after
+ * a disposed highest case is not given again).
+ */
 export function nextReference(db: Db, year: number): { reference: string; seq: number } {
-  const row = stmt(db, 'SELECT max(ref_seq) AS seq FROM cases WHERE ref_year = ?').get(year) as { seq: number | null };
+  const row = stmt(
+    db,
+    `SELECT max(seq) AS seq FROM (
+       SELECT max(ref_seq) AS seq FROM cases WHERE ref_year = @year
+       UNION ALL
+       SELECT max(CAST(substr(reference, 9) AS INTEGER)) FROM disposal_tombstones
+        WHERE reference LIKE 'NC-' || CAST(@year AS INTEGER) || '-%'
+     )`,
+  ).get({ year }) as { seq: number | null };
   const seq = (row.seq ?? 0) + 1;
   return { reference: `NC-${year}-${String(seq).padStart(4, '0')}`, seq };
 }

@@ -136,9 +136,13 @@ export const caseModule: BundleModule<CaseRecord> = {
     // the incoming case gets the next free local number. It keeps its UUID, so every later
     // bundle of the same case updates this one; the sender's reference stays in bundle_imports
     // and shows in the chronology.
+    // A reference of a case disposed of here is never given again (m0200), so that is a clash too.
     const clash = db
-      .prepare('SELECT id FROM cases WHERE reference = ? OR (ref_year = ? AND ref_seq = ?)')
-      .get(r.reference, r.ref_year, r.ref_seq);
+      .prepare(
+        `SELECT id FROM cases WHERE reference = @reference OR (ref_year = @year AND ref_seq = @seq)
+         UNION ALL SELECT id FROM disposal_tombstones WHERE reference = @reference`,
+      )
+      .get({ reference: r.reference, year: r.ref_year, seq: r.ref_seq });
     const local = clash ? nextReference(db, r.ref_year) : { reference: r.reference, seq: r.ref_seq };
     db.prepare(
       `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`,

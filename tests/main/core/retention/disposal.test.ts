@@ -173,6 +173,17 @@ describe('disposal', () => {
     expect(await w.failCode('disposal:propose', { caseId: disposed.id, reason: 'Due.' })).toBe('CONFLICT');
   });
 
+  it('numbers the next new case past a disposed one, even when the disposed case had the highest number', async () => {
+    await w.call<RetentionDetailView>('disposal:propose', { caseId: kept.id, reason: 'Review date passed; no hold.' });
+    await w.signInAs(ADMIN_B);
+    await w.call<TombstoneView>('disposal:approve', { caseId: kept.id, password: ADMIN_B.password });
+    // The same year as the disposed case (NC-2000-0002, the highest number that year).
+    w.clock.now = new Date('2000-06-01T10:00:00Z');
+    const next = await caseWithRecords(w, { givenName: 'Xavier', familyName: 'Newcase', dateOfBirth: '1992-01-01' });
+    expect(kept.reference).toBe('NC-2000-0002');
+    expect(next.reference).toBe('NC-2000-0003');
+  });
+
   it('never gives a disposed reference to a new case', () => {
     const { db } = w.core.manager.current();
     db.prepare(
