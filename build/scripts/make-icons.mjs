@@ -10,6 +10,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import { chromium } from '@playwright/test';
 
 const buildDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,7 +19,13 @@ const svg = readFileSync(path.join(buildDir, 'icon.svg'), 'utf8');
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 /** The SVG drawn at size x size, as a PNG with a transparent background. */
 async function render(size) {
