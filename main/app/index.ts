@@ -8,6 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, session } from 'electron';
+import { cliArgsFrom } from './cli-args';
+import { runAppCli } from './cli-mode';
 import { createCore } from '../core/core';
 import { loadMachinePolicy } from '../core/policy/policy-file';
 import { installAppMenu } from './app-menu';
@@ -21,11 +23,15 @@ import { createStreamServer } from './stream-routes';
 import { createWindowOptions } from './window-options';
 
 const launch = parseLaunchArgs(process.argv);
+// `<app> --cli <command>`: the admin CLI, with no window (cli-args.ts, cli-mode.ts).
+const cliArgs = cliArgsFrom(process.argv);
 
 // Everything here must happen before 'ready'.
-app.enableSandbox();
-registerAppScheme();
-if (launch.profileDir) app.setPath('userData', launch.profileDir);
+if (!cliArgs) {
+  app.enableSandbox();
+  registerAppScheme();
+  if (launch.profileDir) app.setPath('userData', launch.profileDir);
+}
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -97,7 +103,9 @@ async function start(): Promise<void> {
 }
 
 // One instance per profile: two processes on one vault would fight over the key and the audit chain.
-if (!app.requestSingleInstanceLock()) {
+if (cliArgs) {
+  void runAppCli(cliArgs);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   start().catch((err: unknown) => {

@@ -5,6 +5,7 @@
  * audit log, and the user's back-off is cleared.
  */
 import { existsSync } from 'node:fs';
+import { backupBeforeMigration } from '../backup/before-migration';
 import { openEncrypted, type Db } from '../db/connection';
 import { migrate } from '../db/migrations/index';
 import { AppError } from '../errors';
@@ -104,6 +105,8 @@ async function openSession(
   }
   let vaultKey: Buffer | undefined = unlocked.vaultKey;
   try {
+    // An upgrade keeps a copy of the vault as it was (main/core/backup/before-migration.ts).
+    backupBeforeMigration(db, dir, now);
     migrate(db);
     // A vault made before the two keys were split has no stored vault key: there they are one.
     vaultKey ??= storedVaultKey(db) ?? Buffer.from(databaseKey);
