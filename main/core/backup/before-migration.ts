@@ -13,7 +13,7 @@
  * The folder is written as `<name>.partial` and renamed, so a crash halfway leaves no copy
  * that looks complete; if the copy fails (a full disk) the migration does not run either.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connection';
 import { LATEST_VERSION, schemaVersion } from '../db/migrations/index';
@@ -21,6 +21,23 @@ import { fsError } from '../errors';
 import { DATABASE_FILE, HEADER_FILE, headerPath } from '../vault/header';
 
 export const PRE_MIGRATION_FOLDER = 'pre-migration';
+
+/**
+ * How many copies are kept: the one just taken and the one before it (a roll-back across two
+ * upgrades). Older ones go, because each is a whole database, and because records disposed of
+ * under the retention rules must not live on for ever in a copy nobody reviews.
+ */
+export const PRE_MIGRATION_KEEP = 2;
+
+/** Remove all but the newest `keep` finished copies (names sort by their time stamp). */
+function pruneOlderCopies(parent: string, keep: number): void {
+  const finished = readdirSync(parent)
+    .filter((name) => name.startsWith('schema-') && !name.endsWith('.partial'))
+    .sort((a, b) => a.slice(a.lastIndexOf('-') + 1).localeCompare(b.slice(b.lastIndexOf('-') + 1)));
+  for (const name of finished.slice(0, Math.max(0, finished.length - keep))) {
+    rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
 
 function stamp(now: Date): string {
   return now
@@ -48,6 +65,7 @@ export function backupBeforeMigration(db: Db, dir: string, now: Date, latest = L
     copyFileSync(headerPath(dir), join(partial, HEADER_FILE));
     if (existsSync(target)) rmSync(target, { recursive: true, force: true });
     renameSync(partial, target);
+    pruneOlderCopies(parent, PRE_MIGRATION_KEEP);
   } catch (err) {
     rmSync(partial, { recursive: true, force: true });
     fsError(err, 'the copy taken before upgrading the vault');

@@ -5,9 +5,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PRE_MIGRATION_FOLDER } from '../../../main/core/backup/before-migration';
+import {
+  PRE_MIGRATION_FOLDER,
+  PRE_MIGRATION_KEEP,
+  backupBeforeMigration,
+} from '../../../main/core/backup/before-migration';
 import { openEncrypted } from '../../../main/core/db/connection';
-import { LATEST_VERSION, schemaVersion } from '../../../main/core/db/migrations/index';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/core/db/migrations/index';
 import { DATABASE_FILE, HEADER_FILE, databasePath, headerPath } from '../../../main/core/vault/header';
 import { parseRecoveryKey } from '../../../main/core/vault/recovery-key';
 import { unlockVault } from '../../../main/core/vault/vault';
@@ -16,11 +21,35 @@ import { ADMIN, FAST, newVault, tempDirs, vaultDirIn } from '../core/temp-vault'
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 
-/** A real vault put back to schema 170: migration 180's table removed and the version lowered. */
+/**
+ * A real vault put back to schema 170: every table, index and trigger that a later migration
+ * made is dropped (found by migrating an empty database to 170 only and comparing), and the
+ * version lowered, so the test keeps working as migrations are added.
+ */
 async function vaultAtSchema170(): Promise<{ dir: string; recoveryKey: string }> {
   const dir = vaultDirIn(dirs.make());
   const { vault, recoveryKey } = await newVault(dir);
-  vault.db.exec('DROP TABLE vault_key');
+  const reference = new Database(':memory:');
+  migrate(
+    reference,
+    MIGRATIONS.filter((m) => m.version <= 170),
+  );
+  const at170 = new Set(
+    (reference.prepare('SELECT name FROM sqlite_master').all() as { name: string }[]).map((r) => r.name),
+  );
+  reference.close();
+  const later = vault.db
+    .prepare(
+      `SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index') AND name NOT LIKE 'sqlite_%'`,
+    )
+    .all() as { type: string; name: string }[];
+  vault.db.pragma('foreign_keys = OFF');
+  for (const { type, name } of later.filter((o) => !at170.has(o.name))) {
+    if (type === 'table') vault.db.exec(`DROP TABLE IF EXISTS "${name}"`);
+  }
+  for (const { type, name } of later.filter((o) => !at170.has(o.name))) {
+    if (type !== 'table') vault.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
+  }
   vault.db.pragma('user_version = 170');
   vault.close();
   return { dir, recoveryKey };
@@ -77,5 +106,22 @@ describe('signing in to a vault with pending migrations', () => {
     await expect(unlockVault(dir, ADMIN.username, ADMIN.password, FAST)).rejects.toThrow();
     expect(schemaOf(databasePath(dir), recoveryKey).version).toBe(170);
     expect(readdirSync(dir).filter((name) => name.includes('.partial'))).toEqual([]);
+  });
+
+  it('keeps only the newest copies: each is a whole database, and disposed records must not live on in them', async () => {
+    const dir = vaultDirIn(dirs.make());
+    const { vault } = await newVault(dir);
+    try {
+      const taken = ['2026-01-01T10:00:00Z', '2026-03-01T10:00:00Z', '2026-06-01T10:00:00Z'].map((at) =>
+        backupBeforeMigration(vault.db, dir, new Date(at), LATEST_VERSION + 10),
+      );
+      expect(taken.every((t) => t !== null)).toBe(true);
+      const kept = readdirSync(join(dir, PRE_MIGRATION_FOLDER)).sort();
+      expect(kept).toHaveLength(PRE_MIGRATION_KEEP);
+      expect(kept[0]).toMatch(/20260301T100000Z$/);
+      expect(kept[1]).toMatch(/20260601T100000Z$/);
+    } finally {
+      vault.close();
+    }
   });
 });

@@ -40,7 +40,7 @@ function documentIds(db: Db, caseId: string): string[] {
 describe('disposal', () => {
   let w: RetentionWorld;
   let disposed: { id: string; reference: string };
-  let kept: { id: string };
+  let kept: { id: string; reference: string };
   beforeEach(async () => {
     w = await retentionWorld();
     disposed = await caseWithRecords(w, {
