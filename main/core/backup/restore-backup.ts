@@ -39,6 +39,7 @@ import { keyMatchesCheck, parseRecoveryKey } from '../vault/recovery-key';
 import { findUserById } from '../vault/users.repo';
 import { backupPassphraseFromKey, readEnvelope, type BackupEnvelope } from './backup-format';
 import { recordBackup } from './backup-status';
+import { sweepStaleRestores } from './stale-temp';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -290,6 +291,8 @@ export async function restoreBackup(
   options: RestoreOptions,
 ): Promise<RestoreResult> {
   const targetExists = checkTarget(newVaultDir);
+  // A restore killed half-way left its unpacked folder (a whole vault's ciphertext) here.
+  sweepStaleRestores(dirname(newVaultDir));
   if (!existsSync(inFile)) throw new AppError('NOT_FOUND', `There is no file ${inFile}.`);
   const { envelope, payloadOffset } = readEnvelope(inFile);
   const { key, userId } = await keyFor(envelope.header, credential);
