@@ -15,8 +15,12 @@ import { getDocument, openDocumentStream } from '../../../main/core/documents/do
 import { unlockVault, type OpenVault } from '../../../main/core/vault/vault';
 import { FAST } from '../core/temp-vault';
 
-/** What the start-up sweeps have removed in this test file so far (the figures of the report). */
-export const sweptSoFar = { tempFiles: 0, orphanBlobs: 0, bundleFiles: 0 };
+/** What the start-up sweeps removed: blob temporaries, orphan blobs, inbox partials. */
+export interface Swept {
+  tempFiles: number;
+  orphanBlobs: number;
+  bundleFiles: number;
+}
 
 /** Every file under `dir`, as paths relative to it. */
 export function filesUnder(dir: string, prefix = ''): string[] {
@@ -51,24 +55,25 @@ export function expectBlobStoreMatchesRows(vault: OpenVault): number {
 /**
  * Sign in as the app would after the crash, run its sweeps as a start an hour (for the blob
  * store) and a day (for the bundle inbox) later would, check everything, and hand the vault to
- * the path's own checks. Returns what the sweep removed, for the path's figures.
+ * the path's own checks. What the sweeps removed is added to `swept`, for the path's figures.
  */
 export async function reopenAndCheck(
   dir: string,
   username: string,
   password: string,
-): Promise<{ vault: OpenVault; swept: { tempFiles: number; orphanBlobs: number; bundleFiles: number } }> {
+  swept: Swept,
+): Promise<OpenVault> {
   const vault = await unlockVault(dir, username, password, FAST);
   const blobs = sweepBlobStore(dir, vault.db, Date.now() + 1000);
   const bundleFiles = sweepBundleFiles(dir, Date.now() + 1000, 0);
-  sweptSoFar.tempFiles += blobs.tempFiles;
-  sweptSoFar.orphanBlobs += blobs.orphanBlobs;
-  sweptSoFar.bundleFiles += bundleFiles;
+  swept.tempFiles += blobs.tempFiles;
+  swept.orphanBlobs += blobs.orphanBlobs;
+  swept.bundleFiles += bundleFiles;
   const failed = runVaultChecks(vault).filter((c) => !c.ok);
   expect(failed).toEqual([]);
   expectBlobStoreMatchesRows(vault);
   expect(filesUnder(dir).filter((f) => /\.(tmp|partial)$/.test(f))).toEqual([]);
-  return { vault, swept: { ...blobs, bundleFiles } };
+  return vault;
 }
 
 /** The SHA-256 of a document's plaintext, read back through the app's own reader. */

@@ -9,18 +9,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirs } from '../core/temp-vault';
 import { ROUNDS, randomKillMs, runAndKill, tallyLine, type KillTally } from './kill-harness';
-import { sweptSoFar } from './after-kill';
 import { WRITE_PATHS } from './write-paths';
 
 const dirs = tempDirs('ncats-crash-');
 afterAll(() => dirs.cleanup());
 
-describe('SIGKILL at random moments', () => {
+// The paths run side by side: most of a round is a child process starting, which overlaps.
+describe.concurrent('SIGKILL at random moments', () => {
   it.each(WRITE_PATHS.map((p) => [p.name, p] as const))(
     '%s: every acknowledged write survives and the vault verifies',
     async (_name, path) => {
       const prepared = await path.prepare(dirs.make());
-      const sweptBefore = { ...sweptSoFar };
       const tally: KillTally = {
         path: path.name,
         rounds: 0,
@@ -32,7 +31,7 @@ describe('SIGKILL at random moments', () => {
       // A path that ends by itself is first run whole, to learn how long a kill may wait.
       let spanMs = path.killSpanMs ?? 0;
       for (let round = 0; round < ROUNDS; round++) {
-        const ctx = { round, startedAt: Date.now() };
+        const ctx = { round, startedAt: Date.now(), swept: tally.swept };
         const whole = path.killSpanMs === null && round === 0;
         const result = await runAndKill(path.mode, prepared.args(ctx), whole ? Infinity : randomKillMs(spanMs * 1.2));
         if (whole) spanMs = result.ranMs;
@@ -40,9 +39,6 @@ describe('SIGKILL at random moments', () => {
         if (result.killed) tally.killed += 1;
         if (result.killedMidWrite) tally.killedMidWrite += 1;
         tally.acknowledgedChecked += await prepared.check(result, ctx);
-      }
-      for (const key of ['tempFiles', 'orphanBlobs', 'bundleFiles'] as const) {
-        tally.swept[key] = sweptSoFar[key] - sweptBefore[key];
       }
       console.log(tallyLine(tally));
       expect(tally.rounds).toBe(ROUNDS);

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import type { Swept } from './after-kill';
 
 const REPO = resolve(import.meta.dirname, '../../..');
 const CHILD = join('tests', 'main', 'crash', 'crash-child.ts');
@@ -86,8 +87,8 @@ export interface KillTally {
   killed: number;
   killedMidWrite: number;
   acknowledgedChecked: number;
-  /** Left by the kills and removed by the start-up sweeps: blob temporaries, orphan blobs, inbox partials. */
-  swept: { tempFiles: number; orphanBlobs: number; bundleFiles: number };
+  /** Left by the kills and removed by the start-up sweeps. */
+  swept: Swept;
 }
 
 export function tallyLine(t: KillTally): string {

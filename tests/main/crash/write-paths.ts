@@ -19,7 +19,7 @@ import { importDocument } from '../../../main/core/documents/documents.service';
 import { unlockVault } from '../../../main/core/vault/vault';
 import { exchangeCards, laptop, makeCase, send } from '../core/bundles/app-fixtures';
 import { ADMIN, FAST, newVault, vaultDirIn } from '../core/temp-vault';
-import { documentSha256, reopenAndCheck } from './after-kill';
+import { documentSha256, reopenAndCheck, type Swept } from './after-kill';
 import { ROUNDS, type KillRound } from './kill-harness';
 import { legacyVault, schemaOf } from './legacy-vault';
 
@@ -27,6 +27,8 @@ import { legacyVault, schemaOf } from './legacy-vault';
 export interface RoundContext {
   round: number;
   startedAt: number;
+  /** The path's running count of what the start-up sweeps removed. */
+  swept: Swept;
 }
 
 export interface PreparedPath {
@@ -70,8 +72,8 @@ const records: WritePath = {
     const { dir } = await vaultWithCase(work);
     return {
       args: () => ({ dir, ...admin }),
-      async check(result) {
-        const { vault } = await reopenAndCheck(dir, admin.username, admin.password);
+      async check(result, ctx) {
+        const vault = await reopenAndCheck(dir, admin.username, admin.password, ctx.swept);
         for (const a of result.acks) {
           const table = a.kind === 'case' ? 'cases' : 'notes';
           expect(vault.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE id = ?`).get(a.id)).toEqual({ n: 1 });
@@ -91,8 +93,8 @@ const documents: WritePath = {
     const { dir, caseId } = await vaultWithCase(work);
     return {
       args: () => ({ dir, ...admin, caseId }),
-      async check(result) {
-        const { vault } = await reopenAndCheck(dir, admin.username, admin.password);
+      async check(result, ctx) {
+        const vault = await reopenAndCheck(dir, admin.username, admin.password, ctx.swept);
         for (const a of result.acks) expect(await documentSha256(vault, String(a.id))).toBe(a.sha256);
         vault.close();
         return result.acks.length;
@@ -132,8 +134,8 @@ const bundles: WritePath = {
         ...credentials,
         files: [...files.keys()].filter((f) => !applied.has(files.get(f) ?? '')),
       }),
-      async check(result) {
-        const { vault } = await reopenAndCheck(bob.dir, credentials.username, credentials.password);
+      async check(result, ctx) {
+        const vault = await reopenAndCheck(bob.dir, credentials.username, credentials.password, ctx.swept);
         for (const a of result.acks) {
           expect(vault.db.prepare('SELECT count(*) AS n FROM cases WHERE id = ?').get(a.caseId)).toEqual({ n: 1 });
           expect(vault.db.prepare('SELECT count(*) AS n FROM documents WHERE case_id = ?').get(a.caseId)).toEqual({
@@ -172,7 +174,7 @@ const backups: WritePath = {
     return {
       args: (ctx) => ({ dir, ...admin, folder, prefix: `round${ctx.round}` }),
       async check(result, ctx) {
-        const { vault } = await reopenAndCheck(dir, admin.username, admin.password);
+        const vault = await reopenAndCheck(dir, admin.username, admin.password, ctx.swept);
         vault.close();
         for (const a of result.acks) expect(statSync(String(a.file)).size).toBe(a.bytes);
         expectOnlyThisRoundsTemporaries(folder, /\.partial/, ctx);
@@ -220,8 +222,8 @@ const restores: WritePath = {
         // (the rename into place is the last step), whether or not it was acknowledged.
         for (const target of acked) expect(existsSync(target)).toBe(true);
         for (const name of targets) {
-          const restored = await reopenAndCheck(join(folder, name), admin.username, admin.password);
-          restored.vault.close();
+          const restored = await reopenAndCheck(join(folder, name), admin.username, admin.password, ctx.swept);
+          restored.close();
         }
         expectOnlyThisRoundsTemporaries(folder, /\.restoring-/, ctx);
         return acked.size;
@@ -243,7 +245,7 @@ const migrations: WritePath = {
         cpSync(pristine.dir, dir, { recursive: true });
         return { dir, keyHex: pristine.keyHex, ...admin };
       },
-      async check(result) {
+      async check(result, ctx) {
         // Exactly before or exactly after: the pending migrations are one transaction.
         const now = schemaOf(dir, pristine.keyHex);
         if (result.acks.length > 0 || now.version !== pristine.before.version) {
@@ -252,7 +254,7 @@ const migrations: WritePath = {
           expect(now).toEqual(pristine.before);
         }
         // The next sign-in migrates what was left as before; the padding rows are all there.
-        const { vault } = await reopenAndCheck(dir, admin.username, admin.password);
+        const vault = await reopenAndCheck(dir, admin.username, admin.password, ctx.swept);
         expect(vault.db.prepare('SELECT count(*) AS n FROM case_status_history').get()).toEqual({
           n: pristine.historyRows,
         });
