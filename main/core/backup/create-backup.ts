@@ -39,6 +39,7 @@ import { readHeader } from '../vault/header';
 import type { OpenVault } from '../vault/vault';
 import { BACKUP_FORMAT_VERSION, BACKUP_KEY_PURPOSE, BACKUP_SCRYPT_WORK_FACTOR, envelopeBytes } from './backup-format';
 import { recordBackup } from './backup-status';
+import { sweepStaleBackupPartials } from './stale-temp';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -153,6 +154,8 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
   if (!existsSync(dirname(outFile))) {
     throw new AppError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist. Create it first.`);
   }
+  // A backup killed half-way (this folder is where the next one goes) left its partial files.
+  sweepStaleBackupPartials(dirname(outFile));
   const createdAt = vault.now().toISOString();
   const { partial, snapshot } = backupTempFiles(outFile);
   const cleanUp = () => {

@@ -9,9 +9,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  closeSync,
   createReadStream,
   createWriteStream,
   existsSync,
+  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -39,6 +41,7 @@ import { keyMatchesCheck, parseRecoveryKey } from '../vault/recovery-key';
 import { findUserById } from '../vault/users.repo';
 import { backupPassphraseFromKey, readEnvelope, type BackupEnvelope } from './backup-format';
 import { recordBackup } from './backup-status';
+import { sweepStaleRestores } from './stale-temp';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -130,7 +133,25 @@ async function keyFor(
   }
 }
 
-/** Write one entry's body to `path`, returning its size and SHA-256. */
+/**
+ * Flush a file or folder to the disk. The restored vault is acknowledged only once its files and
+ * the rename into place would survive a power cut, not just a killed process. A folder cannot
+ * be opened for fsync on some platforms (Windows); the rename is still atomic there.
+ */
+function fsyncPath(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // See above: best effort for folders.
+  }
+}
+
+/** Write one entry's body to `path`, flushed to the disk, returning its size and SHA-256. */
 async function writeEntry(entry: TarEntry, path: string): Promise<ManifestFile> {
   const hash = createHash('sha256');
   let size = 0;
@@ -143,6 +164,8 @@ async function writeEntry(entry: TarEntry, path: string): Promise<ManifestFile> 
   }
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   await pipeline(Readable.from(tee()), createWriteStream(path, { fd: openSync(path, 'wx', 0o600) }));
+  fsyncPath(path);
+  fsyncPath(dirname(path));
   return { name: entry.name, size, sha256: hash.digest('hex') };
 }
 
@@ -290,6 +313,8 @@ export async function restoreBackup(
   options: RestoreOptions,
 ): Promise<RestoreResult> {
   const targetExists = checkTarget(newVaultDir);
+  // A restore killed half-way left its unpacked folder (a whole vault's ciphertext) here.
+  sweepStaleRestores(dirname(newVaultDir));
   if (!existsSync(inFile)) throw new AppError('NOT_FOUND', `There is no file ${inFile}.`);
   const { envelope, payloadOffset } = readEnvelope(inFile);
   const { key, userId } = await keyFor(envelope.header, credential);
@@ -302,6 +327,7 @@ export async function restoreBackup(
     const checks = verifyAndRecord(temp, key, userId, inFile, envelope, documents, options);
     if (targetExists) rmdirSync(newVaultDir);
     renameSync(temp, newVaultDir);
+    fsyncPath(dirname(newVaultDir));
     return {
       dir: newVaultDir,
       vaultId: envelope.vaultId,

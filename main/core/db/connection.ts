@@ -59,7 +59,10 @@ function applyPragmas(db: Db, readonly: boolean): void {
   db.pragma('secure_delete = ON');
   if (!readonly) {
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // FULL, not NORMAL: in WAL mode NORMAL skips the fsync of the log at each commit, so a power
+    // cut (not a crashed process: the OS still holds those pages) can lose the last commits. A
+    // clinical note the app has said is saved must survive that; the cost is one fsync a commit.
+    db.pragma('synchronous = FULL');
   }
   db.pragma('busy_timeout = 5000');
 }

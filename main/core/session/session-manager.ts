@@ -1,4 +1,5 @@
 import type { EventName, EventPayloads, LockReason, SessionUser, VaultStatus } from '../../../preload/contract';
+import { sweepBlobStore, sweepCutoff } from '../documents/blob-sweep';
 import { AppError } from '../errors';
 import { createVault, recoverVault, unlockVault, vaultExists, type OpenVault, type VaultOptions } from '../vault/vault';
 
@@ -108,6 +109,8 @@ export class SessionManager {
     this.vault = vault;
     this.lastLockReason = null;
     this.touch();
+    // What a process killed mid-write left in the blob store (ciphertext only): see blob-sweep.ts.
+    sweepBlobStore(vault.dir, vault.db, sweepCutoff());
   }
 
   private lockIfIdle(): void {
