@@ -17,6 +17,7 @@ import { m0140Training } from './m0140-training';
 import { m0150StatisticsIndexes } from './m0150-statistics-indexes';
 import { m0170Backups } from './m0170-backups';
 import { m0180VaultKey } from './m0180-vault-key';
+import { m0190DocumentAgeIdentity } from './m0190-document-age-identity';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0150StatisticsIndexes,
   m0170Backups,
   m0180VaultKey,
+  m0190DocumentAgeIdentity,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
