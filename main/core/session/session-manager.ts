@@ -1,5 +1,6 @@
 import type { EventName, EventPayloads, LockReason, SessionUser, VaultStatus } from '../../../preload/contract';
 import { AppError } from '../errors';
+import { AFTER_SIGN_IN } from './after-sign-in';
 import { createVault, recoverVault, unlockVault, vaultExists, type OpenVault, type VaultOptions } from '../vault/vault';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -20,6 +21,7 @@ export class SessionManager {
   private vault: OpenVault | null = null;
   private lastActivity = Date.now();
   private lastLockReason: LockReason | null = null;
+  private background: Promise<void> = Promise.resolve();
   private readonly idleLockMs: number;
   private readonly idleTimer: NodeJS.Timeout;
 
@@ -52,6 +54,11 @@ export class SessionManager {
 
   isUnlocked(): boolean {
     return this.vault?.isOpen ?? false;
+  }
+
+  /** Resolves once the background work started by the last sign-in has finished (for tests). */
+  whenIdle(): Promise<void> {
+    return this.background;
   }
 
   touch(): void {
@@ -108,6 +115,14 @@ export class SessionManager {
     this.vault = vault;
     this.lastLockReason = null;
     this.touch();
+    this.background = Promise.all(
+      AFTER_SIGN_IN.map((task) =>
+        task.run(vault).catch((err: unknown) => {
+          // A lock part-way is expected (the task stops); anything else is worth a log line.
+          if (vault.isOpen) console.error(`after sign-in: ${task.name} failed:`, err);
+        }),
+      ),
+    ).then(() => undefined);
   }
 
   private lockIfIdle(): void {
