@@ -91,7 +91,7 @@ describe('blob format 2 (age)', () => {
     const { ageIdentity } = await writeDocumentBlob(dir, id, pieces(data));
     const path = blobPath(dir, id);
     const file = readFileSync(path);
-    file[file.length - 20] ^= 1; // inside the last chunk
+    file.writeUInt8(file.readUInt8(file.length - 20) ^ 1, file.length - 20); // inside the last chunk
     writeFileSync(path, file);
     const got = await read(id, ageIdentity, size, { start: CHUNK + 10, end: 2 * CHUNK + 10 });
     expect(got.equals(data.subarray(CHUNK + 10, 2 * CHUNK + 11))).toBe(true);
@@ -122,7 +122,7 @@ describe('blob format 2 (age)', () => {
     });
     const flip = (offset: (file: Buffer) => number) => {
       const file = readFileSync(path);
-      file[offset(file)] ^= 0x01;
+      file.writeUInt8(file.readUInt8(offset(file)) ^ 1, offset(file));
       writeFileSync(path, file);
     };
 
