@@ -17,6 +17,8 @@ const CHUNK = 64 * 1024;
 const TAG = 16;
 const SEALED_CHUNK = CHUNK + TAG;
 const NONCE_BYTES = 16;
+/** The STREAM layout, for readers that seek (documents' range reads): one definition, here. */
+export const AGE_PAYLOAD = { chunk: CHUNK, tag: TAG, sealedChunk: SEALED_CHUNK, nonceBytes: NONCE_BYTES } as const;
 /** A header holding hundreds of recipients is still far below this. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
@@ -31,7 +33,7 @@ function chunkNonce(index: number, last: boolean): Buffer {
   return nonce;
 }
 
-function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
   return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
 }
 
@@ -40,7 +42,8 @@ function seal(key: Buffer, index: number, last: boolean, plain: Uint8Array): Buf
   return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
 }
 
-function open(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
+/** Open one payload chunk; throws when its tag does not verify. */
+export function openPayloadChunk(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
   if (sealed.length < TAG) throw new Error('chunk too short');
   const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(index, last), { authTagLength: TAG });
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
@@ -138,6 +141,18 @@ export class AgePayloadError extends Error {
 }
 
 /**
+ * The length of the age header at the start of `bytes` (through the MAC line's newline), or -1
+ * when `bytes` does not hold all of it yet. The header ends with the line "--- <MAC>\n"; stanza
+ * lines start with "-> " and bodies are base64, so the first "\n--- " is the MAC line.
+ */
+export function ageHeaderLength(bytes: Buffer): number {
+  const mac = bytes.indexOf('\n--- ');
+  if (mac < 0) return -1;
+  const newline = bytes.indexOf('\n', mac + 1);
+  return newline < 0 ? -1 : newline + 1;
+}
+
+/**
  * Decrypt an age file given as a stream of bytes. The header is checked by age-encryption
  * (identities, passphrase, MAC; its errors are thrown as they are); then every chunk is
  * authenticated before any of its plaintext is yielded, and a file cut short fails at the end.
@@ -160,18 +175,10 @@ export async function* decryptAge(
     return true;
   };
 
-  // The header ends with the line "--- <MAC>\n"; stanza lines start with "-> " and bodies are
-  // base64, so the first "\n--- " is the MAC line.
   let headerEnd = -1;
   for (;;) {
-    const mac = pending.indexOf('\n--- ');
-    if (mac >= 0) {
-      const newline = pending.indexOf('\n', mac + 1);
-      if (newline >= 0) {
-        headerEnd = newline + 1;
-        break;
-      }
-    }
+    headerEnd = ageHeaderLength(pending);
+    if (headerEnd > 0) break;
     if (pending.length > MAX_HEADER_BYTES || !(await pull())) throw new Error('invalid age header');
   }
   const decrypter = new Decrypter();
@@ -191,13 +198,13 @@ export async function* decryptAge(
       // A full sealed chunk is not the last one only if more bytes follow it.
       while (pending.length <= SEALED_CHUNK && (await pull()));
       if (pending.length > SEALED_CHUNK) {
-        yield open(key, index++, false, pending.subarray(0, SEALED_CHUNK));
+        yield openPayloadChunk(key, index++, false, pending.subarray(0, SEALED_CHUNK));
         pending = pending.subarray(SEALED_CHUNK);
         continue;
       }
       let plain: Buffer;
       try {
-        plain = open(key, index, true, pending);
+        plain = openPayloadChunk(key, index, true, pending);
       } catch {
         throw new AgePayloadError('a chunk failed its integrity check');
       }

@@ -15,8 +15,11 @@ import { readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/connection';
 
-/** The writer's temporary name: `.<document id>.<12 hex>.tmp` (blob-writer.ts). */
-const TEMP_NAME = /^\.[0-9a-f-]{36}\.[0-9a-f]{12}\.tmp$/;
+/**
+ * The writers' temporary names: `.<document id>.<12 hex>.tmp` (format 1, blob-writer.ts) and
+ * `.<document id>.bin.<12 hex>.tmp` (format 2, age-blob-writer.ts).
+ */
+const TEMP_NAME = /^\.[0-9a-f-]{36}(\.bin)?\.[0-9a-f]{12}\.tmp$/;
 const BLOB_NAME = /^([0-9a-f-]{36})\.bin$/;
 const FAN_OUT = /^[0-9a-f]{2}$/;
 

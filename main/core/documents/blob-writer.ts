@@ -33,7 +33,7 @@ export function removeBlob(vaultDir: string, documentId: string): void {
   removeFolderIfEmpty(dirname(path));
 }
 
-function removeFolderIfEmpty(dir: string): void {
+export function removeFolderIfEmpty(dir: string): void {
   try {
     rmdirSync(dir);
   } catch {
@@ -69,7 +69,7 @@ export async function writeFully(handle: FileHandle, data: Buffer): Promise<void
 }
 
 /** Best-effort fsync of a directory so the rename survives a power cut (not supported everywhere). */
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   try {
     const fd = openSync(dir, 'r');
     try {

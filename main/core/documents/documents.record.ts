@@ -1,7 +1,7 @@
 /**
  * A document's row (`documents`): the one definition its repo's rows and its bundle module use.
- * `seq` is the FTS index's rowid, local to this vault. `blob_format` and `chunk_size` describe
- * how this vault's blob store holds the content, so the bundle module leaves them out and the
+ * `seq` is the FTS index's rowid, local to this vault. `blob_format`, `chunk_size` and
+ * `age_identity` describe how this vault's blob store holds the content, so the bundle module leaves them out and the
  * importing vault sets its own.
  */
 import { documentOwnerTypeSchema, type DocumentView } from '../../../preload/contract/documents';
@@ -25,6 +25,12 @@ export const documentRecord = registerRecord(
       sha256: col.as(z.string().regex(/^[0-9a-f]{64}$/)),
       blob_format: col.int(1),
       chunk_size: col.int(1),
+      age_identity: col.as(
+        z
+          .string()
+          .regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/)
+          .nullable(),
+      ),
       uploaded_by: col.uuid(),
       uploaded_at: col.at(),
       updated_at: col.at(),
@@ -36,8 +42,12 @@ export const documentRecord = registerRecord(
   }),
 );
 
-/** How this vault stores the content: never carried in a bundle. */
-export const BLOB_LAYOUT_COLUMNS = ['blob_format', 'chunk_size'] as const;
+/**
+ * How this vault stores the content: never carried in a bundle. `age_identity` (format 2) is the
+ * secret that opens this vault's copy of the blob, so it must never leave the vault either: the
+ * importing vault encrypts the content under an identity of its own.
+ */
+export const BLOB_LAYOUT_COLUMNS = ['blob_format', 'chunk_size', 'age_identity'] as const;
 
 /** A document as the repo reads it: the row plus the uploader's name (joined from `users`). */
 export type DocumentWithUploader = Parameters<typeof documentRecord.toView>[0] & { uploaded_by_name: string | null };

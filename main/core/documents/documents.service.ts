@@ -11,12 +11,13 @@ import type { ChannelParsedInput } from '../../../preload/contract';
 import type { DocumentOwnerType, DocumentView } from '../../../preload/contract/documents';
 import { AppError, fsError } from '../errors';
 import type { OpenVault } from '../vault/vault';
-import { BLOB_FORMAT_VERSION } from './blob-format';
-import { openBlobRange, type ByteRange } from './blob-reader';
-import { writeBlob } from './blob-writer';
+import { AGE_BLOB_FORMAT } from './age-blob-writer';
+import { openDocumentBlob, writeDocumentBlob } from './blob-store';
+import type { ByteRange } from './chunk-stream';
 import {
   caseExists,
   findDocument,
+  findDocumentRow,
   insertDocument,
   listDocuments,
   softDeleteDocument,
@@ -24,8 +25,7 @@ import {
 } from './documents.repo';
 import { decideMediaType } from './media-type';
 
-/** The HKDF purpose of the key every document blob is derived from. */
-export const ATTACHMENTS_KEY_PURPOSE = 'attachments-v1';
+export { ATTACHMENTS_KEY_PURPOSE } from './blob-store';
 
 export interface ImportMetadata {
   caseId: string;
@@ -74,10 +74,9 @@ export async function importDocument(
   }
   const id = randomUUID();
   const filename = cleanFilename(meta.filename);
-  const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
   let written;
   try {
-    written = await writeBlob(key, vault.dir, id, source);
+    written = await writeDocumentBlob(vault.dir, id, source);
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (FS_ERROR_CODES.has((err as NodeJS.ErrnoException | null)?.code ?? '')) fsError(err, 'the document');
@@ -85,8 +84,6 @@ export async function importDocument(
       'INVALID_INPUT',
       'The file could not be read to the end (the upload was interrupted). Nothing was saved. Try again.',
     );
-  } finally {
-    key.fill(0);
   }
   const at = vault.now().toISOString();
   const title = meta.title?.trim() || withoutExtension(filename);
@@ -105,8 +102,9 @@ export async function importDocument(
           media_type: decideMediaType(written.head, filename, meta.mediaType),
           size_bytes: written.size,
           sha256: written.sha256,
-          blob_format: BLOB_FORMAT_VERSION,
+          blob_format: AGE_BLOB_FORMAT,
           chunk_size: written.chunkSize,
+          age_identity: written.ageIdentity,
           uploaded_by: vault.user.id,
           uploaded_at: at,
           updated_at: at,
@@ -134,12 +132,9 @@ export async function importDocument(
  * stream. The caller decides whether this read is audited (see document-routes.ts).
  */
 export async function openDocumentStream(vault: OpenVault, doc: DocumentView, range?: ByteRange): Promise<Readable> {
-  const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
-  try {
-    return await openBlobRange(key, vault.dir, doc.id, doc.sizeBytes, range);
-  } finally {
-    key.fill(0);
-  }
+  // The identity is read from the row here, not carried in the view: it never leaves main.
+  const ageIdentity = findDocumentRow(vault.db, doc.id)?.age_identity ?? null;
+  return openDocumentBlob(vault, { id: doc.id, sizeBytes: doc.sizeBytes, ageIdentity }, range);
 }
 
 export function listCaseDocuments(

@@ -1,6 +1,7 @@
 import type { EventName, EventPayloads, LockReason, SessionUser, VaultStatus } from '../../../preload/contract';
 import { sweepBlobStore, sweepCutoff } from '../documents/blob-sweep';
 import { AppError } from '../errors';
+import { AFTER_SIGN_IN } from './after-sign-in';
 import { createVault, recoverVault, unlockVault, vaultExists, type OpenVault, type VaultOptions } from '../vault/vault';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
@@ -21,6 +22,7 @@ export class SessionManager {
   private vault: OpenVault | null = null;
   private lastActivity = Date.now();
   private lastLockReason: LockReason | null = null;
+  private background: Promise<void> = Promise.resolve();
   private readonly idleLockMs: number;
   private readonly idleTimer: NodeJS.Timeout;
 
@@ -53,6 +55,11 @@ export class SessionManager {
 
   isUnlocked(): boolean {
     return this.vault?.isOpen ?? false;
+  }
+
+  /** Resolves once the background work started by the last sign-in has finished (for tests). */
+  whenIdle(): Promise<void> {
+    return this.background;
   }
 
   touch(): void {
@@ -111,6 +118,14 @@ export class SessionManager {
     this.touch();
     // What a process killed mid-write left in the blob store (ciphertext only): see blob-sweep.ts.
     sweepBlobStore(vault.dir, vault.db, sweepCutoff());
+    this.background = Promise.all(
+      AFTER_SIGN_IN.map((task) =>
+        task.run(vault).catch((err: unknown) => {
+          // A lock part-way is expected (the task stops); anything else is worth a log line.
+          if (vault.isOpen) console.error(`after sign-in: ${task.name} failed:`, err);
+        }),
+      ),
+    ).then(() => undefined);
   }
 
   private lockIfIdle(): void {

@@ -3,11 +3,10 @@
  * content is encrypted into the vault's blob store (never plaintext on disk) before the import
  * transaction, and removed again if that transaction does not commit.
  */
-import { BLOB_FORMAT_VERSION } from '../../documents/blob-format';
-import { openBlobRange } from '../../documents/blob-reader';
-import { removeBlob, writeBlob } from '../../documents/blob-writer';
+import { AGE_BLOB_FORMAT } from '../../documents/age-blob-writer';
+import { openDocumentBlob, writeDocumentBlob } from '../../documents/blob-store';
+import { removeBlob } from '../../documents/blob-writer';
 import { BLOB_LAYOUT_COLUMNS, documentRecord } from '../../documents/documents.record';
-import { ATTACHMENTS_KEY_PURPOSE } from '../../documents/documents.service';
 import type { OpenVault } from '../../vault/vault';
 import { BundleError } from '../bundle-error';
 import type { BundleModule, DocumentStore } from '../registry';
@@ -34,7 +33,8 @@ const INSERT = documentRecord.insertSql();
 
 /** The documents module and its blob store for one open vault (they share what was staged). */
 export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; store: DocumentStore } {
-  const staged = new Map<string, number>();
+  /** What this vault wrote for each staged document: its own blob layout and identity. */
+  const staged = new Map<string, { chunkSize: number; ageIdentity: string }>();
   const module: BundleModule<Row> = {
     ...base,
     // Only live documents travel, and only those chosen; their content goes with them.
@@ -43,11 +43,15 @@ export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; sto
         .collect(db, caseId, options)
         .filter((r) => r.deleted_at === null && (!options.documentIds || options.documentIds.includes(r.id))),
     insert(db, record, ctx) {
-      const chunkSize = staged.get(record.id);
-      if (chunkSize === undefined)
+      const layout = staged.get(record.id);
+      if (layout === undefined)
         throw new BundleError('tampered', `The content of document ${record.id} is missing from the bundle.`);
       void ctx;
-      const params: Record<string, unknown> = { blob_format: BLOB_FORMAT_VERSION, chunk_size: chunkSize };
+      const params: Record<string, unknown> = {
+        blob_format: AGE_BLOB_FORMAT,
+        chunk_size: layout.chunkSize,
+        age_identity: layout.ageIdentity,
+      };
       for (const c of documentRecord.names) if (!(c in params)) params[c] = record[c] ?? null;
       db.prepare(INSERT).run(params);
     },
@@ -63,22 +67,18 @@ export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; sto
     list: (db, caseId, options) =>
       (
         db
-          .prepare('SELECT id, size_bytes, sha256 FROM documents WHERE case_id = ? AND deleted_at IS NULL ORDER BY id')
-          .all(caseId) as { id: string; size_bytes: number; sha256: string }[]
+          .prepare(
+            `SELECT id, size_bytes, sha256, age_identity FROM documents
+             WHERE case_id = ? AND deleted_at IS NULL ORDER BY id`,
+          )
+          .all(caseId) as { id: string; size_bytes: number; sha256: string; age_identity: string | null }[]
       )
         .filter((d) => !options.documentIds || options.documentIds.includes(d.id))
         .map((d) => ({
           id: d.id,
           size: d.size_bytes,
           sha256: d.sha256,
-          async open() {
-            const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
-            try {
-              return await openBlobRange(key, vault.dir, d.id, d.size_bytes);
-            } finally {
-              key.fill(0);
-            }
-          },
+          open: () => openDocumentBlob(vault, { id: d.id, sizeBytes: d.size_bytes, ageIdentity: d.age_identity }),
         })),
     has: (db, id, sha256) =>
       db.prepare('SELECT 1 FROM documents WHERE id = ? AND sha256 = ?').get(id, sha256) !== undefined,
@@ -86,19 +86,13 @@ export function documentsFor(vault: OpenVault): { module: BundleModule<Row>; sto
       if (vault.db.prepare('SELECT 1 FROM documents WHERE id = ?').get(id)) {
         throw new BundleError('tampered', `Document ${id} has different content from the copy in this vault.`);
       }
-      const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
-      let written;
-      try {
-        written = await writeBlob(key, vault.dir, id, body);
-      } finally {
-        key.fill(0);
-      }
+      const written = await writeDocumentBlob(vault.dir, id, body);
       const remove = () => removeBlob(vault.dir, id);
       if (written.size !== expected.size || written.sha256 !== expected.sha256) {
         remove();
         throw new BundleError('tampered', `Document ${id} does not match its checksum.`);
       }
-      staged.set(id, written.chunkSize);
+      staged.set(id, { chunkSize: written.chunkSize, ageIdentity: written.ageIdentity });
       return { commit: () => undefined, discard: remove };
     },
   };

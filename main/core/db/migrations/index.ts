@@ -17,6 +17,7 @@ import { m0140Training } from './m0140-training';
 import { m0150StatisticsIndexes } from './m0150-statistics-indexes';
 import { m0170Backups } from './m0170-backups';
 import { m0180VaultKey } from './m0180-vault-key';
+import { m0190DocumentAgeIdentity } from './m0190-document-age-identity';
 import { m0200Retention } from './m0200-retention';
 import { m0220PasswordChangeRequired } from './m0220-password-change-required';
 
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0150StatisticsIndexes,
   m0170Backups,
   m0180VaultKey,
+  m0190DocumentAgeIdentity,
   m0200Retention,
   m0220PasswordChangeRequired,
 ];

@@ -1,0 +1,100 @@
+/**
+ * Blob format 2: the document as a plain age file (X25519 recipient, STREAM in 64 KiB chunks),
+ * written with the bundles' own age writer (`bundles/age-native.ts`), so `age -d -i identity`
+ * opens it with no part of this app. Same guarantees as format 1's writer: bounded memory (one
+ * chunk of plaintext and a ~1 MiB write batch), only ciphertext on disk, under a temporary name
+ * that is fsynced and renamed into place, and removed on any failure.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdirSync, rmSync } from 'node:fs';
+import { open, rename, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { AGE_PAYLOAD, encryptAge } from '../bundles/age-native';
+import { SNIFF_BYTES, fsyncDir, removeFolderIfEmpty, writeFully, type WrittenBlob } from './blob-writer';
+
+/** The `blob_format` of an age blob (format 1 is `blob-format.ts`). */
+export const AGE_BLOB_FORMAT = 2;
+
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+/** A fresh X25519 identity for one document (`AGE-SECRET-KEY-1...`): never reused, never exported. */
+export function newDocumentIdentity(): Promise<string> {
+  return generateX25519Identity();
+}
+
+/** A written age blob: as format 1's, plus the identity that opens it (to store in its row). */
+export interface WrittenAgeBlob extends WrittenBlob {
+  ageIdentity: string;
+}
+
+/**
+ * Read `source` to its end and leave an age file encrypted to `identity` at `finalPath`
+ * (a document's blob path, or the migration's staging name beside it). On any failure the
+ * temporary file is removed and the original error is rethrown.
+ */
+export async function writeAgeBlobAt(
+  finalPath: string,
+  identity: string,
+  source: AsyncIterable<unknown> | Readable,
+): Promise<WrittenAgeBlob> {
+  // As in writeBlob: an early 'error' must not be unhandled; the iterator rethrows it.
+  if (source instanceof EventEmitter) source.on('error', () => undefined);
+  const input = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const dir = dirname(finalPath);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const tempPath = join(dir, `.${basename(finalPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  const hash = createHash('sha256');
+  const head = Buffer.alloc(SNIFF_BYTES);
+  let headLength = 0;
+  let size = 0;
+  async function* plaintext(): AsyncGenerator<Uint8Array> {
+    for await (const piece of { [Symbol.asyncIterator]: () => input }) {
+      const data = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece as Uint8Array);
+      hash.update(data);
+      size += data.length;
+      if (headLength < SNIFF_BYTES) headLength += data.copy(head, headLength, 0, SNIFF_BYTES - headLength);
+      yield data;
+    }
+  }
+  let handle: FileHandle | undefined;
+  try {
+    const recipient = await identityToRecipient(identity);
+    handle = await open(tempPath, 'wx', 0o600);
+    let batch: Uint8Array[] = [];
+    let batchBytes = 0;
+    for await (const sealed of encryptAge(plaintext(), { kind: 'recipients', recipients: [recipient] })) {
+      batch.push(sealed);
+      batchBytes += sealed.length;
+      if (batchBytes >= WRITE_BATCH_BYTES) {
+        await writeFully(handle, Buffer.concat(batch, batchBytes));
+        batch = [];
+        batchBytes = 0;
+      }
+    }
+    if (batchBytes > 0) await writeFully(handle, Buffer.concat(batch, batchBytes));
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(tempPath, finalPath);
+    fsyncDir(dir);
+    return {
+      path: finalPath,
+      size,
+      sha256: hash.digest('hex'),
+      chunkSize: AGE_PAYLOAD.chunk,
+      head: Buffer.from(head.subarray(0, headLength)),
+      ageIdentity: identity,
+    };
+  } catch (err) {
+    await input.return?.().catch(() => undefined);
+    await handle?.close().catch(() => undefined);
+    rmSync(tempPath, { force: true });
+    removeFolderIfEmpty(dir);
+    throw err;
+  } finally {
+    head.fill(0);
+  }
+}
