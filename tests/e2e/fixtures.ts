@@ -1,9 +1,10 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type ElectronApplication } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowserHost, type DriverSession } from './drivers/browser-host';
 import { electronAvailable, launchElectron } from './drivers/electron';
+import { captureConsole, captureElectronOutput, teeWorkerOutput } from './log-capture/attach';
 
 export type DriverName = 'browser-host' | 'electron';
 
@@ -28,7 +29,17 @@ interface Options {
  * `app`: the renderer open on a brand-new temporary vault, through the browser host (always)
  * or Electron (when its binary exists; otherwise the test is reported as skipped, with why).
  */
-export const test = base.extend<{ app: AppHandle } & Options>({
+export const test = base.extend<{ app: AppHandle } & Options, { runLogs: undefined }>({
+  // Everything the worker prints goes to the run's logs, checked for secrets after the run.
+  runLogs: [
+    // Playwright reads the fixtures a function needs from its first parameter, so it must be a pattern.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      teeWorkerOutput();
+      await use(undefined);
+    },
+    { scope: 'worker', auto: true },
+  ],
   driver: ['browser-host', { option: true }],
   idleLockMs: [undefined, { option: true }],
   policyFileText: [undefined, { option: true }],
@@ -46,6 +57,12 @@ export const test = base.extend<{ app: AppHandle } & Options>({
       driver === 'electron'
         ? await launchElectron(vaultDir, idleLockMs, policyFile)
         : await launchBrowserHost(browser, vaultDir, idleLockMs, policyFile);
+    // Under Electron, its window's console and its main process's output go to the run's logs
+    // (the browser host driver hooks its page up before the first load).
+    if ('electronApp' in session) {
+      captureConsole(session.page);
+      captureElectronOutput(session.electronApp as ElectronApplication);
+    }
     try {
       await use({ ...session, vaultDir });
     } finally {

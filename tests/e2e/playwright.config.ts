@@ -12,6 +12,9 @@ export default defineConfig<{ driver: DriverName }>({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: '../../test-results',
+  // Logs of the run go to known files; afterwards they are checked for secrets (log-capture/).
+  globalSetup: './global-setup.ts',
+  globalTeardown: './global-teardown.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

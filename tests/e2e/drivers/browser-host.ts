@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
+import { captureConsole, collectSecretsFromIpc } from '../log-capture/attach';
 
 export interface DriverSession {
   page: Page;
@@ -26,6 +27,9 @@ export async function launchBrowserHost(
     timezoneId: 'Europe/London',
   });
   const page = await context.newPage();
+  // Before the first load, so the run's logs (log-capture/) miss nothing the page says or sends.
+  captureConsole(page);
+  collectSecretsFromIpc(page);
   await page.goto(host.url);
   return {
     page,

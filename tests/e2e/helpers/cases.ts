@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { englandIsoDaysFromToday } from './england-date';
+import { recordSecret } from '../log-capture/run-logs';
 
 // Kept here too for the specs that import them with the case helpers.
 export { ADMIN_NAME, PASSWORD, createVaultAndSignIn } from './sign-in';
@@ -40,6 +41,7 @@ export async function makeCase(
   dateOfBirth: string,
   extra: Record<string, unknown> = {},
 ): Promise<MadeCase> {
+  recordSecret("young person's name", `${givenName} ${familyName}`);
   return api<MadeCase>(page, 'case:create', {
     referralDate: '2026-01-15',
     referralSource: 'Children’s social care',

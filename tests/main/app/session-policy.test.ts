@@ -65,6 +65,30 @@ describe('isAllowedRequestUrl', () => {
   });
 });
 
+describe('the request filter and the no-network e2e probe', () => {
+  // The kinds of request tests/e2e/no-network.spec.ts makes from the page, aimed at another
+  // loopback port; under Electron, onBeforeRequest must cancel every one of them.
+  const probeTargets = [
+    'http://127.0.0.1:41234/fetch',
+    'http://127.0.0.1:41234/image.png',
+    'http://127.0.0.1:41234/font-api.woff2',
+    'http://127.0.0.1:41234/sheet.css',
+    'http://127.0.0.1:41234/prefetch.json',
+    'ws://127.0.0.1:41234/socket',
+    'http://localhost:41234/fetch',
+    'http://[::1]:41234/fetch',
+  ];
+  it.each(probeTargets)('cancels %s in production and in development', (url) => {
+    expect(isAllowedRequestUrl(url, PROD)).toBe(false);
+    expect(isAllowedRequestUrl(url, DEV)).toBe(false);
+  });
+  it("lets the app's own page, scripts, styles and images through", () => {
+    for (const asset of ['index.html', 'assets/index.js', 'assets/index.css', 'assets/logo.png']) {
+      expect(isAllowedRequestUrl(`app://ncats/${asset}`, PROD)).toBe(true);
+    }
+  });
+});
+
 describe('isAllowedNavigation', () => {
   it('allows only the app origin', () => {
     expect(isAllowedNavigation(APP_ENTRY_URL)).toBe(true);

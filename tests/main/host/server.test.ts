@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startBrowserHost, type BrowserHost } from '../../host/server';
 import { scryptParams } from '../../../main/core/vault/kdf';
 import { CHANNELS } from '../../../preload/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../main/app/session-policy';
 
 let root: string;
 let host: BrowserHost;
@@ -42,6 +43,16 @@ describe('browser host', () => {
     const html = await res.text();
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(html.indexOf('__host/bridge.js')).toBeLessThan(html.indexOf('<title>'));
+  });
+
+  it("sends the Electron shell's own CSP, exactly, with the page and with every renderer file", async () => {
+    // One definition: the no-network e2e spec (tests/e2e/no-network.spec.ts) proves this policy
+    // blocks every kind of request in Chromium, so it must be the one Electron sends too.
+    for (const url of [host.url, `${host.origin}/index.html`, `${host.origin}/app.js`]) {
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    }
   });
 
   it('routes IPC into the real core with the token', async () => {
