@@ -40,7 +40,11 @@ export function parseReportPath(path: string): z.infer<typeof routeSchema> {
   return parsed.data;
 }
 
-export type ReportAddress = z.infer<typeof routeSchema> & { recordId?: string; personId?: string; reviewerCopy?: boolean };
+export type ReportAddress = z.infer<typeof routeSchema> & {
+  recordId?: string;
+  personId?: string;
+  reviewerCopy?: boolean;
+};
 
 const personSchema = z.uuid('That is not a person id: a report for one person names them by their id.');
 

@@ -40,7 +40,9 @@ export function readCaseEvents(db: Db, caseId: string): RecordEvent[] {
   // owed the whole note, read here in one query rather than one per note.
   const notes = new Map(
     (
-      stmt(db, `SELECT id, replace(type, '_', ' ') || ': ' || text AS text FROM notes WHERE case_id = ?`).all(caseId) as {
+      stmt(db, `SELECT id, replace(type, '_', ' ') || ': ' || text AS text FROM notes WHERE case_id = ?`).all(
+        caseId,
+      ) as {
         id: string;
         text: string;
       }[]
@@ -60,9 +62,7 @@ export function readCaseEvents(db: Db, caseId: string): RecordEvent[] {
 export function personEvents(db: Db, caseId: string, personId: string, events: readonly RecordEvent[]): RecordEvent[] {
   const sql = personEntitiesSql();
   if (!sql) return [];
-  const own = new Set(
-    (stmt(db, sql).all({ caseId, personId }) as { entity_id: string }[]).map((r) => r.entity_id),
-  );
+  const own = new Set((stmt(db, sql).all({ caseId, personId }) as { entity_id: string }[]).map((r) => r.entity_id));
   return events.filter((e) => own.has(e.entityId));
 }
 

@@ -66,7 +66,13 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
       const item = next;
       if (source.flagged) {
         withheld += 1;
-        log.push({ item, date: source.date, kind: source.kind, why: 'Flagged as third-party information', original: source.text });
+        log.push({
+          item,
+          date: source.date,
+          kind: source.kind,
+          why: 'Flagged as third-party information',
+          original: source.text,
+        });
         return { item, date: source.date, kind: source.kind, text: redactedBlock(item), withheld: true };
       }
       const { text, found } = redactNames(source.text, patterns);

@@ -51,7 +51,11 @@ function recordsTable(items: readonly (ReleasedItem & { who: string })[], empty:
 
 function logBlocks(log: readonly Redaction[]): Block[] {
   return [
-    { kind: 'heading', level: 1, text: `Redaction log (reviewer only, ${log.length} ${log.length === 1 ? 'redaction' : 'redactions'})` },
+    {
+      kind: 'heading',
+      level: 1,
+      text: `Redaction log (reviewer only, ${log.length} ${log.length === 1 ? 'redaction' : 'redactions'})`,
+    },
     {
       kind: 'paragraph',
       style: 'note',
@@ -70,7 +74,13 @@ function logBlocks(log: readonly Redaction[]): Block[] {
         { header: 'Original text', weight: 46 },
       ],
       rows: log.map((r) => ({
-        cells: [r.item === 0 ? '-' : String(r.item), ukWhen(r.date), r.kind, r.why, { text: r.original, thirdParty: true }],
+        cells: [
+          r.item === 0 ? '-' : String(r.item),
+          ukWhen(r.date),
+          r.kind,
+          r.why,
+          { text: r.original, thirdParty: true },
+        ],
       })),
       empty: 'Nothing was redacted.',
     },
@@ -112,7 +122,10 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
       kind: 'keyValues',
       items: [
         { key: 'Parent or carer', value: carer.relationship ? `${carer.name} (${carer.relationship})` : carer.name },
-        { key: 'Parental responsibility', value: carer.parentalResponsibility === null ? 'Not recorded' : carer.parentalResponsibility ? 'Yes' : 'No' },
+        {
+          key: 'Parental responsibility',
+          value: carer.parentalResponsibility === null ? 'Not recorded' : carer.parentalResponsibility ? 'Yes' : 'No',
+        },
         { key: 'Address', value: carer.address ?? 'Not recorded' },
         { key: 'Phone', value: carer.phone ?? 'Not recorded' },
         { key: 'Email', value: carer.email ?? 'Not recorded' },
@@ -125,8 +138,14 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
         { key: 'Young person', value: ypName },
         { key: 'Date of birth', value: yp.dateOfBirth ? ukDate(yp.dateOfBirth) : 'Not recorded' },
         { key: 'Referral date', value: ukDate(c.referralDate) },
-        { key: 'Referred by', value: c.referralSource ? redactor.fact('Referral', c.referralDate, c.referralSource) : 'Not recorded' },
-        { key: 'Reason for referral', value: c.referralReason ? redactor.fact('Referral', c.referralDate, c.referralReason) : 'Not recorded' },
+        {
+          key: 'Referred by',
+          value: c.referralSource ? redactor.fact('Referral', c.referralDate, c.referralSource) : 'Not recorded',
+        },
+        {
+          key: 'Reason for referral',
+          value: c.referralReason ? redactor.fact('Referral', c.referralDate, c.referralReason) : 'Not recorded',
+        },
         { key: 'Case status', value: sentence(c.status) },
         { key: 'Lead worker', value: c.leadWorkerName ?? 'Not allocated' },
       ],
@@ -162,7 +181,10 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
   }));
   blocks.push(
     { kind: 'heading', level: 1, text: `Records (${released.length} ${released.length === 1 ? 'item' : 'items'})` },
-    recordsTable(released, carer ? 'No records of this carer’s own are held.' : 'Nothing has been recorded on this case yet.'),
+    recordsTable(
+      released,
+      carer ? 'No records of this carer’s own are held.' : 'Nothing has been recorded on this case yet.',
+    ),
   );
   if (ctx.reviewerCopy) blocks.push(...logBlocks(redactor.log));
 

@@ -1,17 +1,13 @@
 /** The name rules of the subject access request, without a vault. */
 import { describe, expect, it } from 'vitest';
-import {
-  NAME_REDACTED,
-  namePatterns,
-  redactNames,
-} from '../../../../../main/core/reports/subject-access/redact-names';
+import { NAME_REDACTED, namePatterns, redactNames } from '../../../../../main/core/reports/subject-access/redact-names';
 
 const victim = { name: 'Poppy Ashworth', why: 'third-party person on the case' };
 const redact = (text: string, keep: string[] = ['Sam Ashworth']) => redactNames(text, namePatterns([victim], keep));
 
 describe('redacting third parties’ names', () => {
   it('takes out the full name and each part, whole-word, in any case, with possessives', () => {
-    const r = redact('Poppy Ashworth, POPPY, poppy’s room and Poppy\'s coat.');
+    const r = redact("Poppy Ashworth, POPPY, poppy’s room and Poppy's coat.");
     expect(r.text).toBe(`${NAME_REDACTED}, ${NAME_REDACTED}, ${NAME_REDACTED} room and ${NAME_REDACTED} coat.`);
     expect(r.found).toEqual([victim]);
   });

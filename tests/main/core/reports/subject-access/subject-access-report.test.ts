@@ -45,7 +45,9 @@ const pdfText = async (options: Parameters<typeof sar>[0] = {}, name = 'sar.pdf'
 };
 const lastAudit = () =>
   t.vault.db
-    .prepare("SELECT action, case_id AS caseId, detail FROM audit_log WHERE action LIKE 'report.%' ORDER BY seq DESC LIMIT 1")
+    .prepare(
+      "SELECT action, case_id AS caseId, detail FROM audit_log WHERE action LIKE 'report.%' ORDER BY seq DESC LIMIT 1",
+    )
     .get() as { action: string; caseId: string; detail: string };
 
 describe.skipIf(!POPPLER)('the subject access request (young person)', () => {
@@ -76,7 +78,9 @@ describe.skipIf(!POPPLER)('the subject access request (young person)', () => {
     expect(text).toContain('Name match: Poppy Ashworth (third-party person on the case)');
     expect(text).toContain('Name match: Grace Brennan (another family in the same Safe Home group)');
     // The person row of the victim is withheld whole, and logged.
-    expect(text).toMatch(/3 01\/06\/2025 Person Flagged as third-party information THIRD-PARTY INFORMATION Poppy Ashworth, Sibling, Sister/);
+    expect(text).toMatch(
+      /3 01\/06\/2025 Person Flagged as third-party information THIRD-PARTY INFORMATION Poppy Ashworth, Sibling, Sister/,
+    );
   });
 
   it('is audited as report.subject_access with whose records, which copy and the counts', async () => {
@@ -104,9 +108,7 @@ describe.skipIf(!POPPLER)('the subject access request (young person)', () => {
 
 describe.skipIf(!POPPLER)('the subject access request of one carer', () => {
   const helenId = () =>
-    (
-      t.vault.db.prepare("SELECT id FROM case_people WHERE name = 'Helen Ashworth'").get() as { id: string }
-    ).id;
+    (t.vault.db.prepare("SELECT id FROM case_people WHERE name = 'Helen Ashworth'").get() as { id: string }).id;
 
   it('holds the carer’s own Safe Home records, and nothing of the young person’s, the other carer’s or the other family’s', async () => {
     const text = await pdfText({ personId: helenId() }, 'sar-carer.pdf');
@@ -126,7 +128,11 @@ describe.skipIf(!POPPLER)('the subject access request of one carer', () => {
     for (const personId of [g.victimId, grace, '00000000-0000-4000-8000-000000000000']) {
       await expect(sar({ personId })).rejects.toThrow(/is not one\. Its parents and carers are: .*Helen Ashworth/);
     }
-    const before = (t.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.subject_access'").get() as { n: number }).n;
+    const before = (
+      t.vault.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'report.subject_access'").get() as {
+        n: number;
+      }
+    ).n;
     expect(before).toBe(0);
   });
 });
