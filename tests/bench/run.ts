@@ -41,6 +41,7 @@ import { measureBackup } from './backup-metrics';
 import { measureTraining } from './training-metrics';
 import { measureSafeHome } from './safe-home-metrics';
 import { measureHome } from './home-metrics';
+import { measureSubjectAccess } from './subject-access-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
@@ -215,6 +216,7 @@ try {
     if (!SKIP.has('training')) await measureTraining(core.router, vault, RUNS);
     if (!SKIP.has('safe-home')) await measureSafeHome(core.router, vault, RUNS);
     if (!SKIP.has('home')) await measureHome(vault, RUNS);
+    if (!SKIP.has('subject-access')) await measureSubjectAccess(vault, meta.largestCaseId, RUNS);
     if (!SKIP.has('backup')) await measureBackup(vault, { username: BENCH_USER, password: BENCH_PASSWORD }, RUNS);
 
     if (!SKIP.has('plain')) {

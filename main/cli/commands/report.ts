@@ -14,13 +14,15 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   record: { type: 'string' },
+  person: { type: 'string' },
+  reviewer: { type: 'boolean' },
 } as const;
 
 /** `ncats report`: a case report (the chronology, ...) as PDF or Word, written to a new file. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write a case report (for example the chronology) as PDF or Word.',
-  usage: `ncats report --vault DIR --user NAME [--password-stdin] --case REF --kind KIND --format pdf|docx --out FILE [--record ID]
+  usage: `ncats report --vault DIR --user NAME [--password-stdin] --case REF --kind KIND --format pdf|docx --out FILE [--record ID] [--person ID] [--reviewer]
 
 Writes report KIND of case REF to FILE, which must not exist yet (nothing is ever overwritten).
 Every page is marked OFFICIAL-SENSITIVE with the case reference and "Page N of M". The export
@@ -28,8 +30,12 @@ is recorded in the vault's audit trail with the kind, the format and the record.
 chronology (every event of the case, oldest first, with upcoming tasks apart), consultation
 or assessment; a wrong KIND lists the kinds there are. A consultation report is of the case's
 most recent consultation unless --record names another by its id (an id that is not one of
-the case's is refused, listing the case's consultations with their ids and dates). Keep the
-file on encrypted storage: it is personal health information.`,
+the case's is refused, listing the case's consultations with their ids and dates). KIND subject-access is a copy of the
+young person's records for a subject access request, third-party information withheld and
+third parties' names taken out; --person ID makes it a copy of that parent or carer's own
+records instead, and --reviewer the reviewer's copy, which adds the redaction log with the
+original text and must never reach the requester. Keep the file on encrypted storage: it is
+personal health information.`,
 
   async run(args, io) {
     const values = parseCommandArgs(args, OPTIONS);
@@ -56,11 +62,14 @@ file on encrypted storage: it is personal health information.`,
         kind: kind.id,
         format,
         ...(values.record !== undefined ? { recordId: values.record } : {}),
+        ...(values.person !== undefined ? { personId: values.person } : {}),
+        ...(values.reviewer ? { reviewerCopy: true } : {}),
       });
       // 'wx': refuse a file that appeared while the report was being made, rather than replace it.
       writeFileSync(out, report.bytes, { flag: 'wx', mode: 0o600 });
+      const copy = values.reviewer ? ' (the reviewer’s copy, with the redaction log: not for the requester)' : '';
       io.out(
-        `Wrote the ${kind.title.toLowerCase()} of case ${report.caseReference} to ${outName} (${format}, ${report.bytes.length} bytes).`,
+        `Wrote the ${kind.title.toLowerCase()}${copy} of case ${report.caseReference} to ${outName} (${format}, ${report.bytes.length} bytes).`,
       );
       return EXIT.OK;
     });

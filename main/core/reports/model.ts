@@ -38,6 +38,10 @@ export interface ReportContent {
   /** The case reference printed on every page. */
   caseReference: string;
   blocks: readonly Block[];
+  /** Replaces the kind's title on page one and every page header (a reviewer's copy says so). */
+  title?: string;
+  /** Figures the kind adds to its export's audit row (a subject access request's redaction counts). */
+  auditDetail?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** One report: its content and its page furniture. */

@@ -22,6 +22,13 @@ export interface ReportContext {
    * checked by the engine; the newest when none was asked for). Absent for a whole-case kind.
    */
   recordId?: string;
+  /**
+   * For a kind that `takes.person`: the person of the case the report is for (a carer's own
+   * subject access request) rather than the young person. Checked by the kind.
+   */
+  personId?: string;
+  /** For a kind that `takes.reviewerCopy`: the reviewer's copy (with what was redacted) is asked for. */
+  reviewerCopy?: boolean;
 }
 
 /** One record a report can be of, as a person picks it: "Consultation on 10/06/2025". */
@@ -57,6 +64,16 @@ export interface ReportKind {
    * refuses one that is not among `choices`. Absent: asking for a record is refused.
    */
   subject?: ReportSubject;
+  /**
+   * What else the kind takes besides the case (the subject access request: a person, and a
+   * reviewer's copy). Absent: the engine refuses `personId` and `reviewerCopy`.
+   */
+  takes?: { person?: boolean; reviewerCopy?: boolean };
+  /**
+   * The audit action of an export of this kind, when it is not `report.export` (a subject access
+   * request is audited under its own name, with the build's `auditDetail`).
+   */
+  auditAction?: string;
 }
 
 export const REPORT_FORMATS = ['pdf', 'docx'] as const;
@@ -98,6 +115,15 @@ export function requireReportFormat(format: string): ReportFormat {
     throw new AppError('INVALID_INPUT', `A report can be made as pdf or docx (Word), not "${format}".`);
   }
   return format;
+}
+
+/** Refuses a person or a reviewer's copy asked of a kind that takes neither. */
+export function checkReportOptions(kind: ReportKind, options: { personId?: string; reviewerCopy?: boolean }): void {
+  const title = kind.title.toLowerCase();
+  if (options.personId !== undefined && !kind.takes?.person)
+    throw new AppError('INVALID_INPUT', `The ${title} is not made for one person: leave out the person.`);
+  if (options.reviewerCopy && !kind.takes?.reviewerCopy)
+    throw new AppError('INVALID_INPUT', `The ${title} has no reviewer’s copy.`);
 }
 
 /**

@@ -11,9 +11,16 @@ import { renderDocx } from './docx';
 import { ukProducedAt } from './format';
 import type { ReportDocument } from './model';
 import { renderPdf } from './pdf';
-import { requireReportFormat, requireReportKind, resolveReportRecord, type ReportFormat } from './registry';
+import {
+  checkReportOptions,
+  requireReportFormat,
+  requireReportKind,
+  resolveReportRecord,
+  type ReportFormat,
+} from './registry';
 // The built-in kinds register themselves when loaded.
 import './chronology-report';
+import './subject-access/subject-access-report';
 
 export interface ReportRequest {
   caseId: string;
@@ -25,7 +32,14 @@ export interface ReportRequest {
    * when it is not one of the case's. Absent: the newest.
    */
   recordId?: string;
+  /** For a kind that takes one (the subject access request): the person it is for. */
+  personId?: string;
+  /** For a kind that has one (the subject access request): the reviewer's copy. */
+  reviewerCopy?: boolean;
 }
+
+/** What a kind may take besides the case and the record. */
+export type ReportOptions = Pick<ReportRequest, 'personId' | 'reviewerCopy'>;
 
 export interface RenderedReport {
   bytes: Buffer;
@@ -51,8 +65,10 @@ export function readReport(
   kindId: string,
   format: ReportFormat,
   recordId?: string,
+  options: ReportOptions = {},
 ): ReportDocument & { recordLabel: string | null } {
   const kind = requireReportKind(kindId);
+  checkReportOptions(kind, options);
   return vault.db
     .transaction(() => {
       requireCase(vault.db, caseId);
@@ -66,9 +82,11 @@ export function readReport(
         producedBy,
         now,
         ...(record ? { recordId: record.id } : {}),
+        ...(options.personId !== undefined ? { personId: options.personId } : {}),
+        ...(options.reviewerCopy ? { reviewerCopy: true } : {}),
       });
       vault.audit({
-        action: 'report.export',
+        action: kind.auditAction ?? 'report.export',
         entityType: 'case',
         entityId: caseId,
         caseId,
@@ -79,11 +97,13 @@ export function readReport(
           format,
           caseReference: content.caseReference,
           ...(record ? { recordId: record.id, record: record.label } : {}),
+          ...content.auditDetail,
         },
       });
+      const { auditDetail: _audited, ...drawn } = content;
       return {
-        ...content,
-        title: kind.title,
+        ...drawn,
+        title: content.title ?? kind.title,
         producedBy,
         producedAt: ukProducedAt(now),
         recordLabel: record?.label ?? null,
@@ -94,12 +114,15 @@ export function readReport(
 
 export async function exportReport(vault: OpenVault, request: ReportRequest): Promise<RenderedReport> {
   const format = requireReportFormat(request.format);
-  const doc = readReport(vault, request.caseId, request.kind, format, request.recordId);
+  const doc = readReport(vault, request.caseId, request.kind, format, request.recordId, {
+    ...(request.personId !== undefined ? { personId: request.personId } : {}),
+    ...(request.reviewerCopy ? { reviewerCopy: true } : {}),
+  });
   const bytes = format === 'pdf' ? await renderPdf(doc) : await renderDocx(doc);
   const date = todayIn(vault).split('-').reverse().join('-');
   const name = doc.recordLabel
     ? `${doc.caseReference} ${fileNamePart(doc.recordLabel)} exported ${date}`
-    : `${doc.caseReference} ${request.kind} ${date}`;
+    : `${doc.caseReference} ${request.kind}${request.reviewerCopy ? ' reviewer copy' : ''} ${date}`;
   return {
     bytes,
     fileName: `${name}.${format}`,

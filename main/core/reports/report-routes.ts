@@ -40,14 +40,37 @@ export function parseReportPath(path: string): z.infer<typeof routeSchema> {
   return parsed.data;
 }
 
-export type ReportAddress = z.infer<typeof routeSchema> & { recordId?: string };
+export type ReportAddress = z.infer<typeof routeSchema> & {
+  recordId?: string;
+  personId?: string;
+  reviewerCopy?: boolean;
+};
+
+const personSchema = z.uuid('That is not a person id: a report for one person names them by their id.');
+
+/**
+ * `?person=<id>` (once) and `?reviewer=1` (the reviewer's copy), for a kind that takes them
+ * (the subject access request); whether it does, the engine decides.
+ */
+function parseReportOptions(query: URLSearchParams): Pick<ReportAddress, 'personId' | 'reviewerCopy'> {
+  const people = query.getAll('person');
+  if (people.length > 1) throw new AppError('INVALID_INPUT', 'A report is for one person: name them once.');
+  const reviewer = query.getAll('reviewer');
+  if (reviewer.length > 1 || (reviewer.length === 1 && reviewer[0] !== '1'))
+    throw new AppError('INVALID_INPUT', 'Ask for the reviewer’s copy as reviewer=1, once.');
+  const options: Pick<ReportAddress, 'personId' | 'reviewerCopy'> = reviewer.length === 1 ? { reviewerCopy: true } : {};
+  if (people.length === 0) return options;
+  const parsed = personSchema.safeParse(people[0]);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues.map((i) => i.message).join(' '));
+  return { ...options, personId: parsed.data };
+}
 
 /**
  * The whole address: the path and, when given, `?record=<id>` (once, a record id). Whether the
  * kind takes a record, and whether it is one of the case's, the engine decides.
  */
 export function parseReportAddress(path: string, query: URLSearchParams): ReportAddress {
-  const address = parseReportPath(path);
+  const address = { ...parseReportPath(path), ...parseReportOptions(query) };
   const records = query.getAll('record');
   if (records.length === 0) return address;
   if (records.length > 1) throw new AppError('INVALID_INPUT', 'A report is of one record: name it once.');

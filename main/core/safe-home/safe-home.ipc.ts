@@ -14,12 +14,14 @@ import { addSafetyPlanVersion, markReviewed } from './safety-plans.service';
 import { listRuns, serviceSummary } from './service-view';
 import { completionRule, createTheme, themeList, updateCompletionRule, updateTheme } from './themes.service';
 // What Safe Home contributes at start-up beyond its handlers: its report kind and chronology events.
+import { registerSafeHomeSubjectAccess } from './safe-home.subject-access';
 import './safe-home-report';
 // Its statistics measures (completion and drop-out) for the dashboard and the export.
 import './safe-home.stats';
 import { registerSafeHomeChronology } from './safe-home.chronology';
 
 registerSafeHomeChronology();
+registerSafeHomeSubjectAccess();
 
 export const safeHomeHandlers: HandlersFor<typeof safeHomeChannels> = {
   'safeHomeTheme:list': (_input, { manager }) => themeList(manager.current()),

@@ -10,6 +10,7 @@ import { NEWEST_FIRST_WORDS, Pager } from '../../../components/Pager';
 import { chronologyKindLabel } from './labels';
 import { filterChronology, loadChronology } from './case-actions';
 import { ReportDownloads } from '../../reports/ReportDownloads';
+import { SubjectAccessRequest } from '../../reports/subject-access/SubjectAccessRequest';
 
 /** A date-only event (referral, paperwork) shows as a date; anything else with its time. */
 function when(at: string): string {
@@ -70,6 +71,7 @@ export function ChronologyTab() {
     <div className="tab-body">
       <h3>Chronology</h3>
       <ReportDownloads kind="chronology" name="chronology" />
+      <SubjectAccessRequest />
       <p className="muted">
         What has happened on the case, newest first: referral, status changes, notes, flags, tasks, paperwork and
         documents. Dates still to come are shown apart, as upcoming.

@@ -27,7 +27,7 @@ describe('registerReportKind', () => {
         };
       },
     });
-    expect(reportKinds().map((k) => k.id)).toEqual(['chronology', 'test-consultation']);
+    expect(reportKinds().map((k) => k.id)).toEqual(['chronology', 'subject-access', 'test-consultation']);
     const c = newCase(t.vault);
     const report = await exportReport(t.vault, { caseId: c.id, kind: 'test-consultation', format: 'pdf' });
     expect(report.fileName).toBe(`${c.reference} test-consultation 15-06-2025.pdf`);
