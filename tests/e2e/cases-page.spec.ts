@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { test, expect } from './fixtures';
+import { goToArea } from './helpers/reflow';
 import { createVaultAndSignIn } from './helpers/sign-in';
 
 /*
@@ -127,8 +128,10 @@ async function makeReferral(page: Page): Promise<{ id: string; reference: string
 /** Open the case from the caseload, as a clinician would. */
 async function openFromCaseload(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // Each step waits for its heading: a second click before the first had landed left the
+  // caseload mounted, so it never asked again (reports.spec timed out so, two workers, loaded).
+  await goToArea(page, 'Dashboard');
+  await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { goToArea } from './helpers/reflow';
 import { ADMIN_NAME, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
@@ -16,8 +17,10 @@ const NOTE_TEXT = `Met Jordan with his foster carer. ${MARKER} said he wants the
 
 async function openCase(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // Each step waits for its heading: a second click before the first had landed left the
+  // caseload mounted, so it never asked again (reports.spec timed out so, two workers, loaded).
+  await goToArea(page, 'Dashboard');
+  await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
 }
