@@ -421,7 +421,9 @@ test('person: third parties are marked; a stale save is refused with a reload', 
 });
 
 test('every tab of the case page passes axe-core (WCAG 2.2 AA)', async ({ app }) => {
-  test.setTimeout(120_000);
+  // Two workers share the cores: under load this test ran past its old budget (BENCHMARKS.md,
+  // Test suite time). The budget only catches a hang; the assertions are the same.
+  test.setTimeout(240_000);
   const { page } = app;
   await createVaultAndSignIn(page);
   const { reference } = await makeReferral(page);

@@ -86,7 +86,9 @@ async function resumeNote(page: Page, reference: string, screenshot?: string): P
 }
 
 test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resumed after sign-in', async ({ app }) => {
-  test.setTimeout(120_000);
+  // Two workers share the cores: under load this test ran past its old budget (BENCHMARKS.md,
+  // Test suite time). The budget only catches a hang; the assertions are the same.
+  test.setTimeout(240_000);
   const { page } = app;
   await createVaultAndSignIn(page);
   const { reference } = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');
