@@ -128,8 +128,7 @@ async function makeReferral(page: Page): Promise<{ id: string; reference: string
 /** Open the case from the caseload, as a clinician would. */
 async function openFromCaseload(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  // Each step waits for its heading: a second click before the first had landed left the
-  // caseload mounted, so it never asked again (reports.spec timed out so, two workers, loaded).
+  // Each step waits for its heading, so the second click cannot land before the first.
   await goToArea(page, 'Dashboard');
   await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).click();

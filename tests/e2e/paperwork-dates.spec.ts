@@ -24,8 +24,7 @@ function englandDate(daysFromToday = 0): string {
 
 async function openPaperwork(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new case.
-  // Each step waits for its heading: a second click before the first had landed left the
-  // caseload mounted, so it never asked again (reports.spec timed out so, two workers, loaded).
+  // Each step waits for its heading, so the second click cannot land before the first.
   await page.getByRole('link', { name: 'My tasks' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'My tasks' })).toBeVisible();
   await page.getByRole('link', { name: 'Caseload' }).click();

@@ -24,8 +24,7 @@ function ukDate(iso: string): string {
 
 async function openChronology(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the case made through the API.
-  // Each step waits for its heading: a second click before the first had landed left the
-  // caseload mounted, so it never asked again (reports.spec timed out so, two workers, loaded).
+  // Each step waits for its heading, so the second click cannot land before the first.
   await goToArea(page, 'Sharing');
   await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).first().click();
