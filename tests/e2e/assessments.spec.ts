@@ -96,7 +96,9 @@ test('an assessment from paperwork complete to report sent, keyboard only, and t
 
   // Open the case on its Assessment tab.
   // Leave and come back, so the caseload asks the core again and lists the new cases.
+  // Each step waits for its heading, so the second click cannot land before the first.
   await press(page.getByRole('link', { name: 'My tasks' }));
+  await expect(page.getByRole('heading', { level: 2, name: 'My tasks' })).toBeVisible();
   await press(page.getByRole('link', { name: 'Caseload' }));
   await press(page.getByRole('link', { name: made.reference }));
   await expect(page.getByRole('heading', { level: 2, name: 'Jamie Hughes' })).toBeVisible();

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { deflateSync } from 'node:zlib';
 import { test, expect } from './fixtures';
+import { goToArea } from './helpers/reflow';
 import { createVaultAndSignIn } from './helpers/sign-in';
 import { englandUkDaysFromToday } from './helpers/england-date';
 
@@ -128,8 +129,9 @@ async function makeReferral(page: Page): Promise<{ id: string; reference: string
 /** Open the case from the caseload, as a clinician would. */
 async function openFromCaseload(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // Each step waits for its heading, so the second click cannot land before the first.
+  await goToArea(page, 'Dashboard');
+  await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
 }
@@ -418,7 +420,9 @@ test('person: third parties are marked; a stale save is refused with a reload', 
 });
 
 test('every tab of the case page passes axe-core (WCAG 2.2 AA)', async ({ app }) => {
-  test.setTimeout(120_000);
+  // Two workers share the cores: under load this test ran past its old budget (BENCHMARKS.md,
+  // Test suite time). The budget only catches a hang; the assertions are the same.
+  test.setTimeout(240_000);
   const { page } = app;
   await createVaultAndSignIn(page);
   const { reference } = await makeReferral(page);

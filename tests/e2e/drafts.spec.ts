@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, makeCase } from './helpers/cases';
+import { goToArea } from './helpers/reflow';
 import { ADMIN_NAME, createVaultAndSignIn, signIn } from './helpers/sign-in';
 
 /*
@@ -16,8 +17,9 @@ const NOTE_TEXT = `Met Jordan with his foster carer. ${MARKER} said he wants the
 
 async function openCase(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new referral.
-  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // Each step waits for its heading, so the second click cannot land before the first.
+  await goToArea(page, 'Dashboard');
+  await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jordan Ellis' })).toBeVisible();
 }
@@ -83,7 +85,9 @@ async function resumeNote(page: Page, reference: string, screenshot?: string): P
 }
 
 test('a note half-typed when Ctrl+L locks is kept, leaves no trace, and is resumed after sign-in', async ({ app }) => {
-  test.setTimeout(120_000);
+  // Two workers share the cores: under load this test ran past its old budget (BENCHMARKS.md,
+  // Test suite time). The budget only catches a hang; the assertions are the same.
+  test.setTimeout(240_000);
   const { page } = app;
   await createVaultAndSignIn(page);
   const { reference } = await makeCase(page, 'Jordan', 'Ellis', '2012-03-14');

@@ -25,11 +25,25 @@ interface Options {
   policyFileText: string | undefined;
 }
 
+interface WorkerFixtures {
+  /**
+   * This worker's own temporary folder (`ncats-e2e-w<parallel index>-…`): every test's vault and
+   * policy folders are made inside it, so two workers never share a path, and whatever a test
+   * left behind (a crash mid-teardown) goes when the worker ends.
+   */
+  workerTempDir: string;
+  /** Everything the worker prints goes to the run's logs (checked for secrets after the run). */
+  runLogs: undefined;
+}
+
 /**
  * `app`: the renderer open on a brand-new temporary vault, through the browser host (always)
  * or Electron (when its binary exists; otherwise the test is reported as skipped, with why).
+ * Each test gets its own browser-host server on a port the OS picks (port 0), its own vault
+ * folder and its own browser context: nothing is shared between tests, or between workers
+ * (playwright.config.ts runs two), except the worker's Chromium.
  */
-export const test = base.extend<{ app: AppHandle } & Options, { runLogs: undefined }>({
+export const test = base.extend<{ app: AppHandle } & Options, WorkerFixtures>({
   // Everything the worker prints goes to the run's logs, checked for secrets after the run.
   runLogs: [
     // Playwright reads the fixtures a function needs from its first parameter, so it must be a pattern.
@@ -43,14 +57,26 @@ export const test = base.extend<{ app: AppHandle } & Options, { runLogs: undefin
   driver: ['browser-host', { option: true }],
   idleLockMs: [undefined, { option: true }],
   policyFileText: [undefined, { option: true }],
-  app: async ({ browser, driver, idleLockMs, policyFileText }, use, testInfo) => {
+  workerTempDir: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use, workerInfo) => {
+      const dir = mkdtempSync(join(tmpdir(), `ncats-e2e-w${workerInfo.parallelIndex}-`));
+      try {
+        await use(dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ browser, driver, idleLockMs, policyFileText, workerTempDir }, use, testInfo) => {
     if (driver === 'electron') {
       const { available, reason } = electronAvailable();
       testInfo.skip(!available, reason);
     }
-    const vaultDir = mkdtempSync(join(tmpdir(), 'ncats-e2e-'));
+    const vaultDir = mkdtempSync(join(workerTempDir, 'vault-'));
     // Not inside the vault folder: the app must find that folder empty on first run.
-    const policyDir = policyFileText === undefined ? null : mkdtempSync(join(tmpdir(), 'ncats-e2e-policy-'));
+    const policyDir = policyFileText === undefined ? null : mkdtempSync(join(workerTempDir, 'policy-'));
     const policyFile = policyDir ? join(policyDir, 'policy.json') : undefined;
     if (policyFile) writeFileSync(policyFile, policyFileText ?? '');
     const session =

@@ -61,7 +61,9 @@ async function fillSession(
 test('a plan with three goals, four sessions (a DNA, a concern, a signed note with an addendum), the outcome chart', async ({
   app,
 }) => {
-  test.setTimeout(240_000);
+  // Two workers share the cores: under load this test ran past its old budget (BENCHMARKS.md,
+  // Test suite time). The budget only catches a hang; the assertions are the same.
+  test.setTimeout(360_000);
   const { page } = app;
   await page.setViewportSize({ width: 1280, height: 800 });
   await createVaultAndSignIn(page);

@@ -17,7 +17,9 @@ const englandDate = englandUkDaysFromToday;
 
 async function openPaperwork(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the new case.
+  // Each step waits for its heading, so the second click cannot land before the first.
   await page.getByRole('link', { name: 'My tasks' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'My tasks' })).toBeVisible();
   await page.getByRole('link', { name: 'Caseload' }).click();
   await page.getByRole('link', { name: reference }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Jamie Hughes' })).toBeVisible();

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { api, expectNoSeriousViolations, isoDaysFromToday, makeCase } from './helpers/cases';
+import { goToArea } from './helpers/reflow';
 import { createVaultAndSignIn } from './helpers/sign-in';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
@@ -23,8 +24,9 @@ function ukDate(iso: string): string {
 
 async function openChronology(page: Page, reference: string): Promise<void> {
   // Leave and come back, so the caseload asks the core again and lists the case made through the API.
-  await page.getByRole('link', { name: 'Sharing', exact: true }).click();
-  await page.getByRole('link', { name: 'Cases', exact: true }).click();
+  // Each step waits for its heading, so the second click cannot land before the first.
+  await goToArea(page, 'Sharing');
+  await goToArea(page, 'Cases');
   await page.getByRole('link', { name: reference }).first().click();
   await page.getByRole('tab', { name: /^Chronology/ }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'Chronology' })).toBeVisible();
