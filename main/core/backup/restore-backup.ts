@@ -39,6 +39,7 @@ import { keyMatchesCheck, parseRecoveryKey } from '../vault/recovery-key';
 import { findUserById } from '../vault/users.repo';
 import { backupPassphraseFromKey, readEnvelope, type BackupEnvelope } from './backup-format';
 import { recordBackup } from './backup-status';
+import { sweepBackupLeftovers } from './sweep';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -295,6 +296,7 @@ export async function restoreBackup(
   const { key, userId } = await keyFor(envelope.header, credential);
   const passphrase = backupPassphraseFromKey(key);
   const temp = join(dirname(newVaultDir), `.${basename(newVaultDir)}.restoring-${randomBytes(6).toString('hex')}`);
+  sweepBackupLeftovers(dirname(newVaultDir));
   try {
     mkdirSync(temp, { mode: 0o700 });
     const manifest = await unpack(inFile, payloadOffset, passphrase, temp);
