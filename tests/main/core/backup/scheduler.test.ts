@@ -124,6 +124,8 @@ describe('the backup schedule', () => {
     let phase: string | undefined;
     while (!finished && phase !== 'copying') {
       phase = (await ok<BackupStatus>('backup:status')).schedule.running?.phase;
+      // Let timers and I/O run between calls, as a window's calls would.
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(phase).toBe('copying');
     expect(await ok('vault:status')).toMatchObject({ state: 'unlocked' });
