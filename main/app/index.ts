@@ -83,6 +83,8 @@ async function start(): Promise<void> {
     shell: { chooseSavePath, clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() } },
     // IT's machine-wide policy, read once at start and never written (main/core/policy).
     policy: loadMachinePolicy(),
+    // Scheduled backups while the vault is unlocked: the policy's folder, or this one.
+    backups: { defaultFolder: path.join(app.getPath('userData'), 'backups') },
   });
   serveAppProtocol({
     rendererRoot: path.join(app.getAppPath(), 'out', 'renderer'),

@@ -27,6 +27,7 @@ import type { EventName, EventPayloads } from '../../preload/contract';
 import { machinePolicyStatus, setMachinePolicy } from './policy/policy-in-force';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './session/session-manager';
 import { DEFAULT_MACHINE_POLICY, type MachinePolicyStatus } from '../../preload/contract/policy';
+import { startBackupSchedule, type BackupScheduleOptions } from './backup/scheduler';
 
 /**
  * Every channel's handler, gathered from the domains: each folder contributes the handlers of
@@ -77,10 +78,15 @@ export interface CoreOptions extends SessionManagerOptions {
   policy?: MachinePolicyStatus;
   /** How long copied text stays on the clipboard (tests); 30 seconds when absent. */
   clipboardHoldMs?: number;
+  /**
+   * Scheduled backups (main/core/backup/scheduler.ts): the app's own backup folder and, for
+   * tests, the clock. No schedule when absent (the CLI, most tests).
+   */
+  backups?: BackupScheduleOptions;
 }
 
 export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
-  const { shell, bundles, policy, clipboardHoldMs, ...sessionOptions } = options;
+  const { shell, bundles, policy, clipboardHoldMs, backups, ...sessionOptions } = options;
   // The idle lock asked for (a launch option, a test) can shorten the policy's maximum, never
   // pass it.
   const maxIdleMs = (policy?.policy ?? DEFAULT_MACHINE_POLICY).maxIdleLockMinutes * 60_000;
@@ -96,6 +102,14 @@ export function createCore(vaultDir: string, options: CoreOptions = {}): Core {
   const passphraseAllowed = machinePolicyStatus(manager).policy.passphraseBundlesAllowed;
   if (bundles || !passphraseAllowed) {
     setBundlePolicy(manager, { ...bundles, allowPassphrase: passphraseAllowed && (bundles?.allowPassphrase ?? true) });
+  }
+  if (backups) {
+    const scheduler = startBackupSchedule(manager, () => machinePolicyStatus(manager).policy, backups);
+    const dispose = manager.dispose.bind(manager);
+    manager.dispose = () => {
+      scheduler.dispose();
+      dispose();
+    };
   }
   return { manager, router: createRouter(handlers, manager, console.error, shell ?? {}) };
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENTS, type EventName, type EventPayloads } from '../../preload/contract';
-import { createCore, type Core } from '../../main/core/core';
+import { createCore, type Core, type CoreOptions } from '../../main/core/core';
 import type { KdfParams } from '../../main/core/vault/kdf';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/session-policy';
 import { bridgeScript } from './bridge-script';
@@ -31,6 +31,12 @@ export interface BrowserHostOptions {
   byteRoutes?: readonly ByteRoute[];
   /** The machine policy file to read (as NCATS_POLICY_FILE would name it); the machine's own when absent. */
   policyFile?: string;
+  /**
+   * The app's own backup folder (the Electron shell's `<userData>/backups`); NCATS_BACKUP_FOLDER
+   * when absent. With neither, the host takes no scheduled backups, so the other e2e tests' audit
+   * logs are not joined by a backup a minute in. NCATS_BACKUP_CHECK_MS sets how often it looks.
+   */
+  backupFolder?: string;
 }
 
 export interface BrowserHost {
@@ -40,6 +46,12 @@ export interface BrowserHost {
   token: string;
   core: Core;
   close(): Promise<void>;
+}
+
+function backupScheduleFrom(folder: string | undefined): Pick<CoreOptions, 'backups'> {
+  if (!folder) return {};
+  const checkEveryMs = Number(process.env.NCATS_BACKUP_CHECK_MS) || undefined;
+  return { backups: { defaultFolder: folder, ...(checkEveryMs ? { checkEveryMs } : {}) } };
 }
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -103,6 +115,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       platform: process.platform,
       env: options.policyFile ? { ...process.env, NCATS_POLICY_FILE: options.policyFile } : process.env,
     }),
+    ...backupScheduleFrom(options.backupFolder ?? process.env.NCATS_BACKUP_FOLDER),
   });
 
   // The bridge must run before the renderer's module script, so it goes first in <head>.

@@ -39,7 +39,8 @@ import { readHeader } from '../vault/header';
 import type { OpenVault } from '../vault/vault';
 import { BACKUP_FORMAT_VERSION, BACKUP_KEY_PURPOSE, BACKUP_SCRYPT_WORK_FACTOR, envelopeBytes } from './backup-format';
 import { recordBackup } from './backup-status';
-import { sweepStaleBackupPartials } from './stale-temp';
+import { snapshotInWorker } from './snapshot-worker';
+import { sweepBackupLeftovers } from './sweep';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -61,15 +62,6 @@ export interface BackupResult {
 /** Temporary files of a backup being written to `outFile` (all ciphertext). */
 export function backupTempFiles(outFile: string): { partial: string; snapshot: string } {
   return { partial: `${outFile}.partial`, snapshot: `${outFile}.partial-db` };
-}
-
-/** Copy the database into `snapshot` under its own key, from one consistent read. */
-function snapshotDatabase(vault: OpenVault, snapshot: string): void {
-  try {
-    vault.db.prepare('VACUUM INTO ?').run(snapshot);
-  } catch (err) {
-    fsError(err, 'the backup');
-  }
 }
 
 /**
@@ -134,9 +126,23 @@ function fsyncPath(path: string): void {
  * Back up `vault` into `outFile`, which must not exist yet. Audited as `backup.create` (who,
  * when, the file's name and size). Nothing is left at `outFile` unless the whole file was written.
  */
-export async function createBackup(vault: OpenVault, outFile: string): Promise<BackupResult> {
-  // A backup is every case in the vault: only an administrator may take one.
-  if (vault.user.role !== 'administrator') {
+export interface CreateBackupOptions {
+  /**
+   * Taken by the app's schedule (`scheduler.ts`) into the policy's or the app's own folder, not
+   * into a file the user chose: allowed under any signed-in user's session, and so recorded.
+   */
+  scheduled?: boolean;
+  /** Told when the copy is done and the file is being written (the screen's progress). */
+  onPhase?: (phase: 'copying' | 'writing') => void;
+}
+
+export async function createBackup(
+  vault: OpenVault,
+  outFile: string,
+  options: CreateBackupOptions = {},
+): Promise<BackupResult> {
+  // A backup is every case in the vault: only an administrator may choose where one goes.
+  if (!options.scheduled && vault.user.role !== 'administrator') {
     throw new AppError('FORBIDDEN', 'Only an administrator can back up the vault.');
   }
   if (resolve(outFile).startsWith(resolve(vault.dir) + sep)) {
@@ -154,8 +160,6 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
   if (!existsSync(dirname(outFile))) {
     throw new AppError('NOT_FOUND', `The folder ${dirname(outFile)} does not exist. Create it first.`);
   }
-  // A backup killed half-way (this folder is where the next one goes) left its partial files.
-  sweepStaleBackupPartials(dirname(outFile));
   const createdAt = vault.now().toISOString();
   const { partial, snapshot } = backupTempFiles(outFile);
   const cleanUp = () => {
@@ -168,7 +172,10 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
   passphraseKey.fill(0);
   try {
     const header = { ...readHeader(vault.dir), lockout: {}, pendingAudit: [] };
-    snapshotDatabase(vault, snapshot);
+    sweepBackupLeftovers(dirname(outFile));
+    options.onPhase?.('copying');
+    await snapshotInWorker(vault, snapshot);
+    options.onPhase?.('writing');
     const ids = blobIdsOf(vault, snapshot);
     const present = ids.filter((id) => existsSync(blobPath(vault.dir, id)));
     const missingBlobs = ids.filter((id) => !present.includes(id));
@@ -218,7 +225,13 @@ export async function createBackup(vault: OpenVault, outFile: string): Promise<B
       .transaction(() => {
         vault.audit({
           action: 'backup.create',
-          detail: { file: basename(outFile), bytes, documents: present.length, missingBlobs: missingBlobs.length },
+          detail: {
+            file: basename(outFile),
+            bytes,
+            documents: present.length,
+            missingBlobs: missingBlobs.length,
+            ...(options.scheduled ? { scheduled: true } : {}),
+          },
         });
         recordBackup(vault.db, {
           takenAt: createdAt,

@@ -41,7 +41,7 @@ import { keyMatchesCheck, parseRecoveryKey } from '../vault/recovery-key';
 import { findUserById } from '../vault/users.repo';
 import { backupPassphraseFromKey, readEnvelope, type BackupEnvelope } from './backup-format';
 import { recordBackup } from './backup-status';
-import { sweepStaleRestores } from './stale-temp';
+import { sweepBackupLeftovers } from './sweep';
 import {
   DATABASE_ENTRY,
   HEADER_ENTRY,
@@ -313,13 +313,13 @@ export async function restoreBackup(
   options: RestoreOptions,
 ): Promise<RestoreResult> {
   const targetExists = checkTarget(newVaultDir);
-  // A restore killed half-way left its unpacked folder (a whole vault's ciphertext) here.
-  sweepStaleRestores(dirname(newVaultDir));
   if (!existsSync(inFile)) throw new AppError('NOT_FOUND', `There is no file ${inFile}.`);
   const { envelope, payloadOffset } = readEnvelope(inFile);
   const { key, userId } = await keyFor(envelope.header, credential);
   const passphrase = backupPassphraseFromKey(key);
   const temp = join(dirname(newVaultDir), `.${basename(newVaultDir)}.restoring-${randomBytes(6).toString('hex')}`);
+  // A restore killed half-way left its unpacked folder (a whole vault's ciphertext) here.
+  sweepBackupLeftovers(dirname(newVaultDir));
   try {
     mkdirSync(temp, { mode: 0o700 });
     const manifest = await unpack(inFile, payloadOffset, passphrase, temp);

@@ -6,6 +6,7 @@
 import { DEFAULT_MACHINE_POLICY, type MachinePolicyStatus } from '../../../preload/contract/policy';
 import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
+import { folderIsWithin } from './user-settings';
 
 // Keyed by the session manager, as the bundle policy is: two cores in one process (the e2e
 // tests run two vaults) each keep their own, and nothing global outlives a core.
@@ -49,5 +50,19 @@ export const DOCUMENT_EXPORT_REFUSED =
 export function requireDocumentExportAllowed(manager: SessionManager): void {
   if (!machinePolicyStatus(manager).policy.documentExportAllowed) {
     throw new AppError('FORBIDDEN', DOCUMENT_EXPORT_REFUSED);
+  }
+}
+
+/**
+ * Refuse creating or opening a vault outside the policy's `vaultLocation` (when it sets one):
+ * IT keeps vaults where its encryption and disposal rules reach.
+ */
+export function requireVaultLocation(manager: SessionManager): void {
+  const location = machinePolicyStatus(manager).policy.vaultLocation;
+  if (location && !folderIsWithin(manager.vaultDir, location)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `This vault folder (${manager.vaultDir}) is outside ${location}, where your trust's IT keeps vaults on this laptop. Move the vault there, or ask IT.`,
+    );
   }
 }

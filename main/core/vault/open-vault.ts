@@ -163,6 +163,16 @@ export class OpenVault {
     }
   }
 
+  /**
+   * A copy of the current database key and the SQLite binding, for a second connection to the
+   * same database in a worker thread (the backup copy, so the window stays live while it runs).
+   * The caller hands the key over in a transferable buffer and the worker wipes it.
+   */
+  databaseKeyForWorker(): { key: Buffer; nativeBinding?: string } {
+    if (this.closed) throw new AppError('LOCKED', 'The vault is locked. Sign in again.');
+    return { key: databaseKeyFrom(readHeader(this.dir), this.key), nativeBinding: this.options.nativeBinding };
+  }
+
   listUsers(): UserSummary[] {
     return listUsers(this.db);
   }

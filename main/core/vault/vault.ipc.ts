@@ -1,17 +1,22 @@
 import type { vaultChannels } from '../../../preload/contract/vault';
 import type { HandlersFor } from '../ipc/router';
 import { verifyAuditChain } from './audit';
-import { requirePolicyPasswordLength } from '../policy/policy-in-force';
+import { requirePolicyPasswordLength, requireVaultLocation } from '../policy/policy-in-force';
 
 /** Handlers for vault, session, user and audit channels. */
 export const vaultHandlers: HandlersFor<typeof vaultChannels> = {
   'vault:status': (_input, { manager }) => manager.status(),
   'vault:create': (input, { manager }) => {
+    requireVaultLocation(manager);
     requirePolicyPasswordLength(manager, input.password);
     return manager.create(input);
   },
-  'vault:unlock': async (input, { manager }) => ({ user: await manager.unlock(input.username, input.password) }),
+  'vault:unlock': async (input, { manager }) => {
+    requireVaultLocation(manager);
+    return { user: await manager.unlock(input.username, input.password) };
+  },
   'vault:recover': async (input, { manager }) => {
+    requireVaultLocation(manager);
     requirePolicyPasswordLength(manager, input.newPassword);
     return { user: await manager.recover(input.recoveryKey, input.username, input.newPassword) };
   },

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepStaleBackupPartials, sweepStaleRestores } from '../../../../main/core/backup/stale-temp';
+import { sweepBackupLeftovers } from '../../../../main/core/backup/sweep';
 import { tempDirs } from '../temp-vault';
 
 const dirs = tempDirs();
@@ -28,7 +28,7 @@ describe('stale backup and restore temporaries', () => {
     const stale = made(join(parent, '.vault.restoring-0123456789ab'), true, true);
     const current = made(join(parent, '.vault.restoring-ba9876543210'), false, true);
     const vault = made(join(parent, 'vault.restoring-0123456789ab'), true, true);
-    expect(sweepStaleRestores(parent)).toBe(1);
+    expect(sweepBackupLeftovers(parent)).toHaveLength(1);
     expect([existsSync(stale), existsSync(current), existsSync(vault)]).toEqual([false, true, true]);
   });
 
@@ -40,7 +40,7 @@ describe('stale backup and restore temporaries', () => {
     const current = made(join(folder, 'b.ncatsbackup.partial'), false);
     const whole = made(join(folder, 'c.ncatsbackup'), true);
     const other = made(join(folder, 'report.partial'), true);
-    expect(sweepStaleBackupPartials(folder)).toBe(3);
+    expect(sweepBackupLeftovers(folder)).toHaveLength(3);
     expect(stale.map((f) => existsSync(f))).toEqual([false, false, false]);
     expect([existsSync(current), existsSync(whole), existsSync(other)]).toEqual([true, true, true]);
   });
