@@ -4,7 +4,7 @@
  * exactly (no blob without a row, no row without a whole blob, no temporary file).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runVaultChecks } from '../../../main/cli/vault-checks';
@@ -30,25 +30,20 @@ export function filesUnder(dir: string, prefix = ''): string[] {
   );
 }
 
-/** A blob's length for `size` plaintext bytes (documents/README.md, "Length"). */
-function blobLength(size: number, chunkSize: number): number {
-  return 64 + size + 16 * Math.max(1, Math.ceil(size / chunkSize));
-}
-
-/** The blob store holds exactly the blobs the rows own, each of its full length, and nothing else. */
-export function expectBlobStoreMatchesRows(vault: OpenVault): number {
+/**
+ * The blob store holds exactly the blobs the rows own, and nothing else; each blob reads back,
+ * through the app's own reader (format 1 or 2: it checks the length and every chunk), to the
+ * plaintext its row's SHA-256 names, so a half-written blob under a final name cannot pass.
+ */
+export async function expectBlobStoreMatchesRows(vault: OpenVault): Promise<number> {
   const owned = ownedBlobIds(vault.db);
   const onDisk = filesUnder(join(vault.dir, 'blobs'));
   expect(onDisk.filter((f) => !/^[0-9a-f]{2}\/[0-9a-f-]{36}\.bin$/.test(f))).toEqual([]);
   const ids = onDisk.map((f) => f.slice(3, -4));
   expect(ids.filter((id) => !owned.has(id))).toEqual([]);
   expect([...owned].filter((id) => !existsSync(blobPath(vault.dir, id)))).toEqual([]);
-  const docs = vault.db.prepare('SELECT id, size_bytes AS size, chunk_size AS chunk FROM documents').all() as {
-    id: string;
-    size: number;
-    chunk: number;
-  }[];
-  for (const d of docs) expect(statSync(blobPath(vault.dir, d.id)).size).toBe(blobLength(d.size, d.chunk));
+  const docs = vault.db.prepare('SELECT id, sha256 FROM documents').all() as { id: string; sha256: string }[];
+  for (const d of docs) expect(await documentSha256(vault, d.id)).toBe(d.sha256);
   return owned.size;
 }
 
@@ -71,7 +66,7 @@ export async function reopenAndCheck(
   swept.bundleFiles += bundleFiles;
   const failed = runVaultChecks(vault).filter((c) => !c.ok);
   expect(failed).toEqual([]);
-  expectBlobStoreMatchesRows(vault);
+  await expectBlobStoreMatchesRows(vault);
   expect(filesUnder(dir).filter((f) => /\.(tmp|partial)$/.test(f))).toEqual([]);
   return vault;
 }

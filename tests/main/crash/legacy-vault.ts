@@ -1,7 +1,7 @@
 /**
  * A vault as an older version of the app left it, at schema 140 (before the statistics indexes,
- * the backup history and the stored vault key), made from a new vault by undoing those three
- * migrations exactly as they were applied. Such a vault has one key: its slots wrap the database
+ * the backup history, the stored vault key and everything since), made from a new vault by
+ * undoing every later migration (undo-migrations.ts). Such a vault has one key: its slots wrap the database
  * key itself, so the database is re-keyed to the vault key and the header's envelope dropped.
  * The case history is padded so that the indexes of m0150 take a while to build, which gives a
  * kill room to land inside the migration transaction.
@@ -15,6 +15,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { referralSchema } from '../../../preload/contract/case-records';
 import { createCase } from '../../../main/core/cases/cases.service';
 import { newVault } from '../core/temp-vault';
+import { undoMigrationsAfter } from '../core/undo-migrations';
 
 export const LEGACY_VERSION = 140;
 const PADDING_ROWS = 60_000;
@@ -38,18 +39,6 @@ export function schemaOf(dir: string, keyHex: string): SchemaState {
     db.close();
   }
 }
-
-const UNDO_AFTER_140 = `
-  DROP TABLE vault_key;
-  DROP TABLE backups;
-  DROP INDEX intervention_sessions_date;
-  DROP INDEX cases_report_sent;
-  DROP INDEX cases_open_lead;
-  DROP INDEX case_status_history_changed;
-  DROP INDEX cases_referral_source;
-  DROP INDEX young_people_local_authority;
-  DROP INDEX case_services_requested;
-`;
 
 export interface LegacyVault {
   dir: string;
@@ -76,7 +65,7 @@ export async function legacyVault(dir: string): Promise<LegacyVault> {
   const db = openEncrypted(databasePath(dir), databaseKey);
   const vaultKey = storedVaultKey(db);
   if (!vaultKey) throw new Error('a new vault stores its vault key');
-  db.exec(UNDO_AFTER_140);
+  undoMigrationsAfter(db, LEGACY_VERSION);
   db.pragma(`user_version = ${LEGACY_VERSION}`);
   db.prepare(
     `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${PADDING_ROWS})

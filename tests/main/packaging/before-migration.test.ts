@@ -11,8 +11,8 @@ import {
   backupBeforeMigration,
 } from '../../../main/core/backup/before-migration';
 import { openEncrypted } from '../../../main/core/db/connection';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../main/core/db/migrations/index';
+import { LATEST_VERSION, schemaVersion } from '../../../main/core/db/migrations/index';
+import { undoMigrationsAfter } from '../core/undo-migrations';
 import { DATABASE_FILE, HEADER_FILE, databasePath, headerPath } from '../../../main/core/vault/header';
 import { parseRecoveryKey } from '../../../main/core/vault/recovery-key';
 import { unlockVault } from '../../../main/core/vault/vault';
@@ -21,35 +21,11 @@ import { ADMIN, FAST, newVault, tempDirs, vaultDirIn } from '../core/temp-vault'
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 
-/**
- * A real vault put back to schema 170: every table, index and trigger that a later migration
- * made is dropped (found by migrating an empty database to 170 only and comparing), and the
- * version lowered, so the test keeps working as migrations are added.
- */
+/** A real vault put back to schema 170 (undo-migrations.ts), its version lowered. */
 async function vaultAtSchema170(): Promise<{ dir: string; recoveryKey: string }> {
   const dir = vaultDirIn(dirs.make());
   const { vault, recoveryKey } = await newVault(dir);
-  const reference = new Database(':memory:');
-  migrate(
-    reference,
-    MIGRATIONS.filter((m) => m.version <= 170),
-  );
-  const at170 = new Set(
-    (reference.prepare('SELECT name FROM sqlite_master').all() as { name: string }[]).map((r) => r.name),
-  );
-  reference.close();
-  const later = vault.db
-    .prepare(
-      `SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index') AND name NOT LIKE 'sqlite_%'`,
-    )
-    .all() as { type: string; name: string }[];
-  vault.db.pragma('foreign_keys = OFF');
-  for (const { type, name } of later.filter((o) => !at170.has(o.name))) {
-    if (type === 'table') vault.db.exec(`DROP TABLE IF EXISTS "${name}"`);
-  }
-  for (const { type, name } of later.filter((o) => !at170.has(o.name))) {
-    if (type !== 'table') vault.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
-  }
+  undoMigrationsAfter(vault.db, 170);
   vault.db.pragma('user_version = 170');
   vault.close();
   return { dir, recoveryKey };

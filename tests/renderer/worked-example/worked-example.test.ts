@@ -29,6 +29,7 @@ describe('a module contributes itself from its own folder', () => {
       COURT_LETTERS.area,
       'dashboard',
       'administration',
+      'retention',
       'settings',
     ]);
     const area = registeredAreas().find((a) => a.id === COURT_LETTERS.area);
