@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { PASSWORD_HINT, checkConfirmation, checkNewPassword } from '../lib/validation';
+import { checkConfirmation, checkNewPassword, passwordHint } from '../lib/validation';
+import { usePasswordMinimum } from '../stores/password-policy';
 import { TextField } from './fields';
 
 /** A new password typed twice, and its two setters. */
@@ -18,11 +19,17 @@ export function useNewPassword(): NewPassword {
 }
 
 /** The two fields' errors: the password's own rules, then whether the second copy matches. */
-export function checkNewPasswordPair(value: Pick<NewPassword, 'password' | 'confirm'>): {
+export function checkNewPasswordPair(
+  value: Pick<NewPassword, 'password' | 'confirm'>,
+  minimum?: number,
+): {
   password: string | null;
   confirm: string | null;
 } {
-  return { password: checkNewPassword(value.password), confirm: checkConfirmation(value.password, value.confirm) };
+  return {
+    password: checkNewPassword(value.password, minimum),
+    confirm: checkConfirmation(value.password, value.confirm),
+  };
 }
 
 /**
@@ -42,13 +49,14 @@ export function NewPasswordFields({
   value: NewPassword;
   errors: { password?: string | null; confirm?: string | null };
 }) {
+  const minimum = usePasswordMinimum();
   return (
     <>
       <TextField
         id={id}
         label={label}
         type="password"
-        hint={PASSWORD_HINT}
+        hint={passwordHint(minimum)}
         value={value.password}
         onValueChange={value.setPassword}
         error={errors.password}

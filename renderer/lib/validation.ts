@@ -21,10 +21,12 @@ export function checkUsername(value: string): string | null {
     : null;
 }
 
-export function checkNewPassword(value: string): string | null {
+/** `minimum` is the machine policy's (stores/password-policy.ts); never below the app's own. */
+export function checkNewPassword(value: string, minimum: number = MIN_PASSWORD_LENGTH): string | null {
   if (!value) return 'Enter a password.';
-  if (value.length < MIN_PASSWORD_LENGTH) {
-    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters. It has ${value.length}.`;
+  const least = Math.max(minimum, MIN_PASSWORD_LENGTH);
+  if (value.length < least) {
+    return `The password must be at least ${least} characters. It has ${value.length}.`;
   }
   return firstIssue(passwordSchema, value);
 }
@@ -34,7 +36,10 @@ export function checkConfirmation(password: string, confirmation: string): strin
   return password === confirmation ? null : 'The two passwords do not match.';
 }
 
-export const PASSWORD_HINT = `At least ${MIN_PASSWORD_LENGTH} characters. A short sentence you will remember works well, e.g. four or five unrelated words.`;
+/** The hint under a new password's field, with the minimum in force. */
+export function passwordHint(minimum: number = MIN_PASSWORD_LENGTH): string {
+  return `At least ${Math.max(minimum, MIN_PASSWORD_LENGTH)} characters. A short sentence you will remember works well, e.g. four or five unrelated words.`;
+}
 
 /** True when the object of field errors has none. */
 export function noErrors(errors: Record<string, string | null>): boolean {

@@ -11,6 +11,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { noErrors } from '../../lib/validation';
 import styles from './ChangePasswordSection.module.css';
+import { usePasswordMinimum } from '../../stores/password-policy';
 
 type Errors = { current: string | null; password: string | null; confirm: string | null };
 const NO_ERRORS: Errors = { current: null, password: null, confirm: null };
@@ -27,6 +28,7 @@ export function ChangePasswordSection({
 } = {}) {
   const [current, setCurrent] = useState('');
   const newPassword = useNewPassword();
+  const minimum = usePasswordMinimum();
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [formError, setFormError] = useState<string | null>(null);
   const [changed, setChanged] = useState(false);
@@ -39,7 +41,7 @@ export function ChangePasswordSection({
     if (busy) return;
     const found: Errors = {
       current: current ? null : 'Enter your current password.',
-      ...checkNewPasswordPair(newPassword),
+      ...checkNewPasswordPair(newPassword, minimum),
     };
     setErrors(found);
     setFormError(null);

@@ -5,7 +5,8 @@ import { SelectField, TextField } from '../../components/fields';
 import { errorMessage } from '../../lib/api';
 import { ROLE_LABELS } from '../../lib/roles';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
-import { PASSWORD_HINT, checkDisplayName, checkNewPassword, checkUsername, noErrors } from '../../lib/validation';
+import { checkDisplayName, checkNewPassword, checkUsername, noErrors, passwordHint } from '../../lib/validation';
+import { usePasswordMinimum } from '../../stores/password-policy';
 import { addUser } from './admin-actions';
 
 type Errors = Record<'displayName' | 'username' | 'password', string | null>;
@@ -23,6 +24,7 @@ export function AddUserForm() {
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('clinician');
   const [password, setPassword] = useState('');
+  const minimum = usePasswordMinimum();
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [formError, setFormError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function AddUserForm() {
     const found: Errors = {
       displayName: checkDisplayName(displayName),
       username: checkUsername(username),
-      password: checkNewPassword(password),
+      password: checkNewPassword(password, minimum),
     };
     setErrors(found);
     setFormError(null);
@@ -98,7 +100,7 @@ export function AddUserForm() {
           id="new-password"
           label="Initial password"
           type="password"
-          hint={`${PASSWORD_HINT} Give it to the user in person.`}
+          hint={`${passwordHint(minimum)} Give it to the user in person.`}
           value={password}
           onValueChange={setPassword}
           error={errors.password}

@@ -8,7 +8,8 @@ import type { UserSummary } from '../../../preload/contract';
 import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/fields';
 import { errorMessage } from '../../lib/api';
-import { PASSWORD_HINT, checkNewPassword } from '../../lib/validation';
+import { checkNewPassword, passwordHint } from '../../lib/validation';
+import { usePasswordMinimum } from '../../stores/password-policy';
 import { ConfirmDialog } from '../cases/case-page/ConfirmDialog';
 import { removeUser, resetUserPassword } from './admin-actions';
 
@@ -22,6 +23,7 @@ interface DialogProps {
 
 export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
   const [password, setPassword] = useState('');
+  const minimum = usePasswordMinimum();
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +36,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
 
   async function confirm() {
     if (!user || busy) return;
-    const problem = checkNewPassword(password);
+    const problem = checkNewPassword(password, minimum);
     if (problem) {
       setFieldError(problem);
       document.getElementById('reset-password')?.focus();
@@ -74,7 +76,7 @@ export function ResetPasswordDialog({ user, onDone, onCancel }: DialogProps) {
         id="reset-password"
         label="Temporary password"
         type="password"
-        hint={PASSWORD_HINT}
+        hint={passwordHint(minimum)}
         value={password}
         onValueChange={(v) => {
           setPassword(v);

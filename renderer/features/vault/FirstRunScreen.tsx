@@ -8,18 +8,20 @@ import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { checkDisplayName, checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
+import { usePasswordMinimum } from '../../stores/password-policy';
 
 /** First run: no vault in this folder yet. Creates it and its first administrator. */
 export function FirstRunScreen() {
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
   const newPassword = useNewPassword();
+  const minimum = usePasswordMinimum();
   const firstField = useFocusOnMount<HTMLInputElement>();
   const { errors, formError, busy, formRef, submit } = useCheckedSubmit(
     () => ({
       displayName: checkDisplayName(displayName),
       username: checkUsername(username),
-      ...checkNewPasswordPair(newPassword),
+      ...checkNewPasswordPair(newPassword, minimum),
     }),
     async () => {
       const { password } = newPassword;

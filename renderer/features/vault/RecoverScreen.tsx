@@ -8,6 +8,7 @@ import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
+import { usePasswordMinimum } from '../../stores/password-policy';
 
 function checkRecoveryKey(value: string): string | null {
   const hex = value.replace(/[\s\-_:]/g, '');
@@ -23,12 +24,13 @@ export function RecoverScreen() {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [username, setUsername] = useState('');
   const newPassword = useNewPassword();
+  const minimum = usePasswordMinimum();
   const firstField = useFocusOnMount<HTMLInputElement>();
   const { errors, formError, busy, formRef, submit } = useCheckedSubmit(
     () => ({
       recoveryKey: checkRecoveryKey(recoveryKey),
       username: checkUsername(username),
-      ...checkNewPasswordPair(newPassword),
+      ...checkNewPasswordPair(newPassword, minimum),
     }),
     async () => {
       const { user } = await call('vault:recover', { recoveryKey, username, newPassword: newPassword.password });
