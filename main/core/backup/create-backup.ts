@@ -16,17 +16,7 @@
  * (ciphertext too), removed in every case.
  */
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -49,6 +39,7 @@ import {
   type BackupManifest,
   type ManifestFile,
 } from './backup-manifest';
+import { fsyncPath } from '../fs-sync';
 
 export interface BackupResult {
   file: string;
@@ -107,19 +98,6 @@ async function* hashed(path: string, name: string, files: ManifestFile[]): Async
 function bytesEntry(name: string, bytes: Buffer, files: ManifestFile[]): TarEntrySource {
   files.push({ name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   return { name, size: bytes.length, body: [bytes] };
-}
-
-function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // A folder cannot be fsynced on some platforms (Windows); the rename is still atomic.
-  }
 }
 
 /**

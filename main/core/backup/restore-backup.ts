@@ -9,11 +9,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync,
   createReadStream,
   createWriteStream,
   existsSync,
-  fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -53,6 +51,7 @@ import {
   type BackupManifest,
   type ManifestFile,
 } from './backup-manifest';
+import { fsyncPath } from '../fs-sync';
 
 /** Who restores: a user of the backed-up vault with their password, or the recovery key. */
 export type RestoreCredential =
@@ -130,24 +129,6 @@ async function keyFor(
     return { key: databaseKeyFrom(header, vaultKey), userId: slot.userId };
   } finally {
     vaultKey.fill(0);
-  }
-}
-
-/**
- * Flush a file or folder to the disk. The restored vault is acknowledged only once its files and
- * the rename into place would survive a power cut, not just a killed process. A folder cannot
- * be opened for fsync on some platforms (Windows); the rename is still atomic there.
- */
-function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // See above: best effort for folders.
   }
 }
 

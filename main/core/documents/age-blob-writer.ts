@@ -13,7 +13,8 @@ import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { AGE_PAYLOAD, encryptAge } from '../bundles/age-native';
-import { SNIFF_BYTES, fsyncDir, removeFolderIfEmpty, writeFully, type WrittenBlob } from './blob-writer';
+import { SNIFF_BYTES, removeFolderIfEmpty, writeFully, type WrittenBlob } from './blob-writer';
+import { fsyncPath } from '../fs-sync';
 
 /** The `blob_format` of an age blob (format 1 is `blob-format.ts`). */
 export const AGE_BLOB_FORMAT = 2;
@@ -79,7 +80,7 @@ export async function writeAgeBlobAt(
     await handle.close();
     handle = undefined;
     await rename(tempPath, finalPath);
-    fsyncDir(dir);
+    fsyncPath(dir);
     return {
       path: finalPath,
       size,

@@ -20,7 +20,8 @@ import type { OpenVault } from '../vault/vault';
 import { AGE_BLOB_FORMAT, newDocumentIdentity, writeAgeBlobAt } from './age-blob-writer';
 import { ATTACHMENTS_KEY_PURPOSE } from './blob-store';
 import { openBlobRange } from './blob-reader';
-import { blobPath, fsyncDir } from './blob-writer';
+import { blobPath } from './blob-writer';
+import { fsyncPath } from '../fs-sync';
 
 const STAGING_SUFFIX = '.age-pending';
 const STAGING_NAME = /^\.([0-9a-f-]{36})\.age-pending$/;
@@ -68,7 +69,7 @@ async function settleStaged(vault: OpenVault): Promise<number> {
       const staged = join(root, folder, name);
       if (formatOf.get(id) === AGE_BLOB_FORMAT) {
         await rename(staged, blobPath(vault.dir, id));
-        fsyncDir(join(root, folder));
+        fsyncPath(join(root, folder));
         completed += 1;
       } else {
         rmSync(staged, { force: true });
@@ -121,7 +122,7 @@ async function migrateOne(vault: OpenVault, row: PendingRow, hooks: BlobMigratio
   }
   await hooks.afterFlipped?.(row.id);
   await rename(staged, blobPath(vault.dir, row.id));
-  fsyncDir(dirname(staged));
+  fsyncPath(dirname(staged));
   return true;
 }
 

@@ -6,11 +6,12 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync, rmdirSync, fsyncSync, openSync, closeSync } from 'node:fs';
+import { mkdirSync, rmSync, rmdirSync } from 'node:fs';
 import { open, rename, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DEFAULT_CHUNK_SIZE, fileKey, newHeader, sealChunk } from './blob-format';
+import { fsyncPath } from '../fs-sync';
 
 /** Where a document's blob lives, relative to the vault folder: derived from the id, never stored. */
 export function blobRelativePath(documentId: string): string {
@@ -65,20 +66,6 @@ export async function writeFully(handle: FileHandle, data: Buffer): Promise<void
   while (offset < data.length) {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset);
     offset += bytesWritten;
-  }
-}
-
-/** Best-effort fsync of a directory so the rename survives a power cut (not supported everywhere). */
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic.
   }
 }
 
@@ -152,7 +139,7 @@ export async function writeBlob(
     await handle.close();
     handle = undefined;
     await rename(tempPath, finalPath);
-    fsyncDir(dir);
+    fsyncPath(dir);
     return {
       path: finalPath,
       size,
