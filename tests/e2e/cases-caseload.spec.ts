@@ -308,3 +308,20 @@ test('a read-only user sees the caseload and can open cases, but cannot record a
   await table(page).getByRole('link', { name: jamie.reference }).click();
   await expect(page.getByTestId('case-page')).toContainText('Jamie Hughes');
 });
+
+test('leaving Cases for an area still loading and coming back asks the core again', async ({ app }) => {
+  const { page } = app;
+  await createVaultAndSignIn(page);
+  // The first look settles on an empty vault: nothing of mine, nothing open, nothing at all.
+  await expect(page.getByText('No cases yet. Record a referral to start a case file.')).toBeVisible();
+  // A case arrives behind the caseload's back (as a bundle import or a colleague's referral would).
+  const { id: me } = (await api<{ id: string }[]>(page, 'user:list', {}))[0] ?? { id: '' };
+  const made = await makeCase(page, 'Riley', 'Okafor', '2011-06-02', { leadWorkerId: me });
+  // Dashboard's screen is loaded on first use: the way there and straight back must not reveal
+  // the Cases screen as it was left (one shared Suspense boundary once kept it hidden, then showed it).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cases', exact: true }).click();
+  await expect(page.getByRole('link', { name: made.reference })).toBeVisible();
+  await expect(page.getByTestId('caseload-count')).toHaveText('1 case');
+});

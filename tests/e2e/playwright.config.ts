@@ -9,12 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * share nothing but the CPU. Files stay whole on one worker (`fullyParallel: false`): a file's
  * tests run in their written order. E2E_WORKERS=1 gives the old serial run, e.g. to time it.
  */
-// One worker by default: with two, a caseload bug ("No cases yet." after a case is made behind
-// the caseload's back; see the session 7 closing note) failed a reflow spec in 2 of 2 clean-clone
-// runs, while serial runs have passed. E2E_WORKERS=2 halves the time once that bug is fixed.
 function workerCount(): number {
   const asked = process.env.E2E_WORKERS;
-  if (asked === undefined || asked === '') return 1;
+  if (asked === undefined || asked === '') return 2;
   const n = Number(asked);
   if (!Number.isInteger(n) || n < 1)
     throw new Error(`E2E_WORKERS must be a whole number of at least 1, not "${asked}"`);

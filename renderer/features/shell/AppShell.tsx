@@ -76,7 +76,10 @@ export function AppShell({ user }: { user: SessionUser }) {
             {info?.label}
           </h1>
           <DraftsOffer />
-          {info && <AreaBody area={info} user={user} />}
+          {/* Keyed by the area: without it one Suspense boundary served every area, so leaving
+              Cases for an area still loading only hid the Cases tree, and coming back revealed
+              it as it was (a stale caseload, its effects never run again) instead of mounting it. */}
+          {info && <AreaBody key={info.id} area={info} user={user} />}
         </main>
       </div>
     </div>
