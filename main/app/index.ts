@@ -5,7 +5,7 @@
  * the vault on OS lock and suspend. Everything else lives in main/core and runs without
  * Electron. No updater, no telemetry, no crash-report upload, no remote content.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, session } from 'electron';
 import { cliArgsFrom } from './cli-args';
@@ -15,12 +15,39 @@ import { loadMachinePolicy } from '../core/policy/policy-file';
 import { installAppMenu } from './app-menu';
 import { guardAllWebContents, hardenSession } from './harden-session';
 import { registerIpcHandlers, sendEventToWindow } from './ipc';
-import { defaultVaultDir, parseLaunchArgs, resolveNativeBinding } from './launch-options';
+import { defaultVaultDir, parseLaunchArgs, policyLocationFor, resolveNativeBinding } from './launch-options';
 import { installLockTriggers } from './lock-triggers';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { APP_ENTRY_URL } from './session-policy';
 import { createStreamServer } from './stream-routes';
 import { createWindowOptions } from './window-options';
+import { debugRefusalMessage, refusedDebugSwitches } from './debug-guard';
+import { loadShellSettings, rememberWindowSize } from './shell-settings';
+
+/** The build's own package.json (inside the integrity-checked asar when packaged) allows the smoke test's port. */
+function buildAllowsRemoteDebugging(): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    return pkg.ncatsAllowRemoteDebugging === true;
+  } catch {
+    return false;
+  }
+}
+
+// Before anything else: a packaged app started with a debugging switch exits (debug-guard.ts).
+const refused = refusedDebugSwitches({
+  argv: process.argv,
+  isPackaged: app.isPackaged,
+  allowedByBuild: app.isPackaged && buildAllowsRemoteDebugging(),
+});
+if (refused.length > 0) {
+  console.error(debugRefusalMessage(refused));
+  dialog.showErrorBox('NCATS Casework will not start', debugRefusalMessage(refused));
+  app.exit(1);
+}
 
 const launch = parseLaunchArgs(process.argv);
 // `<app> --cli <command>`: the admin CLI, with no window (cli-args.ts, cli-mode.ts).
@@ -35,15 +62,22 @@ if (!cliArgs) {
 
 let mainWindow: BrowserWindow | null = null;
 
-function createMainWindow(): BrowserWindow {
+function createMainWindow(size: { width: number; height: number } | undefined): BrowserWindow {
   const appPath = app.getAppPath();
-  const window = new BrowserWindow(
-    createWindowOptions({
+  const window = new BrowserWindow({
+    ...createWindowOptions({
       preloadPath: path.join(appPath, 'out', 'preload', 'index.cjs'),
       isPackaged: app.isPackaged,
     }),
-  );
+    ...(size ?? {}),
+  });
   window.once('ready-to-show', () => window.show());
+  // The size (never the position: a laptop moves between screens) is kept for next time.
+  window.on('close', () => {
+    if (window.isMaximized() || window.isMinimized() || window.isFullScreen()) return;
+    const kept = rememberWindowSize(app.getPath('userData'), window.getContentBounds());
+    if (!kept.saved) console.error('The window size could not be kept:', kept.error);
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
@@ -66,6 +100,10 @@ async function start(): Promise<void> {
   guardAllWebContents();
   installAppMenu({ isMac: process.platform === 'darwin', allowDevTools });
 
+  // A packaged app reads only the machine-wide file: NCATS_POLICY_FILE is for tests and development.
+  const policy = loadMachinePolicy(policyLocationFor(app.isPackaged, process.platform, process.env));
+  const settings = loadShellSettings(app.getPath('userData'), policy.policy);
+  for (const note of settings.notes) console.warn(note);
   const vaultDir = launch.vaultDir ?? defaultVaultDir(app.getPath('userData'));
   const nativeBinding = resolveNativeBinding({
     isPackaged: app.isPackaged,
@@ -82,7 +120,7 @@ async function start(): Promise<void> {
     // Text copied from the app is cleared after 30 s and on lock (main/core/clipboard).
     shell: { chooseSavePath, clipboard: { readText: () => clipboard.readText(), clear: () => clipboard.clear() } },
     // IT's machine-wide policy, read once at start and never written (main/core/policy).
-    policy: loadMachinePolicy(),
+    policy,
     // Scheduled backups while the vault is unlocked: the policy's folder, or this one.
     backups: { defaultFolder: path.join(app.getPath('userData'), 'backups') },
   });
@@ -93,7 +131,7 @@ async function start(): Promise<void> {
 
   registerIpcHandlers(core.router, () => mainWindow);
   installLockTriggers(core.manager);
-  mainWindow = createMainWindow();
+  mainWindow = createMainWindow(settings.settings.window);
 
   app.on('second-instance', () => {
     if (!mainWindow) return;

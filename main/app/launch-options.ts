@@ -43,6 +43,21 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchArgs {
   };
 }
 
+/**
+ * Where the shell looks for the machine policy. A packaged app ignores `NCATS_POLICY_FILE`: any
+ * user can set an environment variable, and a policy of their own would lift IT's limits (export,
+ * idle lock, password length). Tests and development builds keep the override.
+ */
+export function policyLocationFor(
+  isPackaged: boolean,
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): { platform: NodeJS.Platform; env: Readonly<Record<string, string | undefined>> } {
+  if (!isPackaged) return { platform, env };
+  const { NCATS_POLICY_FILE: _ignored, ...rest } = env;
+  return { platform, env: rest };
+}
+
 /** The default vault folder: `<userData>/vault`. */
 export function defaultVaultDir(userDataDir: string): string {
   return path.join(userDataDir, 'vault');

@@ -4,6 +4,7 @@
  * mirror, or node_modules/electron/dist) and, for the native rebuild, Electron's headers; where
  * the runtime cannot be had it is skipped, and the test's name says why.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,5 +52,14 @@ describe.skipIf(!canRun)(canRun ? 'electron-builder --linux dir' : `electron-bui
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     });
+    // A shipped build will not start with Chromium's DevTools port open (main/app/debug-guard.ts).
+    const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+    const refused = spawnSync(executable, [...rootArgs, '--remote-debugging-port=0'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('will not start');
   }, 900_000);
 });

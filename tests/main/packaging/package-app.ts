@@ -17,6 +17,8 @@ export function packageApp(
   outDir: string,
   runtime: Extract<ElectronRuntime, { available: true }>,
   platform = process.platform,
+  /** The smoke test's build only: lets the app start with Chromium's DevTools port (main/app/debug-guard.ts). */
+  { allowRemoteDebugging = false }: { allowRemoteDebugging?: boolean } = {},
 ): string {
   const flag = PLATFORM_FLAG[platform];
   if (!flag) throw new Error(`electron-builder has no target for ${platform}`);
@@ -32,6 +34,7 @@ export function packageApp(
     '--config',
     'electron-builder.yml',
     `-c.directories.output=${outDir}`,
+    ...(allowRemoteDebugging ? ['-c.extraMetadata.ncatsAllowRemoteDebugging=true'] : []),
     ...runtime.builderArgs,
   ]);
   const unpacked = {

@@ -61,7 +61,10 @@ function devToolsEndpoint(child: ChildProcess): Promise<string> {
 describe.skipIf(Boolean(why))(why ? `the packaged app (${why})` : 'the packaged app', () => {
   it('is packaged with every fuse as electron-builder.yml sets it', async () => {
     if (!runtime.available) return;
-    executable = packagedExecutable(packageApp(path.join(work, 'dist'), runtime));
+    // The one build that may open the DevTools port: a shipped build refuses it (linux-dir-build.test.ts).
+    executable = packagedExecutable(
+      packageApp(path.join(work, 'dist'), runtime, process.platform, { allowRemoteDebugging: true }),
+    );
     expect(await fusesOf(executable)).toEqual({
       runAsNode: false,
       enableCookieEncryption: true,
