@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --cases N] [--seed S] [--skip renderer,bundles,...]`: the performance
  * benchmark at clinical scale (default 10,000 cases, about 250,000 notes, 2,000 documents).
+ * `--scale` runs it at 10,000 and at 50,000 cases and prints each metric's growth (scale.ts).
  * Prints one JSON object per metric on standard output and a readable table on standard error.
  * See BENCHMARKS.md for the method and the figures. Never part of `npm test`.
  */
@@ -43,6 +44,7 @@ import { measureSafeHome } from './safe-home-metrics';
 import { measureHome } from './home-metrics';
 import { measureSubjectAccess } from './subject-access-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
+import { runScale } from './scale';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
 import { buildRenderer, initialJsGzipKB, unlockToCaseload } from './renderer';
 
@@ -56,9 +58,19 @@ const { values } = parseArgs({
     'big-mb': { type: 'string', default: '200' },
     /** Scales the number of timed runs (0.2 for a smoke run). */
     runs: { type: 'string', default: '1' },
+    /** Run at 10,000 and 50,000 cases, each in its own process, and print the growth (scale.ts). */
+    scale: { type: 'boolean', default: false },
   },
   strict: true,
 });
+if (values.scale) {
+  // Every other option goes to both runs; the sizes are scale.ts's.
+  const passThrough = process.argv
+    .slice(2)
+    .filter((a, i, all) => a !== '--scale' && !a.startsWith('--cases') && all[i - 1] !== '--cases');
+  runScale(passThrough);
+  process.exit(0);
+}
 const CASES = Number(values.cases);
 const SEED = values.seed;
 const BIG_MB = Number(values['big-mb']);
