@@ -23,13 +23,6 @@ export interface PolicyRow {
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
-/** How often the schedule backs up, in words (main/core/backup/scheduler.ts: `intervalMs`). */
-function scheduleInWords(policy: MachinePolicy): string {
-  const everyDays = Math.min(1, policy.backupMaxAgeDays);
-  const every = everyDays === 1 ? 'once a day' : `every ${plural(everyDays, 'day', 'days')}`;
-  return `While the vault is open, a backup is taken ${every} (when the last is more than a day old); a failed one is tried again after 15 minutes.`;
-}
-
 /**
  * What `backup:status` says of the schedule on this laptop (administrators only): the folder
  * backups really go to (the app's own has a path only the running app knows), or null when this
@@ -37,6 +30,15 @@ function scheduleInWords(policy: MachinePolicy): string {
  */
 export interface BackupsInForce {
   folder: string | null;
+}
+
+/** How often the schedule backs up, in words (main/core/backup/scheduler.ts: `intervalMs`). */
+function scheduleInWords(policy: MachinePolicy, inForce: BackupsInForce | undefined): string {
+  if (inForce && !inForce.folder)
+    return 'None in this copy of the app: an administrator takes backups with ncats backup.';
+  const everyDays = Math.min(1, policy.backupMaxAgeDays);
+  const every = everyDays === 1 ? 'once a day' : `every ${plural(everyDays, 'day', 'days')}`;
+  return `While the vault is open, a backup is taken ${every} (when the last is more than a day old); a failed one is tried again after 15 minutes.`;
 }
 
 function folderInWords(policy: MachinePolicy, inForce: BackupsInForce | undefined): string {
@@ -77,7 +79,7 @@ function valueInWords(
       'Backup warning',
       `Administrators are warned when the last backup is more than ${plural(policy.backupMaxAgeDays, 'day', 'days')} old.`,
     ],
-    backupSchedule: ['Backup schedule', scheduleInWords(policy)],
+    backupSchedule: ['Backup schedule', scheduleInWords(policy, inForce)],
     vaultLocation: ['Vault location', policy.vaultLocation ?? 'Your own profile folder on this laptop.'],
   };
 }

@@ -49,6 +49,7 @@ describe('policyRows', () => {
     expect(row(unmanaged, 'backupFolder', { folder: null })?.value).toBe(
       'None: this copy of the app takes no scheduled backups.',
     );
+    expect(row(unmanaged, 'backupSchedule', { folder: null })?.value).toMatch(/^None in this copy of the app/);
     // The policy's folder is the policy's, whatever the schedule reports.
     expect(row(managed, 'backupFolder', { folder: null })?.value).toBe('D:\\NCATS backups');
   });
