@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { checkConfirmation, checkNewPassword, passwordHint } from '../lib/validation';
-import { usePasswordMinimum } from '../stores/password-policy';
+import { usePasswordMinimum } from '../stores/machine-policy';
 import { TextField } from './fields';
 
 /** A new password typed twice, and its two setters. */

@@ -7,7 +7,7 @@ import { resetAllStores } from '../stores/reset';
 import { useSessionStore, type LockedView } from '../stores/session';
 import { call, errorMessage, onEvent, setLockedHandler } from './api';
 import { flushDrafts } from './draft-queue';
-import { loadPasswordPolicy } from '../stores/password-policy';
+import { loadMachinePolicy } from '../stores/machine-policy';
 
 /** Ask the core whether a vault exists and who, if anyone, is signed in. */
 export async function refreshStatus(): Promise<void> {
@@ -75,6 +75,6 @@ export function startSession(): () => void {
     // No bridge: refreshStatus below reports it on screen.
   }
   void refreshStatus();
-  loadPasswordPolicy();
+  void loadMachinePolicy();
   return unsubscribe;
 }

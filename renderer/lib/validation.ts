@@ -21,7 +21,7 @@ export function checkUsername(value: string): string | null {
     : null;
 }
 
-/** `minimum` is the machine policy's (stores/password-policy.ts); never below the app's own. */
+/** `minimum` is the machine policy's (stores/machine-policy.ts); never below the app's own. */
 export function checkNewPassword(value: string, minimum: number = MIN_PASSWORD_LENGTH): string | null {
   if (!value) return 'Enter a password.';
   const least = Math.max(minimum, MIN_PASSWORD_LENGTH);

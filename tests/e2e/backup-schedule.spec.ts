@@ -2,7 +2,8 @@
  * Scheduled backups in the browser host, whose core runs the same schedule as the app
  * (NCATS_BACKUP_FOLDER points the app's own folder at a temporary one). The schedule takes the
  * first backup by itself once the vault is unlocked; "Back up now" (keyboard) shows its progress
- * and then its time; a policy folder that is not there is a failure in words under role="alert".
+ * and then its time, and Settings names the folder in use; a policy folder that is not there is a
+ * failure in words under role="alert".
  * axe-core at 1280 px and 320 px; screenshots of each state.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -67,6 +68,14 @@ test('the schedule backs the vault up by itself, and "Back up now" takes another
   });
   expect(backupsIn(ownFolder).length).toBeGreaterThanOrEqual(2);
   await shoot(page, 'backup-schedule-done');
+
+  // Settings names the folder the schedule really uses, beside the policy's backup rules.
+  await goToArea(page, 'Settings');
+  const policy = page.getByRole('region', { name: 'Policy set by your trust’s IT' });
+  const row = (label: string) => policy.locator('div').filter({ has: page.getByText(label, { exact: true }) });
+  await expect(row('Backup folder')).toContainText(`The app’s own folder on this laptop: ${ownFolder}`);
+  await expect(row('Backup schedule')).toContainText('a backup is taken once a day');
+  await page.screenshot({ path: `${ARTIFACTS}/settings-backups-in-force.png`, fullPage: true });
 });
 
 test.describe('with a policy folder that is not there', () => {

@@ -5,12 +5,17 @@ import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
 import type { HandlersFor } from '../ipc/router';
 import type { backupChannels } from '../../../preload/contract/backup';
+import { attemptInForce, savedBackupAttempt } from './backup-attempt';
 import { backupStatus } from './backup-status';
 import { backupSchedulerOf } from './scheduler';
 
-/** A core without a schedule (the CLI, tests that build none): the history, and the policy. */
+/**
+ * A core without a schedule (the CLI, tests that build none): the history, the policy, and the
+ * last attempt a scheduled core kept in the vault (a failure still warns).
+ */
 function statusWithoutSchedule(manager: SessionManager): BackupStatus {
-  const { last } = backupStatus(manager.current().db);
+  const { db } = manager.current();
+  const { last } = backupStatus(db);
   const policy = machinePolicyStatus(manager).policy;
   return {
     last,
@@ -21,7 +26,7 @@ function statusWithoutSchedule(manager: SessionManager): BackupStatus {
       maxAgeDays: policy.backupMaxAgeDays,
       nextDueAt: null,
       running: null,
-      lastAttempt: null,
+      lastAttempt: attemptInForce(savedBackupAttempt(db), last),
       tooOld: !last || Date.now() - Date.parse(last.takenAt) > policy.backupMaxAgeDays * 24 * 60 * 60_000,
     },
   };

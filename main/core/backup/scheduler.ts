@@ -10,15 +10,20 @@
  * scheduled. Choosing the moment ("Back up now") stays with administrators.
  *
  * A failure (a full disk, a folder that is not there) is kept for the screen, audited, never
- * thrown out of the timer, and retried after `retryAfterMs`. One backup at a time per core.
+ * thrown out of the timer, and retried after `retryAfterMs`. The last attempt is kept in the
+ * vault (`backup-attempt.ts`), so the warning and the retry time survive a restart; if the vault
+ * cannot take the write either (that full disk), it is held in memory for this vault until the
+ * next attempt. One backup at a time per core.
  * No Electron here: the clock, the check interval and the app's own folder are passed in.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import type { BackupAttemptView, BackupRunningView, BackupStatus } from '../../../preload/contract/backup';
+import type { BackupAttemptView, BackupRunningView, BackupStatus, BackupView } from '../../../preload/contract/backup';
 import type { MachinePolicy } from '../../../preload/contract/policy';
 import { AppError } from '../errors';
 import type { SessionManager } from '../session/session-manager';
 import { readHeader } from '../vault/header';
+import type { OpenVault } from '../vault/vault';
+import { attemptInForce, savedBackupAttempt, saveBackupAttempt } from './backup-attempt';
 import { newBackupPath } from './backup-format';
 import { backupStatus } from './backup-status';
 import { createBackup } from './create-backup';
@@ -46,7 +51,8 @@ function inWords(err: unknown): string {
 export class BackupScheduler {
   private running: Promise<void> | null = null;
   private runningView: BackupRunningView | null = null;
-  private lastAttempt: BackupAttemptView | null = null;
+  /** An attempt the vault could not store (its disk full), with the vault folder it was for. */
+  private unsaved: { vaultDir: string; attempt: BackupAttemptView } | null = null;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -71,11 +77,22 @@ export class BackupScheduler {
     return Math.min(DAY_MS, this.policy().backupMaxAgeDays * DAY_MS);
   }
 
+  /**
+   * The last attempt on the open vault: the one it keeps, or a newer one it could not store;
+   * a failure that a later backup has overtaken is no longer reported.
+   */
+  lastAttempt(vault: OpenVault, last: BackupView | null): BackupAttemptView | null {
+    const saved = savedBackupAttempt(vault.db);
+    const unsaved = this.unsaved?.vaultDir === vault.dir ? this.unsaved.attempt : null;
+    const newest = unsaved && (!saved || Date.parse(unsaved.at) >= Date.parse(saved.at)) ? unsaved : saved;
+    return attemptInForce(newest, last);
+  }
+
   /** When the next backup is due: the interval after the last, or after a failure the retry. */
-  nextDueAt(lastTakenAt: string | null): Date {
+  nextDueAt(lastTakenAt: string | null, lastAttempt: BackupAttemptView | null): Date {
     const due = lastTakenAt ? new Date(Date.parse(lastTakenAt) + this.intervalMs()) : this.now();
-    if (this.lastAttempt && !this.lastAttempt.ok) {
-      const retry = Date.parse(this.lastAttempt.at) + (this.options.retryAfterMs ?? 15 * 60_000);
+    if (lastAttempt && !lastAttempt.ok) {
+      const retry = Date.parse(lastAttempt.at) + (this.options.retryAfterMs ?? 15 * 60_000);
       if (retry > due.getTime()) return new Date(retry);
     }
     return due;
@@ -85,8 +102,9 @@ export class BackupScheduler {
   async tick(): Promise<void> {
     if (!this.manager.isUnlocked() || this.running) return;
     try {
-      const last = backupStatus(this.manager.current().db).last;
-      if (this.now() < this.nextDueAt(last?.takenAt ?? null)) return;
+      const vault = this.manager.current();
+      const last = backupStatus(vault.db).last;
+      if (this.now() < this.nextDueAt(last?.takenAt ?? null, this.lastAttempt(vault, last))) return;
       await this.run(true);
     } catch {
       // The vault locked between the check and the read: nothing to back up until it opens.
@@ -123,21 +141,40 @@ export class BackupScheduler {
         },
       });
       rotateBackups(folder, vaultId, this.policy().backupCount);
-      this.lastAttempt = { at: this.now().toISOString(), ok: true };
+      this.keep(vault, { at: this.now().toISOString(), ok: true });
     } catch (err) {
       const reason = inWords(err);
-      this.lastAttempt = { at: this.now().toISOString(), ok: false, reason };
-      try {
-        if (vault.isOpen) vault.audit({ action: 'backup.failed', detail: { reason, scheduled } });
-      } catch {
-        // A full disk may cost the audit row too; the screen still shows the failure.
-      }
+      this.keep(vault, { at: this.now().toISOString(), ok: false, reason }, () =>
+        vault.audit({ action: 'backup.failed', detail: { reason, scheduled } }),
+      );
+    }
+  }
+
+  /**
+   * Store the attempt in the vault, with its audit row in the same transaction; if the vault
+   * cannot take it (locked meanwhile, a full disk), hold it in memory for that vault instead.
+   */
+  private keep(vault: OpenVault, attempt: BackupAttemptView, audit?: () => void): void {
+    this.unsaved = { vaultDir: vault.dir, attempt };
+    try {
+      if (!vault.isOpen) return;
+      vault.db
+        .transaction(() => {
+          saveBackupAttempt(vault.db, attempt);
+          audit?.();
+        })
+        .immediate();
+      this.unsaved = null;
+    } catch {
+      // A full disk may cost the audit row too; the screen still shows the failure from memory.
     }
   }
 
   /** What the Administration screen shows. */
   status(): BackupStatus {
-    const { last } = backupStatus(this.manager.current().db);
+    const vault = this.manager.current();
+    const { last } = backupStatus(vault.db);
+    const lastAttempt = this.lastAttempt(vault, last);
     const policy = this.policy();
     const maxAgeMs = policy.backupMaxAgeDays * DAY_MS;
     return {
@@ -147,9 +184,9 @@ export class BackupScheduler {
         folderFromPolicy: policy.backupFolder !== null,
         keep: policy.backupCount,
         maxAgeDays: policy.backupMaxAgeDays,
-        nextDueAt: this.nextDueAt(last?.takenAt ?? null).toISOString(),
+        nextDueAt: this.nextDueAt(last?.takenAt ?? null, lastAttempt).toISOString(),
         running: this.runningView,
-        lastAttempt: this.lastAttempt,
+        lastAttempt,
         tooOld: !last || this.now().getTime() - Date.parse(last.takenAt) > maxAgeMs,
       },
     };

@@ -11,7 +11,7 @@ import { call, errorMessage } from '../../lib/api';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { noErrors } from '../../lib/validation';
 import styles from './ChangePasswordSection.module.css';
-import { usePasswordMinimum } from '../../stores/password-policy';
+import { usePasswordMinimum } from '../../stores/machine-policy';
 
 type Errors = { current: string | null; password: string | null; confirm: string | null };
 const NO_ERRORS: Errors = { current: null, password: null, confirm: null };

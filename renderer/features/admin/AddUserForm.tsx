@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api';
 import { ROLE_LABELS } from '../../lib/roles';
 import { useFocusFirstInvalid } from '../../lib/useFocusFirstInvalid';
 import { checkDisplayName, checkNewPassword, checkUsername, noErrors, passwordHint } from '../../lib/validation';
-import { usePasswordMinimum } from '../../stores/password-policy';
+import { usePasswordMinimum } from '../../stores/machine-policy';
 import { addUser } from './admin-actions';
 
 type Errors = Record<'displayName' | 'username' | 'password', string | null>;

@@ -9,7 +9,7 @@ import { FormError } from '../../components/FormError';
 import { TextField } from '../../components/fields';
 import { errorMessage } from '../../lib/api';
 import { checkNewPassword, passwordHint } from '../../lib/validation';
-import { usePasswordMinimum } from '../../stores/password-policy';
+import { usePasswordMinimum } from '../../stores/machine-policy';
 import { ConfirmDialog } from '../cases/case-page/ConfirmDialog';
 import { removeUser, resetUserPassword } from './admin-actions';
 

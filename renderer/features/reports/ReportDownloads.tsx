@@ -1,4 +1,6 @@
+import { ExportForbiddenNote } from '../../components/ExportForbiddenNote';
 import { useCasePageStore } from '../../stores/case-page';
+import { useDocumentExportAllowed } from '../../stores/machine-policy';
 import { reportUrl } from './report-links';
 import styles from './ReportDownloads.module.css';
 
@@ -6,10 +8,14 @@ import styles from './ReportDownloads.module.css';
  * "Download chronology (PDF)" and "(Word)" for the open case: plain links to the report route,
  * so the browser (or Electron's save dialog) saves the file and nothing is held in the page.
  * `recordId` makes them the report of that one record (a consultation), for a kind that takes one.
+ * Where the machine policy forbids saving reports, a note stands in their place (the core
+ * refuses the route too).
  */
 export function ReportDownloads({ kind, name, recordId }: { kind: string; name: string; recordId?: string }) {
   const caseId = useCasePageStore((s) => s.caseId);
+  const exportAllowed = useDocumentExportAllowed();
   if (!caseId) return null;
+  if (!exportAllowed) return <ExportForbiddenNote what={`the ${name}`} />;
   // One id per set of links: a tab may show one set per record.
   const hintId = recordId ? `report-hint-${kind}-${recordId}` : `report-hint-${kind}`;
   return (

@@ -1,23 +1,45 @@
 /**
  * "Policy set by your trust's IT": the machine policy in force, read-only. Each setting in words
  * with where its value came from; a policy file that could not be used is an alert listing why,
- * so the user can tell IT what to mend.
+ * so the user can tell IT what to mend. The policy is the one the renderer's store holds (asked
+ * for at start-up; asked again here if that failed), so this screen says what the others obey.
+ * Administrators also see the backup folder really in use (`backup:status`, theirs only).
  */
 import { useEffect, useState } from 'react';
-import type { MachinePolicyStatus } from '../../../preload/contract';
-import { call, errorMessage } from '../../lib/api';
+import { call } from '../../lib/api';
+import { loadMachinePolicy, useMachinePolicy } from '../../stores/machine-policy';
 import { SummaryList } from '../cases/case-page/SummaryList';
-import { policyRows, policySourceSentence } from './policy-words';
+import type { SettingsSectionProps } from './settings-sections';
+import { policyRows, policySourceSentence, type BackupsInForce } from './policy-words';
 import styles from './Settings.module.css';
 
-export function MachinePolicySection() {
-  const [status, setStatus] = useState<MachinePolicyStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** The schedule's folder for an administrator; undefined for others, or until it is known. */
+function useBackupsInForce(admin: boolean): BackupsInForce | undefined {
+  const [inForce, setInForce] = useState<BackupsInForce | undefined>(undefined);
   useEffect(() => {
-    call('policy:get', {}).then(setStatus, (err: unknown) => setError(errorMessage(err)));
-  }, []);
+    if (!admin) return;
+    let live = true;
+    call('backup:status', {}).then(
+      (status) => live && setInForce({ folder: status.schedule.folder }),
+      // The policy's own words stand without it.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [admin]);
+  return inForce;
+}
 
-  if (error) return <p className="form-error">{error}</p>;
+export function MachinePolicySection({ user }: SettingsSectionProps) {
+  const status = useMachinePolicy((s) => s.status);
+  const error = useMachinePolicy((s) => s.error);
+  const backups = useBackupsInForce(user.role === 'administrator');
+  useEffect(() => {
+    if (!status) void loadMachinePolicy();
+  }, [status]);
+
+  if (!status && error) return <p className="form-error">{error}</p>;
   if (!status) return <p role="status">Loading the policy…</p>;
   return (
     <>
@@ -35,7 +57,7 @@ export function MachinePolicySection() {
       <p className={styles.path}>{policySourceSentence(status)}</p>
       <SummaryList
         label="Policy set by your trust’s IT"
-        rows={policyRows(status).map((row) => [
+        rows={policyRows(status, backups).map((row) => [
           row.label,
           <>
             <span className={styles.path}>{row.value}</span>

@@ -8,7 +8,7 @@ import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { checkDisplayName, checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
-import { usePasswordMinimum } from '../../stores/password-policy';
+import { usePasswordMinimum } from '../../stores/machine-policy';
 
 /** First run: no vault in this folder yet. Creates it and its first administrator. */
 export function FirstRunScreen() {

@@ -8,7 +8,7 @@ import { useCheckedSubmit } from '../../lib/useCheckedSubmit';
 import { useFocusOnMount } from '../../lib/useFocusOnMount';
 import { checkUsername } from '../../lib/validation';
 import { AuthLayout } from './AuthLayout';
-import { usePasswordMinimum } from '../../stores/password-policy';
+import { usePasswordMinimum } from '../../stores/machine-policy';
 
 function checkRecoveryKey(value: string): string | null {
   const hex = value.replace(/[\s\-_:]/g, '');

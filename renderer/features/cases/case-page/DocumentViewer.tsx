@@ -1,6 +1,8 @@
 import type { DocumentView } from '../../../../preload/contract';
+import { ExportForbiddenNote } from '../../../components/ExportForbiddenNote';
 import { formatDateTime } from '../../../lib/dates';
 import { documentUrl, viewerKind } from '../../../lib/documents';
+import { useDocumentExportAllowed } from '../../../stores/machine-policy';
 import styles from './DocumentViewer.module.css';
 import { formatBytes } from './labels';
 import { SummaryList } from './SummaryList';
@@ -31,11 +33,14 @@ function DocumentDetails({ doc }: { doc: DocumentView }) {
 
 /**
  * Shows a document inside the app, streamed from the vault: PDFs in a frame, images, and
- * audio and video with controls (the route answers Range requests, so seeking works).
+ * audio and video with controls (the route answers Range requests, so seeking works). A file it
+ * cannot show is offered as a download, unless the machine policy forbids saving documents: then
+ * a note says so (the core refuses the download too).
  */
 export function DocumentViewer({ doc, onDownload }: { doc: DocumentView; onDownload: () => void }) {
   const src = documentUrl(doc.id);
   const kind = viewerKind(doc.mediaType);
+  const exportAllowed = useDocumentExportAllowed();
   return (
     <>
       <DocumentDetails doc={doc} />
@@ -56,9 +61,13 @@ export function DocumentViewer({ doc, onDownload }: { doc: DocumentView; onDownl
         {kind === 'none' && (
           <div className="notice">
             <p>This type of file ({doc.mediaType}) cannot be shown inside the app.</p>
-            <button type="button" className="button button--secondary" onClick={onDownload}>
-              Download an unencrypted copy
-            </button>
+            {exportAllowed ? (
+              <button type="button" className="button button--secondary" onClick={onDownload}>
+                Download an unencrypted copy
+              </button>
+            ) : (
+              <ExportForbiddenNote what="documents" />
+            )}
           </div>
         )}
       </div>

@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
 import type { DocumentView } from '../../../../preload/contract';
+import { ExportForbiddenNote } from '../../../components/ExportForbiddenNote';
 import { errorMessage } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/dates';
 import { exportDocument } from '../../../lib/documents';
 import { useCasePageStore } from '../../../stores/case-page';
+import { useDocumentExportAllowed } from '../../../stores/machine-policy';
 import { useSessionStore } from '../../../stores/session';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DocumentDetailsForm } from './DocumentDetailsForm';
@@ -28,11 +30,16 @@ function typeName(doc: DocumentView): string {
   return ext ? (ext[1] ?? '').toUpperCase() : 'File';
 }
 
-/** The case's documents: attach, list, view inside the app, and (explicitly) download. */
+/**
+ * The case's documents: attach, list, view inside the app, and (explicitly) download. Where the
+ * machine policy forbids saving documents, one note above the table replaces every row's
+ * Download (a note per row would be read out once per document).
+ */
 export function DocumentsTab() {
   const caseId = useCasePageStore((s) => s.caseId);
   const documents = useCasePageStore((s) => s.documents);
   const canWrite = useSessionStore((s) => s.user?.role !== 'read-only');
+  const exportAllowed = useDocumentExportAllowed();
   const [viewing, setViewing] = useState<string | null>(null);
   const [exporting, setExporting] = useState<DocumentView | null>(null);
   const [deleting, setDeleting] = useState<DocumentView | null>(null);
@@ -83,6 +90,7 @@ export function DocumentsTab() {
       </div>
       {!documents && <p>Loading documents…</p>}
       {documents && documents.length === 0 && <p className="muted">No documents attached yet.</p>}
+      {documents && documents.length > 0 && !exportAllowed && <ExportForbiddenNote what="this case’s documents" />}
       {documents && documents.length > 0 && (
         <table className={`${styles.documents} table`}>
           <caption className="visually-hidden">Documents attached to this case, newest first</caption>
@@ -114,9 +122,11 @@ export function DocumentsTab() {
                   <button type="button" className="button button--small" onClick={() => view(d.id)}>
                     View<span className="visually-hidden"> {d.title}</span>
                   </button>
-                  <button type="button" className="link-button" onClick={() => setExporting(d)}>
-                    Download<span className="visually-hidden"> {d.title}</span>
-                  </button>
+                  {exportAllowed && (
+                    <button type="button" className="link-button" onClick={() => setExporting(d)}>
+                      Download<span className="visually-hidden"> {d.title}</span>
+                    </button>
+                  )}
                   {canWrite && (
                     <button type="button" className="link-button link-button--danger" onClick={() => setDeleting(d)}>
                       Remove<span className="visually-hidden"> {d.title}</span>

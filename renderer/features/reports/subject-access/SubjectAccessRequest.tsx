@@ -3,11 +3,14 @@
  * (the young person, or one of the case's parents and carers), which copy (the requester's, or
  * the reviewer's with the redaction log), a preview in the app's PDF frame and the downloads.
  * The core withholds third-party items and names and audits each copy; this panel only builds
- * the addresses.
+ * the addresses. Where the machine policy forbids saving reports, the preview stays (reading in
+ * the app is allowed) and a note replaces the downloads.
  */
 import { useState } from 'react';
+import { ExportForbiddenNote } from '../../../components/ExportForbiddenNote';
 import { SelectField } from '../../../components/fields/SelectField';
 import { useCasePageStore } from '../../../stores/case-page';
+import { useDocumentExportAllowed } from '../../../stores/machine-policy';
 import { subjectAccessUrl, type SubjectAccessChoice } from './subject-access-links';
 import styles from './SubjectAccessRequest.module.css';
 
@@ -19,6 +22,7 @@ export function SubjectAccessRequest() {
   const [whose, setWhose] = useState(YOUNG_PERSON);
   const [reviewerCopy, setReviewerCopy] = useState(false);
   const [shown, setShown] = useState(false);
+  const exportAllowed = useDocumentExportAllowed();
   if (!caseId) return null;
   const carers = people.filter((p) => p.kind === 'parent_carer' && !p.thirdParty);
   const choice: SubjectAccessChoice = { reviewerCopy, ...(whose !== YOUNG_PERSON ? { personId: whose } : {}) };
@@ -54,13 +58,18 @@ export function SubjectAccessRequest() {
         >
           {shown ? `Hide the ${name}` : `Preview the ${name}`}
         </button>
-        <a className="button button--secondary" href={subjectAccessUrl('reports', caseId, 'pdf', choice)} download>
-          Download the {name} (PDF)
-        </a>
-        <a className="button button--secondary" href={subjectAccessUrl('reports', caseId, 'docx', choice)} download>
-          Download the {name} (Word)
-        </a>
+        {exportAllowed && (
+          <>
+            <a className="button button--secondary" href={subjectAccessUrl('reports', caseId, 'pdf', choice)} download>
+              Download the {name} (PDF)
+            </a>
+            <a className="button button--secondary" href={subjectAccessUrl('reports', caseId, 'docx', choice)} download>
+              Download the {name} (Word)
+            </a>
+          </>
+        )}
       </div>
+      {!exportAllowed && <ExportForbiddenNote what="subject access copies" />}
       <p className={styles.hint}>
         Items about other people (victims, brothers and sisters, other families) are withheld and their names taken out.
         Each copy is recorded in the audit trail.
