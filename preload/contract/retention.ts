@@ -27,12 +27,19 @@ export interface DisposalProposalView {
   proposedAt: string;
 }
 
-/** One row of the review list: a closed case, its review date and where it stands. */
+/**
+ * How care ended, which the review date counts from: the case was closed, or its referral was
+ * declined and no care followed (care ends the day it was declined).
+ */
+export type CareEndedView = 'closed' | 'declined';
+
+/** One row of the review list: a closed case or declined referral, its review date and where it stands. */
 export interface RetentionItemView {
   caseId: string;
   reference: string;
-  /** The day the case was last closed (`YYYY-MM-DD`). */
+  /** The day care ended (`YYYY-MM-DD`): the last closure, or the day the referral was declined. */
   closedOn: string;
+  careEnded: CareEndedView;
   reviewDate: string;
   /** The review date has been reached (today or earlier, in England). */
   due: boolean;
@@ -40,7 +47,20 @@ export interface RetentionItemView {
   dateOfBirthUnknown: boolean;
   legalHold: boolean;
   holdReason: string | null;
+  /** The young person has been in care (looked after): disposal needs a documented check first. */
+  careExperienced: boolean;
+  /** Care-experienced and no check recorded for this review date yet. */
+  careCheckNeeded: boolean;
   proposal: DisposalProposalView | null;
+}
+
+/** The documented check a care-experienced person's records need before disposal. */
+export interface CareCheckView {
+  note: string;
+  checkedByName: string;
+  checkedAt: string;
+  /** The review date it was made for: a different review date needs a new check. */
+  forReviewDate: string;
 }
 
 /** One rule's date for a case, for the detail panel. */
@@ -55,9 +75,11 @@ export interface RetentionDetailView {
   caseId: string;
   reference: string;
   status: string;
-  /** Null when the case is not closed (open, or reopened): there is nothing to review. */
+  /** Null when the case is not closed or declined (open, or reopened): there is nothing to review. */
   reviewDate: string | null;
+  /** The day care ended: the last closure, or the day the referral was declined. */
   closedOn: string | null;
+  careEnded: CareEndedView | null;
   due: boolean;
   candidates: RetentionCandidateView[];
   dateOfBirthUnknown: boolean;
@@ -65,6 +87,9 @@ export interface RetentionDetailView {
   dateOfDeath: string | null;
   legalHold: boolean;
   holdReason: string | null;
+  careExperienced: boolean;
+  /** The check recorded for the present review date, if any (an older one no longer counts). */
+  careCheck: CareCheckView | null;
   proposal: DisposalProposalView | null;
 }
 
@@ -113,7 +138,24 @@ export const retentionChannels = {
     z.object({ caseId: idSchema, reason: retentionReasonSchema }).strict(),
     ADMIN_ONLY,
   ),
-  /** The first administrator proposes disposal of a due, unheld case. */
+  /**
+   * Set or clear the care-experienced flag, saying why. Setting it withdraws a waiting proposal
+   * (made without the check); clearing it removes the check with it.
+   */
+  'retention:setCareExperienced': channel<RetentionDetailView>()(
+    z.object({ caseId: idSchema, careExperienced: z.boolean(), reason: retentionReasonSchema }).strict(),
+    ADMIN_ONLY,
+  ),
+  /**
+   * Record the check a care-experienced person's records need before disposal (for example: the
+   * leaving-care team asked whether the person has asked for their records). Only once the review
+   * date is reached, and it counts for that review date only.
+   */
+  'retention:recordCareCheck': channel<RetentionDetailView>()(
+    z.object({ caseId: idSchema, note: retentionReasonSchema }).strict(),
+    ADMIN_ONLY,
+  ),
+  /** The first administrator proposes disposal of a due, unheld case (checked, if care-experienced). */
   'disposal:propose': channel<RetentionDetailView>()(
     z.object({ caseId: idSchema, reason: retentionReasonSchema }).strict(),
     ADMIN_ONLY,

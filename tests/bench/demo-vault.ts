@@ -104,6 +104,8 @@ export async function buildDemoVault(
     const result = generateDemoData(vault, {
       cases,
       seed,
+      // Records retention's archive (closed 18-30 years ago), so its review list has cases due.
+      archiveCases: Math.round(cases / 20),
       onProgress: (done) => {
         if (done % Math.max(250, Math.floor(cases / 10)) === 0 || done === cases)
           say(`  demo: ${done} of ${cases} cases`);

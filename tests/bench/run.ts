@@ -43,6 +43,7 @@ import { measureTraining } from './training-metrics';
 import { measureSafeHome } from './safe-home-metrics';
 import { measureHome } from './home-metrics';
 import { measureSubjectAccess } from './subject-access-metrics';
+import { measureRetention } from './retention-metrics';
 import { emitSamples, emitValue, percentile, printTable, round, say } from './report';
 import { runScale } from './scale';
 import { familyViews, largestFamilyViewCase } from './attachment-metrics';
@@ -52,7 +53,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '10000' },
     seed: { type: 'string', default: '1' },
-    /** Parts to leave out (comma-separated): core, consultations, interventions, training, statistics, safe-home, plain, attachment, bundles, renderer. */
+    /** Parts to leave out (comma-separated): core, consultations, interventions, training, statistics, safe-home, home, subject-access, retention, backup, plain, attachment, bundles, renderer. */
     skip: { type: 'string', default: '' },
     /** Size of the large attachment and of the bundle's documents. */
     'big-mb': { type: 'string', default: '200' },
@@ -261,6 +262,17 @@ try {
       }
     }
     core.manager.dispose();
+  }
+
+  if (!SKIP.has('retention')) {
+    // Its own sign-in, so `--skip core` runs it alone.
+    const core = createCore(scratch.vaultDir);
+    await core.manager.unlock(BENCH_USER, BENCH_PASSWORD);
+    try {
+      await measureRetention(core.manager.current(), RUNS);
+    } finally {
+      core.manager.dispose();
+    }
   }
 
   if (!SKIP.has('attachment')) {

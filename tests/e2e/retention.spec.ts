@@ -1,6 +1,7 @@
 /**
- * Records retention in the browser host: two cases closed in 2000 (seeded beside the open app)
- * are due for review. One is put on legal hold and cannot be proposed; the other is proposed by
+ * Records retention in the browser host: two cases closed in 2000 and a referral declined then
+ * (seeded beside the open app) are due for review. One is put on legal hold and cannot be
+ * proposed; the other is marked care-experienced, checked, then proposed by
  * the first administrator, who cannot approve it, and approved by a second administrator with
  * their password in the same vault; its tombstone is then listed. axe-core at 1280 and 320 CSS
  * px, and screenshots of the list, the detail and the tombstone.
@@ -46,10 +47,7 @@ async function bothWidths(page: Page, name: string): Promise<void> {
 }
 
 async function openCase(page: Page, reference: string): Promise<void> {
-  await page
-    .getByRole('table', { name: 'Closed cases due for review' })
-    .getByRole('button', { name: reference })
-    .click();
+  await page.getByRole('table', { name: 'Cases due for review' }).getByRole('button', { name: reference }).click();
   // Wait for the panel's heading to take the focus before typing (the detail loads first).
   await expect(page.getByRole('heading', { level: 2, name: `Retention of ${reference}` })).toBeFocused();
 }
@@ -60,13 +58,19 @@ test('two administrators dispose of a due case; a held case cannot be proposed; 
   test.setTimeout(180_000);
   const { page } = app;
   await createVaultAndSignIn(page);
-  const [due, held] = (await seed(app.vaultDir)) as [string, string];
+  const [due, held, declined] = (await seed(app.vaultDir)) as [string, string, string];
 
   await goToArea(page, 'Records retention');
-  const list = page.getByRole('table', { name: 'Closed cases due for review' });
-  await expect(list.getByRole('row')).toHaveCount(3);
-  for (const text of [due, '01/03/2000', '01/03/2020', 'Due for review'])
+  const list = page.getByRole('table', { name: 'Cases due for review' });
+  await expect(list.getByRole('row')).toHaveCount(4);
+  for (const text of [due, '01/03/2000 (closed)', '01/03/2020', 'Due for review'])
     await expect(list.getByRole('row').nth(1)).toContainText(text);
+  // A declined referral: due 20 years after the day it was declined, and the panel says why.
+  await expect(list.getByRole('row').nth(3)).toContainText('01/09/2000 (referral declined)');
+  await openCase(page, declined);
+  await expect(page.getByTestId('retention-detail')).toContainText(
+    'Referral declined 01/09/2000: no care was given, so care ended that day',
+  );
   await bothWidths(page, 'retention-list');
 
   // A legal hold: the case shows as held and offers no disposal.
@@ -79,8 +83,24 @@ test('two administrators dispose of a due case; a held case cannot be proposed; 
   await expect(page.getByTestId('retention-detail')).toContainText('A held case cannot be disposed of.');
   await expect(list.getByRole('row').nth(2)).toContainText('On legal hold');
 
-  // The first administrator proposes; they are not offered the approval.
+  // Care-experienced: no proposal until the check for this review date is recorded.
   await openCase(page, due);
+  await page
+    .getByLabel('Why the young person is care-experienced (for example: looked after by the local authority)')
+    .fill('Looked after by the local authority from age 9.');
+  await page.getByRole('button', { name: 'Mark care-experienced' }).click();
+  await expect(page.getByTestId('retention-detail')).toContainText(
+    'Record the care-experienced check above before proposing disposal.',
+  );
+  await expect(page.getByRole('button', { name: 'Propose disposal' })).toHaveCount(0);
+  await expect(list.getByRole('row').nth(1)).toContainText('Care-experienced');
+  await expect(list.getByRole('row').nth(1)).toContainText('check needed before disposal');
+  await bothWidths(page, 'retention-care-experienced');
+  await page.getByLabel(/^The check made/).fill('Leaving-care team asked: no request for the records.');
+  await page.getByRole('button', { name: 'Record the check' }).click();
+  await expect(page.getByTestId('care-check')).toContainText('Checked by Sam Patel');
+
+  // The first administrator proposes; they are not offered the approval.
   await bothWidths(page, 'retention-detail');
   await page
     .getByLabel('Why these records can be disposed of')
@@ -109,6 +129,6 @@ test('two administrators dispose of a due case; a held case cannot be proposed; 
   await expect(tombstones).toContainText('Sam Patel');
   await expect(tombstones).toContainText(SECOND_ADMIN.displayName);
   await expect(tombstones).not.toContainText('Oldfield');
-  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list.getByRole('row')).toHaveCount(3);
   await bothWidths(page, 'retention-tombstone');
 });

@@ -10,6 +10,7 @@ const OPTIONS = {
   cases: { type: 'string' },
   seed: { type: 'string' },
   'as-of': { type: 'string' },
+  archive: { type: 'string' },
 } as const;
 
 /** More than this would take hours on a laptop and is surely a typing slip. */
@@ -19,14 +20,17 @@ const MAX_CASES = 100_000;
 export const demoCommand: Command = {
   name: 'demo',
   summary: 'Add synthetic demo cases (fake people, notes, flags, tasks) to a vault.',
-  usage: `ncats demo --vault DIR --user NAME [--password-stdin] --cases N [--seed S]
+  usage: `ncats demo --vault DIR --user NAME [--password-stdin] --cases N [--seed S] [--archive M]
 
 Adds N synthetic but realistic cases to the vault: fake names and dates of birth, the
 professional network, parents, carers and siblings (named to fit their relationship and the
 young person's gender), about 25 notes per case, flags, tasks and paperwork, with referrals
 spread over the five years before the --as-of date and numbered in referral order within each
 year (NC-YYYY-0001 is that year's earliest). The same seed always gives the same cases
-and date (the default seed is 1, the default date today). Use it only on a demo or test vault: the cases look real. One
+and date (the default seed is 1, the default date today). With --archive, M older cases for
+Records retention, closed or declined 18 to 30 years before that date (review dates past, due
+and ahead; legal holds, deaths, care-experienced flags, and a disposed case's tombstone when the
+vault has a second administrator). Use it only on a demo or test vault: the cases look real. One
 audit row is written per batch of cases, not one per record.
 
 Options:
@@ -34,6 +38,7 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
                       administrators become the lead workers)`)}
   --cases N           how many cases to add (1 to ${MAX_CASES.toLocaleString('en-GB')})
   --seed S            any text or number; the same seed gives the same cases
+  --archive M         also add M archive cases for Records retention (default none)
   --as-of YYYY-MM-DD  the demo's "today": clocks, tasks and ages are as of this date
                       (default: today's date in England)`,
 
@@ -42,6 +47,7 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
     const signIn = signInFrom(values, io);
     const cases = positiveCount(required(values.cases, 'cases'), 'cases', MAX_CASES);
     const seed = values.seed ?? '1';
+    const archiveCases = values.archive === undefined ? 0 : positiveCount(values.archive, 'archive', MAX_CASES);
     const asOf = values['as-of'] ?? localDate(new Date());
     if (parseUserDate(asOf) !== asOf) {
       throw new UsageError('--as-of must be a real date written YYYY-MM-DD, for example 2026-12-01.');
@@ -52,6 +58,7 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
         cases,
         seed,
         referenceDate: asOf,
+        archiveCases,
         onProgress: (done) => {
           // A progress line every tenth of the way, on standard error so the summary stays clean.
           if (done - reported >= cases / 10 || done === cases) {
@@ -63,6 +70,11 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
       io.out(
         `Added ${result.cases} cases, ${result.notes} notes, ${result.people} people, ${result.flags} flags and ${result.tasks} tasks (seed ${seed}) in ${(result.ms / 1000).toFixed(1)} s.`,
       );
+      const kept = result.retention;
+      if (kept.archived > 0)
+        io.out(
+          `Archive for Records retention: ${kept.archived} older cases (${kept.declined} declined referrals), ${kept.holds} on legal hold, ${kept.deaths} with a date of death, ${kept.careExperienced} care-experienced, ${kept.tombstones} disposed of.`,
+        );
       return EXIT.OK;
     });
   },

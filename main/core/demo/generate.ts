@@ -15,6 +15,7 @@ import { writeDemoAttachment } from './attachment';
 import { writeDemoInterventions } from './interventions';
 import { writeDemoTraining } from './training';
 import { writeDemoSafeHome } from './safe-home';
+import { writeDemoRetention, type DemoRetentionResult } from './retention';
 
 /** The default "today" of demo data, so the same seed gives the same vault on any day. */
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
@@ -22,7 +23,7 @@ export const DEFAULT_REFERENCE_DATE = '2025-12-31';
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
  * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
  */
-export const DEMO_GENERATOR_VERSION = 7;
+export const DEMO_GENERATOR_VERSION = 8;
 
 export interface DemoOptions {
   cases: number;
@@ -33,6 +34,12 @@ export interface DemoOptions {
   batchSize?: number;
   /** Notes per case, [min, max]; [20, 30] (25 on average) unless given. */
   notesPerCase?: [number, number];
+  /**
+   * Archive cases for Records retention (`retention.ts`): closed or declined 18-30 years before
+   * the reference date, with holds, deaths, care-experienced flags and a tombstone. In addition
+   * to `cases`, and none unless given: the rest of the demo describes the last five years.
+   */
+  archiveCases?: number;
   /** Called after each batch with the number of cases written so far. */
   onProgress?: (done: number) => void;
 }
@@ -43,6 +50,8 @@ export interface DemoResult {
   people: number;
   flags: number;
   tasks: number;
+  /** What the archive for Records retention holds (all zero without `archiveCases`). */
+  retention: DemoRetentionResult;
   ms: number;
 }
 
@@ -80,6 +89,7 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
   // A larger page cache while writing: SQLCipher encrypts each page it evicts, and the FTS
   // index touches many pages per note. Restored afterwards.
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
+  let retention: DemoRetentionResult;
   db.pragma('cache_size = -131072');
   try {
     for (let done = 0; done < options.cases;) {
@@ -102,8 +112,9 @@ export function generateDemoData(vault: OpenVault, options: DemoOptions): DemoRe
     }
     writeDemoConsultations(vault, options.seed ?? 1, ctx.today);
     writeDemoTraining(vault, options.seed ?? 1, ctx.today, ctx.workers);
+    retention = writeDemoRetention(vault, options.seed ?? 1, ctx.today, options.archiveCases ?? 0);
   } finally {
     db.pragma(`cache_size = ${previousCache}`);
   }
-  return { ...ctx.totals, ms: Math.round(performance.now() - started) };
+  return { ...ctx.totals, retention, ms: Math.round(performance.now() - started) };
 }

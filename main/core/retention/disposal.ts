@@ -72,7 +72,7 @@ export async function approveDisposal(
       referral_date: string;
     };
     if (!found?.outcome.reviewDate || !found.facts.closedOn)
-      throw new AppError('CONFLICT', 'Only a closed case can be disposed of.');
+      throw new AppError('CONFLICT', 'Only a closed case or a declined referral can be disposed of.');
     documentIds = (stmt(db, 'SELECT id FROM documents WHERE case_id = ?').all(input.caseId) as { id: string }[]).map(
       (d) => d.id,
     );

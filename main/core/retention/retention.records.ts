@@ -1,5 +1,5 @@
 /**
- * The retention tables' one definition each (migration 200): the per-case retention row, the
+ * The retention tables' one definition each (migrations 200 and 260): the per-case retention row, the
  * waiting disposal proposal and the tombstone. Repos derive their SQL and row types from these.
  */
 import { as, col, defineRecord, registerRecord } from '../db/record';
@@ -22,6 +22,14 @@ export const caseRetentionRecord = registerRecord(
       dob_unknown: col.bool(),
       stale: col.bool(),
       version: col.int(1),
+      // Migration 260: the care-experienced flag and the check its disposal needs.
+      care_experienced: col.bool(),
+      care_changed_by: col.nullableUuid(),
+      care_changed_at: col.nullableAt(),
+      care_check_note: col.nullableText(1000),
+      care_checked_by: col.nullableUuid(),
+      care_checked_at: col.nullableAt(),
+      care_checked_for: as(isoDate.nullable()),
     },
   }),
 );

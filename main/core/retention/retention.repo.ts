@@ -19,12 +19,13 @@ interface FactsRow {
   closed_at: string | null;
 }
 
-// The last closure's time; a case closed without a history row (older imports) falls back to its
-// last update, which is no earlier than the closure.
+// When care ended: the last change to the case's present status, closed or declined (a declined
+// referral's care ends the day it was declined: retention.rules.ts). A case without a history row
+// (older imports) falls back to its last update, which is no earlier than the change.
 const FACTS_SQL = `
   SELECT c.id AS case_id, c.status, c.referral_date, c.age_at_referral, y.date_of_birth, r.date_of_death,
-    CASE WHEN c.status = 'closed' THEN coalesce(
-      (SELECT max(h.changed_at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status = 'closed'),
+    CASE WHEN c.status IN ('closed', 'declined') THEN coalesce(
+      (SELECT max(h.changed_at) FROM case_status_history h WHERE h.case_id = c.id AND h.to_status = c.status),
       c.updated_at) END AS closed_at
   FROM cases c LEFT JOIN young_people y ON y.case_id = c.id LEFT JOIN case_retention r ON r.case_id = c.id`;
 
@@ -33,6 +34,7 @@ function factsOf(row: FactsRow): RetentionFacts {
     dateOfBirth: row.date_of_birth,
     // A closure time is UTC; the closing day is the day in England.
     closedOn: row.closed_at === null ? null : localDate(new Date(row.closed_at)),
+    careEnded: row.closed_at === null ? null : row.status === 'declined' ? 'declined' : 'closed',
     dateOfDeath: row.date_of_death,
     referralDate: row.referral_date,
     ageAtReferral: row.age_at_referral,
@@ -91,6 +93,25 @@ export function retentionRow(db: Db, caseId: string): CaseRetentionRow | null {
   );
 }
 
+export interface CareCheckRow {
+  care_check_note: string;
+  checked_by_name: string;
+  care_checked_at: string;
+  care_checked_for: string;
+}
+
+/** The care-experienced check recorded for a case, with who made it, or null when there is none. */
+export function careCheckOf(db: Db, caseId: string): CareCheckRow | null {
+  return (
+    (stmt(
+      db,
+      `SELECT r.care_check_note, u.display_name AS checked_by_name, r.care_checked_at, r.care_checked_for
+       FROM case_retention r JOIN users u ON u.id = r.care_checked_by
+       WHERE r.case_id = ? AND r.care_check_note IS NOT NULL`,
+    ).get(caseId) as CareCheckRow | undefined) ?? null
+  );
+}
+
 export interface ProposalRow {
   id: string;
   reason: string;
@@ -112,16 +133,36 @@ export function proposalOf(db: Db, caseId: string): ProposalRow | null {
 export interface ReviewRow {
   case_id: string;
   reference: string;
+  status: string;
   closed_on: string;
   review_date: string;
   dob_unknown: 0 | 1;
   legal_hold: 0 | 1;
   hold_reason: string | null;
+  care_experienced: 0 | 1;
+  care_checked_for: string | null;
   proposal_reason: string | null;
   proposed_by: string | null;
   proposed_by_name: string | null;
   proposed_at: string | null;
 }
+
+/** The review list's page query (exported for its query-plan test). */
+export const REVIEW_PAGE_SQL = (dir: 'ASC' | 'DESC'): string =>
+  `SELECT r.case_id, c.reference, c.status, r.closed_on, r.review_date, r.dob_unknown, r.legal_hold, r.hold_reason,
+       r.care_experienced, r.care_checked_for, p.reason AS proposal_reason, p.proposed_by,
+       u.display_name AS proposed_by_name, p.proposed_at
+     FROM case_retention r
+     JOIN cases c ON c.id = r.case_id
+     LEFT JOIN disposal_proposals p ON p.case_id = r.case_id
+     LEFT JOIN users u ON u.id = p.proposed_by
+     WHERE r.review_date IS NOT NULL AND r.review_date <= ?
+     ORDER BY r.review_date ${dir}, r.case_id ${dir}
+     LIMIT ? OFFSET ?`;
+
+/** The review list's count (exported for its query-plan test). */
+export const REVIEW_COUNT_SQL =
+  'SELECT count(*) AS n FROM case_retention WHERE review_date IS NOT NULL AND review_date <= ?';
 
 /** One page of closed cases whose review date is on or before `until`, in review-date order. */
 export function reviewPage(
@@ -131,25 +172,8 @@ export function reviewPage(
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   // The range and the order both come from case_retention_review; cases and proposals are
   // looked up by primary key for the page's rows only.
-  const rows = stmt(
-    db,
-    `SELECT r.case_id, c.reference, r.closed_on, r.review_date, r.dob_unknown, r.legal_hold, r.hold_reason,
-       p.reason AS proposal_reason, p.proposed_by, u.display_name AS proposed_by_name, p.proposed_at
-     FROM case_retention r
-     JOIN cases c ON c.id = r.case_id
-     LEFT JOIN disposal_proposals p ON p.case_id = r.case_id
-     LEFT JOIN users u ON u.id = p.proposed_by
-     WHERE r.review_date IS NOT NULL AND r.review_date <= ?
-     ORDER BY r.review_date ${dir}, r.case_id ${dir}
-     LIMIT ? OFFSET ?`,
-  ).all(q.until, q.limit, q.offset) as ReviewRow[];
-  const total = (
-    stmt(db, 'SELECT count(*) AS n FROM case_retention WHERE review_date IS NOT NULL AND review_date <= ?').get(
-      q.until,
-    ) as {
-      n: number;
-    }
-  ).n;
+  const rows = stmt(db, REVIEW_PAGE_SQL(dir)).all(q.until, q.limit, q.offset) as ReviewRow[];
+  const total = (stmt(db, REVIEW_COUNT_SQL).get(q.until) as { n: number }).n;
   return { rows, total };
 }
 

@@ -13,20 +13,41 @@
  *   where the Code would allow it (a mistaken date of death must not bring a disposal forward);
  * - an unknown date of birth uses the latest date of birth the age at referral allows, and the
  *   26th birthday, so the date can only be later than the true one.
+ *
+ * A referral declined without care (`careEnded: 'declined'`): the service still holds the
+ * referral, often with police and social-care papers about the child, so its records are kept by
+ * the same rules. Care "ends" on the day the referral was declined: no care followed, and no later
+ * day marks an end. Age "at discharge" is the age that day. Until this was written down, declined
+ * cases had no review date at all, so they were kept for ever without anyone deciding to.
+ *
+ * The care-experienced flag does not change the date: DOMAIN.md gives no other period for a care
+ * leaver's health records, so the rules stay as they are. What it changes is disposal (`disposalRefusal` in
+ * retention.service.ts): a care-experienced person often asks for their records as an adult, to
+ * piece together their childhood, so their records are never disposed of on the ordinary date
+ * alone. An administrator must first record a check for this review date (for example with the
+ * leaving-care team: has the person asked for their records, or might they?).
  */
 
 /** What the rules read from a case. Dates are calendar dates in England (`YYYY-MM-DD`). */
 export interface RetentionFacts {
   /** The young person's date of birth, or null when nobody recorded it. */
   dateOfBirth: string | null;
-  /** When the case was last closed; null when it is not closed (open, or reopened). */
+  /**
+   * The day care ended: when the case was last closed, or when its referral was declined; null
+   * when it is neither (open, or reopened).
+   */
   closedOn: string | null;
+  /** How care ended: closed after work, or a referral declined (no care given); null when open. */
+  careEnded: CareEnded | null;
   /** The date of death, when one has been recorded. */
   dateOfDeath: string | null;
   /** The referral date and the age then: the bounds on an unknown date of birth. */
   referralDate: string;
   ageAtReferral: number;
 }
+
+/** How a case's care came to an end, when it has. */
+export type CareEnded = 'closed' | 'declined';
 
 export type RetentionRuleId = 'childrens_records' | 'mental_health' | 'after_death';
 
@@ -39,8 +60,10 @@ export interface RetentionCandidate {
 }
 
 export interface RetentionOutcome {
-  /** The latest candidate's date; null when the case is not closed (nothing to review). */
+  /** The latest candidate's date; null when the case is not closed or declined (nothing to review). */
   reviewDate: string | null;
+  /** How care ended (the reason the date counts from `closedOn`); null when it has not. */
+  careEnded: CareEnded | null;
   /** The rule that gave the review date. */
   decidedBy: RetentionRuleId | null;
   /** Every rule that applied, latest first. */
@@ -53,6 +76,7 @@ export interface RetentionOutcome {
 
 interface ClosedFacts extends RetentionFacts {
   closedOn: string;
+  careEnded: CareEnded;
   /** The real date of birth, or the latest one the age at referral allows. */
   birth: string;
   birthKnown: boolean;
@@ -72,8 +96,9 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     until(f) {
       // Unknown birth: assume 17 at discharge, the longer of the two birthdays.
       const years = !f.birthKnown || f.ageAtDischarge === 17 ? 26 : 25;
+      const at = f.careEnded === 'declined' ? 'when the referral was declined' : 'at discharge';
       const why = f.birthKnown
-        ? `${years}th birthday (${f.ageAtDischarge} at discharge)`
+        ? `${years}th birthday (${f.ageAtDischarge} ${at})`
         : `${years}th birthday of the latest date of birth the age at referral allows (${ukDate(f.birth)}); date of birth not recorded`;
       return { date: addYears(f.birth, years), because: `Children's records: ${why}.` };
     },
@@ -82,7 +107,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     id: 'mental_health',
     until: (f) => ({
       date: addYears(f.closedOn, 20),
-      because: `Mental-health records: 20 years after care ended (${ukDate(f.closedOn)}).`,
+      because:
+        f.careEnded === 'declined'
+          ? `Mental-health records: 20 years after the referral was declined (${ukDate(f.closedOn)}): no care was given, so care ended that day.`
+          : `Mental-health records: 20 years after care ended (${ukDate(f.closedOn)}).`,
     }),
   },
   {
@@ -96,9 +124,10 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
 
 /** The review date of a case and how it was reached. */
 export function retentionOutcome(facts: RetentionFacts): RetentionOutcome {
-  if (facts.closedOn === null) {
+  if (facts.closedOn === null || facts.careEnded === null) {
     return {
       reviewDate: null,
+      careEnded: null,
       decidedBy: null,
       candidates: [],
       dateOfBirthUnknown: facts.dateOfBirth === null,
@@ -110,6 +139,7 @@ export function retentionOutcome(facts: RetentionFacts): RetentionOutcome {
   const closed: ClosedFacts = {
     ...facts,
     closedOn: facts.closedOn,
+    careEnded: facts.careEnded,
     birth,
     birthKnown,
     ageAtDischarge: ageOn(birth, facts.closedOn),
@@ -121,6 +151,7 @@ export function retentionOutcome(facts: RetentionFacts): RetentionOutcome {
   const first = candidates[0] ?? null;
   return {
     reviewDate: first?.date ?? null,
+    careEnded: facts.careEnded,
     decidedBy: first?.rule ?? null,
     candidates,
     dateOfBirthUnknown: !birthKnown,

@@ -18,6 +18,7 @@ import type { OpenVault } from '../vault/vault';
 import { stmt } from '../db/statements';
 import { disposalProposalRecord } from './retention.records';
 import {
+  careCheckOf,
   caseOutcome,
   ensureRetentionRow,
   proposalOf,
@@ -73,11 +74,14 @@ export function listForReview(vault: OpenVault, q: ChannelParsedInput<'retention
       caseId: r.case_id,
       reference: r.reference,
       closedOn: r.closed_on,
+      careEnded: r.status === 'declined' ? ('declined' as const) : ('closed' as const),
       reviewDate: r.review_date,
       due: r.review_date <= now,
       dateOfBirthUnknown: r.dob_unknown === 1,
       legalHold: r.legal_hold === 1,
       holdReason: r.hold_reason,
+      careExperienced: r.care_experienced === 1,
+      careCheckNeeded: r.care_experienced === 1 && r.care_checked_for !== r.review_date,
       proposal:
         r.proposed_by === null
           ? null
@@ -102,12 +106,14 @@ export function detailOf(vault: OpenVault, caseId: string): RetentionDetailView 
     .reference;
   const row = retentionRow(vault.db, caseId);
   const { outcome, facts } = found;
+  const check = careCheckOf(vault.db, caseId);
   return {
     caseId,
     reference,
     status: found.status,
     reviewDate: outcome.reviewDate,
     closedOn: outcome.reviewDate === null ? null : facts.closedOn,
+    careEnded: outcome.careEnded,
     due: outcome.reviewDate !== null && outcome.reviewDate <= today(vault),
     candidates: outcome.candidates,
     dateOfBirthUnknown: outcome.dateOfBirthUnknown,
@@ -115,6 +121,16 @@ export function detailOf(vault: OpenVault, caseId: string): RetentionDetailView 
     dateOfDeath: facts.dateOfDeath,
     legalHold: row?.legal_hold === 1,
     holdReason: row?.hold_reason ?? null,
+    careExperienced: row?.care_experienced === 1,
+    careCheck:
+      check && check.care_checked_for === outcome.reviewDate
+        ? {
+            note: check.care_check_note,
+            checkedByName: check.checked_by_name,
+            checkedAt: check.care_checked_at,
+            forReviewDate: check.care_checked_for,
+          }
+        : null,
     proposal: proposalView(proposalOf(vault.db, caseId)),
   };
 }
@@ -187,6 +203,55 @@ export function clearLegalHold(vault: OpenVault, input: ChannelParsedInput<'lega
   });
 }
 
+export function setCareExperienced(
+  vault: OpenVault,
+  input: ChannelParsedInput<'retention:setCareExperienced'>,
+): RetentionDetailView {
+  const action = input.careExperienced ? 'retention.care_experienced_set' : 'retention.care_experienced_clear';
+  return change(vault, input.caseId, action, { reason: input.reason }, () => {
+    const row = retentionRow(vault.db, input.caseId);
+    if ((row?.care_experienced === 1) === input.careExperienced) {
+      throw new AppError(
+        'CONFLICT',
+        input.careExperienced
+          ? 'This case is already marked care-experienced.'
+          : 'This case is not marked care-experienced.',
+      );
+    }
+    // A proposal made before the flag was made without the check it now needs: withdrawn, as a hold does.
+    if (input.careExperienced) stmt(vault.db, 'DELETE FROM disposal_proposals WHERE case_id = ?').run(input.caseId);
+    stmt(
+      vault.db,
+      `UPDATE case_retention SET care_experienced = ?, care_changed_by = ?, care_changed_at = ?,
+         care_check_note = NULL, care_checked_by = NULL, care_checked_at = NULL, care_checked_for = NULL,
+         version = version + 1
+       WHERE case_id = ?`,
+    ).run(input.careExperienced ? 1 : 0, vault.user.id, vault.now().toISOString(), input.caseId);
+  });
+}
+
+export function recordCareCheck(
+  vault: OpenVault,
+  input: ChannelParsedInput<'retention:recordCareCheck'>,
+): RetentionDetailView {
+  refreshStale(vault.db);
+  return change(vault, input.caseId, 'retention.care_check', { note: input.note }, () => {
+    if (retentionRow(vault.db, input.caseId)?.care_experienced !== 1)
+      throw new AppError('CONFLICT', 'Only a care-experienced case needs this check.');
+    const found = caseOutcome(vault.db, input.caseId);
+    const reviewDate = found?.outcome.reviewDate ?? null;
+    // Made once the date is reached: whether the person wants their records can change before then.
+    if (reviewDate === null || reviewDate > today(vault))
+      throw new AppError('CONFLICT', 'The check is recorded once the review date is reached.');
+    stmt(
+      vault.db,
+      `UPDATE case_retention SET care_check_note = ?, care_checked_by = ?, care_checked_at = ?, care_checked_for = ?,
+         version = version + 1
+       WHERE case_id = ?`,
+    ).run(input.note, vault.user.id, vault.now().toISOString(), reviewDate, input.caseId);
+  });
+}
+
 /**
  * Why this case may not be disposed of now, in words, or null when it may. Checked when a
  * disposal is proposed and again, inside the disposal's transaction, when it is approved.
@@ -194,9 +259,13 @@ export function clearLegalHold(vault: OpenVault, input: ChannelParsedInput<'lega
 export function disposalRefusal(vault: OpenVault, caseId: string): string | null {
   const found = caseOutcome(vault.db, caseId);
   if (!found) return 'There is no such case.';
-  if (found.outcome.reviewDate === null) return 'Only a closed case can be disposed of.';
-  if (retentionRow(vault.db, caseId)?.legal_hold === 1) return 'This case is on legal hold: it cannot be disposed of.';
+  if (found.outcome.reviewDate === null) return 'Only a closed case or a declined referral can be disposed of.';
+  const row = retentionRow(vault.db, caseId);
+  if (row?.legal_hold === 1) return 'This case is on legal hold: it cannot be disposed of.';
   if (found.outcome.reviewDate > today(vault)) return 'This case is not yet due for review: it cannot be disposed of.';
+  // A care-experienced person often asks for their records as an adult (retention.rules.ts).
+  if (row?.care_experienced === 1 && row.care_checked_for !== found.outcome.reviewDate)
+    return 'The young person is care-experienced: record the check (have they asked for their records, or might they?) before disposal.';
   return null;
 }
 

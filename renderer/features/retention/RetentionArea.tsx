@@ -12,7 +12,7 @@ import { SelectField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { RetentionDetail } from './RetentionDetail';
-import { WITHIN_CHOICES, standing, type WithinChoice } from './retention-labels';
+import { WITHIN_CHOICES, endedLabel, standing, type WithinChoice } from './retention-labels';
 import styles from './Retention.module.css';
 
 const LIMIT = 25;
@@ -28,14 +28,15 @@ function ReviewTable({
   onOrder: () => void;
   onOpen: (caseId: string) => void;
 }) {
-  if (page.total === 0) return <p className="empty-state">No closed case is due for review in this period.</p>;
+  if (page.total === 0)
+    return <p className="empty-state">No closed case or declined referral is due for review in this period.</p>;
   return (
     <div className={styles.tableWrap}>
-      <table className="table" aria-label="Closed cases due for review">
+      <table className="table" aria-label="Cases due for review">
         <thead>
           <tr>
             <th scope="col">Case</th>
-            <th scope="col">Closed</th>
+            <th scope="col">Care ended</th>
             <th scope="col" aria-sort={order === 'asc' ? 'ascending' : 'descending'}>
               <button type="button" className={styles.sortButton} onClick={onOrder}>
                 Review date
@@ -52,8 +53,11 @@ function ReviewTable({
                 <button type="button" className={styles.linkButton} onClick={() => onOpen(item.caseId)}>
                   {item.reference}
                 </button>
+                {item.careExperienced && <span className={styles.tag}> Care-experienced</span>}
               </td>
-              <td>{formatDate(item.closedOn)}</td>
+              <td>
+                {formatDate(item.closedOn)} ({endedLabel(item)})
+              </td>
               <td>
                 {formatDate(item.reviewDate)}
                 {item.dateOfBirthUnknown && <span className="visually-hidden"> (date of birth unknown)</span>}
@@ -201,8 +205,9 @@ export function RetentionArea({ currentUser }: { currentUser: SessionUser }) {
   return (
     <>
       <p className="lead">
-        Closed cases come up for review on the latest date the retention rules give. Nothing is deleted automatically: a
-        disposal is proposed by one administrator and approved by another with their password.
+        Closed cases and declined referrals come up for review on the latest date the retention rules give. Nothing is
+        deleted automatically: a disposal is proposed by one administrator and approved by another with their password.
+        A care-experienced young person&rsquo;s records also need a documented check first.
       </p>
       <section aria-labelledby="review-heading" className="section">
         <h2 id="review-heading">Due for review</h2>

@@ -7,10 +7,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SessionUser } from '../../../preload/contract';
 import type { RetentionDetailView } from '../../../preload/contract/retention';
 import { FormError } from '../../components/FormError';
-import { DateField, TextAreaField, TextField } from '../../components/fields';
+import { DateField, TextField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { checkUkDate, isoToUk, parseUkDate } from '../cases/case-page/uk-date';
+import { CareExperienced } from './CareExperienced';
+import { ReasonForm } from './ReasonForm';
 import styles from './Retention.module.css';
 
 interface Props {
@@ -19,53 +21,6 @@ interface Props {
   onChanged: () => void;
   onDisposed: () => void;
   onClose: () => void;
-}
-
-const REASON_HINT = 'Kept in the audit trail after disposal: no names or clinical details.';
-
-/** A reason and one button: placing or lifting a hold, proposing a disposal. */
-function ReasonForm({
-  id,
-  label,
-  button,
-  warning,
-  onSubmit,
-}: {
-  id: string;
-  label: string;
-  button: string;
-  warning?: boolean;
-  onSubmit: (reason: string) => Promise<void>;
-}) {
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!reason.trim()) return setError('Give a reason.');
-    try {
-      setError(null);
-      await onSubmit(reason.trim());
-      setReason('');
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
-  return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={button}>
-      <TextAreaField
-        id={id}
-        label={label}
-        hint={REASON_HINT}
-        value={reason}
-        onValueChange={setReason}
-        rows={2}
-        error={error}
-      />
-      <button type="submit" className={warning ? 'button button--warning' : 'button'}>
-        {button}
-      </button>
-    </form>
-  );
 }
 
 function ApproveForm({ detail, onDisposed }: { detail: RetentionDetailView; onDisposed: () => void }) {
@@ -184,11 +139,14 @@ export function RetentionDetail({ caseId, currentUser, onChanged, onDisposed, on
       <FormError id="retention-detail-error">{failure}</FormError>
       {detail.reviewDate ? (
         <p>
-          Closed {formatDate(detail.closedOn)}. Review date <strong>{formatDate(detail.reviewDate)}</strong>
+          {detail.careEnded === 'declined'
+            ? `Referral declined ${formatDate(detail.closedOn)}: no care was given, so care ended that day and the rules count from it.`
+            : `Closed ${formatDate(detail.closedOn)}.`}{' '}
+          Review date <strong>{formatDate(detail.reviewDate)}</strong>
           {detail.due ? ' (reached).' : ' (not yet reached).'}
         </p>
       ) : (
-        <p>This case is not closed, so it has no review date.</p>
+        <p>This case is neither closed nor declined, so it has no review date.</p>
       )}
       {detail.candidates.length > 0 && (
         <ul className={styles.rules} aria-label="Retention rules that apply">
@@ -201,6 +159,8 @@ export function RetentionDetail({ caseId, currentUser, onChanged, onDisposed, on
         </ul>
       )}
       <DeathForm detail={detail} onSaved={changed} />
+
+      <CareExperienced detail={detail} onSaved={changed} />
 
       <h3>Legal hold</h3>
       {detail.legalHold ? (
@@ -246,7 +206,7 @@ export function RetentionDetail({ caseId, currentUser, onChanged, onDisposed, on
             Withdraw the proposal
           </button>
         </>
-      ) : detail.due && !detail.legalHold ? (
+      ) : detail.due && !detail.legalHold && (!detail.careExperienced || detail.careCheck) ? (
         <ReasonForm
           id="disposal-reason"
           label="Why these records can be disposed of"
@@ -258,7 +218,9 @@ export function RetentionDetail({ caseId, currentUser, onChanged, onDisposed, on
         <p>
           {detail.legalHold
             ? 'A held case cannot be disposed of.'
-            : 'Disposal can be proposed once the review date is reached.'}
+            : detail.due
+              ? 'Record the care-experienced check above before proposing disposal.'
+              : 'Disposal can be proposed once the review date is reached.'}
         </p>
       )}
       <p>

@@ -15,5 +15,11 @@ export function standing(item: RetentionItemView): string {
   if (item.legalHold) return 'On legal hold';
   if (item.proposal)
     return `Disposal proposed by ${item.proposal.proposedByName} on ${formatDate(item.proposal.proposedAt)}`;
+  if (item.due && item.careCheckNeeded) return 'Due for review: care-experienced, check needed before disposal';
   return item.due ? 'Due for review' : 'Not yet due';
+}
+
+/** How care ended, beside its date: a declined referral says so, as its date counts from the decline. */
+export function endedLabel(item: Pick<RetentionItemView, 'careEnded'>): string {
+  return item.careEnded === 'declined' ? 'referral declined' : 'closed';
 }

@@ -9,7 +9,8 @@ registerArea({
   id: 'retention',
   label: 'Records retention',
   order: 91,
-  summary: 'Closed cases due for review, legal holds, and disposal approved by two administrators.',
+  summary:
+    'Closed cases and declined referrals due for review, legal holds, care-experienced checks, and disposal approved by two administrators.',
   roles: ['administrator'],
   separate: true,
   component: lazy(async () => {

@@ -1,7 +1,7 @@
 /**
  * Seed a browser-host vault, from its own process beside the open app, with what the retention
- * spec needs and no screen can make: cases referred and closed in 2000 (so their review dates
- * have passed), through the real core services with the vault's clock set back, and a second
+ * spec needs and no screen can make: cases referred and closed in 2000, and one declined (so their
+ * review dates have passed), through the real core services with the vault's clock set back, and a second
  * administrator. Run as `node --import tsx tests/e2e/helpers/retention-seed.ts VAULT USER`,
  * with the user's password on stdin; prints the cases' references as JSON.
  */
@@ -10,7 +10,6 @@ import { unlockVault } from '../../../main/core/vault/vault';
 import { createCase } from '../../../main/core/cases/cases.service';
 import { setCaseStatus } from '../../../main/core/cases/case-status.service';
 import { SECOND_ADMIN } from './retention-users';
-
 
 async function main(): Promise<void> {
   const [vaultDir, username] = process.argv.slice(2) as [string, string];
@@ -45,6 +44,26 @@ async function main(): Promise<void> {
       }
       references.push(c.reference);
     }
+    // A referral declined on 01/09/2000: its review date counts from the decline.
+    clock.now = new Date('2000-09-01T10:00:00Z');
+    const declined = createCase(
+      vault,
+      contract['case:create'].input.parse({
+        referralDate: '2000-09-01',
+        youngPerson: { givenName: 'Alex', familyName: 'Declinedon', dateOfBirth: '1990-01-01' },
+      }),
+    );
+    setCaseStatus(
+      vault,
+      contract['case:setStatus'].input.parse({
+        caseId: declined.id,
+        expectedVersion: declined.version,
+        status: 'declined',
+        reason: 'Does not meet referral criteria',
+        closingSummary: null,
+      }),
+    );
+    references.push(declined.reference);
     clock.now = new Date();
     await vault.addUser({ ...SECOND_ADMIN, role: 'administrator' });
     process.stdout.write(JSON.stringify(references));

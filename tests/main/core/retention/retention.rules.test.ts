@@ -11,6 +11,7 @@ import {
 const base: RetentionFacts = {
   dateOfBirth: '2010-05-10',
   closedOn: '2026-06-01',
+  careEnded: 'closed',
   dateOfDeath: null,
   referralDate: '2025-01-15',
   ageAtReferral: 14,
@@ -124,7 +125,14 @@ describe('retention rules', () => {
           const closedOn = new Date(Date.parse(`${referral}T00:00:00Z`) + after * 86_400_000)
             .toISOString()
             .slice(0, 10);
-          const facts = { dateOfBirth: null, closedOn, dateOfDeath: null, referralDate: referral, ageAtReferral: age };
+          const facts = {
+            dateOfBirth: null,
+            closedOn,
+            careEnded: 'closed' as const,
+            dateOfDeath: null,
+            referralDate: referral,
+            ageAtReferral: age,
+          };
           const unknown = retentionOutcome(facts).reviewDate as string;
           const known = retentionOutcome({ ...facts, dateOfBirth: birth }).reviewDate as string;
           expect(unknown >= known).toBe(true);
@@ -132,6 +140,33 @@ describe('retention rules', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('counts a declined referral from the day it was declined, by the same rules, and says so', () => {
+    // Referred at 14 on 15/01/2025, declined on 03/02/2025: no care was given.
+    const declined = { ...base, closedOn: '2025-02-03', careEnded: 'declined' as const };
+    const out = retentionOutcome(declined);
+    expect(out.careEnded).toBe('declined');
+    expect(out.reviewDate).toBe('2045-02-03');
+    expect(out.decidedBy).toBe('mental_health');
+    expect(out.ageAtDischarge).toBe(14);
+    expect(out.candidates[0]?.because).toBe(
+      'Mental-health records: 20 years after the referral was declined (03/02/2025): no care was given, so care ended that day.',
+    );
+    expect(candidate(declined, 'childrens_records')).toBe('2035-05-10');
+    expect(out.candidates.find((c) => c.rule === 'childrens_records')?.because).toMatch(
+      /25th birthday \(14 when the referral was declined\)/,
+    );
+    // The same dates as a case closed that day: declining is no shorter a retention.
+    expect(retentionOutcome({ ...declined, careEnded: 'closed' }).reviewDate).toBe(out.reviewDate);
+    // A very young child declined: the 25th birthday decides.
+    const toddler = { ...declined, dateOfBirth: '2022-11-11', ageAtReferral: 2 };
+    expect(retentionOutcome(toddler)).toMatchObject({ reviewDate: '2047-11-11', decidedBy: 'childrens_records' });
+  });
+
+  it('gives a case whose care has not ended no review date, whatever the other facts', () => {
+    expect(retentionOutcome({ ...base, careEnded: null }).reviewDate).toBeNull();
+    expect(retentionOutcome({ ...base, closedOn: null, careEnded: 'declined' }).reviewDate).toBeNull();
   });
 
   it('gives a case that is not closed (open, or reopened) no review date', () => {
