@@ -27,8 +27,8 @@ professional network, parents, carers and siblings (named to fit their relations
 young person's gender), about 25 notes per case, flags, tasks and paperwork, with referrals
 spread over the five years before the --as-of date and numbered in referral order within each
 year (NC-YYYY-0001 is that year's earliest). The same seed always gives the same cases
-and date (the default seed is 1, the default date today). With --archive, M older cases for
-Records retention, closed or declined 18 to 30 years before that date (review dates past, due
+and date (the default seed is 1, the default date today). Also older cases for Records
+retention (one for every 20 cases unless --archive says otherwise), closed or declined 18 to 30 years before that date (review dates past, due
 and ahead; legal holds, deaths, care-experienced flags, and a disposed case's tombstone when the
 vault has a second administrator). Use it only on a demo or test vault: the cases look real. One
 audit row is written per batch of cases, not one per record.
@@ -38,7 +38,8 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
                       administrators become the lead workers)`)}
   --cases N           how many cases to add (1 to ${MAX_CASES.toLocaleString('en-GB')})
   --seed S            any text or number; the same seed gives the same cases
-  --archive M         also add M archive cases for Records retention (default none)
+  --archive M         also add M archive cases for Records retention (default: one for
+                      every 20 cases; 0 for none)
   --as-of YYYY-MM-DD  the demo's "today": clocks, tasks and ages are as of this date
                       (default: today's date in England)`,
 
@@ -47,7 +48,14 @@ ${signInHelp(`the user to sign in as (recorded as the writer; clinicians and
     const signIn = signInFrom(values, io);
     const cases = positiveCount(required(values.cases, 'cases'), 'cases', MAX_CASES);
     const seed = values.seed ?? '1';
-    const archiveCases = values.archive === undefined ? 0 : positiveCount(values.archive, 'archive', MAX_CASES);
+    // An archive by default (one older case for every 20), so Records retention has something to
+    // review in a demo; --archive 0 leaves it out (tests that count exactly the N cases).
+    const archiveCases =
+      values.archive === undefined
+        ? Math.floor(cases / 20)
+        : values.archive.trim() === '0'
+          ? 0
+          : positiveCount(values.archive, 'archive', MAX_CASES);
     const asOf = values['as-of'] ?? localDate(new Date());
     if (parseUserDate(asOf) !== asOf) {
       throw new UsageError('--as-of must be a real date written YYYY-MM-DD, for example 2026-12-01.');

@@ -21,7 +21,7 @@ describe('ncats demo / cases', () => {
   const as = (name: Name) => vaults.as(name);
   /** `ncats demo` with CASES cases as of the last day of 2025. */
   const demo = (name: Name, seed: string) =>
-    ncats('demo', ...as(name), '--cases', String(CASES), '--seed', seed, '--as-of', '2025-12-31');
+    ncats('demo', ...as(name), '--cases', String(CASES), '--seed', seed, '--as-of', '2025-12-31', '--archive', '0');
 
   it('demo writes N cases and reports the counts and time', async () => {
     const result = await demo('one', 'bench');
