@@ -163,11 +163,12 @@ export function resolveConflict(
     throw new AppError('INVALID_INPUT', 'Keeping both versions is offered only for a document whose content differs.');
   const now = vault.now().toISOString();
   const ctx = { userId: vault.user.id, now, bundleId: row.bundle_id };
-  let afterCommit: AfterCommit | void = undefined;
+  const afterCommit: AfterCommit[] = [];
   const result = vault.db
     .transaction(() => {
       if (module.conflicts) {
-        afterCommit = module.conflicts.close(vault.db, closing, resolution, incoming.data, ctx);
+        const done = module.conflicts.close(vault.db, closing, resolution, incoming.data, ctx);
+        if (done) afterCommit.push(done);
       } else if (resolution === 'take-theirs') {
         if (module.get(vault.db, row.record_id)) module.update(vault.db, incoming.data, ctx);
         else module.insert(vault.db, incoming.data, ctx);
@@ -192,6 +193,6 @@ export function resolveConflict(
     })
     .immediate();
   // Only now that the choice is committed: a file removed before would leave a row without it.
-  (afterCommit as AfterCommit | void)?.();
+  for (const done of afterCommit) done();
   return result;
 }

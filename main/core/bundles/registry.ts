@@ -111,7 +111,7 @@ export interface ConflictHandler<R extends BundleRecord = BundleRecord> {
     outcome: ConflictOutcome,
     incoming: R,
     ctx: ApplyContext,
-  ): AfterCommit | void;
+  ): AfterCommit | null;
 }
 
 /** A document's content, carried as its own tar entry `documents/<id>`. */

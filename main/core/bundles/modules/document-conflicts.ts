@@ -113,7 +113,7 @@ export function documentConflicts(vault: OpenVault, base: BundleModule<Row>): Co
             'INVALID_INPUT',
             'Keeping both versions is offered only for a document whose content differs.',
           );
-        return;
+        return null;
       }
       db.prepare('DELETE FROM document_incoming_blobs WHERE blob_id = ?').run(kept.blob_id);
       if (outcome === 'keep-mine' || outcome === 'superseded') return drop(kept.blob_id);
@@ -163,7 +163,7 @@ export function documentConflicts(vault: OpenVault, base: BundleModule<Row>): Co
           sha256: kept.sha256,
         },
       });
-      return;
+      return null;
     },
   };
 }

@@ -7,9 +7,10 @@ import type { Migration } from './index';
  * path derived from the document id it had none. Existing rows take `blob_id = id`, so no file
  * moves and an old vault keeps reading every document it had.
  *
- * `blob_id` is added nullable (SQLite checks an added column's constraints against the existing
- * rows before the UPDATE could fill it), then filled, and the triggers refuse a row without one
- * from now on, as m0190 did for the age identity.
+ * `blob_id` is added NOT NULL with an empty default (SQLite needs a default for an added NOT
+ * NULL column, and checks an added CHECK against the existing rows before the UPDATE could fill
+ * them), then filled; the triggers refuse anything but a UUID's length from now on, so an
+ * insert that forgot the column fails rather than naming no file, as m0190 did for the identity.
  *
  * `document_incoming_blobs` holds a sender's version of a document while its conflict is open:
  * the staged blob's own layout (format 2 only, its identity), the document and bundle it belongs
@@ -21,15 +22,15 @@ export const m0230DocumentBlobId: Migration = {
   name: 'documents: a blob id of their own; incoming versions kept while their conflict is open',
   up(db) {
     db.exec(`
-      ALTER TABLE documents ADD COLUMN blob_id TEXT CHECK (blob_id IS NULL OR length(blob_id) = 36);
+      ALTER TABLE documents ADD COLUMN blob_id TEXT NOT NULL DEFAULT '';
       UPDATE documents SET blob_id = id;
       CREATE UNIQUE INDEX documents_blob_id ON documents (blob_id);
       CREATE TRIGGER documents_blob_id_required_insert BEFORE INSERT ON documents
-        WHEN new.blob_id IS NULL BEGIN
+        WHEN length(new.blob_id) <> 36 BEGIN
         SELECT RAISE(ABORT, 'a document needs a blob id');
       END;
       CREATE TRIGGER documents_blob_id_required_update BEFORE UPDATE OF blob_id ON documents
-        WHEN new.blob_id IS NULL BEGIN
+        WHEN length(new.blob_id) <> 36 BEGIN
         SELECT RAISE(ABORT, 'a document needs a blob id');
       END;
 
