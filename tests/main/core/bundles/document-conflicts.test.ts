@@ -234,4 +234,22 @@ describe('a document whose content differs from ours', () => {
       expect.objectContaining({ id: conflict.id, keepBoth: false }),
     ]);
   });
+
+  it('a newer bundle’s version supersedes the one waiting: the older staged content is removed', async () => {
+    const { caseId, docId, conflict } = await conflictOnBob();
+    const vault = vaultOf(bob);
+    const older = present(incomingBlobs(vault)[0]);
+    const third = patternBytes(0, 40_000, 3);
+    await diverge(vaultOf(alice), docId, third, 'Referral letter, corrected again');
+    expect(await transfer(alice, bob, caseId, bobOnAlice)).toMatchObject({ applied: true, conflicts: 1 });
+    const open = await bob.call<Conflict[]>('bundle:conflicts', { caseId });
+    expect(open).toHaveLength(1);
+    expect(present(open[0]).id).not.toBe(conflict.id);
+    const newer = present(incomingBlobs(vault)[0]);
+    expect(incomingBlobs(vault)).toHaveLength(1);
+    expect(newer.size_bytes).toBe(third.length);
+    expect(existsSync(blobPath(vault.dir, older.blob_id))).toBe(false);
+    expect(existsSync(blobPath(vault.dir, newer.blob_id))).toBe(true);
+    await expectVaultSound(vault);
+  });
 });
