@@ -3,6 +3,7 @@ import type { ConflictView } from '../../../preload/contract/bundles';
 import type { ChannelInput } from '../../../preload/contract';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
+import styles from './BundleConflicts.module.css';
 import { partLabel } from './sharing-actions';
 
 type Resolution = ChannelInput<'bundle:resolveConflict'>['resolution'];
@@ -82,8 +83,8 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
               {c.differences.map((d) => (
                 <tr key={d.field}>
                   <th scope="row">{d.field.replace(/_/g, ' ')}</th>
-                  <td>{d.mine}</td>
-                  <td>{d.theirs}</td>
+                  <td className={styles.value}>{d.mine}</td>
+                  <td className={styles.value}>{d.theirs}</td>
                 </tr>
               ))}
             </tbody>
