@@ -130,6 +130,11 @@ export interface ConflictView {
    * the sign-off. The sender's version cannot be taken; corrections are addenda.
    */
   locked?: string;
+  /**
+   * Whether "keep both" is offered: only for a document whose content differs from ours, where
+   * the sender's version can become a document of its own on the case beside this vault's.
+   */
+  keepBoth: boolean;
 }
 
 const inboxId = z.uuid('Not a valid bundle upload.');
@@ -215,9 +220,12 @@ export const bundleChannels = {
 
   /** Open conflicts of a case: records both sides changed. */
   'bundle:conflicts': channel<ConflictView[]>()(z.object({ caseId: idSchema }).strict(), ANY_USER),
-  /** Resolve one conflict: keep this vault's version, or take the sender's. Audited. */
+  /**
+   * Resolve one conflict: keep this vault's version, take the sender's, or (a document whose
+   * content differs, `ConflictView.keepBoth`) keep both, the sender's as a new document. Audited.
+   */
   'bundle:resolveConflict': channel<{ caseId: string; remaining: number }>()(
-    z.object({ conflictId: idSchema, resolution: z.enum(['keep-mine', 'take-theirs']) }).strict(),
+    z.object({ conflictId: idSchema, resolution: z.enum(['keep-mine', 'take-theirs', 'keep-both']) }).strict(),
     CASE_WRITERS,
   ),
 } as const;

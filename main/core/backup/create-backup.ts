@@ -24,6 +24,7 @@ import { encryptAge } from '../bundles/age-native';
 import { writeTar, type TarEntrySource } from '../bundles/tar-writer';
 import { schemaVersion } from '../db/migrations/index';
 import { AppError, fsError } from '../errors';
+import { blobIdsOwnedIn } from '../documents/blob-sweep';
 import { blobPath } from '../documents/blob-writer';
 import { readHeader } from '../vault/header';
 import type { OpenVault } from '../vault/vault';
@@ -56,27 +57,13 @@ export function backupTempFiles(outFile: string): { partial: string; snapshot: s
 }
 
 /**
- * The ids of every blob the snapshot's rows own. A table owns blobs when it has a
- * `blob_format` column (documents, training materials): its `id` names the blob file. Read from
- * the snapshot, not the live database, so the blobs match the copied rows.
+ * The ids of every blob the snapshot's rows own, by the sweep's rule (`blobIdsOwnedIn`). Read
+ * from the snapshot, not the live database, so the blobs match the copied rows.
  */
 function blobIdsOf(vault: OpenVault, snapshot: string): string[] {
   vault.db.prepare('ATTACH DATABASE ? AS backup_snapshot').run(snapshot);
   try {
-    const tables = vault.db
-      .prepare(`SELECT name FROM backup_snapshot.sqlite_master WHERE type = 'table'`)
-      .pluck()
-      .all() as string[];
-    const ids: string[] = [];
-    for (const table of tables) {
-      const columns = vault.db.pragma(`backup_snapshot.table_info("${table.replace(/"/g, '""')}")`) as {
-        name: string;
-      }[];
-      if (!columns.some((c) => c.name === 'blob_format')) continue;
-      const quoted = `"${table.replace(/"/g, '""')}"`;
-      ids.push(...(vault.db.prepare(`SELECT id FROM backup_snapshot.${quoted} ORDER BY id`).pluck().all() as string[]));
-    }
-    return ids;
+    return blobIdsOwnedIn(vault.db, 'backup_snapshot');
   } finally {
     vault.db.exec('DETACH DATABASE backup_snapshot');
   }

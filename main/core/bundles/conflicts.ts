@@ -1,21 +1,32 @@
 /**
- * Conflicts left by an import: a record both sides changed since they last shared it. The local
- * version stays in force until a person chooses, for each one, to keep theirs here ("keep
- * mine") or to take the sender's ("take theirs"). Each choice is audited; when the last open
- * conflict of a case is resolved the registry is told (the case file clears its flag).
+ * Conflicts left by an import: a record both sides changed since they last shared it, or a
+ * document whose content differs from ours. The local version stays in force until a person
+ * chooses, for each one, to keep theirs here ("keep mine"), to take the sender's ("take
+ * theirs") or, where the module offers it (documents), to keep both. Each choice is audited;
+ * when the last open conflict of a case is resolved the registry is told (the case file clears
+ * its flag). A module with its own `conflicts` handler closes its conflicts itself (documents
+ * drop or adopt the sender's staged content); files it removes go only after the commit.
  */
 import type { ConflictView } from '../../../preload/contract/bundles';
 import { AppError } from '../errors';
 import type { OpenVault } from '../vault/vault';
 import { canonicalJson } from './manifest';
-import type { BundleModule, BundleRecord, BundleRegistry } from './registry';
+import type {
+  AfterCommit,
+  ApplyContext,
+  BundleModule,
+  BundleRecord,
+  BundleRegistry,
+  ClosingConflict,
+} from './registry';
 
-export type ConflictResolution = 'keep-mine' | 'take-theirs';
+export type ConflictResolution = 'keep-mine' | 'take-theirs' | 'keep-both';
 
 export type { ConflictView } from '../../../preload/contract/bundles';
 export type ConflictDifference = ConflictView['differences'][number];
 
-interface ConflictRow {
+/** A `bundle_conflicts` row with its bundle's sender. */
+export interface StoredConflict {
   id: string;
   bundle_id: string;
   case_id: string;
@@ -51,7 +62,7 @@ export function differences(mine: Record<string, unknown>, theirs: Record<string
 
 const SELECT = `SELECT c.*, i.sender_name FROM bundle_conflicts c LEFT JOIN bundle_imports i ON i.bundle_id = c.bundle_id`;
 
-function view(registry: BundleRegistry, vault: OpenVault, row: ConflictRow): ConflictView {
+function view(registry: BundleRegistry, vault: OpenVault, row: StoredConflict): ConflictView {
   const module = registry.modules.find((m) => m.name === row.module);
   // Compare with the record as it is now (it may have been edited since the import).
   const current = module?.get(vault.db, row.record_id) ?? (JSON.parse(row.local_record) as BundleRecord);
@@ -70,8 +81,42 @@ function view(registry: BundleRegistry, vault: OpenVault, row: ConflictRow): Con
       current as unknown as Record<string, unknown>,
       incoming as unknown as Record<string, unknown>,
     ),
+    keepBoth: module?.conflicts?.offersKeepBoth(vault.db, closingConflict(row)) ?? false,
     ...lockedNote(vault, module, incoming),
   };
+}
+
+export function closingConflict(row: StoredConflict): ClosingConflict {
+  return {
+    id: row.id,
+    bundleId: row.bundle_id,
+    caseId: row.case_id,
+    recordId: row.record_id,
+    senderName: row.sender_name,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Inside an import's transaction: let the module drop what it kept for the open conflicts on
+ * this record, which the newer bundle's conflict is about to supersede.
+ */
+export function closeSuperseded(
+  vault: OpenVault,
+  module: BundleModule,
+  record: BundleRecord,
+  ctx: ApplyContext,
+): AfterCommit[] {
+  if (!module.conflicts) return [];
+  const open = vault.db
+    .prepare(`${SELECT} WHERE c.module = ? AND c.record_id = ? AND c.resolved_at IS NULL`)
+    .all(module.name, record.id) as StoredConflict[];
+  const out: AfterCommit[] = [];
+  for (const row of open) {
+    const done = module.conflicts.close(vault.db, closingConflict(row), 'superseded', record, ctx);
+    if (done) out.push(done);
+  }
+  return out;
 }
 
 /** Why the local record cannot take the sender's version (see `BundleModule.lockedBy`). */
@@ -84,7 +129,7 @@ function lockedNote(vault: OpenVault, module: BundleModule | undefined, incoming
 export function listConflicts(vault: OpenVault, registry: BundleRegistry, caseId: string): ConflictView[] {
   const rows = vault.db
     .prepare(`${SELECT} WHERE c.case_id = ? AND c.resolved_at IS NULL ORDER BY c.created_at, c.module, c.record_id`)
-    .all(caseId) as ConflictRow[];
+    .all(caseId) as StoredConflict[];
   vault.audit({
     action: 'case.read',
     entityType: 'case',
@@ -102,7 +147,7 @@ export function resolveConflict(
   conflictId: string,
   resolution: ConflictResolution,
 ): { caseId: string; remaining: number } {
-  const row = vault.db.prepare(`${SELECT} WHERE c.id = ?`).get(conflictId) as ConflictRow | undefined;
+  const row = vault.db.prepare(`${SELECT} WHERE c.id = ?`).get(conflictId) as StoredConflict | undefined;
   if (!row) throw new AppError('NOT_FOUND', 'That conflict does not exist.');
   if (row.resolved_at) throw new AppError('CONFLICT', 'That conflict has already been resolved.');
   const module = registry.modules.find((m) => m.name === row.module);
@@ -113,11 +158,18 @@ export function resolveConflict(
   const locked = resolution === 'take-theirs' ? module.lockedBy?.(vault.db, incoming.data) : null;
   if (locked)
     throw new AppError('INVALID_INPUT', `${locked} Keep yours, and add an addendum if the sender’s change is needed.`);
+  const closing = closingConflict(row);
+  if (resolution === 'keep-both' && !module.conflicts?.offersKeepBoth(vault.db, closing))
+    throw new AppError('INVALID_INPUT', 'Keeping both versions is offered only for a document whose content differs.');
   const now = vault.now().toISOString();
   const ctx = { userId: vault.user.id, now, bundleId: row.bundle_id };
-  return vault.db
+  const afterCommit: AfterCommit[] = [];
+  const result = vault.db
     .transaction(() => {
-      if (resolution === 'take-theirs') {
+      if (module.conflicts) {
+        const done = module.conflicts.close(vault.db, closing, resolution, incoming.data, ctx);
+        if (done) afterCommit.push(done);
+      } else if (resolution === 'take-theirs') {
         if (module.get(vault.db, row.record_id)) module.update(vault.db, incoming.data, ctx);
         else module.insert(vault.db, incoming.data, ctx);
       }
@@ -140,4 +192,7 @@ export function resolveConflict(
       return { caseId: row.case_id, remaining };
     })
     .immediate();
+  // Only now that the choice is committed: a file removed before would leave a row without it.
+  for (const done of afterCommit) done();
+  return result;
 }

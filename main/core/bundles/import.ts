@@ -11,7 +11,8 @@ import type { OpenVault } from '../vault/vault';
 import { BundleError } from './bundle-error';
 import type { BundleLimits, Manifest } from './manifest';
 import { readBundle, type BundleContents } from './read-bundle';
-import { applyOrder, type ApplyContext, type BundleRecord, type BundleRegistry } from './registry';
+import { closeSuperseded } from './conflicts';
+import { applyOrder, type AfterCommit, type ApplyContext, type BundleRecord, type BundleRegistry } from './registry';
 import { contentHash, decide, setSyncBase, syncBase, type RecordDecision } from './sync-state';
 
 /** How far the sender can be trusted. */
@@ -89,7 +90,12 @@ function plan(vault: OpenVault, registry: BundleRegistry, contents: BundleConten
             );
       // A record locked here (signed off) is never overwritten: the change waits as a conflict.
       const locked = decided === 'update' && local !== null && module.lockedBy?.(vault.db, record);
-      const decision: RecordDecision = locked ? 'conflict' : decided;
+      // Nor is one the module cannot update in place (a document's content): a person chooses.
+      const unmergeable =
+        (decided === 'update' || decided === 'conflict') &&
+        local !== null &&
+        (module.mustConflict?.(vault.db, local, record) ?? false);
+      const decision: RecordDecision = locked || unmergeable ? 'conflict' : decided;
       out.push({ module: module.name, record, local, decision });
     }
   }
@@ -203,12 +209,15 @@ export async function importBundle(
       : null;
     return { preview, applied: false, localReference };
   }
+  let afterCommit: AfterCommit[];
   try {
-    apply(vault, registry, contents, planned, preview);
+    afterCommit = apply(vault, registry, contents, planned, preview);
   } catch (err) {
     for (const blob of contents.staged) blob.discard();
     throw err;
   }
+  for (const done of afterCommit) done();
+  for (const blob of contents.staged) blob.committed?.();
   return {
     preview,
     applied: true,
@@ -222,14 +231,14 @@ function apply(
   contents: BundleContents,
   planned: Planned[],
   preview: ImportPreview,
-): void {
+): AfterCommit[] {
   const { manifest } = contents;
   const now = vault.now().toISOString();
   const ctx: ApplyContext = { userId: vault.user.id, now, bundleId: manifest.bundleId };
   let conflicts = 0;
+  const afterCommit: AfterCommit[] = [];
   vault.db
     .transaction(() => {
-      for (const blob of contents.staged) blob.commit(vault.db);
       for (const p of planned) {
         const module = registry.modules.find((m) => m.name === p.module);
         if (!module) continue;
@@ -238,6 +247,7 @@ function apply(
         else if (p.decision === 'conflict' && p.local) {
           conflicts += 1;
           // A newer bundle's conflict on the same record replaces an older unresolved one.
+          afterCommit.push(...closeSuperseded(vault, module, p.record, ctx));
           vault.db
             .prepare(
               `UPDATE bundle_conflicts SET resolved_at = ?, resolved_by = ?, resolution = 'superseded'
@@ -265,6 +275,8 @@ function apply(
         // The incoming version is now known to both sides, whatever was decided.
         setSyncBase(vault.db, p.module, p.record.id, { version: p.record.version, contentHash: contentHash(p.record) });
       }
+      // After the records and conflicts, so a staged document can see whether a conflict keeps it.
+      for (const blob of contents.staged) blob.commit(vault.db, ctx);
       if (conflicts > 0) registry.conflicts?.raised(vault.db, manifest.case.id, conflicts, ctx);
       const localReference = registry.cases.referenceOf?.(vault.db, manifest.case.id) ?? manifest.case.reference;
       vault.db
@@ -300,4 +312,5 @@ function apply(
       });
     })
     .immediate();
+  return afterCommit;
 }

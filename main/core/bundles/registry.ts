@@ -65,9 +65,53 @@ export interface BundleModule<R extends BundleRecord = BundleRecord> {
    * a conflict, kept as local, whatever the versions say, and "take theirs" is refused.
    */
   lockedBy?(db: Db, incoming: R): string | null;
+  /**
+   * Whether an incoming change to this record can never be applied as an update, whatever the
+   * versions say, and so always waits as a conflict (a document whose content differs from ours:
+   * content never changes in place). Asked only when the versions call for an update or a
+   * conflict; an incoming copy that is the version both sides last shared stays "keep local".
+   */
+  mustConflict?(db: Db, local: R, incoming: R): boolean;
+  /** How this module's conflicts are closed, when the generic way (take theirs: update) is not enough. */
+  conflicts?: ConflictHandler<R>;
   insert(db: Db, record: R, ctx: ApplyContext): void;
   update(db: Db, record: R, ctx: ApplyContext): void;
   summarise?(records: readonly R[]): SummarySection[];
+}
+
+/** How a conflict was closed: by a person's choice, or replaced by a newer bundle's conflict. */
+export type ConflictOutcome = 'keep-mine' | 'take-theirs' | 'keep-both' | 'superseded';
+
+/** The facts of a stored conflict a module needs to close it. */
+export interface ClosingConflict {
+  id: string;
+  bundleId: string;
+  caseId: string;
+  recordId: string;
+  senderName: string | null;
+  /** When the conflict arrived (ISO). */
+  createdAt: string;
+}
+
+/** Work to do only once the closing transaction has committed (e.g. removing a blob file). */
+export type AfterCommit = () => void;
+
+export interface ConflictHandler<R extends BundleRecord = BundleRecord> {
+  /** Whether "keep both" (the incoming version as a record of its own) is offered for this conflict. */
+  offersKeepBoth(db: Db, conflict: ClosingConflict): boolean;
+  /**
+   * Close the conflict inside its transaction (the caller marks it resolved and audits it): for
+   * take theirs and keep both, apply the incoming record; for every outcome, drop what was kept
+   * for it. Returns what to remove after the commit, so a crash in between leaves an orphan
+   * file the sign-in sweep removes, never a row without its file.
+   */
+  close(
+    db: Db,
+    conflict: ClosingConflict,
+    outcome: ConflictOutcome,
+    incoming: R,
+    ctx: ApplyContext,
+  ): AfterCommit | null;
 }
 
 /** A document's content, carried as its own tar entry `documents/<id>`. */
@@ -82,10 +126,15 @@ export interface DocumentBlob {
 
 /** Somewhere to put an incoming document before the transaction that makes it visible. */
 export interface StagedBlob {
-  /** Called inside the import transaction (e.g. to insert the blob's row). */
-  commit(db: Db): void;
+  /**
+   * Called inside the import transaction once every record has been applied and every conflict
+   * recorded (e.g. to keep a sender's version for its conflict).
+   */
+  commit(db: Db, ctx: ApplyContext): void;
   /** Called when the import fails or is abandoned: removes anything written. */
   discard(): void;
+  /** Called once the import has committed: removes what the commit found no use for. */
+  committed?(): void;
 }
 
 export interface DocumentStore {

@@ -27,8 +27,8 @@ const STAGING_SUFFIX = '.age-pending';
 const STAGING_NAME = /^\.([0-9a-f-]{36})\.age-pending$/;
 
 /** Where step 1 leaves a document's age blob until step 3 moves it into place. */
-export function stagingPath(vaultDir: string, documentId: string): string {
-  return join(dirname(blobPath(vaultDir, documentId)), `.${documentId}${STAGING_SUFFIX}`);
+export function stagingPath(vaultDir: string, blobId: string): string {
+  return join(dirname(blobPath(vaultDir, blobId)), `.${blobId}${STAGING_SUFFIX}`);
 }
 
 export interface BlobMigrationResult {
@@ -50,6 +50,8 @@ export interface BlobMigrationHooks {
 
 interface PendingRow {
   id: string;
+  /** Names the file and is the file id in the format 1 header (the document id before migration 230). */
+  blob_id: string;
   case_id: string;
   size_bytes: number;
   sha256: string;
@@ -60,15 +62,15 @@ async function settleStaged(vault: OpenVault): Promise<number> {
   const root = join(vault.dir, 'blobs');
   if (!existsSync(root)) return 0;
   let completed = 0;
-  const formatOf = vault.db.prepare('SELECT blob_format FROM documents WHERE id = ?').pluck();
+  const formatOf = vault.db.prepare('SELECT blob_format FROM documents WHERE blob_id = ?').pluck();
   for (const folder of readdirSync(root)) {
     if (!/^[0-9a-f]{2}$/.test(folder)) continue;
     for (const name of readdirSync(join(root, folder))) {
-      const id = STAGING_NAME.exec(name)?.[1];
-      if (!id) continue;
+      const blobId = STAGING_NAME.exec(name)?.[1];
+      if (!blobId) continue;
       const staged = join(root, folder, name);
-      if (formatOf.get(id) === AGE_BLOB_FORMAT) {
-        await rename(staged, blobPath(vault.dir, id));
+      if (formatOf.get(blobId) === AGE_BLOB_FORMAT) {
+        await rename(staged, blobPath(vault.dir, blobId));
         fsyncPath(join(root, folder));
         completed += 1;
       } else {
@@ -80,12 +82,12 @@ async function settleStaged(vault: OpenVault): Promise<number> {
 }
 
 async function migrateOne(vault: OpenVault, row: PendingRow, hooks: BlobMigrationHooks): Promise<boolean> {
-  const staged = stagingPath(vault.dir, row.id);
+  const staged = stagingPath(vault.dir, row.blob_id);
   const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
   let written;
   try {
     // A full read: every format 1 chunk is authenticated on the way through.
-    const plaintext = await openBlobRange(key, vault.dir, row.id, row.size_bytes);
+    const plaintext = await openBlobRange(key, vault.dir, row.blob_id, row.size_bytes);
     written = await writeAgeBlobAt(staged, await newDocumentIdentity(), plaintext);
   } catch {
     rmSync(staged, { force: true });
@@ -121,7 +123,7 @@ async function migrateOne(vault: OpenVault, row: PendingRow, hooks: BlobMigratio
     return false;
   }
   await hooks.afterFlipped?.(row.id);
-  await rename(staged, blobPath(vault.dir, row.id));
+  await rename(staged, blobPath(vault.dir, row.blob_id));
   fsyncPath(dirname(staged));
   return true;
 }
@@ -143,7 +145,7 @@ export function migrateDocumentBlobs(vault: OpenVault, hooks: BlobMigrationHooks
       if (!vault.isOpen) return result;
       result.completed = await settleStaged(vault);
       const rows = vault.db
-        .prepare('SELECT id, case_id, size_bytes, sha256 FROM documents WHERE blob_format = 1 ORDER BY seq')
+        .prepare('SELECT id, blob_id, case_id, size_bytes, sha256 FROM documents WHERE blob_format = 1 ORDER BY seq')
         .all() as PendingRow[];
       for (const [index, row] of rows.entries()) {
         if (!vault.isOpen) {

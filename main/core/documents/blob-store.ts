@@ -19,26 +19,27 @@ export const ATTACHMENTS_KEY_PURPOSE = 'attachments-v1';
 
 /** What a read needs from a document's row. */
 export interface BlobRef {
-  id: string;
+  /** The row's `blob_id`: names the file, and is the file id inside a format 1 blob's header. */
+  blobId: string;
   sizeBytes: number;
   /** Format 2's identity; null while the document is still format 1. */
   ageIdentity: string | null;
 }
 
-/** Encrypt `source` as a new format 2 blob at the document's path, under a fresh identity. */
+/** Encrypt `source` as a new format 2 blob named `blobId`, under a fresh identity. */
 export async function writeDocumentBlob(
   vaultDir: string,
-  documentId: string,
+  blobId: string,
   source: AsyncIterable<unknown> | Readable,
 ): Promise<WrittenAgeBlob> {
-  return writeAgeBlobAt(blobPath(vaultDir, documentId), await newDocumentIdentity(), source);
+  return writeAgeBlobAt(blobPath(vaultDir, blobId), await newDocumentIdentity(), source);
 }
 
 /** Stream a document's plaintext (or one range of it), whichever format its blob is in. */
 export async function openDocumentBlob(vault: OpenVault, ref: BlobRef, range?: ByteRange): Promise<Readable> {
   // One handle for the sniff and the read, so a rename by the migration in between cannot
   // hand one format's reader the other format's file.
-  const handle = await openBlobFile(blobPath(vault.dir, ref.id));
+  const handle = await openBlobFile(blobPath(vault.dir, ref.blobId));
   let isAge: boolean;
   try {
     const start = Buffer.alloc(AGE_MAGIC.length);
@@ -52,7 +53,7 @@ export async function openDocumentBlob(vault: OpenVault, ref: BlobRef, range?: B
   if (isAge) return openAgeBlob(handle, ref.ageIdentity ?? '', ref.sizeBytes, range);
   const key = vault.deriveSubkey(ATTACHMENTS_KEY_PURPOSE);
   try {
-    return await openV1Blob(key, handle, ref.id, ref.sizeBytes, range);
+    return await openV1Blob(key, handle, ref.blobId, ref.sizeBytes, range);
   } finally {
     key.fill(0);
   }

@@ -32,20 +32,28 @@ export interface BlobSweepResult {
 }
 
 /**
- * The ids of every blob the database's rows own: every table with a `blob_format` column owns
- * the blob named by its `id` (documents, training materials), the same rule backups follow.
- * Soft-deleted rows still own their blob.
+ * The ids of every blob the rows of one schema (`main`, or an attached backup snapshot) own:
+ * every table with a `blob_format` column owns blobs, named by its `blob_id` column when it has
+ * one (documents since migration 230, a sender's version kept for a conflict) and by its `id`
+ * otherwise (training materials). Soft-deleted rows still own their blob. The sweep and backups
+ * share this rule, so a blob a backup carries is never one the sweep would remove.
  */
-export function ownedBlobIds(db: Db): Set<string> {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
-  const ids = new Set<string>();
+export function blobIdsOwnedIn(db: Db, schema = 'main'): string[] {
+  const tables = db.prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  const ids: string[] = [];
   for (const table of tables) {
     const quoted = `"${table.replace(/"/g, '""')}"`;
-    const columns = db.pragma(`table_info(${quoted})`) as { name: string }[];
+    const columns = db.pragma(`${schema}.table_info(${quoted})`) as { name: string }[];
     if (!columns.some((c) => c.name === 'blob_format')) continue;
-    for (const id of db.prepare(`SELECT id FROM ${quoted}`).pluck().all() as string[]) ids.add(id);
+    const named = columns.some((c) => c.name === 'blob_id') ? 'blob_id' : 'id';
+    ids.push(...(db.prepare(`SELECT ${named} FROM ${schema}.${quoted} ORDER BY ${named}`).pluck().all() as string[]));
   }
   return ids;
+}
+
+/** `blobIdsOwnedIn` for the live database, as a set. */
+export function ownedBlobIds(db: Db): Set<string> {
+  return new Set(blobIdsOwnedIn(db));
 }
 
 /** The moment before which a file is stale for this process: its start, less the grace. */

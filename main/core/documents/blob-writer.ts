@@ -13,14 +13,18 @@ import type { Readable } from 'node:stream';
 import { DEFAULT_CHUNK_SIZE, fileKey, newHeader, sealChunk } from './blob-format';
 import { fsyncPath } from '../fs-sync';
 
-/** Where a document's blob lives, relative to the vault folder: derived from the id, never stored. */
-export function blobRelativePath(documentId: string): string {
-  return join('blobs', documentId.slice(0, 2), `${documentId}.bin`);
+/**
+ * Where a blob lives, relative to the vault folder: derived from its blob id, never stored as a
+ * path. A document's blob id is its row's `blob_id` (the document id for every document older
+ * than migration 230); a training material's is its id.
+ */
+export function blobRelativePath(blobId: string): string {
+  return join('blobs', blobId.slice(0, 2), `${blobId}.bin`);
 }
 
-export function blobPath(vaultDir: string, documentId: string): string {
-  if (!/^[0-9a-f-]{36}$/.test(documentId)) throw new Error('document id must be a lower-case UUID');
-  return join(vaultDir, blobRelativePath(documentId));
+export function blobPath(vaultDir: string, blobId: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(blobId)) throw new Error('blob id must be a lower-case UUID');
+  return join(vaultDir, blobRelativePath(blobId));
 }
 
 /**
@@ -28,8 +32,8 @@ export function blobPath(vaultDir: string, documentId: string): string {
  * its fan-out folder when that leaves it empty, so a refused import leaves no trace. A folder
  * still holding other blobs stays.
  */
-export function removeBlob(vaultDir: string, documentId: string): void {
-  const path = blobPath(vaultDir, documentId);
+export function removeBlob(vaultDir: string, blobId: string): void {
+  const path = blobPath(vaultDir, blobId);
   rmSync(path, { force: true });
   removeFolderIfEmpty(dirname(path));
 }

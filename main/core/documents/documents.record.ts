@@ -1,8 +1,8 @@
 /**
  * A document's row (`documents`): the one definition its repo's rows and its bundle module use.
- * `seq` is the FTS index's rowid, local to this vault. `blob_format`, `chunk_size` and
- * `age_identity` describe how this vault's blob store holds the content, so the bundle module leaves them out and the
- * importing vault sets its own.
+ * `seq` is the FTS index's rowid, local to this vault. `blob_format`, `chunk_size`, `age_identity`
+ * and `blob_id` (the name of the blob file, since migration 230) describe how this vault's blob
+ * store holds the content, so the bundle module leaves them out and the importing vault sets its own.
  */
 import { documentOwnerTypeSchema, type DocumentView } from '../../../preload/contract/documents';
 import { z } from 'zod';
@@ -31,6 +31,7 @@ export const documentRecord = registerRecord(
           .regex(/^AGE-SECRET-KEY-1[0-9A-Z]+$/)
           .nullable(),
       ),
+      blob_id: col.uuid(),
       uploaded_by: col.uuid(),
       uploaded_at: col.at(),
       updated_at: col.at(),
@@ -45,9 +46,10 @@ export const documentRecord = registerRecord(
 /**
  * How this vault stores the content: never carried in a bundle. `age_identity` (format 2) is the
  * secret that opens this vault's copy of the blob, so it must never leave the vault either: the
- * importing vault encrypts the content under an identity of its own.
+ * importing vault encrypts the content under an identity of its own. `blob_id` names this vault's
+ * file, which may differ from the sender's (a version kept beside another, issue 15).
  */
-export const BLOB_LAYOUT_COLUMNS = ['blob_format', 'chunk_size', 'age_identity'] as const;
+export const BLOB_LAYOUT_COLUMNS = ['blob_format', 'chunk_size', 'age_identity', 'blob_id'] as const;
 
 /** A document as the repo reads it: the row plus the uploader's name (joined from `users`). */
 export type DocumentWithUploader = Parameters<typeof documentRecord.toView>[0] & { uploaded_by_name: string | null };

@@ -76,6 +76,7 @@ export async function importDocument(
   const filename = cleanFilename(meta.filename);
   let written;
   try {
+    // A new document's blob id is its own id; they part only when a bundle brings another version.
     written = await writeDocumentBlob(vault.dir, id, source);
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -105,6 +106,7 @@ export async function importDocument(
           blob_format: AGE_BLOB_FORMAT,
           chunk_size: written.chunkSize,
           age_identity: written.ageIdentity,
+          blob_id: id,
           uploaded_by: vault.user.id,
           uploaded_at: at,
           updated_at: at,
@@ -132,9 +134,14 @@ export async function importDocument(
  * stream. The caller decides whether this read is audited (see document-routes.ts).
  */
 export async function openDocumentStream(vault: OpenVault, doc: DocumentView, range?: ByteRange): Promise<Readable> {
-  // The identity is read from the row here, not carried in the view: it never leaves main.
-  const ageIdentity = findDocumentRow(vault.db, doc.id)?.age_identity ?? null;
-  return openDocumentBlob(vault, { id: doc.id, sizeBytes: doc.sizeBytes, ageIdentity }, range);
+  // The blob id and identity are read from the row here, not carried in the view: they never leave main.
+  const row = findDocumentRow(vault.db, doc.id);
+  if (!row) throw new AppError('NOT_FOUND', 'That document does not exist.');
+  return openDocumentBlob(
+    vault,
+    { blobId: row.blob_id, sizeBytes: doc.sizeBytes, ageIdentity: row.age_identity },
+    range,
+  );
 }
 
 export function listCaseDocuments(

@@ -57,7 +57,8 @@ export async function approveDisposal(
   refreshStale(db);
   const registry = caseFileRegistry(vault);
   const tombstoneId = randomUUID();
-  let documentIds: string[] = [];
+  let documentBlobIds: string[] = [];
+  let incomingBlobIds: string[] = [];
   db.pragma('secure_delete = ON');
   db.transaction(() => {
     // Checked again inside the transaction: a hold placed while the password was being derived wins.
@@ -73,9 +74,11 @@ export async function approveDisposal(
     };
     if (!found?.outcome.reviewDate || !found.facts.closedOn)
       throw new AppError('CONFLICT', 'Only a closed case or a declined referral can be disposed of.');
-    documentIds = (stmt(db, 'SELECT id FROM documents WHERE case_id = ?').all(input.caseId) as { id: string }[]).map(
-      (d) => d.id,
-    );
+    // The blobs to remove: each document's, and any sender's version kept for an open conflict.
+    documentBlobIds = stmt(db, 'SELECT blob_id FROM documents WHERE case_id = ?').pluck().all(input.caseId) as string[];
+    incomingBlobIds = stmt(db, 'SELECT blob_id FROM document_incoming_blobs WHERE case_id = ?')
+      .pluck()
+      .all(input.caseId) as string[];
     stmt(db, tombstoneRecord.insertSql()).run({
       id: tombstoneId,
       reference: kase.reference,
@@ -96,12 +99,12 @@ export async function approveDisposal(
       entityType: 'tombstone',
       entityId: tombstoneId,
       caseId: input.caseId,
-      detail: { rows, documents: documentIds.length },
+      detail: { rows, documents: documentBlobIds.length },
     });
   }).immediate();
   // The rows are gone; now what lives outside them. A blob left by a crash here is encrypted
   // and unreachable (its row is gone); the next disposal does not depend on it.
-  for (const id of documentIds) removeBlob(vault.dir, id);
+  for (const blobId of [...documentBlobIds, ...incomingBlobIds]) removeBlob(vault.dir, blobId);
   for (const index of fullTextIndexes(db)) db.prepare(`INSERT INTO ${index} (${index}) VALUES ('optimize')`).run();
   db.pragma('wal_checkpoint(TRUNCATE)');
   const tombstone = tombstoneById(db, tombstoneId);

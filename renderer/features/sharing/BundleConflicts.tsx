@@ -1,13 +1,25 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConflictView } from '../../../preload/contract/bundles';
+import type { ChannelInput } from '../../../preload/contract';
 import { call, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/dates';
+import styles from './BundleConflicts.module.css';
 import { partLabel } from './sharing-actions';
 
+type Resolution = ChannelInput<'bundle:resolveConflict'>['resolution'];
+
+/** What the person is told once a choice has been saved. */
+const RESOLVED: Record<Resolution, string> = {
+  'keep-mine': 'Your version was kept',
+  'take-theirs': 'The sender’s version was taken',
+  'keep-both': 'Both versions were kept: the sender’s is now a document of its own on the case',
+};
+
 /**
- * A case's bundle conflicts (records changed both here and by a sender), each with the fields
- * that differ and a choice: keep this vault's version, or take the sender's. For the case
- * page to embed (e.g. under the conflict flag); renders nothing when there are none.
+ * A case's bundle conflicts (records changed both here and by a sender, or a document whose
+ * content differs), each with the fields that differ and a choice: keep this vault's version,
+ * take the sender's, or, for such a document (`keepBoth`), keep both. For the case page to embed
+ * (e.g. under the conflict flag); renders nothing when there are none.
  */
 export function BundleConflicts({ caseId, canChange }: { caseId: string; canChange: boolean }) {
   const [conflicts, setConflicts] = useState<ConflictView[] | null>(null);
@@ -21,12 +33,12 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
   }, [caseId]);
   useEffect(load, [load]);
 
-  async function resolve(c: ConflictView, resolution: 'keep-mine' | 'take-theirs') {
+  async function resolve(c: ConflictView, resolution: Resolution) {
     setError(null);
     try {
       const { remaining } = await call('bundle:resolveConflict', { conflictId: c.id, resolution });
       setMessage(
-        `${resolution === 'keep-mine' ? 'Your version was kept' : 'The sender’s version was taken'}. ${remaining === 0 ? 'No conflicts remain; the flag was cleared.' : `${remaining} left to review.`}`,
+        `${RESOLVED[resolution]}. ${remaining === 0 ? 'No conflicts remain; the flag was cleared.' : `${remaining} left to review.`}`,
       );
       load();
     } catch (err) {
@@ -48,6 +60,12 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
             {partLabel(c.module)}: changed here and by {c.senderName ?? 'the sender'}
           </h3>
           <p className="field__hint">Received {formatDateTime(c.createdAt)}</p>
+          {c.keepBoth && (
+            <p className="field__hint">
+              The content of this document differs from yours. Keeping both adds the sender’s version as a new document
+              on the case, its title saying whose version it is.
+            </p>
+          )}
           {c.locked && (
             <p className="result result--problem">
               {c.locked} Keep yours, and add an addendum if their change is needed.
@@ -65,8 +83,8 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
               {c.differences.map((d) => (
                 <tr key={d.field}>
                   <th scope="row">{d.field.replace(/_/g, ' ')}</th>
-                  <td>{d.mine}</td>
-                  <td>{d.theirs}</td>
+                  <td className={styles.value}>{d.mine}</td>
+                  <td className={styles.value}>{d.theirs}</td>
                 </tr>
               ))}
             </tbody>
@@ -83,6 +101,11 @@ export function BundleConflicts({ caseId, canChange }: { caseId: string; canChan
                   onClick={() => void resolve(c, 'take-theirs')}
                 >
                   Take theirs
+                </button>
+              )}
+              {c.keepBoth && (
+                <button type="button" className="button button--secondary" onClick={() => void resolve(c, 'keep-both')}>
+                  Keep both
                 </button>
               )}
             </div>

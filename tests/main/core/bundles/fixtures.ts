@@ -247,7 +247,9 @@ export async function addDocument(
   const hashingBody = Readable.from(chunks).pipe(new Transform({ transform: (c: Buffer, _e, done) => done(null, c) }));
   const staged = await store.stage(id, { size, sha256: '', caseId }, hashingBody);
   const sha256 = hash.digest('hex');
-  vault.db.transaction(() => staged.commit(vault.db))();
+  vault.db.transaction(() =>
+    staged.commit(vault.db, { userId: vault.user.id, now: vault.now().toISOString(), bundleId: randomUUID() }),
+  )();
   vault.db.prepare('UPDATE t_blobs SET sha256 = ? WHERE id = ?').run(sha256, id);
   return { id, sha256 };
 }

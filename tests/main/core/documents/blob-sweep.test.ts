@@ -8,7 +8,12 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { referralSchema } from '../../../../preload/contract/case-records';
 import { createCase } from '../../../../main/core/cases/cases.service';
-import { BLOB_SWEEP_GRACE_MS, sweepBlobStore, sweepCutoff } from '../../../../main/core/documents/blob-sweep';
+import {
+  BLOB_SWEEP_GRACE_MS,
+  ownedBlobIds,
+  sweepBlobStore,
+  sweepCutoff,
+} from '../../../../main/core/documents/blob-sweep';
 import { blobPath } from '../../../../main/core/documents/blob-writer';
 import { importDocument } from '../../../../main/core/documents/documents.service';
 import { SessionManager } from '../../../../main/core/session/session-manager';
@@ -55,6 +60,29 @@ describe('sweepBlobStore', () => {
     expect(sweepBlobStore(dir, vault.db, sweepCutoff())).toEqual({ tempFiles: 1, orphanBlobs: 1 });
     expect([existsSync(staleTemp), existsSync(orphan)]).toEqual([false, false]);
     expect([existsSync(owned), existsSync(freshTemp), existsSync(notOurs)]).toEqual([true, true, true]);
+    vault.close();
+  });
+
+  it('a document owns the blob its blob_id names, and a sender’s kept version owns its own (migration 230)', async () => {
+    const { dir, vault, documentId } = await vaultWithDocument();
+    const moved = 'abcdef01-2345-4678-89ab-cdef0123aaaa';
+    const incoming = 'abcdef01-2345-4678-89ab-cdef0123bbbb';
+    vault.db.prepare('UPDATE documents SET blob_id = ? WHERE id = ?').run(moved, documentId);
+    const caseId = vault.db.prepare('SELECT case_id FROM documents WHERE id = ?').pluck().get(documentId);
+    vault.db
+      .prepare(
+        `INSERT INTO document_incoming_blobs
+           (blob_id, document_id, bundle_id, case_id, size_bytes, sha256, blob_format, chunk_size, age_identity, staged_at)
+         VALUES (?, ?, ?, ?, 4, ?, 2, 65536, 'AGE-SECRET-KEY-1TEST', 't')`,
+      )
+      .run(incoming, documentId, ORPHAN, caseId, 'a'.repeat(64));
+    expect([...ownedBlobIds(vault.db)].sort()).toEqual([moved, incoming].sort());
+    // The file named by the document id is no longer anyone's; the two named by blob ids are.
+    utimesSync(blobPath(dir, documentId), HOUR_AGO, HOUR_AGO);
+    const kept = [leftover(blobPath(dir, moved), true), leftover(blobPath(dir, incoming), true)];
+    expect(sweepBlobStore(dir, vault.db, sweepCutoff())).toEqual({ tempFiles: 0, orphanBlobs: 1 });
+    expect(existsSync(blobPath(dir, documentId))).toBe(false);
+    expect(kept.map((f) => existsSync(f))).toEqual([true, true]);
     vault.close();
   });
 

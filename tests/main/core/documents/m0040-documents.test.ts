@@ -13,8 +13,11 @@ afterEach(() => fx.cleanup());
 
 function insert(overrides: Record<string, unknown> = {}) {
   const at = new Date().toISOString();
+  const id = randomUUID();
   const row = {
-    id: randomUUID(),
+    id,
+    // Since migration 230 every row names its blob (here, as for any local document, by its id).
+    blob_id: id,
     case_id: fx.caseId,
     owner_type: 'case',
     owner_id: fx.caseId,

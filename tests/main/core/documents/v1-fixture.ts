@@ -42,6 +42,7 @@ export async function importV1Document(
       blob_format: BLOB_FORMAT_VERSION,
       chunk_size: written.chunkSize,
       age_identity: null,
+      blob_id: id,
       uploaded_by: vault.user.id,
       uploaded_at: at,
       updated_at: at,
