@@ -70,7 +70,9 @@ function blockContent(block: Block): Content {
     case 'heading':
       return {
         text: block.text,
-        ...(block.level === 1 ? { style: 'h1', headlineLevel: HEADLINE.h1 } : { style: 'h2', headlineLevel: HEADLINE.h2 }),
+        ...(block.level === 1
+          ? { style: 'h1', headlineLevel: HEADLINE.h1 }
+          : { style: 'h2', headlineLevel: HEADLINE.h2 }),
         ...(block.newPage ? { pageBreak: 'before' as const } : {}),
       };
     case 'paragraph': {
