@@ -107,7 +107,7 @@ const siblingSession: Template = (r, s, theme) => {
 };
 
 const CASE_NOTES: readonly Template[] = [
-  (r) => `Reviewed the file and the ${r.pick(DOCS)}. Next step is to ${r.pick(ACTIONS)}.`,
+  (r) => `Case note: reviewed the file and the ${r.pick(DOCS)}. Next step is to ${r.pick(ACTIONS)}.`,
   (_r, s, theme) => `Letter sent to the family confirming appointments. ${s.name}'s carers asked about ${theme}.`,
   (r) => `Updated the chronology following information from ${r.pick(PROFESSIONALS)}.`,
 ];

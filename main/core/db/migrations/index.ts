@@ -20,6 +20,7 @@ import { m0180VaultKey } from './m0180-vault-key';
 import { m0190DocumentAgeIdentity } from './m0190-document-age-identity';
 import { m0200Retention } from './m0200-retention';
 import { m0220PasswordChangeRequired } from './m0220-password-change-required';
+import { m0240DocumentThirdParty } from './m0240-document-third-party';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0190DocumentAgeIdentity,
   m0200Retention,
   m0220PasswordChangeRequired,
+  m0240DocumentThirdParty,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
