@@ -49,6 +49,8 @@ export interface Redaction {
 export interface Redactor {
   /** Number and redact the next item. */
   release(source: SourceItem): ReleasedItem;
+  /** A whole thing withheld that is not an item of the records (a marked document), logged with why. */
+  withhold(kind: string, date: string, why: string, original: string): void;
   /** Redact names from a fact that is not an item of its own (the referral's reason), logged under `label`. */
   fact(label: string, date: string, text: string): string;
   readonly log: readonly Redaction[];
@@ -105,6 +107,9 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
       }
       const shown = [text, ...fields.map((f) => `${f.label}: ${VICTIM_WITHHELD}`)].join(' ');
       return { item, date: source.date, kind: source.kind, text: shown, withheld: false };
+    },
+    withhold(kind, date, why, original) {
+      log.push({ item: 0, date, kind, why, original });
     },
     fact(label, date, text) {
       const { text: out, found } = redactNames(text, patterns);

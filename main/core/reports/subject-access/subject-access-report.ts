@@ -16,6 +16,7 @@ import { kindLabel } from '../chronology-report';
 import { ukDate, ukWhen } from '../format';
 import type { Block, ReportContent } from '../model';
 import { registerReportKind, type ReportContext } from '../registry';
+import { documentsSchedule } from './documents-schedule';
 import { makeRedactor, type Redaction, type ReleasedItem } from './redaction';
 import { namesInDescription, type RedactedName } from './redact-names';
 import { otherFamilyNames, personEvents, readCaseEvents, requireCarer } from './read-records';
@@ -209,6 +210,9 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
       carer ? 'No records of this carer’s own are held.' : 'Nothing has been recorded on this case yet.',
     ),
   );
+  // The case's documents are the young person's records; a carer's copy holds only their own.
+  const schedule = carer ? null : documentsSchedule(ctx.db, ctx.caseId, redactor, ctx.reviewerCopy === true);
+  if (schedule) blocks.push(...schedule.blocks);
   if (ctx.reviewerCopy) blocks.push(...logBlocks(redactor.log));
 
   const counts = redactor.counts();
@@ -221,6 +225,7 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
       ...(carer ? { personId: carer.id } : {}),
       copy: ctx.reviewerCopy ? 'reviewer' : 'requester',
       ...counts,
+      ...(schedule ? { documents: schedule.documents, documentsWithheld: schedule.documentsWithheld } : {}),
       redactions: redactor.log.length,
     },
   };
