@@ -85,7 +85,7 @@ export function documentsSchedule(
       caption:
         'The documents held on the case, oldest first. A disclosed document is supplied as its own file with this copy.',
       columns: [
-        { header: 'Document', weight: 10 },
+        { header: 'Ref', weight: 8 },
         { header: 'Title', weight: 36 },
         { header: 'Added', weight: 16 },
         { header: 'Type', weight: 12 },
@@ -103,7 +103,7 @@ export function documentsSchedule(
         caption:
           'Export each through the case’s Documents tab (Download: audited as a document export) and check its SHA-256 before sending it.',
         columns: [
-          { header: 'Document', weight: 10 },
+          { header: 'Ref', weight: 8 },
           { header: 'Title', weight: 28 },
           { header: 'File name', weight: 26 },
           { header: 'SHA-256 (first 16)', weight: 36 },

@@ -132,7 +132,10 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
         `A copy of the records the service holds about ${carer ? carer.name : ypName}, made for a subject access request. ` +
         'Information about other people (for example a victim or a brother or sister) has been taken out: an item ' +
         'withheld whole reads "Redacted: third-party information, item N", and a name taken out of an item reads ' +
-        '"[name redacted]".',
+        '"[name redacted]". Who was harmed by a behaviour is always withheld.' +
+        (carer
+          ? ''
+          : ' The case’s documents are listed at the end: each one disclosed is supplied as its own file with this copy.'),
     },
   ];
   if (carer) {

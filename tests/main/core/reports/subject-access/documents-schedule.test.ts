@@ -4,6 +4,8 @@
  * a document marked as holding third-party information is withheld, its title and its chronology
  * entry too, and the reviewer's copy logs it and lists the files to supply separately.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import '../../../../../main/core/core';
@@ -38,20 +40,21 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
+/** Set NCATS_REPORT_OUT to a folder to keep the PDFs and look at them (pdftoppm renders them to PNG). */
+const keep = (name: string, bytes: Buffer) => {
+  if (process.env.NCATS_REPORT_OUT) writeFileSync(join(process.env.NCATS_REPORT_OUT, name), bytes);
+};
 const oneLine = (s: string) => s.replace(/-\s+/g, '-').replace(/\s+/g, ' ');
-const sar = async (reviewerCopy = false) =>
-  oneLine(
-    pdfRawText(
-      (
-        await exportReport(t.vault, {
-          caseId: g.a.caseId,
-          kind: 'subject-access',
-          format: 'pdf',
-          ...(reviewerCopy ? { reviewerCopy } : {}),
-        })
-      ).bytes,
-    ),
-  );
+const sar = async (reviewerCopy = false) => {
+  const r = await exportReport(t.vault, {
+    caseId: g.a.caseId,
+    kind: 'subject-access',
+    format: 'pdf',
+    ...(reviewerCopy ? { reviewerCopy } : {}),
+  });
+  keep(`sar-documents${reviewerCopy ? '-reviewer' : ''}.pdf`, r.bytes);
+  return oneLine(pdfRawText(r.bytes));
+};
 const lastDetail = () =>
   JSON.parse(
     (

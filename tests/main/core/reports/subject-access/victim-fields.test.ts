@@ -52,9 +52,21 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
+/** Set NCATS_REPORT_OUT to a folder to keep the PDFs and look at them (pdftoppm renders them to PNG). */
+const keep = (name: string, bytes: Buffer) => {
+  if (process.env.NCATS_REPORT_OUT) writeFileSync(join(process.env.NCATS_REPORT_OUT, name), bytes);
+};
 const oneLine = (s: string) => s.replace(/-\s+/g, '-').replace(/\s+/g, ' ');
-const sar = (reviewerCopy = false) =>
-  exportReport(t.vault, { caseId, kind: 'subject-access', format: 'pdf', ...(reviewerCopy ? { reviewerCopy } : {}) });
+const sar = async (reviewerCopy = false) => {
+  const r = await exportReport(t.vault, {
+    caseId,
+    kind: 'subject-access',
+    format: 'pdf',
+    ...(reviewerCopy ? { reviewerCopy } : {}),
+  });
+  keep(`sar-victim${reviewerCopy ? '-reviewer' : ''}.pdf`, r.bytes);
+  return r;
+};
 const lastDetail = () =>
   JSON.parse(
     (
