@@ -58,6 +58,8 @@ export interface BundleDocumentChoice {
   title: string;
   originalFilename: string;
   sizeBytes: number;
+  /** Marked as holding third-party information: unticked until the sender chooses it. */
+  thirdParty: boolean;
 }
 
 /** What a case holds that could go into a bundle. */

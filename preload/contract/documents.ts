@@ -30,6 +30,11 @@ export interface DocumentView {
   sizeBytes: number;
   /** SHA-256 of the plaintext, hex: lets anyone check an exported copy. */
   sha256: string;
+  /**
+   * Holds third-party information (about a victim, a sibling): left unticked when the case is
+   * sent, and withheld from a subject access requester's copy.
+   */
+  thirdParty: boolean;
   uploadedBy: string;
   uploadedByName: string;
   uploadedAt: string;
@@ -80,7 +85,10 @@ export const documentChannels = {
   /** One document's metadata. */
   'document:get': channel<DocumentView>()(z.object({ documentId }).strict(), ANY_USER),
 
-  /** Change title and/or description; CONFLICT when it changed since `expectedVersion`. */
+  /**
+   * Change title, description and/or the third-party marking; CONFLICT when it changed since
+   * `expectedVersion`. Audited as `document.update` with the fields changed (and the marking).
+   */
   'document:update': channel<DocumentView>()(
     z
       .object({
@@ -88,6 +96,7 @@ export const documentChannels = {
         expectedVersion: z.int().min(1),
         title: documentTitleSchema.optional(),
         description: documentDescriptionSchema.optional(),
+        thirdParty: z.boolean().optional(),
       })
       .strict(),
     CASE_WRITERS,

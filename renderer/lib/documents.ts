@@ -31,6 +31,8 @@ export interface UploadRequest {
   file: File;
   title: string;
   description: string | null;
+  /** Holds third-party information (about a victim, a sibling). */
+  thirdParty?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function uploadDocument(request: UploadRequest, signal?: AbortSigna
   });
   if (request.file.type) params.set('mediaType', request.file.type);
   if (request.description) params.set('description', request.description);
+  if (request.thirdParty) params.set('thirdParty', '1');
   const t = token();
   let res: Response;
   try {

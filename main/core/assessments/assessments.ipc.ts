@@ -9,6 +9,7 @@ import {
 } from './assessment-content.service';
 import { reopenStage } from './assessment-reopen.service';
 import { registerAssessmentChronology } from './assessments.chronology';
+import { registerAssessmentSubjectAccess } from './assessments.subject-access';
 import { addAssessmentAddendum, signOffAssessment } from './assessment-signoff.service';
 import './assessment-report';
 import './assessments.stats';
@@ -16,6 +17,7 @@ import { listAssessments } from './assessments-list';
 import { completeStage, getAssessment, openAssessment, planStage, updateAssessment } from './assessments.service';
 
 registerAssessmentChronology();
+registerAssessmentSubjectAccess();
 
 /** Handlers for the assessment channels. */
 export const assessmentHandlers: HandlersFor<typeof assessmentChannels> = {

@@ -68,10 +68,10 @@ export function bundleContents(vault: OpenVault, caseId: string): BundleContents
     });
   const documents = vault.db
     .prepare(
-      `SELECT id, title, original_filename AS originalFilename, size_bytes AS sizeBytes FROM documents
-       WHERE case_id = ? AND deleted_at IS NULL ORDER BY uploaded_at, id`,
+      `SELECT id, title, original_filename AS originalFilename, size_bytes AS sizeBytes, third_party AS thirdParty
+       FROM documents WHERE case_id = ? AND deleted_at IS NULL ORDER BY uploaded_at, id`,
     )
-    .all(caseId) as BundleContentsView['documents'];
+    .all(caseId) as (Omit<BundleContentsView['documents'][number], 'thirdParty'> & { thirdParty: 0 | 1 })[];
   vault.audit({
     action: 'case.read',
     entityType: 'case',
@@ -79,7 +79,13 @@ export function bundleContents(vault: OpenVault, caseId: string): BundleContents
     caseId,
     detail: { view: 'bundle-contents' },
   });
-  return { caseId, reference: c.reference, displayName: displayName(vault, caseId), parts, documents };
+  return {
+    caseId,
+    reference: c.reference,
+    displayName: displayName(vault, caseId),
+    parts,
+    documents: documents.map((d) => ({ ...d, thirdParty: d.thirdParty === 1 })),
+  };
 }
 
 export function outboxFileName(reference: string, created: Date): string {

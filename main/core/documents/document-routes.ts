@@ -3,7 +3,7 @@
  * once in main/core/routes/table.ts; the Electron shell and the browser host both dispatch
  * through that table):
  *
- *   POST documents/upload?caseId=..&filename=..[&title=..]   raw file bytes as the body
+ *   POST documents/upload?caseId=..&filename=..[&title=..][&thirdParty=1]   raw file bytes as the body
  *   GET  documents/<id>[?disposition=attachment]             view or download (Range honoured)
  *
  * The table applies the routes' access rule (the router's own) before these functions run.
@@ -28,9 +28,15 @@ export const uploadParamsSchema = z
     mediaType: z.string().max(200).nullable().optional(),
     title: z.string().trim().max(300).nullable().optional(),
     description: documentDescriptionSchema.optional(),
+    /** `1`: the uploader marked it as holding third-party information. */
+    thirdParty: z
+      .enum(['0', '1'], 'thirdParty is 1 (marked) or 0.')
+      .optional()
+      .transform((v) => v === '1'),
   })
   .strict();
-export type UploadParams = z.input<typeof uploadParamsSchema>;
+/** As read from a query string: the marking is any text until the schema checks it. */
+export type UploadParams = Omit<z.input<typeof uploadParamsSchema>, 'thirdParty'> & { thirdParty?: string | undefined };
 
 /** The upload's parameters from the query string both transports use (validated on upload). */
 export function uploadParamsFromQuery(query: URLSearchParams): UploadParams {
@@ -41,6 +47,7 @@ export function uploadParamsFromQuery(query: URLSearchParams): UploadParams {
     mediaType: optional('mediaType'),
     title: optional('title'),
     description: optional('description'),
+    thirdParty: optional('thirdParty'),
   };
 }
 

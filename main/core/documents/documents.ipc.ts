@@ -19,6 +19,7 @@ export const documentHandlers: HandlersFor<typeof documentChannels> = {
     updateDocument(manager.current(), input.documentId, input.expectedVersion, {
       title: input.title,
       description: input.description,
+      thirdParty: input.thirdParty,
     }),
   'document:delete': (input, { manager }) => {
     deleteDocument(manager.current(), input.documentId, input.reason);

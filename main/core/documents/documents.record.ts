@@ -6,7 +6,13 @@
  */
 import { documentOwnerTypeSchema, type DocumentView } from '../../../preload/contract/documents';
 import { z } from 'zod';
-import { col, defineRecord, registerRecord, type ExpectSameView, type SameView } from '../db/record';
+import { col, defineRecord, registerRecord, type Column, type ExpectSameView, type SameView } from '../db/record';
+
+/** The third-party marking came in m0240: a bundle from before it has none, so it arrives unmarked. */
+const since240 = (column: Column<0 | 1, boolean>): Column<0 | 1, boolean> => ({
+  ...column,
+  stored: column.stored.default(0),
+});
 
 export const documentRecord = registerRecord(
   defineRecord({
@@ -23,6 +29,8 @@ export const documentRecord = registerRecord(
       media_type: col.text(200, 1),
       size_bytes: col.int(0),
       sha256: col.as(z.string().regex(/^[0-9a-f]{64}$/)),
+      /** Holds third-party information: unticked when a case is sent, withheld from a subject access copy. */
+      third_party: since240(col.bool()),
       blob_format: col.int(1),
       chunk_size: col.int(1),
       age_identity: col.as(

@@ -12,7 +12,7 @@ const SELECT_VIEW = `
 /** A new document is live (`deleted_*` NULL); `version` starts at the DDL's default. */
 const INSERT = documentRecord.insertSql(documentRecord.except(['deleted_at', 'deleted_by', 'version']));
 const UPDATE_TEXT = documentRecord.updateSql(
-  ['title', 'description', 'updated_at', 'updated_by'],
+  ['title', 'description', 'third_party', 'updated_at', 'updated_by'],
   'id = @id AND version = @expected_version AND deleted_at IS NULL',
 );
 const SOFT_DELETE = documentRecord.updateSql(
@@ -58,18 +58,24 @@ export function listDocuments(
   return rows.map(toView);
 }
 
-/** Returns false when the version did not match (someone else changed it first). */
+/** Title, description and third-party marking. Returns false when the version did not match (someone else changed it first). */
 export function updateDocumentText(
   db: Db,
   id: string,
   expectedVersion: number,
-  fields: { title: string; description: string | null },
+  fields: { title: string; description: string | null; thirdParty: boolean },
   at: string,
   by: string,
 ): boolean {
-  const result = db
-    .prepare(UPDATE_TEXT)
-    .run({ id, expected_version: expectedVersion, ...fields, updated_at: at, updated_by: by });
+  const result = db.prepare(UPDATE_TEXT).run({
+    id,
+    expected_version: expectedVersion,
+    title: fields.title,
+    description: fields.description,
+    third_party: fields.thirdParty ? 1 : 0,
+    updated_at: at,
+    updated_by: by,
+  });
   return result.changes === 1;
 }
 

@@ -103,13 +103,14 @@ export const searchCaseDocuments = auditedSectionSearch(documentSearchPage, (pag
 
 /**
  * The chronology fragment for documents (see notes/chronology.ts): one `document_added` event
- * per live document of the case, when it was uploaded and by whom. Registered by
+ * per live document of the case, when it was uploaded and by whom, marked third-party when the
+ * document is (so the chronology's filter and a subject access copy treat it so). Registered by
  * documents.ipc.ts, which the core loads at start-up.
  */
 export const DOCUMENT_CHRONOLOGY_SOURCE: ChronologySource = {
   kinds: ['document_added'],
   sql: `SELECT d.uploaded_at, 'document_added', d.id,
           'Document added: ' || d.title || ' (' || d.original_filename || ')',
-          (SELECT display_name FROM users u WHERE u.id = d.uploaded_by), 0
+          (SELECT display_name FROM users u WHERE u.id = d.uploaded_by), d.third_party
         FROM documents d WHERE d.case_id = @caseId AND d.deleted_at IS NULL`,
 };

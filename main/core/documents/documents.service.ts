@@ -34,6 +34,8 @@ export interface ImportMetadata {
   mediaType?: string | null;
   title?: string | null;
   description?: string | null;
+  /** Holds third-party information (marked by the uploader). Default: not marked. */
+  thirdParty?: boolean;
   /** Defaults to the case itself. */
   ownerType?: DocumentOwnerType;
   ownerId?: string;
@@ -103,6 +105,7 @@ export async function importDocument(
           media_type: decideMediaType(written.head, filename, meta.mediaType),
           size_bytes: written.size,
           sha256: written.sha256,
+          third_party: meta.thirdParty ? 1 : 0,
           blob_format: AGE_BLOB_FORMAT,
           chunk_size: written.chunkSize,
           age_identity: written.ageIdentity,
@@ -117,7 +120,7 @@ export async function importDocument(
           entityType: 'document',
           entityId: id,
           caseId: meta.caseId,
-          detail: { size: written.size, sha256: written.sha256 },
+          detail: { size: written.size, sha256: written.sha256, thirdParty: meta.thirdParty === true },
         });
       })
       .immediate();
@@ -165,7 +168,7 @@ export function updateDocument(
   vault: OpenVault,
   documentId: string,
   expectedVersion: number,
-  patch: Pick<ChannelParsedInput<'document:update'>, 'title' | 'description'>,
+  patch: Pick<ChannelParsedInput<'document:update'>, 'title' | 'description' | 'thirdParty'>,
 ): DocumentView {
   return vault.db
     .transaction(() => {
@@ -173,6 +176,7 @@ export function updateDocument(
       const fields = {
         title: patch.title ?? doc.title,
         description: patch.description === undefined ? doc.description : patch.description || null,
+        thirdParty: patch.thirdParty ?? doc.thirdParty,
       };
       if (
         !updateDocumentText(vault.db, documentId, expectedVersion, fields, vault.now().toISOString(), vault.user.id)
@@ -184,7 +188,13 @@ export function updateDocument(
         entityType: 'document',
         entityId: documentId,
         caseId: doc.caseId,
-        detail: { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined) },
+        detail: {
+          fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined),
+          // Who marked or unmarked it is part of the record: the audit row says which way.
+          ...(patch.thirdParty !== undefined && patch.thirdParty !== doc.thirdParty
+            ? { thirdParty: patch.thirdParty }
+            : {}),
+        },
       });
       return requireDocument(vault, documentId);
     })

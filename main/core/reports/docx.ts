@@ -137,6 +137,7 @@ function blockChildren(block: Block): FileChild[] {
           spacing: block.level === 1 ? SPACING.h1 : SPACING.h2,
           keepNext: true,
           keepLines: true,
+          ...(block.newPage ? { pageBreakBefore: true } : {}),
         }),
       ];
     case 'paragraph': {

@@ -24,8 +24,11 @@ export interface TableRow {
 }
 
 export type Block =
-  /** Level 1 starts a section; level 2 a part of one. */
-  | { kind: 'heading'; text: string; level: 1 | 2 }
+  /**
+   * Level 1 starts a section; level 2 a part of one. `newPage`: the section starts a page of its
+   * own (a part meant to be read, or taken out, apart from what comes before it).
+   */
+  | { kind: 'heading'; text: string; level: 1 | 2; newPage?: boolean }
   /** `note`: smaller, for explanations a reader may skip. `thirdParty`: marked as such. */
   | { kind: 'paragraph'; text: string; style?: 'normal' | 'note'; thirdParty?: boolean }
   /** Labelled facts ("Date of birth: 14/03/2010"), drawn as a two-column list. */

@@ -4,6 +4,11 @@
  * table captions carry a `headlineLevel`; one that would sit in the last few lines of a page,
  * with its text carried over to the next, starts the next page instead, so a reader never finds
  * a heading alone at a page foot.
+ *
+ * A heading the model marks `newPage` (a subject access request's redaction log, which the
+ * reviewer reads apart from the copy) is given pdfmake's own `pageBreak: 'before'` in pdf.ts
+ * instead: it always starts a page, wherever the section before it ended, so nothing here needs
+ * to decide about it.
  */
 import type { Node, NodeQueries } from 'pdfmake/interfaces';
 

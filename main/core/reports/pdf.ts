@@ -68,9 +68,13 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
 function blockContent(block: Block): Content {
   switch (block.kind) {
     case 'heading':
-      return block.level === 1
-        ? { text: block.text, style: 'h1', headlineLevel: HEADLINE.h1 }
-        : { text: block.text, style: 'h2', headlineLevel: HEADLINE.h2 };
+      return {
+        text: block.text,
+        ...(block.level === 1
+          ? { style: 'h1', headlineLevel: HEADLINE.h1 }
+          : { style: 'h2', headlineLevel: HEADLINE.h2 }),
+        ...(block.newPage ? { pageBreak: 'before' as const } : {}),
+      };
     case 'paragraph': {
       const text: Content = { text: block.text, style: block.style === 'note' ? 'note' : 'body' };
       if (!block.thirdParty) return text;

@@ -7,11 +7,15 @@ export interface Inclusion {
   thirdParty: boolean;
 }
 
-/** Everything chosen, as a case's contents first appear. Third-party-sensitive content is left out. */
+/**
+ * Everything chosen, as a case's contents first appear, except third-party information: the
+ * sensitive records, and documents marked as holding third-party information (the sender can
+ * still tick them).
+ */
 export function includeAll(contents: BundleContentsView): Inclusion {
   return {
     parts: new Set(contents.parts.map((p) => p.module)),
-    documents: new Set(contents.documents.map((d) => d.id)),
+    documents: new Set(contents.documents.filter((d) => !d.thirdParty).map((d) => d.id)),
     thirdParty: false,
   };
 }
@@ -34,6 +38,7 @@ export function WhatGoesIn({
   onChange: (v: Inclusion) => void;
 }) {
   const thirdParty = contents.parts.reduce((n, p) => n + p.thirdParty, 0);
+  const markedChosen = contents.documents.filter((d) => d.thirdParty && value.documents.has(d.id));
   return (
     <fieldset className="fieldset">
       <legend className="fieldset__legend">2. What goes in</legend>
@@ -67,9 +72,27 @@ export function WhatGoesIn({
               />
               <label htmlFor={`doc-${d.id}`}>
                 {d.title} ({d.originalFilename}, {formatSize(d.sizeBytes)})
+                {d.thirdParty && (
+                  <>
+                    {' '}
+                    <span className="tag tag--third-party">Third-party information</span>
+                  </>
+                )}
               </label>
             </div>
           ))}
+          {contents.documents.some((d) => d.thirdParty) && (
+            <p className="field__hint">
+              Documents marked as holding third-party information are left out unless you tick them.
+            </p>
+          )}
+          {markedChosen.length > 0 && (
+            <div className="result result--problem" role="status">
+              {markedChosen.length === 1 ? 'A document' : `${markedChosen.length} documents`} marked as holding
+              third-party information will go in the bundle: {markedChosen.map((d) => d.title).join(', ')}. Send it only
+              if the colleague needs it for this young person’s care.
+            </div>
+          )}
         </fieldset>
       )}
       {contents.documents.length === 0 && <p className="field__hint">The case has no documents.</p>}

@@ -43,6 +43,7 @@ const spreadsheet: DocumentView = {
   uploadedAt: '2026-11-30T10:00:00Z',
   updatedAt: '2026-11-30T10:00:00Z',
   version: 1,
+  thirdParty: false,
 };
 
 /** Every control a keyboard user could reach: links, buttons, anything with a tabindex. */

@@ -21,6 +21,7 @@ import { m0190DocumentAgeIdentity } from './m0190-document-age-identity';
 import { m0200Retention } from './m0200-retention';
 import { m0220PasswordChangeRequired } from './m0220-password-change-required';
 import { m0230DocumentBlobId } from './m0230-document-blob-id';
+import { m0240DocumentThirdParty } from './m0240-document-third-party';
 import { m0260RetentionCareDeclined } from './m0260-retention-care-declined';
 
 export interface Migration {
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0200Retention,
   m0220PasswordChangeRequired,
   m0230DocumentBlobId,
+  m0240DocumentThirdParty,
   m0260RetentionCareDeclined,
 ];
 

@@ -33,20 +33,34 @@ interface EventRow {
   thirdParty: number;
 }
 
+interface NoteRow {
+  id: string;
+  type: string;
+  text: string;
+}
+
+/**
+ * A note as the requester reads it: its type, then its text ("case note: Reviewed the file").
+ * A note whose text already starts with its type ("Case note: reviewed the file", as clinicians
+ * and the demo data write them) is not given the type again: the export read "Case note: Case
+ * note:" before.
+ */
+export function noteText(n: NoteRow): string {
+  const label = n.type.replace(/_/g, ' ');
+  const repeats = n.text.trimStart().toLocaleLowerCase('en-GB').startsWith(`${label}:`);
+  return repeats ? n.text.trimStart() : `${label}: ${n.text}`;
+}
+
 /** Every event of the case, oldest first, notes in full. */
 export function readCaseEvents(db: Db, caseId: string): RecordEvent[] {
   const rows = stmt(db, chronologySql()).all({ caseId, limit: -1, offset: 0 }) as EventRow[];
   // The chronology reads the first 300 characters of a note for its summary: the requester is
   // owed the whole note, read here in one query rather than one per note.
   const notes = new Map(
-    (
-      stmt(db, `SELECT id, replace(type, '_', ' ') || ': ' || text AS text FROM notes WHERE case_id = ?`).all(
-        caseId,
-      ) as {
-        id: string;
-        text: string;
-      }[]
-    ).map((n) => [n.id, n.text]),
+    (stmt(db, `SELECT id, type, text FROM notes WHERE case_id = ?`).all(caseId) as NoteRow[]).map((n) => [
+      n.id,
+      noteText(n),
+    ]),
   );
   return rows.reverse().map((r) => ({
     at: r.at,

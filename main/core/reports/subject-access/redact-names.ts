@@ -13,6 +13,11 @@
 export interface RedactedName {
   name: string;
   why: string;
+  /**
+   * The words matched on their own, when not every word of `name` is a name: a victim field
+   * ("Poppy, his younger sister") gives only its capitalised words. Default: every part.
+   */
+  parts?: readonly string[];
 }
 
 /** What the requester's copy shows in place of a name. */
@@ -62,7 +67,8 @@ export function namePatterns(people: readonly RedactedName[], keep: readonly str
     if (full) add(full, person);
   }
   for (const person of people) {
-    for (const part of nameParts(person.name)) if (!kept.has(part.toLocaleLowerCase('en-GB'))) add(part, person);
+    for (const part of person.parts ?? nameParts(person.name))
+      if (!kept.has(part.toLocaleLowerCase('en-GB'))) add(part, person);
   }
   return patterns
     .sort((a, b) => b.words.length - a.words.length)
@@ -80,4 +86,21 @@ export function redactNames(text: string, patterns: readonly NamePattern[]): { t
     });
   }
   return { text: out, found: [...found] };
+}
+
+/** Capitalised words that describe rather than name someone ("The younger sister", "Year 9 pupil"). */
+const DESCRIBING = new Set(
+  (
+    'a an the his her their my younger older elder another other year sibling sister brother cousin peer ' +
+    'child children friend girl boy pupil not unknown aged mr mrs ms miss dr'
+  ).split(' '),
+);
+
+/**
+ * The words of a victim field that may be a name: those written with a capital letter, two
+ * letters or more, less the words that describe a person. "Poppy, his younger sister" gives
+ * "Poppy"; "A cousin, aged 7" gives nothing (the phrase itself is still matched whole).
+ */
+export function namesInDescription(text: string): string[] {
+  return nameParts(text).filter((w) => /^\p{Lu}/u.test(w) && !DESCRIBING.has(w.toLocaleLowerCase('en-GB')));
 }

@@ -2,13 +2,21 @@
  * Turning the records into what the requester may see, item by item, and the log of what was
  * taken out. An item the source flagged as third-party information is replaced whole by a
  * visible block; in every other item the names of third parties (and of other families) are
- * replaced wherever they appear. Each redaction is logged with the original, which only the
- * reviewer's copy prints.
+ * replaced wherever they appear, and a field whose meaning is the harmed person ("who was
+ * harmed") is withheld whatever the flag. Each redaction is logged with the original, which only
+ * the reviewer's copy prints.
  */
 import { redactNames, namePatterns, type RedactedName } from './redact-names';
+import type { VictimField } from './victim-fields';
 
 /** What stands in the requester's copy for a withheld item. */
 export const redactedBlock = (item: number) => `Redacted: third-party information, item ${item}`;
+
+/** What stands in the requester's copy for a victim field's value. */
+export const VICTIM_WITHHELD = '[withheld: third-party information]';
+
+/** Why a victim field is withheld, for the log. */
+export const victimWhy = (label: string) => `“${label}” is third-party information (the harmed person)`;
 
 /** One item before redaction: a row of the people or the records table. */
 export interface SourceItem {
@@ -16,6 +24,8 @@ export interface SourceItem {
   kind: string;
   text: string;
   flagged: boolean;
+  /** Fields of the item whose meaning is the harmed person: always withheld. */
+  victimFields?: readonly VictimField[];
 }
 
 /** One item as released: its number, and its text with anything withheld taken out. */
@@ -39,11 +49,13 @@ export interface Redaction {
 export interface Redactor {
   /** Number and redact the next item. */
   release(source: SourceItem): ReleasedItem;
+  /** A whole thing withheld that is not an item of the records (a marked document), logged with why. */
+  withhold(kind: string, date: string, why: string, original: string): void;
   /** Redact names from a fact that is not an item of its own (the referral's reason), logged under `label`. */
   fact(label: string, date: string, text: string): string;
   readonly log: readonly Redaction[];
   /** Counts for the audit row. */
-  counts(): { items: number; itemsWithheld: number; itemsWithNamesRedacted: number };
+  counts(): { items: number; itemsWithheld: number; itemsWithNamesRedacted: number; victimFieldsWithheld: number };
 }
 
 const nameWhy = (found: readonly RedactedName[]) =>
@@ -59,11 +71,13 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
   let next = 0;
   let withheld = 0;
   let named = 0;
+  let victims = 0;
   return {
     log,
     release(source) {
       next += 1;
       const item = next;
+      const fields = source.victimFields ?? [];
       if (source.flagged) {
         withheld += 1;
         log.push({
@@ -71,7 +85,8 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
           date: source.date,
           kind: source.kind,
           why: 'Flagged as third-party information',
-          original: source.text,
+          // The reviewer sees the whole of what was withheld, victim fields included.
+          original: [source.text, ...fields.map((f) => `${f.label}: ${f.value}`)].join(' '),
         });
         return { item, date: source.date, kind: source.kind, text: redactedBlock(item), withheld: true };
       }
@@ -80,7 +95,21 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
         named += 1;
         log.push({ item, date: source.date, kind: source.kind, why: nameWhy(found), original: source.text });
       }
-      return { item, date: source.date, kind: source.kind, text, withheld: false };
+      for (const f of fields) {
+        victims += 1;
+        log.push({
+          item,
+          date: source.date,
+          kind: source.kind,
+          why: victimWhy(f.label),
+          original: `${f.label}: ${f.value}`,
+        });
+      }
+      const shown = [text, ...fields.map((f) => `${f.label}: ${VICTIM_WITHHELD}`)].join(' ');
+      return { item, date: source.date, kind: source.kind, text: shown, withheld: false };
+    },
+    withhold(kind, date, why, original) {
+      log.push({ item: 0, date, kind, why, original });
     },
     fact(label, date, text) {
       const { text: out, found } = redactNames(text, patterns);
@@ -90,6 +119,11 @@ export function makeRedactor(names: readonly RedactedName[], keep: readonly stri
       }
       return out;
     },
-    counts: () => ({ items: next, itemsWithheld: withheld, itemsWithNamesRedacted: named }),
+    counts: () => ({
+      items: next,
+      itemsWithheld: withheld,
+      itemsWithNamesRedacted: named,
+      victimFieldsWithheld: victims,
+    }),
   };
 }

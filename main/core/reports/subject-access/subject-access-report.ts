@@ -16,9 +16,11 @@ import { kindLabel } from '../chronology-report';
 import { ukDate, ukWhen } from '../format';
 import type { Block, ReportContent } from '../model';
 import { registerReportKind, type ReportContext } from '../registry';
+import { documentsSchedule } from './documents-schedule';
 import { makeRedactor, type Redaction, type ReleasedItem } from './redaction';
-import type { RedactedName } from './redact-names';
+import { namesInDescription, type RedactedName } from './redact-names';
 import { otherFamilyNames, personEvents, readCaseEvents, requireCarer } from './read-records';
+import { readVictimFields, type VictimField } from './victim-fields';
 
 export const SAR_TITLE = 'Subject access request';
 export const SAR_REVIEWER_TITLE = 'Subject access request: REVIEWER’S COPY, not for the requester';
@@ -54,6 +56,8 @@ function logBlocks(log: readonly Redaction[]): Block[] {
     {
       kind: 'heading',
       level: 1,
+      // Its own page: the reviewer reads it beside the copy, and never sends it.
+      newPage: true,
       text: `Redaction log (reviewer only, ${log.length} ${log.length === 1 ? 'redaction' : 'redactions'})`,
     },
     {
@@ -89,12 +93,25 @@ function logBlocks(log: readonly Redaction[]): Block[] {
 
 const THIRD_PARTY_WHY = 'third-party person on the case';
 const OTHER_FAMILY_WHY = 'another family in the same Safe Home group';
+const victimNameWhy = (label: string) => `recorded as “${label}”`;
 
-/** Whose names are redacted: the case's third parties and the other families of its groups. */
-function namesToRedact(ctx: ReportContext, people: readonly PersonView[]): RedactedName[] {
+/**
+ * Whose names are redacted: the case's third parties, the other families of its groups, and
+ * whoever a victim field describes (the phrase whole, and its capitalised words, which may be a
+ * name the service never recorded as a person), so the harmed person's name is taken out of
+ * every other item too.
+ */
+function namesToRedact(
+  ctx: ReportContext,
+  people: readonly PersonView[],
+  victims: ReadonlyMap<string, readonly VictimField[]>,
+): RedactedName[] {
   return [
     ...people.filter((p) => p.thirdParty).map((p) => ({ name: p.name, why: THIRD_PARTY_WHY })),
     ...otherFamilyNames(ctx.db, ctx.caseId).map((name) => ({ name, why: OTHER_FAMILY_WHY })),
+    ...[...victims.values()]
+      .flat()
+      .map((f) => ({ name: f.value, why: victimNameWhy(f.label), parts: namesInDescription(f.value) })),
   ];
 }
 
@@ -105,7 +122,8 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
   const carer = ctx.personId !== undefined ? requireCarer(ctx.db, ctx.caseId, ctx.personId) : null;
   // The requester's own family's name parts stay (their surname is not a third party's).
   const family = [ypName, ...c.people.filter((p) => !p.thirdParty && p.kind === 'parent_carer').map((p) => p.name)];
-  const redactor = makeRedactor(namesToRedact(ctx, c.people), family);
+  const victims = readVictimFields(ctx.db, ctx.caseId);
+  const redactor = makeRedactor(namesToRedact(ctx, c.people, victims), family);
 
   const blocks: Block[] = [
     {
@@ -114,7 +132,10 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
         `A copy of the records the service holds about ${carer ? carer.name : ypName}, made for a subject access request. ` +
         'Information about other people (for example a victim or a brother or sister) has been taken out: an item ' +
         'withheld whole reads "Redacted: third-party information, item N", and a name taken out of an item reads ' +
-        '"[name redacted]".',
+        '"[name redacted]". Who was harmed by a behaviour is always withheld.' +
+        (carer
+          ? ''
+          : ' The case’s documents are listed at the end: each one disclosed is supplied as its own file with this copy.'),
     },
   ];
   if (carer) {
@@ -176,7 +197,13 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
   const all = readCaseEvents(ctx.db, ctx.caseId);
   const events = carer ? personEvents(ctx.db, ctx.caseId, carer.id, all) : all;
   const released = events.map((e) => ({
-    ...redactor.release({ date: e.at, kind: kindLabel(e.kind), text: sentence(e.text), flagged: e.thirdParty }),
+    ...redactor.release({
+      date: e.at,
+      kind: kindLabel(e.kind),
+      text: sentence(e.text),
+      flagged: e.thirdParty,
+      victimFields: victims.get(e.entityId) ?? [],
+    }),
     who: e.actorName ?? '-',
   }));
   blocks.push(
@@ -186,6 +213,9 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
       carer ? 'No records of this carer’s own are held.' : 'Nothing has been recorded on this case yet.',
     ),
   );
+  // The case's documents are the young person's records; a carer's copy holds only their own.
+  const schedule = carer ? null : documentsSchedule(ctx.db, ctx.caseId, redactor, ctx.reviewerCopy === true);
+  if (schedule) blocks.push(...schedule.blocks);
   if (ctx.reviewerCopy) blocks.push(...logBlocks(redactor.log));
 
   const counts = redactor.counts();
@@ -198,6 +228,7 @@ export function buildSubjectAccess(ctx: ReportContext): ReportContent {
       ...(carer ? { personId: carer.id } : {}),
       copy: ctx.reviewerCopy ? 'reviewer' : 'requester',
       ...counts,
+      ...(schedule ? { documents: schedule.documents, documentsWithheld: schedule.documentsWithheld } : {}),
       redactions: redactor.log.length,
     },
   };

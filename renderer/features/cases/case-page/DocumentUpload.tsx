@@ -1,13 +1,17 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { DocumentView } from '../../../../preload/contract';
 import { FormError } from '../../../components/FormError';
-import { FileField, TextAreaField, TextField } from '../../../components/fields';
+import { CheckboxField, FileField, TextAreaField, TextField } from '../../../components/fields';
 import { errorMessage } from '../../../lib/api';
 import { uploadDocument } from '../../../lib/documents';
 import { useFocusFirstInvalid } from '../../../lib/useFocusFirstInvalid';
 import { formatBytes } from './labels';
 import { refreshDocuments } from './case-actions';
 import styles from './DocumentUpload.module.css';
+
+export const THIRD_PARTY_LABEL = 'Holds third-party information';
+export const THIRD_PARTY_HINT =
+  'About other people (for example a victim’s statement or a sibling’s report): left unticked when the case is sent, and withheld from a subject access request.';
 
 /** "Referral form.pdf" -> "Referral form": a sensible default title. */
 function titleFromName(name: string): string {
@@ -27,6 +31,7 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const [thirdParty, setThirdParty] = useState(false);
   const [errors, setErrors] = useState<{ file: string | null; title: string | null }>({ file: null, title: null });
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,13 +61,14 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
     abort.current = new AbortController();
     try {
       const doc = await uploadDocument(
-        { caseId, file, title: title.trim(), description: description.trim() || null },
+        { caseId, file, title: title.trim(), description: description.trim() || null, thirdParty },
         abort.current.signal,
       );
       await refreshDocuments();
       setFile(null);
       setTitle('');
       setDescription('');
+      setThirdParty(false);
       if (fileInput.current) fileInput.current.value = '';
       onUploaded(doc);
     } catch (err) {
@@ -106,6 +112,13 @@ export function DocumentUpload({ caseId, onUploaded }: { caseId: string; onUploa
         value={description}
         onValueChange={setDescription}
         rows={2}
+      />
+      <CheckboxField
+        id="attach-third-party"
+        label={THIRD_PARTY_LABEL}
+        hint={THIRD_PARTY_HINT}
+        checked={thirdParty}
+        onCheckedChange={setThirdParty}
       />
       {busy && file && (
         <div className={styles.progress} role="status">

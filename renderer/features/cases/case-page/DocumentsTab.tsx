@@ -12,7 +12,7 @@ import { DocumentDetailsForm } from './DocumentDetailsForm';
 import { DocumentUpload } from './DocumentUpload';
 import { DocumentViewer } from './DocumentViewer';
 import { formatBytes } from './labels';
-import { deleteDocument } from './case-actions';
+import { deleteDocument, setDocumentThirdParty } from './case-actions';
 import { useFocusLater } from './useFocusLater';
 import styles from './DocumentsTab.module.css';
 
@@ -69,6 +69,19 @@ export function DocumentsTab() {
     }
   }
 
+  async function toggleThirdParty(doc: DocumentView) {
+    try {
+      await setDocumentThirdParty(doc.id, doc.version, !doc.thirdParty);
+      setMessage(
+        doc.thirdParty
+          ? `${doc.title} is no longer marked as holding third-party information.`
+          : `${doc.title} is marked as holding third-party information.`,
+      );
+    } catch (err) {
+      setMessage(errorMessage(err));
+    }
+  }
+
   async function confirmDelete() {
     const doc = deleting;
     setDeleting(null);
@@ -107,6 +120,12 @@ export function DocumentsTab() {
               <tr key={d.id} aria-current={d.id === viewing ? 'true' : undefined}>
                 <th scope="row">
                   {d.title}
+                  {d.thirdParty && (
+                    <>
+                      {' '}
+                      <span className="tag tag--third-party">Third-party information</span>
+                    </>
+                  )}
                   {d.description && <span className={styles.cellNote}>{d.description}</span>}
                   <span className={styles.cellNote}>{d.originalFilename}</span>
                 </th>
@@ -155,11 +174,26 @@ export function DocumentsTab() {
                   Change title or description
                 </button>
               )}
+              {canWrite && (
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => void toggleThirdParty(shown)}
+                >
+                  {shown.thirdParty ? 'Remove the third-party marking' : 'Mark as holding third-party information'}
+                </button>
+              )}
               <button type="button" className="button button--secondary button--small" onClick={() => setViewing(null)}>
                 Close the viewer
               </button>
             </div>
           </div>
+          {shown.thirdParty && (
+            <p>
+              <span className="tag tag--third-party">Third-party information</span> Left unticked when the case is sent,
+              and withheld from a subject access request.
+            </p>
+          )}
           {shown.description && <p>{shown.description}</p>}
           {editingDetails && (
             <DocumentDetailsForm

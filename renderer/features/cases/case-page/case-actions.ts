@@ -268,3 +268,13 @@ export async function updateDocument(
   await guarded(() => call('document:update', { documentId, expectedVersion, title, description }));
   await refreshDocuments();
 }
+
+/** Mark a document as holding third-party information, or take the marking off (audited). */
+export async function setDocumentThirdParty(
+  documentId: string,
+  expectedVersion: number,
+  thirdParty: boolean,
+): Promise<void> {
+  await guarded(() => call('document:update', { documentId, expectedVersion, thirdParty }));
+  await refreshDocuments();
+}

@@ -38,6 +38,7 @@ export async function importV1Document(
       original_filename: filename,
       media_type: 'application/octet-stream',
       size_bytes: written.size,
+      third_party: 0,
       sha256: written.sha256,
       blob_format: BLOB_FORMAT_VERSION,
       chunk_size: written.chunkSize,

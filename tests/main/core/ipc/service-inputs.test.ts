@@ -42,7 +42,7 @@ describe('service inputs are the contract’s parsed types', () => {
     expectTypeOf(createTask).parameter(2).toEqualTypeOf<In<'task:create'>['task']>();
     expectTypeOf(createNote).parameter(2).toEqualTypeOf<In<'note:create'>['note']>();
     expectTypeOf(updateNote).parameter(3).toEqualTypeOf<In<'note:update'>['note']>();
-    expectTypeOf(updateDocument).parameter(3).toEqualTypeOf<Pick<In<'document:update'>, 'title' | 'description'>>();
+    expectTypeOf(updateDocument).parameter(3).toEqualTypeOf<Pick<In<'document:update'>, 'title' | 'description' | 'thirdParty'>>();
     expectTypeOf(listCaseDocuments)
       .parameter(2)
       .toEqualTypeOf<Pick<In<'document:list'>, 'ownerType' | 'ownerId'> | undefined>();

@@ -1,6 +1,11 @@
 /** The name rules of the subject access request, without a vault. */
 import { describe, expect, it } from 'vitest';
-import { NAME_REDACTED, namePatterns, redactNames } from '../../../../../main/core/reports/subject-access/redact-names';
+import {
+  NAME_REDACTED,
+  namePatterns,
+  namesInDescription,
+  redactNames,
+} from '../../../../../main/core/reports/subject-access/redact-names';
 
 const victim = { name: 'Poppy Ashworth', why: 'third-party person on the case' };
 const redact = (text: string, keep: string[] = ['Sam Ashworth']) => redactNames(text, namePatterns([victim], keep));
@@ -25,5 +30,18 @@ describe('redacting third parties’ names', () => {
     expect(redact('Sam went to school.').found).toEqual([]);
     const odd = { name: 'A.J. (Jo)', why: 'x' };
     expect(redactNames('Ask A.J. (Jo) and AxJ.', namePatterns([odd], [])).text).toBe(`Ask ${NAME_REDACTED} and AxJ.`);
+  });
+
+  it('a victim field gives its phrase whole and only its capitalised words that are not descriptions', () => {
+    expect(namesInDescription('Poppy, his younger sister')).toEqual(['Poppy']);
+    expect(namesInDescription('A cousin, aged 7')).toEqual([]);
+    expect(namesInDescription('The Year 9 pupil Jay-Dee O’Hara')).toEqual(['Jay-Dee', 'O’Hara']);
+    const field = {
+      name: 'A peer at school',
+      why: 'recorded as “Who was harmed”',
+      parts: namesInDescription('A peer at school'),
+    };
+    const r = redactNames('He met a peer at school; the school called.', namePatterns([field], []));
+    expect(r.text).toBe(`He met ${NAME_REDACTED}; the school called.`);
   });
 });
