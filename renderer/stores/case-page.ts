@@ -40,7 +40,8 @@ export interface CasePageState {
   flags: FlagView[] | null;
   tasks: TaskView[] | null;
   notes: Page<NoteView> | null;
-  chronology: ChronologyPage | null;
+  /** The page shown, with the filter it was read through (the store's filter may be newer, on its way). */
+  chronology: (ChronologyPage & { shownFor: ChronologyFilter }) | null;
   /** What the chronology shows; kept while paging, reset when another case opens. */
   chronologyFilter: ChronologyFilter;
   documents: DocumentView[] | null;

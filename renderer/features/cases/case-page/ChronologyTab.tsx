@@ -65,7 +65,9 @@ export function ChronologyTab() {
     else useCasePageStore.setState({ chronologyFilter: { ...filter, thirdParty } });
   }
 
-  const filtered = isFiltered(filter);
+  // Whether the page shown was filtered, not the filter just chosen: until its page arrives, the
+  // count and the list are still the last page's, and must not be labelled as matching the new one.
+  const filtered = isFiltered(chronology?.shownFor ?? filter);
   const upcoming = chronology?.upcoming ?? [];
   return (
     <div className="tab-body">

@@ -111,7 +111,7 @@ export async function loadChronology(offset: number): Promise<void> {
   const page = await call('chronology:get', { caseId, filter, offset, limit: PAGE_SIZE });
   // A newer filter may have been chosen while this page was on its way: keep only the latest.
   if (store.getState().chronologyFilter === filter && store.getState().caseId === caseId) {
-    store.setState({ chronology: page });
+    store.setState({ chronology: { ...page, shownFor: filter } });
   }
 }
 
