@@ -11,6 +11,7 @@ import { parseUserDate } from './dates';
 import { searchKey } from './phonetic';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from './visibility';
+import { mineCondition, mineSide, type MineSide } from './caseload.mine';
 import {
   CLOCK_APPLIES,
   CLOCK_PARTS,
@@ -22,6 +23,7 @@ import {
 
 export { accessLogSql, queryAccessLog, SESSION_LOOKBACK_ROWS } from './access-log.repo';
 export { findDuplicates } from './duplicates.repo';
+export { MINE_USER_SIDE_MAX, mineSide, type MineSide } from './caseload.mine';
 
 export interface CaseloadRow {
   id: string;
@@ -52,24 +54,32 @@ interface Built {
 /**
  * The WHERE clause for a caseload query (shared by the page and its count). With `orderScan`,
  * the status and service tests are written `+c.status` / `+c.id` so SQLite cannot drive the query
- * from them and walks the sort order's index instead (see {@link useOrderScan}); same rows.
+ * from them and walks the sort order's index instead (see {@link useOrderScan}); same rows. With
+ * `mine` answered from the user's side, the status test is `+c.status` too: the user's own cases
+ * drive the query.
  */
-export function caseloadWhere(user: SessionUser, q: CaseloadQuery, today: string, orderScan = false): Built {
+export function caseloadWhere(
+  user: SessionUser,
+  q: CaseloadQuery,
+  today: string,
+  orderScan = false,
+  mine: MineSide = 'user',
+): Built {
   const conds: string[] = [];
   const visible = visibleCaseCondition(user, 'c.id');
   conds.push(visible.sql);
   const params: Record<string, unknown> = { ...visible.params };
+  const mineFromUserSide = q.mine && mine === 'user';
   if (q.mine) {
-    // Lead worker or allocated clinician, tested per case (a primary-key lookup): the status
-    // index or the search drives the query. A MULTI-INDEX OR from the user's side read each
-    // case twice (leads are usually allocated too) and was slower at 10,000 cases.
-    conds.push(
-      '(c.lead_worker_id = @me OR EXISTS (SELECT 1 FROM case_clinicians cc WHERE cc.case_id = c.id AND cc.user_id = @me))',
-    );
+    conds.push(mineCondition(mine));
     params.me = user.id;
   }
   if (q.status.length > 0) {
-    conds.push(`${orderScan ? '+' : ''}c.status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`);
+    // Under "mine" from the user's side too: else SQLite drives the query from the status index
+    // and tests every open case against the user's list, the very reading that plan avoids.
+    conds.push(
+      `${orderScan || mineFromUserSide ? '+' : ''}c.status IN (${q.status.map((_, i) => `@status${i}`).join(', ')})`,
+    );
     q.status.forEach((s, i) => (params[`status${i}`] = s));
   }
   if (q.service) {
@@ -165,8 +175,14 @@ export interface CaseloadSql {
 }
 
 /** The SQL of one caseload page; exported so the plan test can EXPLAIN exactly what runs. */
-export function caseloadSql(user: SessionUser, q: CaseloadQuery, today: string, orderScan = false): CaseloadSql {
-  const { where, params } = caseloadWhere(user, q, today, orderScan);
+export function caseloadSql(
+  user: SessionUser,
+  q: CaseloadQuery,
+  today: string,
+  orderScan = false,
+  mine: MineSide = 'user',
+): CaseloadSql {
+  const { where, params } = caseloadWhere(user, q, today, orderScan, mine);
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
   const byParts = q.sort === 'due_date' && walksClockParts(q);
@@ -219,10 +235,11 @@ export function queryCaseload(
   q: CaseloadQuery,
   today: string,
 ): { rows: CaseloadRow[]; total: number } {
-  const { countSql, params } = caseloadSql(user, q, today);
+  const mine = q.mine ? mineSide(db, user.id) : 'user';
+  const { countSql, params } = caseloadSql(user, q, today, false, mine);
   const { limit: _limit, offset: _offset, ...countParams } = params;
   // The count first: it decides how the page is read (useOrderScan), not what it holds.
   const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
-  const built = caseloadSql(user, q, today, useOrderScan(q, total));
+  const built = caseloadSql(user, q, today, useOrderScan(q, total), mine);
   return { rows: readCaseloadPage(db, built, q.offset, q.limit), total };
 }
