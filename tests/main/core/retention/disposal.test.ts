@@ -3,9 +3,12 @@
  * table, its document blobs, its full-text entries), what is kept (the tombstone, the audit
  * chain, the other cases), and what refuses it.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../../../main/core/documents/blob-writer';
+import { writeDocumentBlob } from '../../../../main/core/documents/blob-store';
 import { runVaultChecks } from '../../../../main/cli/vault-checks';
 import type { Db } from '../../../../main/core/db/connection';
 import type { RetentionDetailView, TombstoneView } from '../../../../preload/contract/retention';
@@ -111,6 +114,39 @@ describe('disposal', () => {
     expect(tablesContaining(db, 'Quartermaine')).toEqual([]);
     expect(tablesContaining(db, 'quartermain')).toEqual([]);
     expect(db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+
+  it('removes a sender’s version of a document still waiting on an open conflict, file and row', async () => {
+    const vault = w.core.manager.current();
+    const documentId = documentIds(vault.db, disposed.id)[0] ?? '';
+    // As an import leaves it when a bundle's copy of the letter differs from ours (bundles/document-conflicts.ts).
+    const blobId = randomUUID();
+    const written = await writeDocumentBlob(vault.dir, blobId, Readable.from([Buffer.from('the sender’s version')]));
+    vault.db
+      .prepare(
+        `INSERT INTO document_incoming_blobs (blob_id, document_id, bundle_id, case_id, size_bytes, sha256, blob_format,
+           chunk_size, age_identity, staged_at) VALUES (?, ?, ?, ?, ?, ?, 2, ?, ?, ?)`,
+      )
+      .run(
+        blobId,
+        documentId,
+        randomUUID(),
+        disposed.id,
+        written.size,
+        written.sha256,
+        written.chunkSize,
+        written.ageIdentity,
+        '2026-12-01T09:00:00Z',
+      );
+    expect(existsSync(blobPath(vault.dir, blobId))).toBe(true);
+
+    await proposeThenSignInAsB();
+    await w.call('disposal:approve', { caseId: disposed.id, password: ADMIN_B.password });
+
+    const after = w.core.manager.current();
+    expect(after.db.prepare('SELECT count(*) FROM document_incoming_blobs').pluck().get()).toBe(0);
+    expect(existsSync(blobPath(after.dir, blobId))).toBe(false);
+    expect(runVaultChecks(after).filter((c) => !c.ok)).toEqual([]);
   });
 
   it('lists the tombstone for administrators', async () => {
