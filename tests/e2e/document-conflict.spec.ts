@@ -4,17 +4,22 @@
  * and Bob keeps both from the case's Flags tab. Alice is a second core in this process (no
  * screen needed for her); Bob is the app under test.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Page } from '@playwright/test';
-import { writeDocumentBlob } from '../../main/core/documents/blob-store';
-import { removeBlob } from '../../main/core/documents/blob-writer';
 import { importDocument } from '../../main/core/documents/documents.service';
-import type { OpenVault } from '../../main/core/vault/vault';
-import { exchangeCards, laptop, makeCase, ok, receive, send, type Laptop } from '../main/core/bundles/app-fixtures';
+import {
+  divergeDocument,
+  exchangeCards,
+  laptop,
+  makeCase,
+  ok,
+  receive,
+  send,
+  type Laptop,
+} from '../main/core/bundles/app-fixtures';
 import { test, expect } from './fixtures';
 import { expectNoSeriousViolations } from './helpers/cases';
 import { goToArea } from './helpers/reflow';
@@ -22,20 +27,6 @@ import { createVaultAndSignIn } from './helpers/sign-in';
 import { recordSecret } from './log-capture/run-logs';
 
 const ARTIFACTS = 'tests/e2e/artifacts';
-
-/** Give Alice's copy other content and a new title, as a copy that diverged would have. */
-async function diverge(vault: OpenVault, documentId: string, bytes: Buffer, title: string): Promise<void> {
-  const blobId = randomUUID();
-  const written = await writeDocumentBlob(vault.dir, blobId, Readable.from([bytes]));
-  const old = vault.db.prepare('SELECT blob_id FROM documents WHERE id = ?').pluck().get(documentId) as string;
-  vault.db
-    .prepare(
-      `UPDATE documents SET blob_id = ?, age_identity = ?, chunk_size = ?, sha256 = ?, size_bytes = ?, title = ?,
-         version = version + 1 WHERE id = ?`,
-    )
-    .run(blobId, written.ageIdentity, written.chunkSize, written.sha256, written.size, title, documentId);
-  removeBlob(vault.dir, old);
-}
 
 function tab(page: Page, name: string) {
   return page.getByRole('tab', { name: new RegExp(`^${name}`) });
@@ -74,7 +65,12 @@ test('keep both from the screen: the sender’s differing letter becomes a docum
       return bob.call<{ localReference: string; conflicts: number }>('bundle:apply', { inboxId });
     };
     const first = await transfer();
-    await diverge(aliceVault, letter.id, Buffer.alloc(12_000, 'corrected version '), 'Referral letter, corrected');
+    await divergeDocument(
+      aliceVault,
+      letter.id,
+      Buffer.alloc(12_000, 'corrected version '),
+      'Referral letter, corrected',
+    );
     expect(await transfer()).toMatchObject({ conflicts: 1 });
 
     // Bob opens the case and reviews the conflict on the Flags tab.

@@ -7,7 +7,7 @@ import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../v
 /** `ncats verify`: unlock, then check the database, the schema, the key slots and the audit chain. */
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'Check a vault: database integrity, migrations, key slots and the audit chain.',
+  summary: 'Check a vault: database integrity, migrations, key slots, the audit chain and the document files.',
   usage: `ncats verify --vault DIR --user NAME [--password-stdin]
 
 Unlocks the vault as NAME (the unlock is recorded in the audit log) and checks:

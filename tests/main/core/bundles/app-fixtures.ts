@@ -10,6 +10,10 @@ import { uploadBundle } from '../../../../main/core/bundles/bundle-routes';
 import { createCore, type Core, type CoreOptions } from '../../../../main/core/core';
 import { scryptParams } from '../../../../main/core/vault/kdf';
 import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { writeDocumentBlob } from '../../../../main/core/documents/blob-store';
+import { removeBlob } from '../../../../main/core/documents/blob-writer';
+import type { OpenVault } from '../../../../main/core/vault/vault';
 
 export const BASIS = 'Transfer of care to the receiving clinician for direct care (duty to share).';
 
@@ -77,4 +81,27 @@ export async function send(from: Laptop, caseId: string, colleagueId: string): P
 export async function receive(to: Laptop, file: string): Promise<string> {
   const { inboxId } = await uploadBundle(to.core.manager.current(), Readable.from([readFileSync(file)]));
   return inboxId;
+}
+
+/**
+ * Give this vault's copy of a document other content and a new title, as a copy that went its
+ * own way would have (content never changes through the app): the sender's side of a document
+ * conflict (bundles/modules/document-conflicts.ts).
+ */
+export async function divergeDocument(
+  vault: OpenVault,
+  documentId: string,
+  bytes: Buffer,
+  title: string,
+): Promise<void> {
+  const blobId = randomUUID();
+  const written = await writeDocumentBlob(vault.dir, blobId, Readable.from([bytes]));
+  const old = vault.db.prepare('SELECT blob_id FROM documents WHERE id = ?').pluck().get(documentId) as string;
+  vault.db
+    .prepare(
+      `UPDATE documents SET blob_id = ?, age_identity = ?, chunk_size = ?, sha256 = ?, size_bytes = ?, title = ?,
+         version = version + 1 WHERE id = ?`,
+    )
+    .run(blobId, written.ageIdentity, written.chunkSize, written.sha256, written.size, title, documentId);
+  removeBlob(vault.dir, old);
 }

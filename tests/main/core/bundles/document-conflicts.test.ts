@@ -5,22 +5,21 @@
  * `ncats verify` makes passing. Real vaults, real bundles, through the router.
  *
  * Content never changes through the app, so the sender's copy is made to differ by hand
- * (`diverge`): it stands for a copy that went its own way (a restore from an older backup on one
+ * (`divergeDocument`): it stands for a copy that went its own way (a restore from an older backup on one
  * laptop, a future "new version" feature), which the receiver must not have to refuse a case for.
  */
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { expect, describe, it } from 'vitest';
 import { runVaultChecks } from '../../../../main/cli/vault-checks';
-import { openDocumentBlob, writeDocumentBlob } from '../../../../main/core/documents/blob-store';
+import { openDocumentBlob } from '../../../../main/core/documents/blob-store';
 import { sweepBlobStore } from '../../../../main/core/documents/blob-sweep';
-import { blobPath, removeBlob } from '../../../../main/core/documents/blob-writer';
+import { blobPath } from '../../../../main/core/documents/blob-writer';
 import { importDocument } from '../../../../main/core/documents/documents.service';
 import type { OpenVault } from '../../../../main/core/vault/vault';
 import { documentSha256, expectBlobStoreMatchesRows } from '../../crash/after-kill';
 import { patternBytes, readAll, sha256 } from '../documents/fixtures';
-import { makeCase, receive, send, type Laptop } from './app-fixtures';
+import { divergeDocument, makeCase, receive, send, type Laptop } from './app-fixtures';
 import { twoLaptops } from './two-laptops';
 
 let alice: Laptop;
@@ -55,20 +54,6 @@ async function transfer(from: Laptop, to: Laptop, caseId: string, colleagueId: s
   return to.call<{ applied: boolean; conflicts: number }>('bundle:apply', { inboxId });
 }
 
-/** Give the sender's copy of a document other content (and a new title), as a diverged copy would have. */
-async function diverge(vault: OpenVault, documentId: string, bytes: Buffer, title: string): Promise<void> {
-  const blobId = randomUUID();
-  const written = await writeDocumentBlob(vault.dir, blobId, Readable.from([bytes]));
-  const old = vault.db.prepare('SELECT blob_id FROM documents WHERE id = ?').pluck().get(documentId) as string;
-  vault.db
-    .prepare(
-      `UPDATE documents SET blob_id = ?, age_identity = ?, chunk_size = ?, sha256 = ?, size_bytes = ?, title = ?,
-         version = version + 1 WHERE id = ?`,
-    )
-    .run(blobId, written.ageIdentity, written.chunkSize, written.sha256, written.size, title, documentId);
-  removeBlob(vault.dir, old);
-}
-
 const incomingBlobs = (vault: OpenVault) =>
   vault.db.prepare('SELECT * FROM document_incoming_blobs').all() as {
     blob_id: string;
@@ -91,7 +76,7 @@ async function conflictOnBob(): Promise<{ caseId: string; docId: string; conflic
     Readable.from([ORIGINAL]),
   );
   expect((await transfer(alice, bob, kase.id, bobOnAlice)).applied).toBe(true);
-  await diverge(vaultOf(alice), doc.id, THEIRS, 'Referral letter, corrected');
+  await divergeDocument(vaultOf(alice), doc.id, THEIRS, 'Referral letter, corrected');
   await alice.call('note:create', {
     caseId: kase.id,
     note: { occurredAt: '2026-01-20T09:00:00Z', type: 'case_note', text: 'Sent with the corrected letter.' },
@@ -240,7 +225,7 @@ describe('a document whose content differs from ours', () => {
     const vault = vaultOf(bob);
     const older = present(incomingBlobs(vault)[0]);
     const third = patternBytes(0, 40_000, 3);
-    await diverge(vaultOf(alice), docId, third, 'Referral letter, corrected again');
+    await divergeDocument(vaultOf(alice), docId, third, 'Referral letter, corrected again');
     expect(await transfer(alice, bob, caseId, bobOnAlice)).toMatchObject({ applied: true, conflicts: 1 });
     const open = await bob.call<Conflict[]>('bundle:conflicts', { caseId });
     expect(open).toHaveLength(1);
