@@ -47,7 +47,7 @@ async function cpuRuns(runs: number, fn: () => unknown): Promise<number[]> {
 }
 
 const { dir } = await ensureDemoVault(CASES, '1');
-const scratch = scratchCopy(dir);
+const scratch = await scratchCopy(dir);
 try {
   // Set up the clinician with few cases, as the bench user (an admin) on the scratch copy.
   const setup = createCore(scratch.vaultDir);

@@ -105,7 +105,7 @@ if (built) {
   emitValue('demo_generate_s', meta.generateMs / 1000, 's', { note: `${meta.cases} cases, ${meta.notes} notes` });
   emitValue('demo_documents_s', meta.documentsMs / 1000, 's', { note: `${meta.documents} documents + largest case` });
 }
-const scratch = scratchCopy(cacheDir);
+const scratch = await scratchCopy(cacheDir);
 /** Filled in once the vault is open (the SQLite and cipher versions come from the database). */
 const info = { node: process.version, sqlite: '', cipher: '' };
 try {

@@ -23,7 +23,7 @@ const withPlans = process.argv.includes('--plans');
 /** `--try "<sql>"`: run a statement on the copy first (an index to try before writing its migration). */
 const tries = process.argv.flatMap((a, i) => (process.argv[i - 1] === '--try' ? [a] : []));
 const dir = migratableCache() ?? (await ensureDemoVault(10_000, '1')).dir;
-const scratch = scratchCopy(dir);
+const scratch = await scratchCopy(dir);
 try {
   const core = createCore(scratch.vaultDir);
   await core.manager.unlock(BENCH_USER, BENCH_PASSWORD);

@@ -12,7 +12,7 @@ import { measureSubjectAccess } from './subject-access-metrics';
 
 const cases = Number(process.argv[2] ?? '10000');
 const { dir, meta } = await ensureDemoVault(cases, '1');
-const scratch = scratchCopy(dir);
+const scratch = await scratchCopy(dir);
 try {
   const core = createCore(scratch.vaultDir);
   await core.manager.unlock(BENCH_USER, BENCH_PASSWORD);

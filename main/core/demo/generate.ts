@@ -21,9 +21,11 @@ import { writeDemoRetention, type DemoRetentionResult } from './retention';
 export const DEFAULT_REFERENCE_DATE = '2025-12-31';
 /**
  * Bumped whenever the generator writes different data for the same seed, so that a cached demo
- * vault (the benchmark keeps one) is rebuilt rather than measured with the old data.
+ * vault (the benchmark keeps one) is rebuilt rather than measured with the old data. 9: the
+ * benchmark's vault has clinicians in proportion to its cases (`benchClinicians`), which changes
+ * who leads and is allocated each case.
  */
-export const DEMO_GENERATOR_VERSION = 8;
+export const DEMO_GENERATOR_VERSION = 9;
 
 export interface DemoOptions {
   cases: number;
