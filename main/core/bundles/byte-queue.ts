@@ -52,7 +52,10 @@ export class ByteQueue {
     if (first && first.length - this.offset >= wanted) return first.subarray(this.offset, this.offset + wanted);
     const parts = this.take(wanted);
     const joined = Buffer.concat(parts, wanted);
-    // Put the joined copy back in place of the pieces it came from.
+    // Put the joined copy back in place of the pieces it came from; the piece it ended inside
+    // keeps only its rest, so the offset can start again at the joined copy.
+    const partial = this.pieces[0];
+    if (partial && this.offset > 0) this.pieces[0] = partial.subarray(this.offset);
     this.pieces.unshift(joined);
     this.offset = 0;
     this.length += wanted;
