@@ -21,6 +21,9 @@ import { fsyncPath } from '../fs-sync';
 /** The `blob_format` of an age blob (format 1 is `blob-format.ts`). */
 export const AGE_BLOB_FORMAT = 2;
 
+/** How much is written between background flushes of a blob (its one fsync still comes last). */
+const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
+
 /** A fresh X25519 identity for one document (`AGE-SECRET-KEY-1...`): never reused, never exported. */
 export function newDocumentIdentity(): Promise<string> {
   return generateX25519Identity();
@@ -66,7 +69,9 @@ export async function writeAgeBlobAt(
   try {
     const recipient = await identityToRecipient(identity);
     handle = await open(tempPath, 'wx', 0o600);
-    await writeBatches(handle, encryptAgeBatches(plaintext(), { kind: 'recipients', recipients: [recipient] }));
+    await writeBatches(handle, encryptAgeBatches(plaintext(), { kind: 'recipients', recipients: [recipient] }), {
+      flushEvery: FLUSH_EVERY_BYTES,
+    });
     await handle.sync();
     await handle.close();
     handle = undefined;

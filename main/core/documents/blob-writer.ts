@@ -95,20 +95,44 @@ export async function writeFullyv(handle: FileHandle, buffers: readonly Buffer[]
  * Write each batch of buffers as it comes, one writev each, while the next batch is being
  * sealed: one write in flight at a time, so the cipher and the kernel's copy overlap and at
  * most two batches are held. A failed write fails the next step; none is left unhandled.
+ *
+ * With `flushEvery`, a datasync is started (not awaited) each time that many more bytes have
+ * been written, so the disk writes the file back while the rest is still being encrypted and
+ * the caller's one fsync at the end has little left to wait for. It changes no guarantee: the
+ * caller still syncs the whole file before renaming it into place.
  */
-export async function writeBatches(handle: FileHandle, batches: AsyncIterable<Buffer[]>): Promise<void> {
+export async function writeBatches(
+  handle: FileHandle,
+  batches: AsyncIterable<Buffer[]>,
+  options: { flushEvery?: number } = {},
+): Promise<void> {
   let writing: Promise<void> | null = null;
+  let flushing: Promise<unknown> | null = null;
+  let flushFailure: unknown = null;
+  let unflushed = 0;
   try {
     for await (const batch of batches) {
       if (writing) await writing;
+      if (flushFailure) throw flushFailure;
+      if (options.flushEvery && unflushed >= options.flushEvery && !flushing) {
+        unflushed = 0;
+        flushing = handle
+          .datasync()
+          .catch((err: unknown) => (flushFailure = err))
+          .finally(() => (flushing = null));
+      }
       writing = writeFullyv(handle, batch);
       // Awaited on the next turn or below; this only stops a failure counting as unhandled meanwhile.
       writing.catch(() => undefined);
+      for (const piece of batch) unflushed += piece.length;
     }
     if (writing) await writing;
+    await flushing;
+    if (flushFailure) throw flushFailure;
   } catch (err) {
-    // Let the write in flight settle before the caller closes and removes the file.
+    // Let the write and flush in flight settle before the caller closes and removes the file.
     await writing?.catch(() => undefined);
+    await flushing;
     throw err;
   }
 }
