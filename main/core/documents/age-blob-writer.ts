@@ -39,6 +39,8 @@ export interface WrittenAgeBlob extends WrittenBlob {
  * (a document's blob path, or the migration's staging name beside it). On any failure the
  * temporary file is removed and the original error is rethrown. A `HashedSource` is hashed by
  * itself (its reader checks the digest), so its bytes are not hashed a second time here.
+ * Pieces are sealed from views, not copies: the source must not reuse a buffer it has yielded
+ * (Node streams, web streams and generators of fresh buffers never do).
  */
 export async function writeAgeBlobAt(
   finalPath: string,
