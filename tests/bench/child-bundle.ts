@@ -4,7 +4,7 @@
  * `age` CLI the very same plaintext (the bundle's tar, recovered by decrypting it) to encrypt
  * to the same recipient. Usage: child-bundle.ts MB
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -72,7 +72,12 @@ try {
     const tar = join(work.dir, 'plain.tar');
     await pipeline(Readable.from(decryptFile(file, { identities: [keys.ageIdentity] })), createWriteStream(tar));
     const tarMB = statSync(tar).size / MB;
-    let age: { encryptSeconds: number; decryptSeconds: number } | null = null;
+    let age: {
+      encryptSeconds: number;
+      decryptSeconds: number;
+      encryptCpuSeconds?: number;
+      decryptCpuSeconds?: number;
+    } | null = null;
     if (existsSync(AGE_CLI)) {
       const identityFile = join(work.dir, 'bob.key');
       await pipeline(Readable.from([`${keys.ageIdentity}\n`]), createWriteStream(identityFile, { mode: 0o600 }));
@@ -81,13 +86,38 @@ try {
       const t1 = performance.now();
       execFileSync(AGE_CLI, ['-d', '-i', identityFile, '-o', join(work.dir, 'cli.out'), join(work.dir, 'cli.age')]);
       const t2 = performance.now();
-      age = { encryptSeconds: (t1 - t0) / 1000, decryptSeconds: (t2 - t1) / 1000 };
+      // Each CLI run again, timed by its CPU (the children's rusage), to compare with ours under load.
+      const cpuOf = (args: string[]): number => {
+        const r = spawnSync('/usr/bin/time', ['-f', '%U %S', AGE_CLI, ...args], { encoding: 'utf8' });
+        const [user, system] = (r.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+        return (user ?? NaN) + (system ?? NaN);
+      };
+      const haveTime = existsSync('/usr/bin/time');
+      age = {
+        encryptSeconds: (t1 - t0) / 1000,
+        decryptSeconds: (t2 - t1) / 1000,
+        ...(haveTime
+          ? {
+              encryptCpuSeconds: cpuOf(['-r', keys.ageRecipient, '-o', join(work.dir, 'cli2.age'), tar]),
+              decryptCpuSeconds: cpuOf([
+                '-d',
+                '-i',
+                identityFile,
+                '-o',
+                join(work.dir, 'cli2.out'),
+                join(work.dir, 'cli.age'),
+              ]),
+            }
+          : {}),
+      };
     }
     answer({
       sizeMB: (per * FILES) / MB,
       tarMB,
       exportSeconds: exported.seconds,
       importSeconds: imported.seconds,
+      exportCpuSeconds: exported.cpuSeconds,
+      importCpuSeconds: imported.cpuSeconds,
       exportMBps: (per * FILES) / MB / exported.seconds,
       importMBps: (per * FILES) / MB / imported.seconds,
       exportPeakGrowthMB: exported.peakGrowthMB,

@@ -20,6 +20,8 @@ export function* pseudoRandom(total: number, salt = 0): Generator<Buffer> {
 
 export interface Measured {
   seconds: number;
+  /** CPU time (user + system, all threads) the work took: steadier than wall time under load. */
+  cpuSeconds: number;
   peakGrowthMB: number;
 }
 
@@ -31,13 +33,19 @@ export async function measure(fn: () => Promise<unknown>): Promise<Measured> {
   let peak = start;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     await fn();
   } finally {
     clearInterval(timer);
   }
+  const cpu = process.cpuUsage(cpu0);
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { seconds: (performance.now() - t0) / 1000, peakGrowthMB: (peak - start) / MB };
+  return {
+    seconds: (performance.now() - t0) / 1000,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    peakGrowthMB: (peak - start) / MB,
+  };
 }
 
 /** A scratch folder for one child, removed by the returned function. */

@@ -285,9 +285,15 @@ try {
       rangeReadMs: number;
     }>('child-attachment.ts', String(BIG_MB));
     emitValue('attachment_mb_s', a.inMBps, 'MB/s', {
+      target: '>= 600',
+      met: a.inMBps >= 600,
       note: `stream in (encrypt + hash + fsync); out: ${round(a.outMBps, 1)} MB/s`,
     });
-    emitValue('attachment_read_mb_s', a.outMBps, 'MB/s', { note: 'stream out (decrypt + verify)' });
+    emitValue('attachment_read_mb_s', a.outMBps, 'MB/s', {
+      target: '>= 600',
+      met: a.outMBps >= 600,
+      note: 'stream out (decrypt + verify)',
+    });
     emitValue('attachment_range_read_ms', a.rangeReadMs, 'ms', {
       note: 'one 64 KiB range (a video seek), open to end',
     });
@@ -301,6 +307,7 @@ try {
     const b = child<{
       tarMB: number;
       exportSeconds: number;
+      importSeconds: number;
       exportMBps: number;
       importMBps: number;
       exportPeakGrowthMB: number;
@@ -317,8 +324,17 @@ try {
     });
     if (b.age) {
       const ageMBps = b.tarMB / b.age.encryptSeconds;
-      emitValue('bundle_export_ratio_age_cli', b.age.encryptSeconds / b.exportSeconds, 'x', {
+      const exportRatio = b.age.encryptSeconds / b.exportSeconds;
+      emitValue('bundle_export_ratio_age_cli', exportRatio, 'x', {
+        target: '>= 0.5',
+        met: exportRatio >= 0.5,
         note: `age CLI time / our export time for the same ${round(b.tarMB, 1)} MB plaintext (1 = as fast as age); age encrypts at ${round(ageMBps, 1)} MB/s, decrypts at ${round(b.tarMB / b.age.decryptSeconds, 1)} MB/s`,
+      });
+      const importRatio = b.age.decryptSeconds / b.importSeconds;
+      emitValue('bundle_import_ratio_age_cli', importRatio, 'x', {
+        target: '>= 0.5',
+        met: importRatio >= 0.5,
+        note: `age -d time / our import time for the same ${round(b.tarMB, 1)} MB (1 = as fast as age)`,
       });
     } else {
       say('  /usr/bin/age is not installed: no bundle_export_ratio_age_cli.');

@@ -12,6 +12,7 @@
  */
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { Decrypter, Encrypter, Stanza, type Recipient } from 'age-encryption';
+import { ByteQueue } from './byte-queue';
 
 const CHUNK = 64 * 1024;
 const TAG = 16;
@@ -23,31 +24,79 @@ export const AGE_PAYLOAD = { chunk: CHUNK, tag: TAG, sealedChunk: SEALED_CHUNK, 
 const MAX_HEADER_BYTES = 1024 * 1024;
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
 
-function chunkNonce(index: number, last: boolean): Buffer {
-  const nonce = Buffer.alloc(12);
+/** Chunk `index`'s nonce, written into `into` (the cipher copies it, so one buffer serves a file). */
+function chunkNonce(index: number, last: boolean, into: Buffer = Buffer.alloc(12)): Buffer {
   // Bytes 0-10: the chunk counter, big-endian (low 32 bits in bytes 7-10, the next 24 in 4-6:
   // 2^56 chunks is far beyond any bundle). Byte 11: the last-chunk flag.
-  nonce.writeUIntBE(Math.floor(index / 2 ** 32), 4, 3);
-  nonce.writeUInt32BE(index >>> 0, 7);
-  nonce[11] = last ? 1 : 0;
-  return nonce;
+  into.fill(0, 0, 4);
+  into.writeUIntBE(Math.floor(index / 2 ** 32), 4, 3);
+  into.writeUInt32BE(index >>> 0, 7);
+  into[11] = last ? 1 : 0;
+  return into;
 }
 
 export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
   return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
 }
 
-function seal(key: Buffer, index: number, last: boolean, plain: Uint8Array): Buffer {
-  const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(index, last), { authTagLength: TAG });
-  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+/**
+ * Seal one chunk whose plaintext is `pieces` (together at most 64 KiB), appending its
+ * ciphertext pieces and tag to `out`; returns the bytes appended. Each piece is one cipher
+ * update, so a chunk that straddles the producer's pieces is never joined into a copy, and the
+ * output is written as it is (writev), never concatenated.
+ */
+function sealPieces(
+  key: Buffer,
+  index: number,
+  last: boolean,
+  pieces: readonly Uint8Array[],
+  out: Buffer[],
+  nonce: Buffer,
+): number {
+  const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(index, last, nonce), { authTagLength: TAG });
+  let bytes = TAG;
+  for (const piece of pieces) {
+    const sealed = cipher.update(piece);
+    if (sealed.length > 0) out.push(sealed);
+    bytes += sealed.length;
+  }
+  cipher.final();
+  out.push(cipher.getAuthTag());
+  return bytes;
 }
 
-/** Open one payload chunk; throws when its tag does not verify. */
+/**
+ * Open one sealed chunk given as views of one or more pieces (ciphertext then the 16-byte tag,
+ * which may itself be split). Throws when the tag does not verify; nothing is returned before.
+ */
+function openPieces(key: Buffer, index: number, last: boolean, sealed: readonly Buffer[], nonce: Buffer): Buffer[] {
+  const total = sealed.reduce((n, piece) => n + piece.length, 0);
+  if (total < TAG) throw new Error('chunk too short');
+  const body: Buffer[] = [];
+  const tagParts: Buffer[] = [];
+  let at = 0;
+  for (const piece of sealed) {
+    const bodyEnd = Math.max(0, Math.min(piece.length, total - TAG - at));
+    if (bodyEnd > 0) body.push(bodyEnd === piece.length ? piece : piece.subarray(0, bodyEnd));
+    if (bodyEnd < piece.length) tagParts.push(piece.subarray(bodyEnd));
+    at += piece.length;
+  }
+  const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(index, last, nonce), { authTagLength: TAG });
+  decipher.setAuthTag(tagParts.length === 1 ? (tagParts[0] as Buffer) : Buffer.concat(tagParts, TAG));
+  const plain = body.map((piece) => decipher.update(piece));
+  decipher.final();
+  return plain;
+}
+
+/** Open one payload chunk held in one buffer (range reads); throws when its tag does not verify. */
 export function openPayloadChunk(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
   if (sealed.length < TAG) throw new Error('chunk too short');
   const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(index, last), { authTagLength: TAG });
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
-  return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+  // A stream cipher's update returns every byte and final() none: no join needed.
+  const plain = decipher.update(sealed.subarray(0, sealed.length - TAG));
+  decipher.final();
+  return plain;
 }
 
 /**
@@ -100,36 +149,66 @@ export async function newHeader(keying: AgeKeying): Promise<{ header: Uint8Array
   return { header: empty.subarray(0, empty.length - NONCE_BYTES - TAG), fileKey };
 }
 
-/** The encrypted file: header, nonce, then sealed 64 KiB chunks, produced as the input arrives. */
-export async function* encryptAge(plaintext: AsyncIterable<Uint8Array>, keying: AgeKeying): AsyncGenerator<Uint8Array> {
+/** About how many bytes of output each batch of `encryptAgeBatches` holds: one writev. */
+export const AGE_BATCH_BYTES = 1024 * 1024;
+
+/**
+ * The encrypted file as batches of buffers (header, nonce, then each chunk's ciphertext pieces
+ * and tag), each batch about `batchBytes` long, for a writer to hand to `writev` as they are.
+ *
+ * No plaintext is copied: a chunk is sealed from views of the pieces it spans, so the producer
+ * must not reuse a buffer it has yielded (streams, generators and the tar packer never do).
+ * Memory stays bounded: one chunk of views and one batch of output.
+ */
+export async function* encryptAgeBatches(
+  plaintext: AsyncIterable<Uint8Array>,
+  keying: AgeKeying,
+  batchBytes = AGE_BATCH_BYTES,
+): AsyncGenerator<Buffer[]> {
   const { header, fileKey } = await newHeader(keying);
   const nonce = randomBytes(NONCE_BYTES);
   const key = payloadKey(fileKey, nonce);
   fileKey.fill(0);
+  const chunkNonceBuffer = Buffer.alloc(12);
   try {
-    yield header;
-    yield nonce;
-    const buffer = Buffer.alloc(CHUNK);
-    let used = 0;
+    let batch: Buffer[] = [Buffer.from(header.buffer, header.byteOffset, header.byteLength), nonce];
+    let batched = header.length + NONCE_BYTES;
+    let held: Uint8Array[] = [];
+    let heldBytes = 0;
     let index = 0;
     for await (const piece of plaintext) {
-      let rest = piece;
-      while (rest.length > 0) {
+      let at = 0;
+      while (at < piece.length) {
         // A full chunk is sealed only once more plaintext exists: the last chunk carries the flag.
-        if (used === CHUNK) {
-          yield seal(key, index++, false, buffer);
-          used = 0;
+        if (heldBytes === CHUNK) {
+          batched += sealPieces(key, index++, false, held, batch, chunkNonceBuffer);
+          held = [];
+          heldBytes = 0;
+          if (batched >= batchBytes) {
+            yield batch;
+            batch = [];
+            batched = 0;
+          }
         }
-        const n = Math.min(CHUNK - used, rest.length);
-        buffer.set(rest.subarray(0, n), used);
-        used += n;
-        rest = rest.subarray(n);
+        const n = Math.min(CHUNK - heldBytes, piece.length - at);
+        held.push(n === piece.length ? piece : piece.subarray(at, at + n));
+        heldBytes += n;
+        at += n;
       }
     }
-    yield seal(key, index, true, buffer.subarray(0, used));
+    sealPieces(key, index, true, held, batch, chunkNonceBuffer);
+    yield batch;
   } finally {
     key.fill(0);
   }
+}
+
+/**
+ * The encrypted file as a stream of buffers, one per batch (about 1 MiB): for callers that pipe
+ * into a stream, where one joined buffer is one write.
+ */
+export async function* encryptAge(plaintext: AsyncIterable<Uint8Array>, keying: AgeKeying): AsyncGenerator<Uint8Array> {
+  for await (const batch of encryptAgeBatches(plaintext, keying)) yield Buffer.concat(batch);
 }
 
 /** Thrown when the payload (not the header) fails: damaged or cut short. */
@@ -162,7 +241,8 @@ export async function* decryptAge(
   keying: { identities: readonly string[]; passphrase?: string },
 ): AsyncGenerator<Uint8Array> {
   const iterator = source[Symbol.asyncIterator]();
-  let pending = Buffer.alloc(0);
+  // Sealed chunks are cut out of the reads as views: one straddling two reads is opened from two.
+  const queue = new ByteQueue();
   let ended = false;
   const pull = async (): Promise<boolean> => {
     if (ended) return false;
@@ -171,45 +251,44 @@ export async function* decryptAge(
       ended = true;
       return false;
     }
-    pending = pending.length === 0 ? Buffer.from(next.value) : Buffer.concat([pending, next.value]);
+    queue.push(next.value);
     return true;
   };
 
   let headerEnd = -1;
   for (;;) {
-    headerEnd = ageHeaderLength(pending);
+    headerEnd = ageHeaderLength(queue.peekJoined(MAX_HEADER_BYTES + 1));
     if (headerEnd > 0) break;
-    if (pending.length > MAX_HEADER_BYTES || !(await pull())) throw new Error('invalid age header');
+    if (queue.length > MAX_HEADER_BYTES || !(await pull())) throw new Error('invalid age header');
   }
   const decrypter = new Decrypter();
   for (const identity of keying.identities) decrypter.addIdentity(identity);
   if (keying.passphrase !== undefined) decrypter.addPassphrase(keying.passphrase);
-  const fileKey = Buffer.from(await decrypter.decryptHeader(pending.subarray(0, headerEnd)));
-  pending = pending.subarray(headerEnd);
-  while (pending.length < NONCE_BYTES) {
+  const fileKey = Buffer.from(await decrypter.decryptHeader(queue.takeJoined(headerEnd)));
+  while (queue.length < NONCE_BYTES) {
     if (!(await pull())) throw new AgePayloadError('the file ends before its payload');
   }
-  const key = payloadKey(fileKey, pending.subarray(0, NONCE_BYTES));
+  const key = payloadKey(fileKey, queue.takeJoined(NONCE_BYTES));
   fileKey.fill(0);
-  pending = pending.subarray(NONCE_BYTES);
+  const chunkNonceBuffer = Buffer.alloc(12);
   try {
     let index = 0;
     for (;;) {
       // A full sealed chunk is not the last one only if more bytes follow it.
-      while (pending.length <= SEALED_CHUNK && (await pull()));
-      if (pending.length > SEALED_CHUNK) {
-        yield openPayloadChunk(key, index++, false, pending.subarray(0, SEALED_CHUNK));
-        pending = pending.subarray(SEALED_CHUNK);
+      while (queue.length <= SEALED_CHUNK && (await pull()));
+      if (queue.length > SEALED_CHUNK) {
+        yield* openPieces(key, index++, false, queue.take(SEALED_CHUNK), chunkNonceBuffer);
         continue;
       }
-      let plain: Buffer;
+      let plain: Buffer[];
       try {
-        plain = openPayloadChunk(key, index, true, pending);
+        plain = openPieces(key, index, true, queue.take(queue.length), chunkNonceBuffer);
       } catch {
         throw new AgePayloadError('a chunk failed its integrity check');
       }
-      if (plain.length === 0 && index > 0) throw new AgePayloadError('final chunk is empty');
-      yield plain;
+      const nonEmpty = plain.filter((piece) => piece.length > 0);
+      if (nonEmpty.length === 0 && index > 0) throw new AgePayloadError('final chunk is empty');
+      yield* nonEmpty;
       return;
     }
   } catch (err) {

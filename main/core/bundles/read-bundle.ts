@@ -7,6 +7,7 @@
  * is discarded before the error is thrown.
  */
 import { createHash } from 'node:crypto';
+import { HashedSource } from '../documents/hashed-source';
 import { verifyBytes } from '../keys/user-keys';
 import { decryptFile } from './age-stream';
 import { BundleError } from './bundle-error';
@@ -169,17 +170,6 @@ function parseRecords(
   });
 }
 
-/** Pass a body through, hashing it and counting bytes. */
-function hashing(body: AsyncIterable<Uint8Array>, state: { hash: ReturnType<typeof createHash>; size: number }) {
-  return (async function* () {
-    for await (const piece of body) {
-      state.hash.update(piece);
-      state.size += piece.length;
-      yield piece;
-    }
-  })();
-}
-
 export async function readBundle(
   file: string,
   registry: BundleRegistry,
@@ -233,13 +223,14 @@ export async function readBundle(
           `Entry ${entry.name} is larger than the manifest declares. It was not imported.`,
         );
       if (entry.size !== expected.size) throw tampered(`entry ${entry.name} is not the declared size`);
-      const state = { hash: createHash('sha256'), size: 0 };
       if (expected.kind === 'document') {
-        const blob = await options.documentSink(expected, hashing(entry.body, state));
+        // Hashed as it passes; the document store takes this digest rather than hashing again.
+        const body = new HashedSource(entry.body);
+        const blob = await options.documentSink(expected, body);
         if (blob) staged.push(blob);
         // A sink that stopped early must not let the rest be skipped unchecked.
-        for await (const piece of entry.body) state.hash.update(piece);
-        if (state.hash.digest('hex') !== expected.sha256)
+        for await (const piece of entry.body) body.update(piece);
+        if (body.digest() !== expected.sha256)
           throw tampered(`document ${expected.documentId} does not match its checksum`);
         continue;
       }

@@ -120,7 +120,10 @@ export interface DocumentBlob {
   size: number;
   /** SHA-256 (hex) of the plaintext, as recorded when the document was attached. */
   sha256: string;
-  /** The plaintext, decrypted as it is read. */
+  /**
+   * The plaintext, decrypted and authenticated as it is read (the store's blobs are AEAD
+   * throughout, with an exact length): the export trusts it without hashing it again.
+   */
   open(): Readable | Promise<Readable>;
 }
 

@@ -10,8 +10,10 @@ import { isAbsolute } from 'node:path';
 import type { DocumentExportResult } from '../../../preload/contract/documents';
 import { AppError, fsError } from '../errors';
 import type { OpenVault } from '../vault/vault';
-import { writeFully } from './blob-writer';
+import { writeFullyv } from './blob-writer';
 import { openDocumentStream, requireDocument } from './documents.service';
+
+const EXPORT_BATCH_BYTES = 1024 * 1024;
 
 export async function exportDocumentToFile(
   vault: OpenVault,
@@ -42,12 +44,22 @@ export async function exportDocumentToFile(
   const hash = createHash('sha256');
   let size = 0;
   try {
+    // Written about 1 MiB at a time (one writev of the decrypted chunks), not a call per chunk.
+    let batch: Buffer[] = [];
+    let batched = 0;
     for await (const piece of stream) {
       const data = piece as Buffer;
       hash.update(data);
       size += data.length;
-      await writeFully(handle, data);
+      batch.push(data);
+      batched += data.length;
+      if (batched >= EXPORT_BATCH_BYTES) {
+        await writeFullyv(handle, batch);
+        batch = [];
+        batched = 0;
+      }
     }
+    await writeFullyv(handle, batch);
     await handle.sync();
     await handle.close();
     const sha256 = hash.digest('hex');
