@@ -8,6 +8,7 @@ import { attendanceSummary } from '../../../preload/contract/intervention-outcom
 import { stmt } from '../db/statements';
 import { fixedGroupFigures, shared } from '../stats/figures';
 import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
+import { recordRows, splitPeriod, tallyByGroup } from '../stats/month-tallies';
 import type { Db } from '../db/connection';
 
 const SESSIONS = 'intervention_sessions';
@@ -18,13 +19,22 @@ function attendancesIn(db: Db, period: MeasurePeriod): Attendance[] {
   return shared(period, 'intervention-attendances', () => readAttendances(db, period));
 }
 
+/** The whole months from the month tally, the days of the cut months from the records. */
 function readAttendances(db: Db, period: MeasurePeriod): Attendance[] {
-  const rows = stmt(
-    db,
-    `SELECT attendance AS grp, count(*) AS n FROM intervention_sessions
-      WHERE session_date BETWEEN @from AND @to AND attendance <> 'planned' GROUP BY attendance`,
-  ).all(period) as { grp: Attendance; n: number }[];
-  return rows.flatMap((r) => Array<Attendance>(r.n).fill(r.grp));
+  const split = splitPeriod(period);
+  const counts = tallyByGroup(db, 'session', split);
+  const rows = recordRows(
+    split,
+    (range) =>
+      stmt(
+        db,
+        `SELECT attendance AS grp, count(*) AS n FROM intervention_sessions
+          WHERE session_date BETWEEN @from AND @to AND attendance <> 'planned' GROUP BY attendance`,
+      ).all(range) as { grp: Attendance; n: number }[],
+  );
+  for (const r of rows) counts.set(r.grp, (counts.get(r.grp) ?? 0) + r.n);
+  counts.delete('planned');
+  return [...counts].flatMap(([grp, n]) => Array<Attendance>(n).fill(grp as Attendance));
 }
 
 registerMeasure({
@@ -34,6 +44,7 @@ registerMeasure({
   order: 50,
   exportable: true,
   breakdowns: [{ id: 'attendance', label: 'Attendance', partition: true }],
+  tallies: ['session'],
   compute(db, period) {
     const s = attendanceSummary(attendancesIn(db, period));
     const counts = new Map<string, number>([
@@ -53,6 +64,7 @@ registerMeasure({
   baseLabel: 'sessions the service did not cancel',
   order: 51,
   exportable: true,
+  tallies: ['session'],
   compute(db, period) {
     const s = attendanceSummary(attendancesIn(db, period));
     // The rate with its counts would give away any of them that is suppressed.
