@@ -177,9 +177,30 @@ export const OPEN_CASELOAD_BACKFILL = `
          AND NOT EXISTS (SELECT 1 FROM case_clinicians cc WHERE cc.case_id = c.id))
     GROUP BY who;`;
 
+const CARER_CELLS = 'safe_home_summary_cells';
+
+/**
+ * Add `delta` to the Safe Home summary's cell of each carer count row `c` of run `r` matching
+ * `where`: the carers grouped by what decides their completion (their run's length and state, and
+ * their own counts), so the service view sums a few dozen cells, not every carer of every run.
+ */
+function carerCells(c: string, r: string, delta: 1 | -1, source: string, where: string): string {
+  return `INSERT INTO ${CARER_CELLS} (planned_sessions, finished, withdrawn, attended, safety, last_seq, n)
+      SELECT ${r}.planned_sessions, ${r}.closed_on IS NOT NULL, ${c}.withdrawn, ${c}.attended, ${c}.safety,
+             coalesce(${c}.last_seq, 0), ${delta} FROM ${source} WHERE ${where}
+      ON CONFLICT (planned_sessions, finished, withdrawn, attended, safety, last_seq) DO UPDATE SET n = n + excluded.n;`;
+}
+
+/** The Safe Home summary's cells from the carer counts as they are (the backfill). Exported for its test. */
+export const SAFE_HOME_CELLS_BACKFILL = `
+  INSERT INTO ${CARER_CELLS} (planned_sessions, finished, withdrawn, attended, safety, last_seq, n)
+    SELECT r.planned_sessions, r.closed_on IS NOT NULL, c.withdrawn, c.attended, c.safety, coalesce(c.last_seq, 0), count(*)
+      FROM safe_home_carer_counts c JOIN safe_home_runs r ON r.id = c.run_id
+     GROUP BY 1, 2, 3, 4, 5, 6;`;
+
 export const m0290StatisticsMonthTallies: Migration = {
   version: 290,
-  name: 'statistics: per-month tallies and the open caseload, kept by triggers',
+  name: 'statistics: per-month tallies, the open caseload and the Safe Home summary, kept by triggers',
   up(db) {
     db.exec(`
       CREATE TABLE ${TABLE} (
@@ -303,6 +324,38 @@ export const m0290StatisticsMonthTallies: Migration = {
         WHEN OLD.case_id <> NEW.case_id BEGIN
         ${unallocatedToggle('OLD', -1)}
         ${unallocatedToggle('NEW', 1)}
+      END;
+      -- Safe Home's service view: its carers by what decides completion (safe-home/service-view.ts).
+      CREATE TABLE ${CARER_CELLS} (
+        planned_sessions  INTEGER NOT NULL,
+        finished          INTEGER NOT NULL,
+        withdrawn         INTEGER NOT NULL,
+        attended          INTEGER NOT NULL,
+        safety            INTEGER NOT NULL,
+        last_seq          INTEGER NOT NULL,
+        n                 INTEGER NOT NULL,
+        PRIMARY KEY (planned_sessions, finished, withdrawn, attended, safety, last_seq)
+      ) STRICT, WITHOUT ROWID;
+      ${SAFE_HOME_CELLS_BACKFILL}
+
+      -- A carer's counts are recounted by deleting and inserting their row (m0130); a run's
+      -- delete takes its carers away BEFORE the cascade, which finds no run to count them by.
+      CREATE TRIGGER safe_home_cells_in AFTER INSERT ON safe_home_carer_counts BEGIN
+        ${carerCells('NEW', 'r', 1, 'safe_home_runs r', 'r.id = NEW.run_id')}
+      END;
+      CREATE TRIGGER safe_home_cells_out AFTER DELETE ON safe_home_carer_counts BEGIN
+        ${carerCells('OLD', 'r', -1, 'safe_home_runs r', 'r.id = OLD.run_id')}
+      END;
+      CREATE TRIGGER safe_home_cells_change AFTER UPDATE ON safe_home_carer_counts BEGIN
+        ${carerCells('OLD', 'r', -1, 'safe_home_runs r', 'r.id = OLD.run_id')}
+        ${carerCells('NEW', 'r', 1, 'safe_home_runs r', 'r.id = NEW.run_id')}
+      END;
+      CREATE TRIGGER safe_home_cells_run_change AFTER UPDATE OF planned_sessions, closed_on ON safe_home_runs BEGIN
+        ${carerCells('c', 'OLD', -1, 'safe_home_carer_counts c', 'c.run_id = OLD.id')}
+        ${carerCells('c', 'NEW', 1, 'safe_home_carer_counts c', 'c.run_id = NEW.id')}
+      END;
+      CREATE TRIGGER safe_home_cells_run_out BEFORE DELETE ON safe_home_runs BEGIN
+        ${carerCells('c', 'OLD', -1, 'safe_home_carer_counts c', 'c.run_id = OLD.id')}
       END;
     `);
   },
