@@ -12,12 +12,31 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core/core';
+import type { Db } from '../../main/core/db/connection';
+import {
+  MONTH_TALLIES_BACKFILL,
+  OPEN_CASELOAD_BACKFILL,
+  SAFE_HOME_CELLS_BACKFILL,
+} from '../../main/core/db/migrations/m0290-statistics-month-tallies';
+import { DEFAULT_REFERENCE_DATE } from '../../main/core/demo/generate';
+import {
+  HOME_SQL,
+  myBookedSessions,
+  myFacilitatedSessions,
+  myOpenAssessments,
+  myOpenCaseIds,
+  myOpenCases,
+  myOpenFlags,
+  myTasksDue,
+} from '../../main/core/home/home.repo';
+import { weekOf } from '../../main/core/home/home.service';
+import type { OpenVault } from '../../main/core/vault/vault';
 import { queryServiceView } from '../../main/core/safe-home/service-view';
 import { measureRows, registeredMeasures } from '../../main/core/stats/measure-registry';
 import type { StatisticsPeriod } from '../../preload/contract/stats-records';
 import { call, timeRuns } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, cacheRoot, scratchCopy, type DemoVaultMeta } from './demo-vault';
-import { measureHome } from './home-metrics';
+import { busiestClinician, measureHome } from './home-metrics';
 import { emitSamples, percentile, printTable, say } from './report';
 import { benchPeriods, latestEventDate } from './stats-metrics';
 
@@ -108,9 +127,65 @@ try {
     { note: `safeHomeRun:summary over ${count('SELECT count(*) AS n FROM safe_home_runs')} runs, load ${loadavg()[0]?.toFixed(1)}` },
     15,
   );
-  if (withHome) await measureHome(vault, (n) => n);
+  if (withHome) {
+    await measureHome(vault, (n) => n);
+    profileHome(vault);
+  }
+  timeBackfills(db);
   printTable();
   core.manager.dispose();
 } finally {
   scratch.remove();
+}
+
+/** Each of Home's queries for the busiest clinician on the demo's today, timed alone, with its plan. */
+function profileHome(vault: OpenVault): void {
+  const db = vault.db;
+  const me = busiestClinician(db).userId;
+  const day = DEFAULT_REFERENCE_DATE;
+  const week = weekOf(day);
+  const myCases = myOpenCaseIds(db, me);
+  const mine = JSON.stringify(myCases.map((c) => c.case_id));
+  const queries: [string, () => unknown][] = [
+    ['openCaseIds', () => myOpenCaseIds(db, me)],
+    ['casePage', () => myOpenCases(db, myCases, 5)],
+    ['tasksDue', () => myTasksDue(db, me, null, day, 5)],
+    ['openAssessments', () => myOpenAssessments(db, mine)],
+    ['openFlags', () => myOpenFlags(db, mine, 5)],
+    ['bookedSessions', () => myBookedSessions(db, me, mine, week, 5)],
+    ['facilitatedSessions', () => myFacilitatedSessions(db, me, week.from, week.to, 5)],
+  ];
+  for (const [name, run] of queries) {
+    const times: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      run();
+      times.push(performance.now() - t0);
+    }
+    say(`  home ${name}: ${percentile(times, 50).toFixed(2)} / ${percentile(times, 95).toFixed(2)} ms`);
+    const sql = HOME_SQL[name as keyof typeof HOME_SQL];
+    const params = { me, mine, ids: mine, from: week.from, to: week.to, limit: 5 };
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(used) as { detail: string }[];
+    say(plan.map((p) => `      ${p.detail}`).join('\n'));
+  }
+}
+
+/** How long migration 290's backfills take on this vault (redone inside a transaction that is rolled back). */
+function timeBackfills(db: Db): void {
+  for (const [name, table, sql] of [
+    ['month tallies', 'stats_month_counts', MONTH_TALLIES_BACKFILL],
+    ['open caseload', 'stats_open_caseload', OPEN_CASELOAD_BACKFILL],
+    ['Safe Home cells', 'safe_home_summary_cells', SAFE_HOME_CELLS_BACKFILL],
+  ] as const) {
+    db.exec('BEGIN');
+    try {
+      db.exec(`DELETE FROM ${table}`);
+      const t0 = performance.now();
+      db.exec(sql);
+      say(`  backfill of the ${name}: ${Math.round(performance.now() - t0)} ms, load ${loadavg()[0]?.toFixed(1)}`);
+    } finally {
+      db.exec('ROLLBACK');
+    }
+  }
 }

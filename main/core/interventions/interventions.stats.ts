@@ -4,7 +4,7 @@
  * offered to the family, so it counts neither way). A session still planned is not yet offered.
  */
 import { ATTENDANCE_LABELS, type Attendance } from '../../../preload/contract/intervention-records';
-import { attendanceSummary } from '../../../preload/contract/intervention-outcomes';
+import { attendanceSummaryOf, type AttendanceSummary } from '../../../preload/contract/intervention-outcomes';
 import { stmt } from '../db/statements';
 import { fixedGroupFigures, shared } from '../stats/figures';
 import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
@@ -14,13 +14,13 @@ import type { Db } from '../db/connection';
 const SESSIONS = 'intervention_sessions';
 const { planned: _planned, ...OFFERED_LABELS } = ATTENDANCE_LABELS;
 
-/** The period's recorded sessions, one attendance each (planned ones left out). */
-function attendancesIn(db: Db, period: MeasurePeriod): Attendance[] {
-  return shared(period, 'intervention-attendances', () => readAttendances(db, period));
+/** The period's recorded sessions counted by attendance (planned ones left out), summed by the contract's rule. */
+function attendancesIn(db: Db, period: MeasurePeriod): AttendanceSummary {
+  return shared(period, 'intervention-attendances', () => attendanceSummaryOf(readAttendances(db, period)));
 }
 
 /** The whole months from the month tally, the days of the cut months from the records. */
-function readAttendances(db: Db, period: MeasurePeriod): Attendance[] {
+function readAttendances(db: Db, period: MeasurePeriod): Partial<Record<Attendance, number>> {
   const split = splitPeriod(period);
   const counts = tallyByGroup(db, 'session', split);
   const rows = recordRows(
@@ -34,7 +34,7 @@ function readAttendances(db: Db, period: MeasurePeriod): Attendance[] {
   );
   for (const r of rows) counts.set(r.grp, (counts.get(r.grp) ?? 0) + r.n);
   counts.delete('planned');
-  return [...counts].flatMap(([grp, n]) => Array<Attendance>(n).fill(grp as Attendance));
+  return Object.fromEntries(counts) as Partial<Record<Attendance, number>>;
 }
 
 registerMeasure({
@@ -46,7 +46,7 @@ registerMeasure({
   breakdowns: [{ id: 'attendance', label: 'Attendance', partition: true }],
   tallies: ['session'],
   compute(db, period) {
-    const s = attendanceSummary(attendancesIn(db, period));
+    const s = attendancesIn(db, period);
     const counts = new Map<string, number>([
       ['attended', s.attended],
       ['cancelled_by_family', s.cancelledByFamily],
@@ -66,7 +66,7 @@ registerMeasure({
   exportable: true,
   tallies: ['session'],
   compute(db, period) {
-    const s = attendanceSummary(attendancesIn(db, period));
+    const s = attendancesIn(db, period);
     // The rate with its counts would give away any of them that is suppressed.
     const dependsOn = [
       { measure: SESSIONS, breakdown: null, group: null },

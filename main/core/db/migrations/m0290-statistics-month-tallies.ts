@@ -200,7 +200,7 @@ export const SAFE_HOME_CELLS_BACKFILL = `
 
 export const m0290StatisticsMonthTallies: Migration = {
   version: 290,
-  name: 'statistics: per-month tallies, the open caseload and the Safe Home summary, kept by triggers',
+  name: 'statistics: per-month tallies, the open caseload, the Safe Home summary and plan clinicians, kept by triggers',
   up(db) {
     db.exec(`
       CREATE TABLE ${TABLE} (
@@ -356,6 +356,28 @@ export const m0290StatisticsMonthTallies: Migration = {
       END;
       CREATE TRIGGER safe_home_cells_run_out BEFORE DELETE ON safe_home_runs BEGIN
         ${carerCells('c', 'OLD', -1, 'safe_home_carer_counts c', 'c.run_id = OLD.id')}
+      END;
+      -- Home's booked sessions (home/home.repo.ts) start from the plans a clinician is on: the
+      -- plans' clinician lists (JSON arrays) as rows by user, kept by triggers, so Home reads the
+      -- user's plans by key instead of every session booked in the week across the service.
+      CREATE TABLE intervention_plan_clinicians (
+        user_id  TEXT NOT NULL,
+        plan_id  TEXT NOT NULL,
+        PRIMARY KEY (user_id, plan_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO intervention_plan_clinicians (user_id, plan_id)
+        SELECT DISTINCT j.value, p.id FROM intervention_plans p, json_each(p.clinician_ids) j;
+      CREATE TRIGGER plan_clinicians_in AFTER INSERT ON intervention_plans BEGIN
+        INSERT INTO intervention_plan_clinicians (user_id, plan_id)
+          SELECT DISTINCT j.value, NEW.id FROM json_each(NEW.clinician_ids) j WHERE 1;
+      END;
+      CREATE TRIGGER plan_clinicians_change AFTER UPDATE OF clinician_ids ON intervention_plans BEGIN
+        DELETE FROM intervention_plan_clinicians WHERE plan_id = OLD.id;
+        INSERT INTO intervention_plan_clinicians (user_id, plan_id)
+          SELECT DISTINCT j.value, NEW.id FROM json_each(NEW.clinician_ids) j WHERE 1;
+      END;
+      CREATE TRIGGER plan_clinicians_out AFTER DELETE ON intervention_plans BEGIN
+        DELETE FROM intervention_plan_clinicians WHERE plan_id = OLD.id;
       END;
     `);
   },
