@@ -69,11 +69,17 @@ export interface AttendanceSummary {
 
 /** Count the attendances (planned sessions are left out) and work out the DNA rate. */
 export function attendanceSummary(attendances: readonly Attendance[]): AttendanceSummary {
-  const count = (a: Attendance) => attendances.filter((x) => x === a).length;
-  const attended = count('attended');
-  const cancelledByFamily = count('cancelled_by_family');
-  const cancelledByService = count('cancelled_by_service');
-  const didNotAttend = count('did_not_attend');
+  const counts: Partial<Record<Attendance, number>> = {};
+  for (const a of attendances) counts[a] = (counts[a] ?? 0) + 1;
+  return attendanceSummaryOf(counts);
+}
+
+/** `attendanceSummary` of sessions already counted by attendance (the statistics' month tallies). */
+export function attendanceSummaryOf(counts: Readonly<Partial<Record<Attendance, number>>>): AttendanceSummary {
+  const attended = counts.attended ?? 0;
+  const cancelledByFamily = counts.cancelled_by_family ?? 0;
+  const cancelledByService = counts.cancelled_by_service ?? 0;
+  const didNotAttend = counts.did_not_attend ?? 0;
   const offered = attended + cancelledByFamily + cancelledByService + didNotAttend;
   const base = offered - cancelledByService;
   return {

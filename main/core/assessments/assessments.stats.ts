@@ -16,6 +16,7 @@ import { stmt } from '../db/statements';
 import type { Db } from '../db/connection';
 import { median, shared } from '../stats/figures';
 import { registerMeasure, type MeasurePeriod } from '../stats/measure-registry';
+import { recordRows, splitPeriod, tallyCells } from '../stats/month-tallies';
 
 const DUE = 'assessments_due';
 const ASSESSED = 'EXISTS (SELECT 1 FROM assessments a WHERE a.case_id = c.id)';
@@ -40,14 +41,34 @@ const OUTCOME_SQL = `SELECT CASE
    WHERE coalesce(c.assessment_due_date, '9999-12-31') BETWEEN @from AND @to AND ${ASSESSED}
    GROUP BY outcome`;
 
-/** How many of the period's due assessments had each outcome (read once for both measures). */
+/**
+ * How many of the period's due assessments had each outcome (read once for both measures): the
+ * whole months from the month tally (an assessment still pending is overdue in a month before
+ * today's and not yet due in one after it), today's month and the cut months from the records.
+ */
 function outcomeCounts(db: Db, period: MeasurePeriod): Map<Outcome, number> {
-  return shared(
-    period,
-    'assessment-outcomes',
-    () => new Map((stmt(db, OUTCOME_SQL).all(period) as { outcome: Outcome; n: number }[]).map((r) => [r.outcome, r.n])),
-  );
+  return shared(period, 'assessment-outcomes', () => {
+    const todayMonth = period.today.slice(0, 7);
+    const split = splitPeriod(period, [todayMonth]);
+    const counts = new Map<Outcome, number>();
+    const add = (outcome: Outcome, n: number) => counts.set(outcome, (counts.get(outcome) ?? 0) + n);
+    for (const c of tallyCells(db, 'assessment_due', split)) {
+      add(c.grp === 'pending' ? (c.month < todayMonth ? 'overdue' : 'not_yet_due') : (c.grp as Outcome), c.n);
+    }
+    const rows = recordRows(
+      split,
+      (range) => stmt(db, OUTCOME_SQL).all({ ...range, today: period.today }) as { outcome: Outcome; n: number }[],
+    );
+    for (const r of rows) add(r.outcome, r.n);
+    return counts;
+  });
 }
+
+/** Whole days from paperwork complete to report sent, for the reports sent in the days given. */
+const DAYS_SQL = `SELECT CAST(julianday(c.assessment_completed_date) - julianday(c.paperwork_complete_date) AS INTEGER) AS d
+    FROM cases c
+   WHERE c.assessment_completed_date BETWEEN @from AND @to
+     AND c.paperwork_complete_date IS NOT NULL AND ${ASSESSED}`;
 
 const outcomeCells = () =>
   Object.values(OUTCOMES).map((group) => ({ measure: DUE, breakdown: 'outcome' as string | null, group }));
@@ -59,6 +80,7 @@ registerMeasure({
   order: 40,
   exportable: true,
   breakdowns: [{ id: 'outcome', label: '12-week outcome', partition: true }],
+  tallies: ['assessment_due'],
   compute(db, period) {
     const counts = outcomeCounts(db, period);
     const total = [...counts.values()].reduce((s, n) => s + n, 0);
@@ -80,6 +102,7 @@ registerMeasure({
   baseLabel: 'assessments due with a known outcome',
   order: 41,
   exportable: true,
+  tallies: ['assessment_due'],
   compute(db, period) {
     const counts = outcomeCounts(db, period);
     const onTime = counts.get('on_time') ?? 0;
@@ -96,16 +119,14 @@ registerMeasure({
   baseLabel: 'reports sent',
   order: 42,
   exportable: true,
+  tallies: ['paperwork_days'],
   compute(db, period) {
-    const days = (
-      stmt(
-        db,
-        `SELECT CAST(julianday(c.assessment_completed_date) - julianday(c.paperwork_complete_date) AS INTEGER) AS d
-           FROM cases c
-          WHERE c.assessment_completed_date BETWEEN @from AND @to
-            AND c.paperwork_complete_date IS NOT NULL AND ${ASSESSED}`,
-      ).all(period) as { d: number }[]
-    ).map((r) => r.d);
-    return [{ breakdown: null, group: null, value: median(days), base: days.length }];
+    const split = splitPeriod(period);
+    // The tally's cells are days (as text, '' where a date could not be read) with their count.
+    const days: (number | null)[] = tallyCells(db, 'paperwork_days', split).flatMap((c) =>
+      Array<number | null>(c.n).fill(c.grp === '' ? null : Number(c.grp)),
+    );
+    for (const r of recordRows(split, (range) => stmt(db, DAYS_SQL).all(range) as { d: number | null }[])) days.push(r.d);
+    return [{ breakdown: null, group: null, value: median(days as number[]), base: days.length }];
   },
 });

@@ -5,7 +5,8 @@
  */
 import type { Db } from '../db/connection';
 import { stmt } from '../db/statements';
-import { groupsOf } from '../stats/figures';
+import { groupCountsOf } from '../stats/figures';
+import { monthsOf, recordRows, splitPeriod, tallyCells } from '../stats/month-tallies';
 import { registerMeasure, type MeasureFigure, type MeasurePeriod } from '../stats/measure-registry';
 
 /** The services as a referral asks for them (the case page's words). */
@@ -18,60 +19,65 @@ const SERVICE_LABELS: Record<string, string> = {
 };
 
 /**
- * The period's referrals with their source, local authority and services asked for, in one pass
- * (the referral index, then each case's young person and services by key), grouped here. The
- * source, the local authority and the services come from small covering indexes (migration 150),
- * not from the wide cases, young_people and case_services rows; SQLite, knowing no table sizes,
- * would pick the young person's primary key instead (one row, but read from the table), hence
- * INDEXED BY.
+ * The referrals of the days a period cuts from its months, with their source, local authority and
+ * services asked for, in one pass (the referral index, then each case's young person and services
+ * by key), grouped here. The source, the local authority and the services come from small covering
+ * indexes (migration 150), not from the wide cases, young_people and case_services rows; SQLite,
+ * knowing no table sizes, would pick the young person's primary key instead (one row, but read
+ * from the table), hence INDEXED BY.
  */
-function referralFigures(db: Db, period: MeasurePeriod): MeasureFigure[] {
-  const rows = stmt(
-    db,
-    `SELECT c.referral_source AS source, y.local_authority AS la,
+const REFERRALS_OF_DAYS = `SELECT substr(c.referral_date, 1, 7) AS month, c.referral_source AS source, y.local_authority AS la,
             (SELECT group_concat(s.service) FROM case_services s WHERE s.case_id = c.id AND s.requested = 1) AS services
        FROM cases c LEFT JOIN young_people y INDEXED BY young_people_local_authority ON y.case_id = c.id
-      WHERE c.referral_date BETWEEN @from AND @to`,
-  ).all(period) as { source: string | null; la: string | null; services: string | null }[];
-  const services = rows.flatMap((r) => (r.services ? r.services.split(',') : []));
-  return [
-    { breakdown: null, group: null, value: rows.length },
-    ...groupsOf('source', rows.map((r) => r.source)),
-    ...groupsOf('local_authority', rows.map((r) => r.la)),
-    ...groupsOf('service', services, SERVICE_LABELS),
-  ];
-}
+      WHERE c.referral_date BETWEEN @from AND @to`;
 
-/** The calendar months the period touches, `yyyy-mm`, first to last (a month cut by an edge included). */
-export function monthsOf(period: { from: string; to: string }): string[] {
-  const months: string[] = [];
-  let [year, month] = period.from.split('-').map(Number) as [number, number];
-  const last = period.to.slice(0, 7);
-  for (;;) {
-    const m = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(m);
-    if (m >= last) return months;
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  }
+interface ReferralRow {
+  month: string;
+  source: string | null;
+  la: string | null;
+  services: string | null;
 }
 
 /**
- * The period's referrals by the month they were made in (`yyyy-mm`, the months in order, a month
- * without referrals as 0, so "referrals over time" draws an unbroken line). A second pass over the
- * referral index alone (`cases_referral` covers the date), so the breakdown costs no case read.
+ * The period's referrals: the whole months from the month tallies (by source, which every case
+ * has one of, so they also give the total and the months; by local authority, which only a case
+ * with its young person recorded is in, the rest being "Not recorded"; by service), the cut months'
+ * days from the records. Each referral is in exactly one month, so the sums are the records' own.
  */
-function referralsByMonth(db: Db, period: MeasurePeriod): MeasureFigure[] {
-  const counts = new Map(
-    (
-      stmt(
-        db,
-        `SELECT substr(referral_date, 1, 7) AS month, count(*) AS n FROM cases
-          WHERE referral_date BETWEEN @from AND @to GROUP BY month`,
-      ).all({ from: period.from, to: period.to }) as { month: string; n: number }[]
-    ).map((r) => [r.month, r.n]),
-  );
-  return monthsOf(period).map((month) => ({ breakdown: 'month', group: month, value: counts.get(month) ?? 0 }));
+function referralFigures(db: Db, period: MeasurePeriod): MeasureFigure[] {
+  const split = splitPeriod(period);
+  const rows = recordRows(split, (range) => stmt(db, REFERRALS_OF_DAYS).all(range) as ReferralRow[]);
+  const bySource = tallyCells(db, 'referral_source', split);
+  const total = rows.length + bySource.reduce((sum, c) => sum + c.n, 0);
+  const byLa = tallyCells(db, 'referral_la', split);
+  const withYoungPerson = byLa.reduce((sum, c) => sum + c.n, 0);
+  const months = new Map<string, number>();
+  for (const c of [...bySource, ...rows.map((r) => ({ month: r.month, n: 1 }))]) {
+    months.set(c.month, (months.get(c.month) ?? 0) + c.n);
+  }
+  const cells = (list: readonly { grp: string; n: number }[]) => list.map((c) => [c.grp, c.n] as const);
+  const one = (g: string | null) => [g, 1] as const;
+  return [
+    { breakdown: null, group: null, value: total },
+    ...groupCountsOf('source', [...cells(bySource), ...rows.map((r) => one(r.source))]),
+    ...groupCountsOf('local_authority', [
+      ...cells(byLa),
+      [null, total - rows.length - withYoungPerson] as const,
+      ...rows.map((r) => one(r.la)),
+    ]),
+    ...groupCountsOf(
+      'service',
+      [...cells(tallyCells(db, 'referral_service', split)), ...rows.flatMap((r) => (r.services ? r.services.split(',') : []).map(one))],
+      SERVICE_LABELS,
+    ),
+    // Months partition the period: every month of it, 0 for one without referrals, so "referrals
+    // over time" draws an unbroken line.
+    ...monthsOf(period).map((month) => ({ breakdown: 'month', group: month, value: months.get(month) ?? 0 })),
+  ];
 }
+
+/** The calendar months a period touches (kept here for the callers that found it here). */
+export { monthsOf };
 
 registerMeasure({
   id: 'referrals_received',
@@ -87,7 +93,8 @@ registerMeasure({
     // Months partition the period: each referral is made in exactly one of them.
     { id: 'month', label: 'Month', partition: true },
   ],
-  compute: (db, period) => [...referralFigures(db, period), ...referralsByMonth(db, period)],
+  tallies: ['referral_source', 'referral_la', 'referral_service'],
+  compute: referralFigures,
 });
 
 /** After every time on the period's last day: `changed_at < @to || 'T~'` is "on or before it". */
@@ -105,24 +112,33 @@ const CHANGED_AFTER = `SELECT h.case_id FROM case_status_history h WHERE h.chang
  * cases come from the small index of open cases (`cases_open_lead`, which holds the lead worker
  * too), so neither the closed majority of a large caseload nor any case's row is read.
  */
-const OPEN_AT_END = `
+const OPEN_UNCHANGED_SINCE = `
   SELECT c.id, c.lead_worker_id AS lead FROM cases c INDEXED BY cases_open_lead
-   WHERE c.status IN ${OPEN} AND c.referral_date <= @to AND c.id NOT IN (${CHANGED_AFTER})
-  UNION ALL
-  SELECT c.id, c.lead_worker_id FROM cases c
+   WHERE c.status IN ${OPEN} AND c.referral_date <= @to AND c.id NOT IN (${CHANGED_AFTER})`;
+/** The cases that changed status after the period's last day and were open on it. */
+const OPEN_THEN_CHANGED_SINCE = `
+  SELECT c.id, c.lead_worker_id AS lead FROM cases c
    WHERE c.id IN (${CHANGED_AFTER}) AND c.referral_date <= @to
      AND coalesce((SELECT h.to_status FROM case_status_history h
                     WHERE h.case_id = c.id AND h.changed_at < ${END_OF_PERIOD}
                     ORDER BY h.changed_at DESC LIMIT 1), 'referred') IN ${OPEN}`;
+const OPEN_AT_END = `${OPEN_UNCHANGED_SINCE} UNION ALL ${OPEN_THEN_CHANGED_SINCE}`;
+
+/** Currently open cases that were referred after the period's last day or changed status after it. */
+const OPEN_NOW_NOT_AS_THEN = `
+  SELECT c.id, c.lead_worker_id AS lead FROM cases c INDEXED BY cases_open_lead
+   WHERE c.status IN ${OPEN} AND c.referral_date > @to
+  UNION
+  SELECT c.id, c.lead_worker_id FROM cases c WHERE c.id IN (${CHANGED_AFTER}) AND c.status IN ${OPEN}`;
 
 /**
- * The open total (the row with `total` 1), then how many open cases each clinician holds: a case
+ * The total (the row with `total` 1), then how many of `cases` each clinician holds: a case
  * counts once for its lead worker and once for each other allocated clinician, and a case with
  * nobody is counted once as "Not allocated" (user_id null). Counted in SQLite, so the thousands of
  * (case, clinician) pairs of a large caseload never become rows here.
  */
-const CASELOAD_BY_CLINICIAN = `
-  WITH open_cases AS MATERIALIZED (${OPEN_AT_END}),
+const caseloadOf = (cases: string) => `
+  WITH open_cases AS MATERIALIZED (${cases}),
   workers AS (
     SELECT o.lead AS user_id FROM open_cases o WHERE o.lead IS NOT NULL
     UNION ALL
@@ -137,16 +153,43 @@ const CASELOAD_BY_CLINICIAN = `
   UNION ALL
   SELECT 0, user_id, count(*) FROM workers GROUP BY user_id`;
 
-/** How many open cases each clinician (lead worker or allocated) holds, and the open total. */
+/**
+ * The open caseload as it is now, kept by triggers (`stats_open_caseload`, migration 290): '*' is
+ * the total and '' "Not allocated", as `caseloadOf` counts them.
+ */
+const CASELOAD_NOW = `SELECT user_key = '*' AS total, nullif(user_key, '') AS user_id, n FROM stats_open_caseload`;
+
+interface CaseloadRow {
+  total: number;
+  user_id: string | null;
+  n: number;
+}
+
+/**
+ * How many open cases each clinician (lead worker or allocated) holds at the period's end, and the
+ * open total. From the records: every case open then. From the kept counts: the open caseload now,
+ * less the open cases that were not open as they are now at the period's end (referred after it,
+ * or changed status since), plus those of them that were open then; for a period ending today,
+ * neither, so the dashboard reads one small row per clinician.
+ */
 function caseloadByClinician(db: Db, period: MeasurePeriod): { open: number; byUser: Map<string | null, number> } {
-  const rows = stmt(db, CASELOAD_BY_CLINICIAN).all({ to: period.to }) as {
-    total: number;
-    user_id: string | null;
-    n: number;
-  }[];
+  const add = (rows: CaseloadRow[], sign: 1 | -1, into: Map<string | null, number>, totals: { open: number }) => {
+    for (const r of rows) {
+      if (r.total === 1) totals.open += sign * r.n;
+      else into.set(r.user_id, (into.get(r.user_id) ?? 0) + sign * r.n);
+    }
+  };
   const byUser = new Map<string | null, number>();
-  for (const r of rows) if (r.total === 0) byUser.set(r.user_id, r.n);
-  return { open: rows.find((r) => r.total === 1)?.n ?? 0, byUser };
+  const totals = { open: 0 };
+  const read = (sql: string) => stmt(db, sql).all({ to: period.to }) as CaseloadRow[];
+  if (period.fromRecords) add(read(caseloadOf(OPEN_AT_END)), 1, byUser, totals);
+  else {
+    add(stmt(db, CASELOAD_NOW).all() as CaseloadRow[], 1, byUser, totals);
+    add(read(caseloadOf(OPEN_NOW_NOT_AS_THEN)), -1, byUser, totals);
+    add(read(caseloadOf(OPEN_THEN_CHANGED_SINCE)), 1, byUser, totals);
+  }
+  for (const [user, n] of byUser) if (n === 0) byUser.delete(user);
+  return { open: totals.open, byUser };
 }
 
 registerMeasure({
@@ -156,6 +199,8 @@ registerMeasure({
   order: 20,
   // By clinician: a clinician is an identifier, so this stays on the service's own dashboard.
   exportable: false,
+  // Not a sum of months but a snapshot: the counts kept now (migration 290), corrected by the
+  // cases referred or changed after the period's end.
   breakdowns: [
     // A case counts for its lead worker and for each allocated clinician: the groups overlap.
     { id: 'clinician', label: 'Clinician', partition: false },

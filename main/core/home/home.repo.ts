@@ -101,18 +101,36 @@ export const HOME_SQL = {
      FROM json_each(@mine) m JOIN flags f ON f.case_id = m.value AND f.cleared_at IS NULL
        JOIN cases c ON c.id = f.case_id JOIN young_people y ON y.case_id = c.id
      ORDER BY f.address_by IS NULL, f.address_by, f.raised_at, f.id LIMIT @limit`,
-  bookedSessions: `SELECT s.id AS session_id, s.session_date, s.start_time, s.session_type, s.case_id, ${NAME_COLUMNS},
+  /**
+   * From the user's side: the sessions booked in the week on the plans they are a clinician of
+   * (`intervention_plan_clinicians`, migration 290) and on their open cases, each by its index,
+   * not every session booked in the week across the service.
+   */
+  bookedSessions: `WITH booked(id) AS (
+       SELECT s.id FROM intervention_plan_clinicians pc
+         CROSS JOIN intervention_sessions s INDEXED BY intervention_sessions_plan
+           ON s.plan_id = pc.plan_id AND s.attendance = 'planned' AND s.session_date BETWEEN @from AND @to
+        WHERE pc.user_id = @me
+       UNION
+       SELECT s.id FROM json_each(@mine) m
+         CROSS JOIN intervention_sessions s INDEXED BY intervention_sessions_case ON s.case_id = m.value
+        WHERE s.session_date BETWEEN @from AND @to AND s.attendance = 'planned')
+     SELECT s.id AS session_id, s.session_date, s.start_time, s.session_type, s.case_id, ${NAME_COLUMNS},
        count(*) OVER () AS total
-     FROM intervention_sessions s JOIN intervention_plans p ON p.id = s.plan_id
+     FROM booked b CROSS JOIN intervention_sessions s ON s.id = b.id
        JOIN cases c ON c.id = s.case_id JOIN young_people y ON y.case_id = s.case_id
-     WHERE s.attendance = 'planned' AND s.session_date BETWEEN @from AND @to AND +c.status IN (${OPEN_SQL})
-       AND (EXISTS (SELECT 1 FROM json_each(p.clinician_ids) j WHERE j.value = @me)
-            OR s.case_id IN (SELECT value FROM json_each(@mine)))
+     WHERE +c.status IN (${OPEN_SQL})
      ORDER BY s.session_date, s.start_time, c.reference, s.id LIMIT @limit`,
+  /**
+   * The runs that can hold a session this week (open, or closed on or after its first day: a
+   * closed run's sessions count up to its closing day) that the user facilitates, then each
+   * run's sessions by its index, not every session of every run.
+   */
   facilitatedSessions: `SELECT s.id AS session_id, s.run_id, r.title AS run_title, s.kind, s.seq, s.session_date,
        s.register_taken_at IS NOT NULL AS register_taken, count(*) OVER () AS total
-     FROM safe_home_runs r JOIN safe_home_sessions s ON s.run_id = r.id
-     WHERE EXISTS (SELECT 1 FROM json_each(r.facilitator_ids) j WHERE j.value = @me)
+     FROM safe_home_runs r CROSS JOIN safe_home_sessions s INDEXED BY safe_home_sessions_run ON s.run_id = r.id
+     WHERE (r.closed_on IS NULL OR r.closed_on >= @from)
+       AND EXISTS (SELECT 1 FROM json_each(r.facilitator_ids) j WHERE j.value = @me)
        AND s.session_date BETWEEN @from AND @to AND (r.closed_on IS NULL OR s.session_date <= r.closed_on)
      ORDER BY s.session_date, r.title, s.seq, s.kind DESC, s.id LIMIT @limit`,
 };

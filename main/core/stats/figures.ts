@@ -18,10 +18,24 @@ export function groupsOf(
   groups: readonly (string | null)[],
   labels?: Readonly<Record<string, string>>,
 ): MeasureFigure[] {
+  return groupCountsOf(
+    breakdown,
+    groups.map((g) => [g, 1] as const),
+    labels,
+  );
+}
+
+/** `groupsOf` for groups already counted (a month tally's cells, records grouped in SQL): `[group, count]`. */
+export function groupCountsOf(
+  breakdown: string,
+  counts: Iterable<readonly [string | null, number]>,
+  labels?: Readonly<Record<string, string>>,
+): MeasureFigure[] {
   const merged = new Map<string, number>();
-  for (const g of groups) {
+  for (const [g, n] of counts) {
+    if (n === 0) continue;
     const text = g?.trim() ? (labels?.[g] ?? g.trim()) : NOT_RECORDED;
-    merged.set(text, (merged.get(text) ?? 0) + 1);
+    merged.set(text, (merged.get(text) ?? 0) + n);
   }
   return [...merged]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))

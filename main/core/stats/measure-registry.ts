@@ -11,6 +11,7 @@ import type {
   StatisticsPeriod,
 } from '../../../preload/contract/stats-records';
 import type { Db } from '../db/connection';
+import type { Tally } from './month-tallies';
 
 /** One way a measure's total is split: by referral source, by local authority, ... */
 export interface MeasureBreakdown {
@@ -35,6 +36,11 @@ export interface MeasureBreakdown {
 export interface MeasurePeriod extends StatisticsPeriod {
   /** Today in England (`yyyy-mm-dd`), by the vault's clock. */
   today: string;
+  /**
+   * Work every figure out from the records alone, not from the month tallies (month-tallies.ts):
+   * the tests compare the two ways, and the benchmark times the old way beside the new.
+   */
+  fromRecords?: boolean;
 }
 
 /** One figure a measure works out: its total (breakdown null) or one group of a breakdown. */
@@ -64,6 +70,13 @@ export interface MeasureDefinition {
   breakdowns?: readonly MeasureBreakdown[];
   /** Rates and medians: what their base counts, plural ("assessments"), for the dashboard's words. */
   baseLabel?: string;
+  /**
+   * How the measure is aggregated: the month tallies it sums for the whole months of a period
+   * (month-tallies.ts; the cut months' days come from its records, so the figures are the same),
+   * or none: it reads its records over the whole period (few records, or a snapshot that no sum
+   * of months gives; its file says which).
+   */
+  tallies?: readonly Tally[];
   /**
    * The figures for the period, the total first, read synchronously inside the caller's
    * transaction. A breakdown's groups are in the order to show them; a group with no records may

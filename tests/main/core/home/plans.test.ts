@@ -50,7 +50,17 @@ describe('Home’s query plans', () => {
     );
   });
 
-  it('find this week’s booked sessions from the index of booked sessions by date', () => {
-    expect(plan(HOME_SQL.bookedSessions)).toMatch(/SEARCH s USING (COVERING )?INDEX intervention_sessions_planned/);
+  it('find this week’s booked sessions from my plans and my cases, never every session booked in the week', () => {
+    const booked = plan(HOME_SQL.bookedSessions);
+    expect(booked).toMatch(/SEARCH pc USING PRIMARY KEY \(user_id=\?\)/);
+    expect(booked).toMatch(/SEARCH s USING (COVERING )?INDEX intervention_sessions_plan \(plan_id=\? AND attendance=\? AND session_date>\? AND session_date<\?\)/);
+    expect(booked).toMatch(/SEARCH s USING (COVERING )?INDEX intervention_sessions_case \(case_id=\? AND session_date>\? AND session_date<\?\)/);
+    expect(booked).not.toMatch(/intervention_sessions_planned|SCAN s\b/);
+  });
+
+  it('find this week’s Safe Home sessions run by run, never scanning every session', () => {
+    const facilitated = plan(HOME_SQL.facilitatedSessions);
+    expect(facilitated).toMatch(/SEARCH s USING INDEX safe_home_sessions_run \(run_id=\?\)/);
+    expect(facilitated).not.toMatch(/SCAN s\b/);
   });
 });

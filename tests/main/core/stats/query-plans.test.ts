@@ -54,9 +54,12 @@ function planOf(db: Db, sql: string): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(values) as { detail: string }[]).map((p) => p.detail);
 }
 
-/** The measures' statements that read a per-case table, with their plans. */
+/**
+ * The measures' statements that read a per-case table, with their plans: every measure from its
+ * records (as it reads the days of the months a period cuts), not from the month tallies.
+ */
 function casePlans(db: Db): string[][] {
-  return measureStatements(db, PERIOD)
+  return measureStatements(db, { ...PERIOD, fromRecords: true })
     .filter((sql) => CASE_TABLES.test(sql))
     .map((sql) => planOf(db, sql));
 }
@@ -81,5 +84,19 @@ describe('the statistics’ query plans', () => {
     ]) {
       expect(plans).toMatch(new RegExp(`USING COVERING INDEX ${index}\\b`));
     }
+  });
+
+  it('read the whole months from the month tallies by their key, and the caseload from its kept counts', () => {
+    const db = t.vault.db;
+    const statements = measureStatements(db, { ...PERIOD, from: '2024-12-16', to: '2025-12-15' });
+    const tallyReads = statements.filter((sql) => sql.includes('stats_month_counts'));
+    expect(tallyReads.length).toBeGreaterThan(0);
+    for (const sql of tallyReads) {
+      expect(planOf(db, sql)).toEqual([expect.stringMatching(/^SEARCH stats_month_counts USING PRIMARY KEY \(tally=\? AND month>\? AND month<\?\)$/)]);
+    }
+    expect(statements.some((sql) => sql.includes('stats_open_caseload'))).toBe(true);
+    // Only today's month and the two cut months are read from the records, through the same indexes.
+    const records = statements.filter((sql) => CASE_TABLES.test(sql)).map((sql) => planOf(db, sql));
+    expect(records.flat().filter((d) => d.startsWith('SCAN ') && !SMALL_SCANS.test(d))).toEqual([]);
   });
 });
