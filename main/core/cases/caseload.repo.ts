@@ -9,6 +9,7 @@ import type { CaseloadQuery } from '../../../preload/contract/cases';
 import type { Db } from '../db/connection';
 import { parseUserDate } from './dates';
 import { searchKey } from './phonetic';
+import { boundedTotal, countUpTo, type BoundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from './visibility';
 import { mineCondition, mineSide, type MineSide } from './caseload.mine';
@@ -142,15 +143,10 @@ const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
 };
 
 /**
- * Whether a page filtered only by status and/or service should walk its sort order's index
- * rather than the status index or the service list. SQLite (even with sqlite_stat4) drives such
- * a query from cases_status_* or case_services and then sorts every matching case: about 3,000
- * "open" cases at 10,000 (8-12 ms, most of the page's time). Walking the sort index instead stops after about (offset + limit) x all / matching rows,
- * which is cheap when the statuses are common and up to a full index walk when they are rare.
- * So: only when status and/or service are the only filters, no index already gives the order,
- * and the count (run first) shows at least 20 matching cases per row wanted.
+ * From how many matching cases a page should walk its sort order's index (see
+ * {@link useOrderScan}), or null when it never should: the count must reach this far to decide.
  */
-export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
+export function orderScanThreshold(q: CaseloadQuery): number | null {
   const statusOrServiceOnly =
     (q.status.length > 0 || Boolean(q.service)) &&
     !q.leadWorkerId &&
@@ -160,17 +156,31 @@ export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
     q.search.trim() === '';
   // cases_status_reference / cases_status_referral already give this order without a sort.
   const indexGivesOrder = !q.service && q.status.length === 1 && (q.sort === 'reference' || q.sort === 'referral_date');
-  return statusOrServiceOnly && !indexGivesOrder && matching >= 20 * (q.offset + q.limit);
+  return statusOrServiceOnly && !indexGivesOrder ? 20 * (q.offset + q.limit) : null;
+}
+
+/**
+ * Whether a page filtered only by status and/or service should walk its sort order's index
+ * rather than the status index or the service list. SQLite (even with sqlite_stat4) drives such
+ * a query from cases_status_* or case_services and then sorts every matching case: about 3,000
+ * "open" cases at 10,000 (8-12 ms, most of the page's time). Walking the sort index instead stops after about (offset + limit) x all / matching rows,
+ * which is cheap when the statuses are common and up to a full index walk when they are rare.
+ * So: only when status and/or service are the only filters, no index already gives the order,
+ * and the count (run first) shows at least 20 matching cases per row wanted.
+ */
+export function useOrderScan(q: CaseloadQuery, matching: number): boolean {
+  const threshold = orderScanThreshold(q);
+  return threshold !== null && matching >= threshold;
 }
 
 /** The queries that read one caseload page: one part for most sorts, three for the clock order. */
 export interface CaseloadSql {
   /** The first part's page query (what the plan tests EXPLAIN). */
   sql: string;
-  /** The count of every matching case. */
-  countSql: string;
-  /** Each part, in reading order, with its page query and its own count. */
-  parts: { sql: string; countSql: string }[];
+  /** The rows the count reads (`SELECT 1 ...`), bounded by bounded-count.ts when it runs. */
+  countRowsSql: string;
+  /** Each part, in reading order, with its page query and the rows its own count reads. */
+  parts: { sql: string; countRowsSql: string }[];
   params: Record<string, unknown>;
 }
 
@@ -192,16 +202,16 @@ export function caseloadSql(
             c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
           ${from} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  const countSql = `SELECT count(*) AS n ${from} WHERE ${where}`;
+  const countRowsSql = `SELECT 1 ${from} WHERE ${where}`;
   const inOrder: [string, string][] = byParts
     ? CLOCK_PARTS.map((p, i) => [`${where} AND ${p}`, CLOCK_PART_ORDER[i]?.(dir) ?? ''])
     : [[where, ORDER[q.sort](dir)]];
   if (byParts && dir === 'DESC') inOrder.reverse();
   const parts = inOrder.map(([cond, order]) => ({
     sql: page(cond, order),
-    countSql: `SELECT count(*) AS n ${from} WHERE ${cond}`,
+    countRowsSql: `SELECT 1 ${from} WHERE ${cond}`,
   }));
-  return { sql: parts[0]?.sql ?? '', countSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
+  return { sql: parts[0]?.sql ?? '', countRowsSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
 }
 
 /**
@@ -217,7 +227,8 @@ export function readCaseloadPage(db: Db, built: CaseloadSql, offset: number, lim
     const wanted = limit - rows.length;
     if (wanted <= 0) break;
     if (skip > 0 && i < built.parts.length - 1) {
-      const n = (stmt(db, part.countSql).get(params) as { n: number }).n;
+      // Only whether the part holds more than `skip` cases matters: count no further.
+      const n = countUpTo(db, part.countRowsSql, params, skip);
       if (n <= skip) {
         skip -= n;
         continue;
@@ -234,12 +245,13 @@ export function queryCaseload(
   user: SessionUser,
   q: CaseloadQuery,
   today: string,
-): { rows: CaseloadRow[]; total: number } {
+): { rows: CaseloadRow[] } & BoundedTotal {
   const mine = q.mine ? mineSide(db, user.id) : 'user';
-  const { countSql, params } = caseloadSql(user, q, today, false, mine);
+  const { countRowsSql, params } = caseloadSql(user, q, today, false, mine);
   const { limit: _limit, offset: _offset, ...countParams } = params;
-  // The count first: it decides how the page is read (useOrderScan), not what it holds.
-  const total = (stmt(db, countSql).get(countParams) as { n: number }).n;
-  const built = caseloadSql(user, q, today, useOrderScan(q, total), mine);
-  return { rows: readCaseloadPage(db, built, q.offset, q.limit), total };
+  // The count first: it decides how the page is read (useOrderScan), not what it holds. It is
+  // bounded, and reaches as far as that decision needs.
+  const counted = boundedTotal(db, countRowsSql, countParams, q, orderScanThreshold(q) ?? 0);
+  const built = caseloadSql(user, q, today, useOrderScan(q, counted.total), mine);
+  return { rows: readCaseloadPage(db, built, q.offset, q.limit), ...counted };
 }
