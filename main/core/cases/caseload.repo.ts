@@ -16,6 +16,7 @@ import { mineCondition, mineSide, type MineSide } from './caseload.mine';
 import {
   CLOCK_APPLIES,
   CLOCK_PARTS,
+  CLOCK_PART_INDEX,
   CLOCK_PART_ORDER,
   CLOCK_RANK,
   DUE_KEY,
@@ -92,7 +93,8 @@ export function caseloadWhere(
     params.lead = q.leadWorkerId;
   }
   if (q.overdue) {
-    // Matches the partial index cases_clock_running.
+    // Matches the partial index cases_clock_running. (Written as cases_clock_open's terms,
+    // SQLite drove it from the status index instead; with `+c.status`, from this one again.)
     conds.push(
       `c.assessment_due_date IS NOT NULL AND c.assessment_completed_date IS NULL AND c.assessment_due_date < @today
        AND c.status NOT IN ('declined', 'closed') AND ${CLOCK_APPLIES}`,
@@ -194,22 +196,28 @@ export function caseloadSql(
 ): CaseloadSql {
   const { where, params } = caseloadWhere(user, q, today, orderScan, mine);
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
-  const from = 'FROM cases c JOIN young_people y ON y.case_id = c.id';
+  const fromIndexed = (index: string | null = null) =>
+    `FROM cases c ${index ? `INDEXED BY ${index} ` : ''}JOIN young_people y ON y.case_id = c.id`;
+  const from = fromIndexed();
   const byParts = q.sort === 'due_date' && walksClockParts(q);
-  const page = (cond: string, order: string) =>
+  const page = (cond: string, order: string, partFrom: string) =>
     `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
             c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
             c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
-          ${from} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+          ${partFrom} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   const countRowsSql = `SELECT 1 ${from} WHERE ${where}`;
-  const inOrder: [string, string][] = byParts
-    ? CLOCK_PARTS.map((p, i) => [`${where} AND ${p}`, CLOCK_PART_ORDER[i]?.(dir) ?? ''])
-    : [[where, ORDER[q.sort](dir)]];
+  const inOrder: [string, string, string][] = byParts
+    ? CLOCK_PARTS.map((p, i) => [
+        `${where} AND ${p}`,
+        CLOCK_PART_ORDER[i]?.(dir) ?? '',
+        fromIndexed(CLOCK_PART_INDEX[i]),
+      ])
+    : [[where, ORDER[q.sort](dir), from]];
   if (byParts && dir === 'DESC') inOrder.reverse();
-  const parts = inOrder.map(([cond, order]) => ({
-    sql: page(cond, order),
-    countRowsSql: `SELECT 1 ${from} WHERE ${cond}`,
+  const parts = inOrder.map(([cond, order, partFrom]) => ({
+    sql: page(cond, order, partFrom),
+    countRowsSql: `SELECT 1 ${partFrom} WHERE ${cond}`,
   }));
   return { sql: parts[0]?.sql ?? '', countRowsSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
 }
