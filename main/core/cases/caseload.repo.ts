@@ -48,6 +48,19 @@ export interface CaseloadRow {
 /** Upper bound for a prefix range: every string starting with `prefix` sorts below it. */
 const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
 
+/**
+ * "Has an open flag", two ways with the same cases. A page tests each case it walks in its sort
+ * order (`each`) and stops after a page of flagged ones; the count reads the open flags' cases
+ * from the partial index flags_open as a list (`list`) rather than test every case to find
+ * them (4.3 against 0.5 ms at 10,000 cases, 670 flagged). As a list for the page too, SQLite
+ * sorted every flagged case instead of walking the order.
+ */
+type FlaggedTest = 'each' | 'list';
+const FLAGGED: Record<FlaggedTest, string> = {
+  each: 'EXISTS (SELECT 1 FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL)',
+  list: 'c.id IN (SELECT case_id FROM flags WHERE cleared_at IS NULL)',
+};
+
 interface Built {
   where: string;
   params: Record<string, unknown>;
@@ -66,6 +79,7 @@ export function caseloadWhere(
   today: string,
   orderScan = false,
   mine: MineSide = 'user',
+  flagged: FlaggedTest = 'each',
 ): Built {
   const conds: string[] = [];
   const visible = visibleCaseCondition(user, 'c.id');
@@ -101,7 +115,7 @@ export function caseloadWhere(
     );
     params.today = today;
   }
-  if (q.flagged) conds.push('EXISTS (SELECT 1 FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL)');
+  if (q.flagged) conds.push(FLAGGED[flagged]);
   const search = q.search.trim();
   if (search) {
     const dob = parseUserDate(search);
@@ -206,7 +220,8 @@ export function caseloadSql(
             c.assessment_due_date, c.assessment_completed_date, ${CLOCK_APPLIES} AS assessment_applies,
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
           ${partFrom} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  const countRowsSql = `SELECT 1 ${from} WHERE ${where}`;
+  const countWhere = q.flagged ? caseloadWhere(user, q, today, orderScan, mine, 'list').where : where;
+  const countRowsSql = `SELECT 1 ${from} WHERE ${countWhere}`;
   const inOrder: [string, string, string][] = byParts
     ? CLOCK_PARTS.map((p, i) => [
         `${where} AND ${p}`,

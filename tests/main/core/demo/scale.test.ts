@@ -98,6 +98,13 @@ describe(`caseload at ${CASES.toLocaleString('en-GB')} cases`, () => {
       expect(page.moreThan).toBe(true);
       expect(page.items).toHaveLength(q.limit);
     }
+    // Flagged cases are counted from the open flags (a list), the page tests each case: same cases.
+    const flagged = listCaseload(t.vault, caseloadQuerySchema.parse({ flagged: true, limit: 500 }));
+    const open = t.vault.db.prepare('SELECT DISTINCT case_id AS id FROM flags WHERE cleared_at IS NULL').all() as {
+      id: string;
+    }[];
+    expect(flagged.total).toBe(Math.min(open.length, COUNT_BOUND));
+    expect(flagged.items.every((c) => c.openFlags > 0)).toBe(true);
     // A filter with fewer matches than the bound is counted exactly.
     const few = listCaseload(t.vault, caseloadQuerySchema.parse({ status: ['referred'] }));
     expect(few.moreThan).toBe(false);
