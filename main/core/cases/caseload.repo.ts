@@ -149,7 +149,8 @@ export function caseloadWhere(
   return { where: conds.join(' AND '), params };
 }
 
-const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
+/** Each sort as one ORDER BY (exported so a test can check a page read another way against it). */
+export const ORDER: Record<CaseloadQuery['sort'], (dir: string) => string> = {
   reference: (d) => `c.reference ${d}`,
   name: (d) => `y.search_family ${d}, y.search_given ${d}, y.case_id ${d}`,
   referral_date: (d) => `c.referral_date ${d}, c.id ${d}`,
@@ -214,6 +215,11 @@ export function caseloadSql(
     `FROM cases c ${index ? `INDEXED BY ${index} ` : ''}JOIN young_people y ON y.case_id = c.id`;
   const from = fromIndexed();
   const byParts = q.sort === 'due_date' && walksClockParts(q);
+  // Every overdue case is in the clock order's first part (a running clock, open, due before
+  // today), so by the clock an overdue page is that part alone, in its order along
+  // cases_clock_open; the one sorted query evaluated the sort key of every overdue case first
+  // (55 ms at 50,000 cases, 1,485 overdue). Not under the filters that drive from their own index.
+  const overdueByClock = q.sort === 'due_date' && q.overdue && walksClockParts({ ...q, overdue: false });
   const page = (cond: string, order: string, partFrom: string) =>
     `SELECT c.id, c.reference, c.status, y.given_name, y.family_name, y.initials, y.date_of_birth, c.referral_date,
             c.lead_worker_id, (SELECT display_name FROM users u WHERE u.id = c.lead_worker_id) AS lead_worker_name,
@@ -222,19 +228,28 @@ export function caseloadSql(
           ${partFrom} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   const countWhere = q.flagged ? caseloadWhere(user, q, today, orderScan, mine, 'list').where : where;
   const countRowsSql = `SELECT 1 ${from} WHERE ${countWhere}`;
+  const clockPart = (i: number): [string, string, string] => [
+    `${where} AND ${CLOCK_PARTS[i] ?? ''}`,
+    CLOCK_PART_ORDER[i]?.(dir) ?? '',
+    fromIndexed(CLOCK_PART_INDEX[i]),
+  ];
   const inOrder: [string, string, string][] = byParts
-    ? CLOCK_PARTS.map((p, i) => [
-        `${where} AND ${p}`,
-        CLOCK_PART_ORDER[i]?.(dir) ?? '',
-        fromIndexed(CLOCK_PART_INDEX[i]),
-      ])
-    : [[where, ORDER[q.sort](dir), from]];
+    ? CLOCK_PARTS.map((_, i) => clockPart(i))
+    : overdueByClock
+      ? [clockPart(0)]
+      : [[where, ORDER[q.sort](dir), from]];
   if (byParts && dir === 'DESC') inOrder.reverse();
   const parts = inOrder.map(([cond, order, partFrom]) => ({
     sql: page(cond, order, partFrom),
     countRowsSql: `SELECT 1 ${partFrom} WHERE ${cond}`,
   }));
-  return { sql: parts[0]?.sql ?? '', countRowsSql, parts, params: { ...params, limit: q.limit, offset: q.offset } };
+  return {
+    sql: parts[0]?.sql ?? '',
+    // The overdue count reads the same index as its page.
+    countRowsSql: overdueByClock ? (parts[0]?.countRowsSql ?? countRowsSql) : countRowsSql,
+    parts,
+    params: { ...params, limit: q.limit, offset: q.offset },
+  };
 }
 
 /**
