@@ -68,8 +68,8 @@ interface Built {
 
 /**
  * The WHERE clause for a caseload query (shared by the page and its count). With `orderScan`,
- * the status and service tests are written `+c.status` / `+c.id` so SQLite cannot drive the query
- * from them and walks the sort order's index instead (see {@link useOrderScan}); same rows. With
+ * the status test is written `+c.status` and the service test as a per-case EXISTS, so SQLite
+ * cannot drive the query from them and walks the sort order's index instead (see {@link useOrderScan}); same rows. With
  * `mine` answered from the user's side, the status test is `+c.status` too: the user's own cases
  * drive the query.
  */
@@ -99,7 +99,13 @@ export function caseloadWhere(
     q.status.forEach((s, i) => (params[`status${i}`] = s));
   }
   if (q.service) {
-    conds.push(`${orderScan ? '+' : ''}c.id IN (SELECT case_id FROM case_services WHERE service = @service)`);
+    // Walking the sort order, each case is tested by primary key: the IN list would first be
+    // built from every case with the service (6,500 at 50,000 cases, most of the page's time).
+    conds.push(
+      orderScan
+        ? 'EXISTS (SELECT 1 FROM case_services cs WHERE cs.case_id = c.id AND cs.service = @service)'
+        : 'c.id IN (SELECT case_id FROM case_services WHERE service = @service)',
+    );
     params.service = q.service;
   }
   if (q.leadWorkerId) {
