@@ -44,7 +44,7 @@ describe('caseload order scan', () => {
             const normal = caseloadSql(t.vault.user, q, TODAY);
             const scan = caseloadSql(t.vault.user, q, TODAY, true);
             expect(scan.sql).toMatch(
-              /\+c\.status IN|EXISTS \(SELECT 1 FROM case_services cs WHERE cs\.case_id = c\.id/,
+              /\+c\.status IN|EXISTS \(SELECT 1 FROM case_services cs WHERE cs\.case_id = y\.case_id/,
             );
             // The clock order is read in parts (readCaseloadPage): compare whole pages.
             const a = readCaseloadPage(t.vault.db, normal, offset, 10);
