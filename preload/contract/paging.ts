@@ -13,12 +13,20 @@ export const pagingSchema = z.object({
   limit: z.int().min(1).max(500).default(50),
 });
 
-/** One page of a list: its items, how many there are in all, and where the page stands. */
+/**
+ * One page of a list: its items, how many there are in all, and where the page stands. Long
+ * lists count their matches only up to a bound (main/core/db/bounded-count.ts), so that a
+ * page costs the same however large the vault grows: then `moreThan` is true and `total` is
+ * where the count stopped, at least `offset + limit`; a further page exists.
+ */
 export interface Page<T> {
   items: T[];
+  /** How many items there are in all; with `moreThan`, how many there are more than. */
   total: number;
   offset: number;
   limit: number;
+  /** True when the count stopped at its bound: there are more than `total` items. Absent means exact. */
+  moreThan?: boolean;
 }
 
 /**

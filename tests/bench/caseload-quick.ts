@@ -20,6 +20,7 @@ import {
   readCaseloadPage,
   type MineSide,
 } from '../../main/core/cases/caseload.repo';
+import { boundedTotal } from '../../main/core/db/bounded-count';
 import { caseloadQuerySchema } from '../../preload/contract/cases';
 import { call, timeRuns } from './core-metrics';
 import { BENCH_PASSWORD, ensureDemoVault, scratchCopy } from './demo-vault';
@@ -111,7 +112,7 @@ try {
       emitSamples(
         `caseload_mine_${name}_${side}_side_cpu_ms`,
         await cpuRuns(RUNS, () => {
-          db.prepare(built.countSql).get(countParams);
+          boundedTotal(db, built.countRowsSql, countParams, q);
           return readCaseloadPage(db, built, 0, q.limit);
         }),
         { note: 'count + page, no router or audit' },

@@ -1,4 +1,9 @@
-import { CASE_STATUSES, caseloadQuerySchema, type CaseloadQuery, type CaseStatus } from '../../../preload/contract/cases';
+import {
+  CASE_STATUSES,
+  caseloadQuerySchema,
+  type CaseloadQuery,
+  type CaseStatus,
+} from '../../../preload/contract/cases';
 import type { CaseSummary } from '../../../preload/contract/case-records';
 import { AppError } from '../../core/errors';
 import type { OpenVault } from '../../core/vault/vault';
@@ -35,18 +40,23 @@ function offsetFrom(value: string | undefined): number {
 
 /**
  * The cases `query` asks for: one page, or with `all` every page in turn (each page read and
- * audited as the app reads it), until the total the first page gave is reached.
+ * audited as the app reads it), until a page comes back short. Not until the first page's
+ * total: that count stops at its bound ("more than 1,000", db/bounded-count.ts).
  */
-function casesFor(vault: OpenVault, query: CaseloadQuery, all: boolean): { items: CaseSummary[]; total: number } {
+function casesFor(
+  vault: OpenVault,
+  query: CaseloadQuery,
+  all: boolean,
+): { items: CaseSummary[]; total: number; moreThan: boolean } {
   const first = listCaseload(vault, query);
-  if (!all) return first;
+  if (!all) return { ...first, moreThan: first.moreThan ?? false };
   const items = [...first.items];
-  while (items.length < first.total) {
-    const page = listCaseload(vault, { ...query, offset: items.length });
-    if (page.items.length === 0) break;
-    items.push(...page.items);
+  let last = first;
+  while (last.items.length === query.limit) {
+    last = listCaseload(vault, { ...query, offset: items.length });
+    items.push(...last.items);
   }
-  return { items, total: first.total };
+  return { items, total: items.length, moreThan: false };
 }
 
 function statusesFrom(values: readonly string[] | undefined): CaseStatus[] {
@@ -73,7 +83,8 @@ people are not shown.
 
 Options:
 ${signInHelp()}
-  --json              print one JSON object ({ total, cases: [...] }) instead of a table
+  --json              print one JSON object ({ total, moreThan, cases: [...] }) instead of a
+                      table; moreThan: the count stopped at total, there are more cases
   --status S          only cases with this status (${CASE_STATUSES.join(', ')});
                       repeat the flag or separate with commas for several
   --limit N           at most N cases (1 to ${MAX_LIMIT}, default 50)
@@ -103,7 +114,7 @@ ${signInHelp()}
         assessmentDueDate: c.assessmentDueDate,
       }));
       if (values.json) {
-        io.out(JSON.stringify({ total: page.total, cases: rows }, null, 2));
+        io.out(JSON.stringify({ total: page.total, moreThan: page.moreThan, cases: rows }, null, 2));
         return EXIT.OK;
       }
       const table = rows.map((r) => [
@@ -123,8 +134,8 @@ ${signInHelp()}
       for (const row of table) io.out(line(row));
       io.out(
         offset > 0 && rows.length > 0
-          ? `Cases ${offset + 1} to ${offset + rows.length} of ${page.total} shown.`
-          : `${rows.length} of ${countOf(page.total, 'case')} shown.`,
+          ? `Cases ${offset + 1} to ${offset + rows.length} of ${page.moreThan ? 'more than ' : ''}${page.total} shown.`
+          : `${rows.length} of ${page.moreThan ? `more than ${page.total.toLocaleString('en-GB')} cases` : countOf(page.total, 'case')} shown.`,
       );
       return EXIT.OK;
     });

@@ -10,6 +10,7 @@ import { displayName } from '../cases/caseload.service';
 import { today } from '../cases/cases.service';
 import { addDays, daysBetween, DUE_SOON_DAYS } from '../cases/dates';
 import type { Db } from '../db/connection';
+import { boundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import type { OpenVault } from '../vault/vault';
 
@@ -38,9 +39,9 @@ const STATUS_SQL: Record<AssessmentListQuery['status'], string> = {
  * page is chosen from the open assessments and their cases alone, walked from the partial index
  * `assessments_one_open` (`+c.status` keeps the planner from starting at every open case
  * instead); only the page's rows then read the young person and the lead worker's name. The
- * count reads the same two tables.
+ * count reads the same two tables (`countRows`, bounded when it runs: db/bounded-count.ts).
  */
-export function assessmentListSql(q: AssessmentListQuery): { page: string; count: string } {
+export function assessmentListSql(q: AssessmentListQuery): { page: string; countRows: string } {
   // A case closed (or declined) mid-assessment reads "not assessed", not overdue: not listed.
   const where = [`a.state = 'open'`, `+c.status IN ('referred', 'accepted', 'active')`, STATUS_SQL[q.status]];
   if (q.clinicianId) where.push('c.lead_worker_id = @clinician');
@@ -54,7 +55,7 @@ export function assessmentListSql(q: AssessmentListQuery): { page: string; count
                  ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference LIMIT @limit OFFSET @offset) p
            JOIN young_people y ON y.case_id = p.case_id
            ORDER BY p.due IS NULL, p.due, p.reference`,
-    count: `SELECT count(*) AS n ${from}`,
+    countRows: `SELECT 1 ${from}`,
   };
 }
 
@@ -69,7 +70,7 @@ export function statusOf(due: string | null, todayDate: string): AssessmentSumma
 export function queryAssessmentList(db: Db, q: AssessmentListQuery, todayDate: string): Page<AssessmentSummary> {
   const sql = assessmentListSql(q);
   const params = { today: todayDate, soon: addDays(todayDate, DUE_SOON_DAYS), clinician: q.clinicianId };
-  const { n } = stmt(db, sql.count).get(params) as { n: number };
+  const counted = boundedTotal(db, sql.countRows, params, q);
   const rows = stmt(db, sql.page).all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
   return {
     items: rows.map((r) => ({
@@ -83,7 +84,7 @@ export function queryAssessmentList(db: Db, q: AssessmentListQuery, todayDate: s
       status: statusOf(r.due, todayDate),
       stageReached: r.stage_reached,
     })),
-    total: n,
+    ...counted,
     offset: q.offset,
     limit: q.limit,
   };

@@ -45,7 +45,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
   const todayDate = today(vault);
   return vault.db
     .transaction(() => {
-      const { rows, total } = queryCaseload(vault.db, vault.user, q, todayDate);
+      const { rows, total, moreThan } = queryCaseload(vault.db, vault.user, q, todayDate);
       vault.audit({
         action: 'caseload.list',
         // The search text may be a name or a date of birth: record only that there was one.
@@ -61,7 +61,7 @@ export function listCaseload(vault: OpenVault, q: CaseloadQuery): Page<CaseSumma
           returned: rows.length,
         },
       });
-      return { items: rows.map((r) => toSummary(r, todayDate)), total, offset: q.offset, limit: q.limit };
+      return { items: rows.map((r) => toSummary(r, todayDate)), total, moreThan, offset: q.offset, limit: q.limit };
     })
     .immediate();
 }

@@ -2,6 +2,7 @@
 import type { SessionUser } from '../../../preload/contract';
 import type { TaskView } from '../../../preload/contract/casework';
 import type { Db } from '../db/connection';
+import { boundedTotal, type BoundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import { visibleCaseCondition } from '../cases/visibility';
 import { taskRecord, toTaskFields, type TaskWithJoins } from './tasks.record';
@@ -63,7 +64,7 @@ export function queryOpenTasks(
   db: Db,
   user: SessionUser,
   p: { ownerId: string | null; from: string | null; to: string | null; limit: number; offset: number },
-): { rows: TaskRow[]; total: number } {
+): { rows: TaskRow[] } & BoundedTotal {
   const visible = visibleCaseCondition(user, 't.case_id');
   const conds = ['t.done_at IS NULL', visible.sql];
   if (p.ownerId) conds.push('t.owner_id = @ownerId');
@@ -78,6 +79,5 @@ export function queryOpenTasks(
     ).all(params),
   );
   const { limit: _l, offset: _o, ...countParams } = params;
-  const total = (stmt(db, `SELECT count(*) AS n FROM tasks t WHERE ${where}`).get(countParams) as { n: number }).n;
-  return { rows, total };
+  return { rows, ...boundedTotal(db, `SELECT 1 FROM tasks t WHERE ${where}`, countParams, p) };
 }

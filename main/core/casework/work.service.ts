@@ -139,7 +139,7 @@ export function listTasks(vault: OpenVault, q: ChannelParsedInput<'task:listMine
         : { from: null, to: null };
   return vault.db
     .transaction(() => {
-      const { rows, total } = queryOpenTasks(vault.db, vault.user, {
+      const { rows, total, moreThan } = queryOpenTasks(vault.db, vault.user, {
         ownerId: q.scope === 'mine' ? vault.user.id : null,
         ...window,
         limit: q.limit,
@@ -149,7 +149,7 @@ export function listTasks(vault: OpenVault, q: ChannelParsedInput<'task:listMine
         action: 'task.list',
         detail: { view: q.view, scope: q.scope, offset: q.offset, returned: rows.length },
       });
-      return { items: rows.map((t) => taskView(t, d)), total, offset: q.offset, limit: q.limit };
+      return { items: rows.map((t) => taskView(t, d)), total, moreThan, offset: q.offset, limit: q.limit };
     })
     .immediate();
 }

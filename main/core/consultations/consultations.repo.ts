@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../preload/contract/common';
 import { visibleCaseCondition } from '../cases/visibility';
 import type { Db } from '../db/connection';
 import type { RowOf, ViewOf } from '../db/record';
+import { boundedTotal, type BoundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import { consultationRecord as rec } from './consultations.records';
 
@@ -89,7 +90,7 @@ export function pageAllConsultations(
   user: SessionUser,
   limit: number,
   offset: number,
-): { rows: ConsultationListItem[]; total: number } {
+): { rows: ConsultationListItem[] } & BoundedTotal {
   const visible = visibleCaseCondition(user, 'c.case_id');
   // The page's ids come from the index alone (OFFSET skips index entries, not joined rows); only
   // the 25 rows shown are joined to their case and sign-off. CROSS JOIN keeps the page outermost:
@@ -120,8 +121,8 @@ export function pageAllConsultations(
     youngPersonName: fullName || initials,
     signed: signed === 1,
   }));
-  const total = (
-    stmt(db, `SELECT count(*) AS n FROM consultations c WHERE ${visible.sql}`).get(visible.params) as { n: number }
-  ).n;
-  return { rows, total };
+  return {
+    rows,
+    ...boundedTotal(db, `SELECT 1 FROM consultations c WHERE ${visible.sql}`, visible.params, { limit, offset }),
+  };
 }

@@ -214,12 +214,12 @@ export function addConsultationAddendum(vault: OpenVault, id: string, text: stri
 export function listAllConsultations(vault: OpenVault, limit: number, offset: number): Page<ConsultationListItem> {
   return vault.db
     .transaction(() => {
-      const { rows, total } = pageAllConsultations(vault.db, vault.user, limit, offset);
+      const { rows, total, moreThan } = pageAllConsultations(vault.db, vault.user, limit, offset);
       vault.audit({
         action: 'consultation.list',
         detail: { offset, limit, cases: [...new Set(rows.map((r) => r.caseReference))] },
       });
-      return { items: rows, total, offset, limit };
+      return { items: rows, total, moreThan, offset, limit };
     })
     .immediate();
 }

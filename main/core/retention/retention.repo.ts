@@ -4,6 +4,7 @@
  * range read and the rules are stated once, in TypeScript.
  */
 import type { Db } from '../db/connection';
+import { boundedTotal, type BoundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import { localDate } from '../cases/dates';
 import { retentionOutcome, type RetentionFacts, type RetentionOutcome } from './retention.rules';
@@ -160,21 +161,20 @@ export const REVIEW_PAGE_SQL = (dir: 'ASC' | 'DESC'): string =>
      ORDER BY r.review_date ${dir}, r.case_id ${dir}
      LIMIT ? OFFSET ?`;
 
-/** The review list's count (exported for its query-plan test). */
-export const REVIEW_COUNT_SQL =
-  'SELECT count(*) AS n FROM case_retention WHERE review_date IS NOT NULL AND review_date <= ?';
+/** The rows the review list's count reads, bounded when it runs (exported for its query-plan test). */
+export const REVIEW_COUNT_ROWS_SQL =
+  'SELECT 1 FROM case_retention WHERE review_date IS NOT NULL AND review_date <= @until';
 
 /** One page of closed cases whose review date is on or before `until`, in review-date order. */
 export function reviewPage(
   db: Db,
   q: { until: string; order: 'asc' | 'desc'; offset: number; limit: number },
-): { rows: ReviewRow[]; total: number } {
+): { rows: ReviewRow[] } & BoundedTotal {
   const dir = q.order === 'asc' ? 'ASC' : 'DESC';
   // The range and the order both come from case_retention_review; cases and proposals are
   // looked up by primary key for the page's rows only.
   const rows = stmt(db, REVIEW_PAGE_SQL(dir)).all(q.until, q.limit, q.offset) as ReviewRow[];
-  const total = (stmt(db, REVIEW_COUNT_SQL).get(q.until) as { n: number }).n;
-  return { rows, total };
+  return { rows, ...boundedTotal(db, REVIEW_COUNT_ROWS_SQL, { until: q.until }, q) };
 }
 
 export interface TombstoneNamedRow extends TombstoneRow {

@@ -59,7 +59,7 @@ function proposalView(row: ProposalRow | null): DisposalProposalView | null {
 export function listForReview(vault: OpenVault, q: ChannelParsedInput<'retention:list'>): Page<RetentionItemView> {
   refreshStale(vault.db);
   const now = today(vault);
-  const { rows, total } = reviewPage(vault.db, {
+  const { rows, total, moreThan } = reviewPage(vault.db, {
     until: addMonths(now, q.withinMonths),
     order: q.order,
     offset: q.offset,
@@ -93,6 +93,7 @@ export function listForReview(vault: OpenVault, q: ChannelParsedInput<'retention
             },
     })),
     total,
+    moreThan,
     offset: q.offset,
     limit: q.limit,
   };

@@ -28,7 +28,7 @@ export function searchCasesByIdentity(
   if (!search || search.length > IDENTITY_SEARCH_MAX) return { items: [], total: 0, offset, limit };
   // Every status, every service, anyone's case: only the identity search narrows the list.
   const q = caseloadQuerySchema.parse({ search, status: [], sort: 'name', direction: 'asc', limit, offset });
-  const { rows, total } = queryCaseload(db, user, q, todayDate);
+  const { rows, total, moreThan } = queryCaseload(db, user, q, todayDate);
   const items = rows.map((r) => ({
     caseId: r.id,
     reference: r.reference,
@@ -37,5 +37,5 @@ export function searchCasesByIdentity(
     status: r.status,
     leadWorkerName: r.lead_worker_name,
   }));
-  return { items, total, offset, limit };
+  return { items, total, moreThan, offset, limit };
 }

@@ -8,6 +8,7 @@ import type { ChannelParsedInput } from '../../../preload/contract';
 import type { Page } from '../../../preload/contract/paging';
 import type { TrainingEventListItem, TrainingSector } from '../../../preload/contract/training-records';
 import type { Db } from '../db/connection';
+import { boundedTotal } from '../db/bounded-count';
 import { stmt } from '../db/statements';
 import type { OpenVault } from '../vault/vault';
 import { fromTenths } from './training.records';
@@ -50,7 +51,10 @@ export function trainingListWhere(q: Pick<TrainingListQuery, 'sector' | 'from' |
   return { where: parts.join(' AND '), params };
 }
 
-export function trainingListSql(q: Pick<TrainingListQuery, 'sector' | 'from' | 'to'>): { page: string; count: string } {
+export function trainingListSql(q: Pick<TrainingListQuery, 'sector' | 'from' | 'to'>): {
+  page: string;
+  countRows: string;
+} {
   const { where } = trainingListWhere(q);
   const index = q.sector === null ? 'training_events_listed' : 'training_events_sector';
   return {
@@ -61,7 +65,7 @@ export function trainingListSql(q: Pick<TrainingListQuery, 'sector' | 'from' | '
              CROSS JOIN training_events e ON e.id = pg.id
              JOIN training_packages p ON p.id = e.package_id
             ORDER BY e.start_date DESC, e.id`,
-    count: `SELECT count(*) AS n FROM training_events e INDEXED BY ${index} WHERE ${where}`,
+    countRows: `SELECT 1 FROM training_events e INDEXED BY ${index} WHERE ${where}`,
   };
 }
 
@@ -69,7 +73,7 @@ export function queryTrainingList(db: Db, q: TrainingListQuery): Page<TrainingEv
   const sql = trainingListSql(q);
   const { params } = trainingListWhere(q);
   const rows = stmt(db, sql.page).all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
-  const { n } = stmt(db, sql.count).get(params) as { n: number };
+  const counted = boundedTotal(db, sql.countRows, params, q);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -84,7 +88,7 @@ export function queryTrainingList(db: Db, q: TrainingListQuery): Page<TrainingEv
       preConfidence: fromTenths(r.pre_confidence),
       postConfidence: fromTenths(r.post_confidence),
     })),
-    total: n,
+    ...counted,
     offset: q.offset,
     limit: q.limit,
   };

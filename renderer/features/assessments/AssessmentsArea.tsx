@@ -5,7 +5,7 @@ import {
   type AssessmentListStatus,
   type AssessmentSummary,
 } from '../../../preload/contract';
-import { Pager } from '../../components/Pager';
+import { Pager, totalWords } from '../../components/Pager';
 import { call } from '../../lib/api';
 import { formatDate } from '../../lib/dates';
 import { usePagedCall } from '../../lib/usePagedCall';
@@ -81,7 +81,7 @@ export default function AssessmentsArea({ user }: AreaProps) {
       )}
       <p role="status" className={styles.count}>
         {page
-          ? `${page.total.toLocaleString('en-GB')} open ${page.total === 1 ? 'assessment' : 'assessments'}`
+          ? `${totalWords(page.total, page.moreThan, { sentenceStart: true })} open ${page.total === 1 && !page.moreThan ? 'assessment' : 'assessments'}`
           : 'Loading assessments…'}
       </p>
       {page && page.items.length > 0 && (
@@ -131,6 +131,7 @@ export default function AssessmentsArea({ user }: AreaProps) {
           offset={page.offset}
           limit={page.limit}
           total={page.total}
+          moreThan={page.moreThan}
           onOffset={(o) => void load(o)}
         />
       )}

@@ -15,7 +15,7 @@ import { CaseloadFiltersPanel, isFiltered } from './CaseloadFilters';
 import styles from './CaseloadView.module.css';
 import { FilterChips, activeFilters } from './FilterChips';
 import { CaseloadTable } from './CaseloadTable';
-import { Pager } from '../../components/Pager';
+import { Pager, totalWords } from '../../components/Pager';
 import { useDebouncedValue } from './useDebouncedValue';
 
 /** What an empty, unfiltered scope means. */
@@ -28,10 +28,10 @@ const EMPTY_SCOPE: Record<CaseloadFilters['scope'], string> = {
 /** Typing pauses this long before the caseload is asked again. */
 const SEARCH_DEBOUNCE_MS = 150;
 
-function countText(total: number, filtered: boolean): string {
-  const n = total.toLocaleString('en-GB');
-  if (!filtered) return total === 1 ? '1 case' : `${n} cases`;
-  return total === 1 ? '1 case matches' : `${n} cases match`;
+function countText(total: number, moreThan: boolean, filtered: boolean): string {
+  const n = totalWords(total, moreThan, { sentenceStart: true });
+  if (total === 1 && !moreThan) return filtered ? '1 case matches' : '1 case';
+  return filtered ? `${n} cases match` : `${n} cases`;
 }
 
 /** Why the caseload shows more than "my open cases" when the user did not ask for it. */
@@ -106,7 +106,7 @@ export function CaseloadView({ canRefer, onNewReferral }: { canRefer: boolean; o
       )}
       <div className={styles.countRow}>
         <p className={styles.count} role="status" data-testid="caseload-count">
-          {page ? countText(page.total, filtered) : 'Loading the caseload…'}
+          {page ? countText(page.total, page.moreThan ?? false, filtered) : 'Loading the caseload…'}
         </p>
         <FilterChips chips={activeFilters(filters, directory ?? [])} />
         {filtered && (
@@ -135,6 +135,7 @@ export function CaseloadView({ canRefer, onNewReferral }: { canRefer: boolean; o
             offset={page.offset}
             limit={page.limit}
             total={page.total}
+            moreThan={page.moreThan}
             onOffset={(o) => {
               setCaseloadFilters({ offset: o });
               document.getElementById('cases-view-heading')?.focus();

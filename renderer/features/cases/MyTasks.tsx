@@ -8,7 +8,7 @@ import { openCase } from '../../stores/cases';
 import { useSessionStore } from '../../stores/session';
 import { TASK_STATE_LABELS } from './case-page/labels';
 import styles from './MyTasks.module.css';
-import { Pager } from '../../components/Pager';
+import { Pager, totalWords } from '../../components/Pager';
 
 /** Tasks per page in each list. */
 const PAGE_SIZE = 25;
@@ -149,6 +149,7 @@ export function MyTasks() {
           offset={data.page.offset}
           limit={data.page.limit}
           total={data.page.total}
+          moreThan={data.page.moreThan}
           onOffset={(o) => void data.load(o)}
         />
       </>
@@ -169,10 +170,12 @@ export function MyTasks() {
         </p>
       )}
       {!overdue.page && !dueSoon.page && !error && <p role="status">Loading tasks…</p>}
-      {overdue.page && <h3>Overdue ({overdue.page.total.toLocaleString('en-GB')})</h3>}
+      {overdue.page && <h3>Overdue ({totalWords(overdue.page.total, overdue.page.moreThan)})</h3>}
       {list('overdue', overdue, `${whose}: overdue`, `${whose}: nothing overdue.`)}
       {dueSoon.page && (
-        <h3 className={styles.subheading}>Due within 7 days ({dueSoon.page.total.toLocaleString('en-GB')})</h3>
+        <h3 className={styles.subheading}>
+          Due within 7 days ({totalWords(dueSoon.page.total, dueSoon.page.moreThan)})
+        </h3>
       )}
       {list('due_soon', dueSoon, `${whose}: due within 7 days`, `${whose}: nothing due in the next 7 days.`)}
     </section>

@@ -79,6 +79,7 @@ function CaseConsultations() {
             offset={page.offset}
             limit={page.limit}
             total={page.total}
+            moreThan={page.moreThan}
             onOffset={(o) => void pageConsultations(o)}
           />
         </>

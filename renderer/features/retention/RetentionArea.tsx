@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Page, SessionUser } from '../../../preload/contract';
 import type { RetentionItemView, TombstoneView } from '../../../preload/contract/retention';
 import { FormError } from '../../components/FormError';
-import { Pager } from '../../components/Pager';
+import { Pager, totalWords } from '../../components/Pager';
 import { SelectField } from '../../components/fields';
 import { call, errorMessage } from '../../lib/api';
 import { formatDate, formatDateTime } from '../../lib/dates';
@@ -225,7 +225,8 @@ export function RetentionArea({ currentUser }: { currentUser: SessionUser }) {
         </div>
         <FormError id="retention-error">{failure}</FormError>
         <div role="status" data-testid="retention-count">
-          {page && `${page.total.toLocaleString('en-GB')} ${page.total === 1 ? 'case' : 'cases'}`}
+          {page &&
+            `${totalWords(page.total, page.moreThan, { sentenceStart: true })} ${page.total === 1 && !page.moreThan ? 'case' : 'cases'}`}
         </div>
         {page && (
           <ReviewTable
@@ -242,7 +243,14 @@ export function RetentionArea({ currentUser }: { currentUser: SessionUser }) {
           <p>* Date of birth not recorded: the review date assumes the latest birth the age at referral allows.</p>
         )}
         {page && (
-          <Pager label="Review list pages" offset={offset} limit={LIMIT} total={page.total} onOffset={setOffset} />
+          <Pager
+            label="Review list pages"
+            offset={offset}
+            limit={LIMIT}
+            total={page.total}
+            moreThan={page.moreThan}
+            onOffset={setOffset}
+          />
         )}
       </section>
       {openCase && (

@@ -1,5 +1,6 @@
 import type { Page } from '../../../preload/contract/case-records';
 import type { CaseSearchHit } from '../../../preload/contract/casework';
+import { totalWords } from '../../components/Pager';
 import { formatDate } from '../../lib/dates';
 import { openCase } from '../../stores/cases';
 import { STATUS_LABELS } from '../cases/case-page/labels';
@@ -7,8 +8,8 @@ import { CaseHit, HitList, HitMeta, HitsSection } from './HitsSection';
 
 function summary(page: Page<CaseSearchHit>): string {
   if (page.total === 0) return 'No case matches this as a reference, a name or a date of birth.';
-  const n = page.total.toLocaleString('en-GB');
-  return `${n} ${page.total === 1 ? 'case' : 'cases'} by reference, name or date of birth, in order of family name.`;
+  const n = totalWords(page.total, page.moreThan, { sentenceStart: true });
+  return `${n} ${page.total === 1 && !page.moreThan ? 'case' : 'cases'} by reference, name or date of birth, in order of family name.`;
 }
 
 /** The Cases section: cases whose reference, young person's name or date of birth match. */

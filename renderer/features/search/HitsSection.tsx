@@ -7,6 +7,8 @@ interface PageShape {
   offset: number;
   limit: number;
   total: number;
+  /** The count stopped at `total`: there are more (preload/contract/paging.ts). */
+  moreThan?: boolean;
 }
 
 export interface HitsSectionProps<P extends PageShape> {
@@ -48,7 +50,14 @@ export function HitsSection<P extends PageShape & { items: readonly unknown[] }>
         <>
           {about && !loading && <p className={styles.about}>{about(page)}</p>}
           {page.items.length > 0 && children(page)}
-          <Pager label={pagerLabel} offset={page.offset} limit={page.limit} total={page.total} onOffset={onOffset} />
+          <Pager
+            label={pagerLabel}
+            offset={page.offset}
+            limit={page.limit}
+            total={page.total}
+            moreThan={page.moreThan}
+            onOffset={onOffset}
+          />
           {footer?.(page)}
         </>
       )}

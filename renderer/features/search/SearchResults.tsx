@@ -1,5 +1,6 @@
 import type { SearchAllPage, SearchSection } from '../../../preload/contract/casework';
 import type { SearchPaging } from '../../stores/cases';
+import { totalWords } from '../../components/Pager';
 import { CaseHits } from './CaseHits';
 import { DocumentHits } from './DocumentHits';
 import { NoteHits } from './NoteHits';
@@ -13,7 +14,7 @@ function counts(results: SearchAllPage): Record<SearchSection, string | null> {
   const { cases, notes, documents } = results;
   const sofar = (more: boolean) => (more ? ' so far' : '');
   return {
-    cases: cases ? fmt(cases.total) : null,
+    cases: cases ? totalWords(cases.total, cases.moreThan) : null,
     notes: notes
       ? `${fmt(notes.total)} ${notes.total === 1 ? 'case' : 'cases'}${sofar(notes.nextCursor !== null)}`
       : null,
@@ -25,7 +26,8 @@ function counts(results: SearchAllPage): Record<SearchSection, string | null> {
 function announcement({ cases, notes, documents }: SearchAllPage): string {
   const n = (count: number | undefined, one: string, many: string) =>
     `${fmt(count ?? 0)} ${(count ?? 0) === 1 ? one : many}`;
-  return `Found ${n(cases?.total, 'case', 'cases')}, notes in ${n(notes?.total, 'case', 'cases')} and ${n(documents?.total, 'document', 'documents')}.`;
+  const caseCount = cases?.moreThan ? `${totalWords(cases.total, true)} cases` : n(cases?.total, 'case', 'cases');
+  return `Found ${caseCount}, notes in ${n(notes?.total, 'case', 'cases')} and ${n(documents?.total, 'document', 'documents')}.`;
 }
 
 const SECTIONS: { id: SearchSection; label: string }[] = [

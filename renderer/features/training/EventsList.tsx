@@ -189,6 +189,7 @@ export function EventsList({ canWrite }: { canWrite: boolean }) {
             offset={page.offset}
             limit={page.limit}
             total={page.total}
+            moreThan={page.moreThan}
             onOffset={(o) => void pageEvents(o)}
           />
         </>

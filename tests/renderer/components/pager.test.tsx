@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { NEWEST_FIRST_WORDS, Pager } from '../../../renderer/components/Pager';
+import { NEWEST_FIRST_WORDS, Pager, totalWords } from '../../../renderer/components/Pager';
 
 const noop = () => undefined;
 
@@ -38,5 +38,41 @@ describe('Pager', () => {
   it('is not there for one page, but stays past the first page of a list that shrank', () => {
     expect(render(0, 20)).toBe('');
     expect(render(20, 20)).toContain('Showing');
+  });
+
+  it('says "more than" when the count stopped at its bound, and Next still goes on', () => {
+    const more = (offset: number) =>
+      renderToStaticMarkup(
+        <Pager label="Caseload pages" offset={offset} limit={50} total={1_000} moreThan onOffset={noop} />,
+      );
+    expect(more(0)).toContain('Showing 1 to 50 of more than 1,000');
+    // At the bound's last page the count went no further, yet a further page exists.
+    const atBound = more(950);
+    expect(atBound).toContain('Showing 951 to 1,000 of more than 1,000');
+    const buttons = atBound.match(/<button[^>]*>.*?<\/button>/g) ?? [];
+    expect(buttons[1]).toContain('Next page');
+    expect(buttons[1]).not.toContain('aria-disabled');
+    // An exact total of the same size ends there.
+    const exact = renderToStaticMarkup(
+      <Pager label="Caseload pages" offset={950} limit={50} total={1_000} onOffset={noop} />,
+    );
+    expect(exact).toContain('Showing 951 to 1,000 of 1,000');
+    expect((exact.match(/<button[^>]*>.*?<\/button>/g) ?? [])[1]).toContain('aria-disabled="true"');
+  });
+
+  it('shows a bounded single page, since a further page exists', () => {
+    const one = renderToStaticMarkup(
+      <Pager label="Caseload pages" offset={0} limit={1_000} total={1_000} moreThan onOffset={noop} />,
+    );
+    expect(one).toContain('of more than 1,000');
+  });
+});
+
+describe('totalWords', () => {
+  it('says an exact total as a number and a bounded one as "more than"', () => {
+    expect(totalWords(1_234)).toBe('1,234');
+    expect(totalWords(1_000, true)).toBe('more than 1,000');
+    expect(totalWords(1_000, true, { sentenceStart: true })).toBe('More than 1,000');
+    expect(totalWords(7, false, { sentenceStart: true })).toBe('7');
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseloadQuerySchema, type CaseloadQuery } from '../../../../preload/contract/cases';
 import { caseloadSql, findDuplicates } from '../../../../main/core/cases/caseload.repo';
 import { listCaseload } from '../../../../main/core/cases/caseload.service';
+import { boundedCountSql, COUNT_BOUND, COUNT_CAP_PARAM, countUpTo } from '../../../../main/core/db/bounded-count';
 import { generateDemoData } from '../../../../main/core/demo/generate';
 import { searchCaseNotes } from '../../../../main/core/search/search.service';
 import { makeVault, type TestVault } from '../cases/fixtures';
@@ -60,16 +61,56 @@ const QUERIES: [string, Partial<CaseloadQuery>][] = [
 describe(`caseload at ${CASES.toLocaleString('en-GB')} cases`, () => {
   it.each(QUERIES)('%s uses indexes', (_name, over) => {
     const q = caseloadQuerySchema.parse(over);
-    const { sql, countSql, params } = caseloadSql(t.vault.user, q, TODAY);
+    const { sql, countRowsSql, params } = caseloadSql(t.vault.user, q, TODAY);
     const pagePlan = plan(sql, params);
     expect(fullScans(pagePlan), pagePlan.join('\n')).toEqual([]);
     const { limit: _l, offset: _o, ...countParams } = params;
-    const countPlan = plan(countSql, countParams);
+    const countPlan = plan(boundedCountSql(countRowsSql), { ...countParams, [COUNT_CAP_PARAM]: COUNT_BOUND + 1 });
     expect(fullScans(countPlan), countPlan.join('\n')).toEqual([]);
     const started = performance.now();
     const page = listCaseload(t.vault, q);
     const ms = performance.now() - started;
     console.log(`${_name}: ${page.items.length} of ${page.total} in ${ms.toFixed(1)} ms\n  ${pagePlan.join('\n  ')}`);
+  });
+
+  it('counts no further than the bound, and says there are more', () => {
+    // A function in the count's WHERE clause counts the rows SQLite reads: with the LIMIT inside
+    // the subquery the walk stops one past the bound, where a plain count read all 10,000.
+    let reads = 0;
+    t.vault.db.function('bound_probe', { deterministic: false }, () => {
+      reads++;
+      return 1;
+    });
+    for (const over of [
+      {},
+      { status: ['referred', 'accepted', 'active'] },
+      { sort: 'name' },
+    ] as Partial<CaseloadQuery>[]) {
+      const q = caseloadQuerySchema.parse(over);
+      const { countRowsSql, params } = caseloadSql(t.vault.user, q, TODAY);
+      const { limit: _l, offset: _o, ...countParams } = params;
+      reads = 0;
+      const n = countUpTo(t.vault.db, `${countRowsSql} AND bound_probe()`, countParams, COUNT_BOUND);
+      expect(n, JSON.stringify(over)).toBe(COUNT_BOUND + 1);
+      expect(reads, JSON.stringify(over)).toBe(COUNT_BOUND + 1);
+      const page = listCaseload(t.vault, q);
+      expect(page.total).toBe(COUNT_BOUND);
+      expect(page.moreThan).toBe(true);
+      expect(page.items).toHaveLength(q.limit);
+    }
+    // Flagged cases are counted from the open flags (a list), the page tests each case: same cases.
+    const flagged = listCaseload(t.vault, caseloadQuerySchema.parse({ flagged: true, limit: 500 }));
+    const open = t.vault.db.prepare('SELECT DISTINCT case_id AS id FROM flags WHERE cleared_at IS NULL').all() as {
+      id: string;
+    }[];
+    expect(flagged.total).toBe(Math.min(open.length, COUNT_BOUND));
+    expect(flagged.items.every((c) => c.openFlags > 0)).toBe(true);
+    // A filter with fewer matches than the bound is counted exactly.
+    const few = listCaseload(t.vault, caseloadQuerySchema.parse({ status: ['referred'] }));
+    expect(few.moreThan).toBe(false);
+    expect(few.total).toBe(
+      (t.vault.db.prepare(`SELECT count(*) AS n FROM cases WHERE status = 'referred'`).get() as { n: number }).n,
+    );
   });
 
   it('unfiltered pages sorted by an indexed column need no sort step', () => {
