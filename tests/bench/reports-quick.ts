@@ -4,7 +4,8 @@
  * vault: on the demo's largest case (`meta.largestCaseId`) when it has a record of the kind, and
  * on the case the full bench times for that kind. Each figure is split into the read (the
  * kind's queries and the audit row, `readReport`) and the whole export, so what dominates shows.
- * The scratch copy is removed afterwards; the cache must already hold the vault.
+ * The case page of the largest case (case open, its chronology) is timed too. The scratch copy is
+ * removed afterwards; the cache must already hold the vault.
  */
 import { loadavg } from 'node:os';
 import { createCore } from '../../main/core/core';
@@ -14,7 +15,7 @@ import { reportKinds } from '../../main/core/reports/registry';
 import type { OpenVault } from '../../main/core/vault/vault';
 import { largestAssessmentCase } from './assessment-metrics';
 import { largestConsultationCase } from './consultation-metrics';
-import { timeRuns } from './core-metrics';
+import { chronologies, openCase, timeRuns } from './core-metrics';
 import { BENCH_PASSWORD, BENCH_USER, ensureDemoVault, scratchCopy } from './demo-vault';
 import { largestInterventionCase } from './intervention-metrics';
 import { emitSamples, printTable, say } from './report';
@@ -77,6 +78,12 @@ try {
   await core.manager.unlock(BENCH_USER, BENCH_PASSWORD);
   const vault = core.manager.current();
   say(`Demo: ${meta.cases} cases, ${meta.notes} notes, ${runs} runs each (load ${load()})`);
+  emitSamples(
+    'case_open_largest_ms',
+    await timeRuns(runs * 3, () => openCase(core.router, meta.largestCaseId)),
+    { note: 'case:get, note:list, chronology:get, flag:list, task:listForCase, document:list' },
+  );
+  emitSamples('chronology_largest_ms', await chronologies(core.router, [meta.largestCaseId], runs * 3));
   const own = benchCases(vault);
   for (const kind of reportKinds()) {
     if (only && !only.includes(kind.id)) continue;
