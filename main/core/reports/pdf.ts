@@ -1,29 +1,21 @@
 /**
  * The PDF renderer: a ReportDocument drawn with pdfmake 0.3 (Node API) in memory. The Roboto
- * fonts are the TrueType files that ship inside the pdfmake package, read from there; pdfmake is
- * told to fetch no URL and to open no local file but those four, so a report can never reach
- * the network or the disk. Nothing is written to disk: the caller gets a Buffer.
+ * fonts are the TrueType files that ship inside the pdfmake package, read and parsed once per
+ * process (pdf-fonts.ts); pdfmake is told to fetch no URL and to open no local file, so a report
+ * can never reach the network or the disk. Nothing is written to disk: the caller gets a Buffer.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { THIRD_PARTY_MARK, columnShares, pageWords, rowHasThirdParty } from './layout';
 import { HEADLINE, keepHeadlineWithNext } from './pdf-page-breaks';
+import { robotoFontTable, type VirtualFs } from './pdf-fonts';
 import { MARKING, cellText, isThirdPartyCell, type Block, type ReportDocument } from './model';
 
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const ROBOTO = {
-  normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-  bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-  italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-  bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-};
-const FONT_FILES = new Set(Object.values(ROBOTO));
-
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => FONT_FILES.has(path));
-pdfmake.setFonts({ Roboto: ROBOTO });
+// The fonts come parsed from memory (pdf-fonts.ts): a report opens no local file at all.
+pdfmake.setLocalAccessPolicy(() => false);
+// pdfmake's types leave out its virtual file system, which the Node build has.
+pdfmake.setFonts(robotoFontTable((pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs));
 
 /** A4 in points, with margins wide enough for the header and footer furniture. */
 const PAGE_WIDTH = 595.28;
@@ -47,10 +39,14 @@ function table(block: Extract<Block, { kind: 'table' }>): Content {
   const header: TableCell[] = block.columns.map((c) => ({ text: c.header, bold: true, fillColor: HEADER_FILL }));
   const body: TableCell[][] = block.rows.map((row) => {
     const marked = rowHasThirdParty(row);
-    return row.cells.map((cell): TableCell => ({
-      stack: isThirdPartyCell(cell) ? [thirdPartyLabel(), cellText(cell)] : [cellText(cell)],
-      ...(marked ? { fillColor: THIRD_PARTY_FILL } : {}),
-    }));
+    const fill = marked ? { fillColor: THIRD_PARTY_FILL } : {};
+    // A plain cell is its text node itself: a stack of one lays out the same, but costs pdfmake
+    // a container to measure and place in every cell of the longest tables.
+    return row.cells.map((cell): TableCell =>
+      isThirdPartyCell(cell)
+        ? { stack: [thirdPartyLabel(), cellText(cell)], ...fill }
+        : { text: cellText(cell), ...fill },
+    );
   });
   return [
     { text: block.caption, style: 'caption', headlineLevel: HEADLINE.caption },
