@@ -85,9 +85,23 @@ try {
       String(await med(() => walkNewestFirst(db, 'documents_fts', q, null))),
     ]);
   }
+  // search:all's sections alone, per query: which of them a slow one-box search spends its time in.
+  const sections: string[][] = [['search:all query', 'cases', 'notes', 'documents']];
+  const only = (section: 'cases' | 'notes' | 'documents', query: string) =>
+    call(core.router, 'search:all', { query, only: section });
+  for (const text of allQueries) {
+    const med = async (fn: () => unknown) => round(percentile(await cpuRuns(10, fn), 50));
+    sections.push([
+      text,
+      String(await med(() => only('cases', text))),
+      String(await med(() => only('notes', text))),
+      String(await med(() => only('documents', text))),
+    ]);
+  }
   printTable();
   say(`per query, CPU ms p50 of 10 (load ${load()}):`);
   for (const row of steps) say(row.map((c) => c.padEnd(16)).join(''));
+  for (const row of sections) say(row.map((c) => c.padEnd(16)).join(''));
   core.manager.dispose();
 } finally {
   scratch.remove();
