@@ -13,8 +13,11 @@ import { stmt } from '../db/statements';
 import type { Db } from '../db/connection';
 
 /**
- * How many matches one window holds. About 10-20 ms per search at 250,000 notes, whatever the
- * words: the walk stops here, and the page offers "Show older matches" for the next window.
+ * How many matches one window holds: the walk stops here, and the page offers "Show older
+ * matches" for the next window. With the prefix indexes of migration 270 a common word's window
+ * is walked in about 1 ms and a whole search costs 2-7 ms of CPU at 250,000 notes and at
+ * 1.25 million alike; without them the last word's prefix was merged whole (20 ms for `school`
+ * at 1.25 million notes).
  */
 export const SEARCH_WINDOW = 500;
 

@@ -23,6 +23,7 @@ import { m0220PasswordChangeRequired } from './m0220-password-change-required';
 import { m0230DocumentBlobId } from './m0230-document-blob-id';
 import { m0240DocumentThirdParty } from './m0240-document-third-party';
 import { m0260RetentionCareDeclined } from './m0260-retention-care-declined';
+import { m0270FtsPrefixIndex } from './m0270-fts-prefix-index';
 import { m0280ClockOpen } from './m0280-clock-open';
 import { m0290StatisticsMonthTallies } from './m0290-statistics-month-tallies';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0230DocumentBlobId,
   m0240DocumentThirdParty,
   m0260RetentionCareDeclined,
+  m0270FtsPrefixIndex,
   m0280ClockOpen,
   m0290StatisticsMonthTallies,
 ];

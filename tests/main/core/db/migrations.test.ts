@@ -39,6 +39,9 @@ function schema(db: Db): unknown[] {
 /** Migrations that add indexes and nothing else (150: the statistics'), so they have no table to be STRICT. */
 const INDEX_ONLY = new Set([150, 280]);
 
+/** Migrations that only recreate full-text (virtual) tables (270: prefix indexes), so they add no ordinary table. */
+const VIRTUAL_ONLY = new Set([270]);
+
 describe('migrations', () => {
   it('are numbered in steps of 10, in order', () => {
     // Parallel work may leave a number free for a while (training took 140 before Safe Home's 130).
@@ -63,7 +66,7 @@ describe('migrations', () => {
       // Virtual tables (FTS5) cannot be STRICT, and SQLite makes their shadow tables itself.
       const virtual = added.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
       const ordinary = added.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
-      expect(ordinary.length).toBeGreaterThan(0);
+      expect(VIRTUAL_ONLY.has(version) ? virtual.length : ordinary.length).toBeGreaterThan(0);
       for (const t of ordinary) expect(t.sql, `${migration.name}: table ${t.name}`).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
       expect(schemaVersion(db)).toBe(version);
     },
