@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { LATEST_VERSION, schemaVersion } from '../core/db/migrations/index';
 import { blobIdsOwnedIn } from '../core/documents/blob-sweep';
 import { blobPath } from '../core/documents/blob-writer';
+import { KEPT_TABLES, keptTablesDrift } from '../core/stats/kept-tallies';
 import { verifyAuditChain } from '../core/vault/audit';
 import { readHeader } from '../core/vault/header';
 import type { OpenVault } from '../core/vault/vault';
@@ -140,6 +141,26 @@ function blobFilesCheck(vault: OpenVault): CheckResult {
   });
 }
 
+/**
+ * The counts the statistics, Safe Home and Home keep by triggers are what a fresh count of the
+ * records gives (`keptTablesDrift`, rolled back: nothing is changed).
+ */
+function keptCountsCheck(vault: OpenVault): CheckResult {
+  return guarded('Kept counts (statistics, Safe Home summary, plan clinicians)', () => {
+    const drift = keptTablesDrift(vault.db);
+    if (drift.length > 0) {
+      return {
+        ok: false,
+        details: drift.map(
+          (d) =>
+            `The ${d.purpose} (${d.table}) differ from a fresh count of the records in ${countOf(d.differing, 'row')}: the figures shown from them are wrong. The records themselves are not affected; report this to the service's IT team.`,
+        ),
+      };
+    }
+    return { ok: true, details: [`${KEPT_TABLES.length} kept tables, each the same as a fresh count`] };
+  });
+}
+
 function listed(items: string[]): string[] {
   if (items.length <= MAX_LISTED) return items;
   return [...items.slice(0, MAX_LISTED), `... and ${items.length - MAX_LISTED} more`];
@@ -154,5 +175,6 @@ export function runVaultChecks(vault: OpenVault): CheckResult[] {
     slotCheck(vault),
     auditCheck(vault),
     blobFilesCheck(vault),
+    keptCountsCheck(vault),
   ];
 }

@@ -7,7 +7,7 @@ import { SIGN_IN_OPTIONS, signInFrom, signInHelp, withUnlockedVault } from '../v
 /** `ncats verify`: unlock, then check the database, the schema, the key slots and the audit chain. */
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'Check a vault: database integrity, migrations, key slots, the audit chain and the document files.',
+  summary: 'Check a vault: database integrity, migrations, key slots, the audit chain, the document files and the kept counts.',
   usage: `ncats verify --vault DIR --user NAME [--password-stdin]
 
 Unlocks the vault as NAME (the unlock is recorded in the audit log) and checks:
@@ -15,7 +15,10 @@ Unlocks the vault as NAME (the unlock is recorded in the audit log) and checks:
   - foreign keys,
   - the schema version against the latest migration this version of the app knows,
   - that every key slot in the header belongs to a user in the database,
-  - the audit hash chain (an edited, deleted or reordered row breaks it).
+  - the audit hash chain (an edited, deleted or reordered row breaks it),
+  - that every document row has its encrypted file,
+  - that the counts kept for the statistics, the Safe Home summary and Home are what a
+    fresh count of the records gives (recounted and rolled back: nothing is changed).
 Prints each check, then OK and exits 0; or names what is wrong and exits 1.
 
 Options:

@@ -198,6 +198,11 @@ export const SAFE_HOME_CELLS_BACKFILL = `
       FROM safe_home_carer_counts c JOIN safe_home_runs r ON r.id = c.run_id
      GROUP BY 1, 2, 3, 4, 5, 6;`;
 
+/** The plans' clinicians as rows from the plans as they are (the backfill). Exported for `ncats verify`. */
+export const PLAN_CLINICIANS_BACKFILL = `
+  INSERT INTO intervention_plan_clinicians (user_id, plan_id)
+    SELECT DISTINCT j.value, p.id FROM intervention_plans p, json_each(p.clinician_ids) j;`;
+
 export const m0290StatisticsMonthTallies: Migration = {
   version: 290,
   name: 'statistics: per-month tallies, the open caseload, the Safe Home summary and plan clinicians, kept by triggers',
@@ -365,8 +370,7 @@ export const m0290StatisticsMonthTallies: Migration = {
         plan_id  TEXT NOT NULL,
         PRIMARY KEY (user_id, plan_id)
       ) STRICT, WITHOUT ROWID;
-      INSERT INTO intervention_plan_clinicians (user_id, plan_id)
-        SELECT DISTINCT j.value, p.id FROM intervention_plans p, json_each(p.clinician_ids) j;
+      ${PLAN_CLINICIANS_BACKFILL}
       CREATE TRIGGER plan_clinicians_in AFTER INSERT ON intervention_plans BEGIN
         INSERT INTO intervention_plan_clinicians (user_id, plan_id)
           SELECT DISTINCT j.value, NEW.id FROM json_each(NEW.clinician_ids) j WHERE 1;
