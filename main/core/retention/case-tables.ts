@@ -31,7 +31,10 @@ export function caseTables(db: Db): string[] {
   return tables.map((t) => t.name).filter((name) => !(name in KEPT_AFTER_DISPOSAL));
 }
 
-/** The full-text indexes (FTS5), which keep deleted terms in old segments until merged. */
+/**
+ * The full-text indexes (FTS5). One without FTS5's `secure-delete` keeps a deleted row's terms in
+ * older segments until it is merged; `notes_fts` and `documents_fts` have it (migration 270).
+ */
 export function fullTextIndexes(db: Db): string[] {
   const rows = db
     .prepare(
@@ -39,6 +42,11 @@ export function fullTextIndexes(db: Db): string[] {
     )
     .all() as { name: string }[];
   return rows.map((r) => r.name);
+}
+
+/** Whether `index` removes a deleted row's terms as it is deleted (FTS5 `secure-delete`, kept in its config). */
+export function deletesSecurely(db: Db, index: string): boolean {
+  return db.prepare(`SELECT v FROM "${index}_config" WHERE k = 'secure-delete'`).pluck().get() === 1;
 }
 
 /**

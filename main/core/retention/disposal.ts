@@ -18,7 +18,7 @@ import { stmt } from '../db/statements';
 import { tombstoneRecord } from './retention.records';
 import { caseOutcome, proposalOf, refreshStale, tombstoneById } from './retention.repo';
 import { disposalRefusal, tombstoneView } from './retention.service';
-import { assertNothingLeft, deleteCaseRows, fullTextIndexes } from './case-tables';
+import { assertNothingLeft, deleteCaseRows, deletesSecurely, fullTextIndexes } from './case-tables';
 
 /** The signed-in administrator's password, checked against their own key slot (the signature). */
 async function checkSignature(vault: OpenVault, password: string): Promise<void> {
@@ -105,7 +105,11 @@ export async function approveDisposal(
   // The rows are gone; now what lives outside them. A blob left by a crash here is encrypted
   // and unreachable (its row is gone); the next disposal does not depend on it.
   for (const blobId of [...documentBlobIds, ...incomingBlobIds]) removeBlob(vault.dir, blobId);
-  for (const index of fullTextIndexes(db)) db.prepare(`INSERT INTO ${index} (${index}) VALUES ('optimize')`).run();
+  // The case's terms left each full-text index with its rows (secure-delete). An index added
+  // later without it is merged whole instead, so none keeps them in an older segment.
+  for (const index of fullTextIndexes(db)) {
+    if (!deletesSecurely(db, index)) db.prepare(`INSERT INTO ${index} (${index}) VALUES ('optimize')`).run();
+  }
   db.pragma('wal_checkpoint(TRUNCATE)');
   const tombstone = tombstoneById(db, tombstoneId);
   if (!tombstone) throw new AppError('INTERNAL', 'The tombstone was not found after the disposal.');

@@ -24,6 +24,12 @@ export const FTS_PREFIX_LENGTHS = '1 2 3 4 5 6 7 8 9 10 11 12';
  * `documents` and name the FTS tables, so they go on working on the new tables unchanged.
  * Notes are all indexed (`rebuild` reads them all); a deleted document is not (its triggers
  * index live documents only), so documents are re-added by hand.
+ *
+ * Both tables are set to FTS5's `secure-delete` (kept in their config, so it holds for every
+ * connection): a deleted or edited row's terms are removed from the index as it is deleted, in
+ * every prefix index too, instead of staying in older segments until a merge. Disposal used to
+ * merge each whole index (`optimize`) to be rid of them, which with the prefix indexes took 7 s
+ * at 10,000 cases and would grow with the vault.
  */
 export const m0270FtsPrefixIndex: Migration = {
   version: 270,
@@ -38,6 +44,7 @@ export const m0270FtsPrefixIndex: Migration = {
         tokenize = 'porter unicode61 remove_diacritics 2',
         prefix = '${FTS_PREFIX_LENGTHS}'
       );
+      INSERT INTO notes_fts (notes_fts, rank) VALUES ('secure-delete', 1);
       INSERT INTO notes_fts (notes_fts) VALUES ('rebuild');
 
       DROP TABLE documents_fts;
@@ -49,6 +56,7 @@ export const m0270FtsPrefixIndex: Migration = {
         tokenize = 'porter unicode61 remove_diacritics 2',
         prefix = '${FTS_PREFIX_LENGTHS}'
       );
+      INSERT INTO documents_fts (documents_fts, rank) VALUES ('secure-delete', 1);
       INSERT INTO documents_fts (rowid, title, description)
         SELECT seq, title, description FROM documents WHERE deleted_at IS NULL ORDER BY seq;
     `);

@@ -151,6 +151,10 @@ describe('m0270 full-text prefix indexes', () => {
   it('creates the tables with a prefix index for every length up to 12, on a new vault', () => {
     expect(FTS_PREFIX_LENGTHS.split(' ').map(Number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     for (const table of FTS_TABLES) expect(tableSql(table)).toContain(`prefix = '${FTS_PREFIX_LENGTHS}'`);
+    // Deleted rows leave the index as they are deleted (disposal relies on it; no merge needed).
+    for (const table of FTS_TABLES) {
+      expect(t.vault.db.prepare(`SELECT v FROM ${table}_config WHERE k = 'secure-delete'`).pluck().get()).toBe(1);
+    }
     expectIndexesInStep();
   });
 
