@@ -25,6 +25,7 @@ import { m0240DocumentThirdParty } from './m0240-document-third-party';
 import { m0260RetentionCareDeclined } from './m0260-retention-care-declined';
 import { m0280ClockOpen } from './m0280-clock-open';
 import { m0290StatisticsMonthTallies } from './m0290-statistics-month-tallies';
+import { m0300OpenAssessmentOrder } from './m0300-open-assessment-order';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0260RetentionCareDeclined,
   m0280ClockOpen,
   m0290StatisticsMonthTallies,
+  m0300OpenAssessmentOrder,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
