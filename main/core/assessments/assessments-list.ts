@@ -26,36 +26,51 @@ interface ListRow {
   stage_reached: AssessmentStage | null;
 }
 
+/**
+ * Each status as a condition on the case's due date. The dated ones also say "has a due date"
+ * in the form of the order indexes' first column (`assessment_due_date IS NULL`), so the page's
+ * walk seeks straight to its part of the order (migration 300).
+ */
 const STATUS_SQL: Record<AssessmentListQuery['status'], string> = {
   all: '1',
-  awaiting_paperwork: 'c.assessment_due_date IS NULL',
-  overdue: 'c.assessment_due_date < @today',
-  due_soon: 'c.assessment_due_date BETWEEN @today AND @soon',
-  on_track: 'c.assessment_due_date > @soon',
+  awaiting_paperwork: '(c.assessment_due_date IS NULL) = 1',
+  overdue: '(c.assessment_due_date IS NULL) = 0 AND c.assessment_due_date < @today',
+  due_soon: '(c.assessment_due_date IS NULL) = 0 AND c.assessment_due_date BETWEEN @today AND @soon',
+  on_track: '(c.assessment_due_date IS NULL) = 0 AND c.assessment_due_date > @soon',
 };
+
+/** The open statuses: a case closed (or declined) mid-assessment reads "not assessed", not overdue. */
+const OPEN_CASE = `c.status IN ('referred', 'accepted', 'active')`;
 
 /**
  * The SQL of one page; exported so the plan can be checked (tests/main/core/assessments). The
- * page is chosen from the open assessments and their cases alone, walked from the partial index
- * `assessments_one_open` (`+c.status` keeps the planner from starting at every open case
- * instead); only the page's rows then read the young person and the lead worker's name. The
- * count reads the same two tables (`countRows`, bounded when it runs: db/bounded-count.ts).
+ * page walks the open cases in the list's order along `cases_open_assessment_order` (or
+ * `cases_open_assessment_lead` for one lead worker), tests each against the open assessment's
+ * unique index, and stops when the page is full: no sort. Only the page's rows then read the
+ * young person and the lead worker's name. The count (`countRows`, bounded when it runs:
+ * db/bounded-count.ts) walks the other way, from the partial index `assessments_one_open`
+ * (`+c.status` keeps the planner from starting at every open case), which stops at its bound.
  */
 export function assessmentListSql(q: AssessmentListQuery): { page: string; countRows: string } {
-  // A case closed (or declined) mid-assessment reads "not assessed", not overdue: not listed.
-  const where = [`a.state = 'open'`, `+c.status IN ('referred', 'accepted', 'active')`, STATUS_SQL[q.status]];
-  if (q.clinicianId) where.push('c.lead_worker_id = @clinician');
-  const from = `FROM assessments a JOIN cases c ON c.id = a.case_id WHERE ${where.join(' AND ')}`;
+  const filters = [STATUS_SQL[q.status]];
+  if (q.clinicianId) filters.push('c.lead_worker_id = @clinician');
+  const order = q.clinicianId ? 'cases_open_assessment_lead' : 'cases_open_assessment_order';
+  // Within one status the first key is the same for every row; SQLite sees that the index then
+  // gives the order only if the ORDER BY leaves it out (it does not match the seek to it). For
+  // "awaiting paperwork" the due date is null throughout, so the order is the reference's.
+  const keys = `${q.status === 'all' ? 'c.assessment_due_date IS NULL, ' : ''}c.assessment_due_date, c.reference`;
+  const count = [`a.state = 'open'`, `+${OPEN_CASE}`, ...filters].join(' AND ');
   return {
     page: `SELECT p.assessment_id, p.case_id, p.reference, y.given_name, y.family_name, y.initials,
              (SELECT display_name FROM users u WHERE u.id = p.lead_worker_id) AS lead_worker_name, p.due, p.stage_reached
            FROM (SELECT a.id AS assessment_id, a.case_id, a.stage_reached, c.reference, c.lead_worker_id,
                    c.assessment_due_date AS due
-                 ${from}
-                 ORDER BY c.assessment_due_date IS NULL, c.assessment_due_date, c.reference LIMIT @limit OFFSET @offset) p
+                 FROM cases c INDEXED BY ${order} CROSS JOIN assessments a
+                 WHERE ${[OPEN_CASE, ...filters].join(' AND ')} AND a.case_id = c.id AND a.state = 'open'
+                 ORDER BY ${keys} LIMIT @limit OFFSET @offset) p
            JOIN young_people y ON y.case_id = p.case_id
            ORDER BY p.due IS NULL, p.due, p.reference`,
-    countRows: `SELECT 1 ${from}`,
+    countRows: `SELECT 1 FROM assessments a JOIN cases c ON c.id = a.case_id WHERE ${count}`,
   };
 }
 

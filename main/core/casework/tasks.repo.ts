@@ -56,28 +56,87 @@ export function listCaseTasks(db: Db, caseId: string): TaskRow[] {
 }
 
 /**
- * Open tasks in a date window, for one owner or everyone, soonest first, on the cases the user
- * may see. `from`/`to` are inclusive due-date bounds (null = unbounded); open tasks without a
- * due date only appear in the unbounded view.
+ * The due date the list treats as "no due date": undated tasks sort with it, after every dated
+ * one (the `coalesce` of the single sorted query this list replaced). No valid ISO date is later.
+ */
+const UNDATED = '9999-12-31';
+
+/**
+ * The SQL of one page of open tasks, in two parts so that neither sorts every open task: the
+ * dated part (due date, then case reference, then id) walks `tasks_open_due` (or
+ * `tasks_open_owner` for one owner) in due-date order; the undated part follows it, in case
+ * reference order. Exported so plan tests EXPLAIN exactly what runs.
+ *
+ * - `cutoff`: the due date of the last row the page needs (`@last` = offset + limit - 1, read off
+ *   the index, so about `offset + limit` index entries).
+ * - `dated`: the dated rows due on or before the cutoff (the page's rows and the ties on its last
+ *   date, no more), sorted into the page.
+ * - `datedCount`: how many dated rows there are, only run when there are fewer than the page
+ *   needs, so it too reads fewer than `offset + limit`.
+ * - `undated`: the rows after the dated ones (no due date, or the last date itself).
+ */
+export function openTaskSql(where: string): { cutoff: string; dated: string; datedCount: string; undated: string } {
+  const dated = `${where} AND t.due_date < '${UNDATED}'`;
+  return {
+    cutoff: `SELECT t.due_date AS due FROM tasks t WHERE ${dated} ORDER BY t.due_date LIMIT 1 OFFSET @last`,
+    dated: `${SELECT} WHERE ${dated} AND t.due_date <= @cutoff ORDER BY t.due_date, c.reference, t.id LIMIT @limit OFFSET @offset`,
+    datedCount: `SELECT count(*) AS n FROM tasks t WHERE ${dated}`,
+    undated: `${SELECT} WHERE ${where} AND coalesce(t.due_date, '${UNDATED}') = '${UNDATED}'
+      ORDER BY c.reference, t.id LIMIT @limit OFFSET @offset`,
+  };
+}
+
+/** The conditions and parameters of a task list's rows (the open tasks the user may see). */
+export function openTaskWhere(
+  user: SessionUser,
+  p: { ownerId: string | null; from: string | null; to: string | null },
+): { where: string; params: Record<string, unknown> } {
+  const visible = visibleCaseCondition(user, 't.case_id');
+  const conds = ['t.done_at IS NULL', visible.sql];
+  const params: Record<string, unknown> = { ...visible.params };
+  if (p.ownerId) {
+    conds.push('t.owner_id = @ownerId');
+    params.ownerId = p.ownerId;
+  }
+  if (p.from) {
+    conds.push('t.due_date >= @from');
+    params.from = p.from;
+  }
+  if (p.to) {
+    conds.push('t.due_date <= @to');
+    params.to = p.to;
+  }
+  return { where: conds.join(' AND '), params };
+}
+
+/**
+ * Open tasks in a date window, for one owner or everyone, soonest first (then by case
+ * reference), on the cases the user may see. `from`/`to` are inclusive due-date bounds (null =
+ * unbounded); open tasks without a due date only appear in the unbounded view, after the dated.
  */
 export function queryOpenTasks(
   db: Db,
   user: SessionUser,
   p: { ownerId: string | null; from: string | null; to: string | null; limit: number; offset: number },
 ): { rows: TaskRow[] } & BoundedTotal {
-  const visible = visibleCaseCondition(user, 't.case_id');
-  const conds = ['t.done_at IS NULL', visible.sql];
-  if (p.ownerId) conds.push('t.owner_id = @ownerId');
-  if (p.from) conds.push('t.due_date >= @from');
-  if (p.to) conds.push('t.due_date <= @to');
-  const where = conds.join(' AND ');
-  const params = { ...visible.params, ...p };
-  const rows = rowsOf(
-    stmt(
-      db,
-      `${SELECT} WHERE ${where} ORDER BY coalesce(t.due_date, '9999-12-31'), c.reference, t.id LIMIT @limit OFFSET @offset`,
-    ).all(params),
-  );
-  const { limit: _l, offset: _o, ...countParams } = params;
-  return { rows, ...boundedTotal(db, `SELECT 1 FROM tasks t WHERE ${where}`, countParams, p) };
+  const { where, params } = openTaskWhere(user, p);
+  const sql = openTaskSql(where);
+  const paging = { limit: p.limit, offset: p.offset };
+  const cutoff = stmt(db, sql.cutoff).get({ ...params, last: p.offset + p.limit - 1 }) as { due: string } | undefined;
+  let rows: TaskRow[];
+  if (cutoff) {
+    // At least `offset + limit` dated rows: the page is dated rows alone.
+    rows = rowsOf(stmt(db, sql.dated).all({ ...params, ...paging, cutoff: cutoff.due }));
+  } else {
+    const datedRows = rowsOf(stmt(db, sql.dated).all({ ...params, ...paging, cutoff: UNDATED }));
+    const datedCount = (stmt(db, sql.datedCount).get(params) as { n: number }).n;
+    const rest = p.limit - datedRows.length;
+    // A window ending before the last date (overdue, due soon) has no undated rows: not asked.
+    const undatedRows =
+      rest > 0 && !(p.to && p.to < UNDATED)
+        ? rowsOf(stmt(db, sql.undated).all({ ...params, limit: rest, offset: Math.max(0, p.offset - datedCount) }))
+        : [];
+    rows = [...datedRows, ...undatedRows];
+  }
+  return { rows, ...boundedTotal(db, `SELECT 1 FROM tasks t WHERE ${where}`, params, p) };
 }

@@ -46,13 +46,13 @@ describe('the Assessments list', () => {
     expect(auditActions(t.vault).filter((a) => a === 'assessment.list').length).toBeGreaterThan(5);
   });
 
-  it('walks the open assessments from their partial index, reading the young person only for the page', () => {
+  it('walks the open cases in the list order, reading the young person only for the page', () => {
     const sql = assessmentListSql(assessmentListQuerySchema.parse({}));
     const plan = (
       t.vault.db
         .prepare(`EXPLAIN QUERY PLAN ${sql.page}`)
         .all({ today: '2025-06-15', soon: '2025-06-29', clinician: null, limit: 50, offset: 0 }) as { detail: string }[]
     ).map((r) => r.detail);
-    expect(plan.join(' | ')).toMatch(/SCAN a USING INDEX assessments_one_open/);
+    expect(plan.join(' | ')).toMatch(/SCAN c USING COVERING INDEX cases_open_assessment_order/);
   });
 });
