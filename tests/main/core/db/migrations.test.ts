@@ -67,7 +67,8 @@ describe('migrations', () => {
       const virtual = added.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name);
       const ordinary = added.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
       expect(VIRTUAL_ONLY.has(version) ? virtual.length : ordinary.length).toBeGreaterThan(0);
-      for (const t of ordinary) expect(t.sql, `${migration.name}: table ${t.name}`).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
+      for (const t of ordinary)
+        expect(t.sql, `${migration.name}: table ${t.name}`).toMatch(/\)\s*STRICT(,\s*WITHOUT ROWID)?\s*$/);
       expect(schemaVersion(db)).toBe(version);
     },
   );
