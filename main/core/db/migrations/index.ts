@@ -26,6 +26,7 @@ import { m0260RetentionCareDeclined } from './m0260-retention-care-declined';
 import { m0270FtsPrefixIndex } from './m0270-fts-prefix-index';
 import { m0280ClockOpen } from './m0280-clock-open';
 import { m0290StatisticsMonthTallies } from './m0290-statistics-month-tallies';
+import { m0310SafeHomeRunList } from './m0310-safe-home-run-list';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0270FtsPrefixIndex,
   m0280ClockOpen,
   m0290StatisticsMonthTallies,
+  m0310SafeHomeRunList,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

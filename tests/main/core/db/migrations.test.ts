@@ -37,7 +37,7 @@ function schema(db: Db): unknown[] {
 }
 
 /** Migrations that add indexes and nothing else (150: the statistics'), so they have no table to be STRICT. */
-const INDEX_ONLY = new Set([150, 280]);
+const INDEX_ONLY = new Set([150, 280, 310]);
 
 /** Migrations that only recreate full-text (virtual) tables (270: prefix indexes), so they add no ordinary table. */
 const VIRTUAL_ONLY = new Set([270]);
