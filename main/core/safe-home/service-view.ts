@@ -123,10 +123,15 @@ const NEXT = `(SELECT min(s.session_date) FROM safe_home_sessions s INDEXED BY s
     WHERE s.run_id = r.id AND s.register_taken_at IS NULL AND s.kind = 'planned' AND s.session_date >= @today)`;
 const RUN_COLUMNS = 'r.id, r.title, r.delivery, r.start_date, r.planned_sessions, r.closed_on';
 
-/** The open runs (a service runs a few at a time), banded and sorted as `ORDER` sorts them. */
-export const OPEN_RUNS_PAGE = `SELECT *, CASE WHEN held > 0 THEN 0 ELSE 1 END AS band FROM (
+/**
+ * The open runs, banded and sorted as `ORDER` sorts them. They must all be sorted: an open run's
+ * place depends on today (its next session). MATERIALIZED, because SQLite otherwise copies the
+ * subqueries into the band and the sort keys and counts each run's sessions three times.
+ */
+export const OPEN_RUNS_PAGE = `WITH open AS MATERIALIZED (
     SELECT ${RUN_COLUMNS}, ${HELD} AS held, ${NEXT} AS next
       FROM safe_home_runs r INDEXED BY safe_home_runs_open WHERE r.closed_on IS NULL)
+  SELECT *, CASE WHEN held > 0 THEN 0 ELSE 1 END AS band FROM open
   ${ORDER} LIMIT @limit OFFSET @offset`;
 export const OPEN_RUNS_COUNT = `SELECT count(*) AS n FROM safe_home_runs INDEXED BY safe_home_runs_open WHERE closed_on IS NULL`;
 /**

@@ -93,6 +93,8 @@ describe('the Safe Home run list by index', () => {
     }
     expect(plan(OPEN_RUNS_COUNT).join('\n')).toMatch(/USING COVERING INDEX safe_home_runs_open/);
     expect(plan(OPEN_RUNS_PAGE).join('\n')).toMatch(/safe_home_runs_open/);
+    // Each open run's sessions are counted once, not again for its band and its sort keys.
+    expect(plan(OPEN_RUNS_PAGE).filter((s) => s.includes('safe_home_sessions_held'))).toHaveLength(1);
     const finished = plan(FINISHED_RUNS_PAGE).join('\n');
     expect(finished).toMatch(/(SCAN|SEARCH) r USING INDEX safe_home_runs_finished/);
     expect(finished).not.toMatch(/TEMP B-TREE/);
