@@ -112,12 +112,64 @@ const total = (groups: readonly CarerOutcome[], completion?: CarerOutcome['compl
 const ORDER = `ORDER BY band, CASE band WHEN 0 THEN coalesce(next, '9999-12-31') WHEN 1 THEN start_date END,
   CASE band WHEN 2 THEN closed_on END DESC, start_date DESC, id`;
 
-export function queryRunList(db: Db, todayDate: string, limit: number, offset: number): Page<RunListItem> {
-  const runs = stmt(db, `SELECT * FROM (${RUNS}) ${ORDER} LIMIT @limit OFFSET @offset`).all({
-    today: todayDate,
-    limit,
-    offset,
-  }) as RunRowOut[];
+/**
+ * A run's sessions held and next pending session, for the runs of one page only: each run reads
+ * its own sessions by index (`safe_home_sessions_held`, `safe_home_sessions_pending`), where
+ * `RUNS` grouped every session of every run before it could sort.
+ */
+const HELD = `(SELECT count(*) FROM safe_home_sessions s INDEXED BY safe_home_sessions_held
+    WHERE s.run_id = r.id AND s.kind = 'planned' AND s.register_taken_at IS NOT NULL)`;
+const NEXT = `(SELECT min(s.session_date) FROM safe_home_sessions s INDEXED BY safe_home_sessions_pending
+    WHERE s.run_id = r.id AND s.register_taken_at IS NULL AND s.kind = 'planned' AND s.session_date >= @today)`;
+const RUN_COLUMNS = 'r.id, r.title, r.delivery, r.start_date, r.planned_sessions, r.closed_on';
+
+/**
+ * The open runs, banded and sorted as `ORDER` sorts them. They must all be sorted: an open run's
+ * place depends on today (its next session). MATERIALIZED, because SQLite otherwise copies the
+ * subqueries into the band and the sort keys and counts each run's sessions three times.
+ */
+export const OPEN_RUNS_PAGE = `WITH open AS MATERIALIZED (
+    SELECT ${RUN_COLUMNS}, ${HELD} AS held, ${NEXT} AS next
+      FROM safe_home_runs r INDEXED BY safe_home_runs_open WHERE r.closed_on IS NULL)
+  SELECT *, CASE WHEN held > 0 THEN 0 ELSE 1 END AS band FROM open
+  ${ORDER} LIMIT @limit OFFSET @offset`;
+export const OPEN_RUNS_COUNT = `SELECT count(*) AS n FROM safe_home_runs INDEXED BY safe_home_runs_open WHERE closed_on IS NULL`;
+/**
+ * The finished runs, newest first, straight from their index (migration 310): the page's rows
+ * alone are read. A finished run shows no next session, so none is looked up.
+ */
+export const FINISHED_RUNS_PAGE = `SELECT ${RUN_COLUMNS}, ${HELD} AS held, NULL AS next, 2 AS band
+    FROM safe_home_runs r INDEXED BY safe_home_runs_finished WHERE r.closed_on IS NOT NULL
+   ORDER BY r.closed_on DESC, r.start_date DESC, r.id LIMIT @limit OFFSET @offset`;
+
+/** The page's runs: the open ones come first in `ORDER`, so the page is cut from each part in turn. */
+function pageOfRuns(db: Db, today: string, limit: number, offset: number): RunRowOut[] {
+  const { n: open } = stmt(db, OPEN_RUNS_COUNT).get() as { n: number };
+  const rows = offset < open ? (stmt(db, OPEN_RUNS_PAGE).all({ today, limit, offset }) as RunRowOut[]) : [];
+  const rest = limit - rows.length;
+  if (rest > 0) {
+    rows.push(
+      ...(stmt(db, FINISHED_RUNS_PAGE).all({ today, limit: rest, offset: Math.max(0, offset - open) }) as RunRowOut[]),
+    );
+  }
+  return rows;
+}
+
+/** `fromRecords` sorts every run as before (the test that the two agree). */
+export function queryRunList(
+  db: Db,
+  todayDate: string,
+  limit: number,
+  offset: number,
+  fromRecords = false,
+): Page<RunListItem> {
+  const runs = fromRecords
+    ? (stmt(db, `SELECT * FROM (${RUNS}) ${ORDER} LIMIT @limit OFFSET @offset`).all({
+        today: todayDate,
+        limit,
+        offset,
+      }) as RunRowOut[])
+    : pageOfRuns(db, todayDate, limit, offset);
   const { n } = stmt(db, 'SELECT count(*) AS n FROM safe_home_runs').get() as { n: number };
   const carers = carerOutcomes(
     db,

@@ -27,6 +27,7 @@ import { m0270FtsPrefixIndex } from './m0270-fts-prefix-index';
 import { m0280ClockOpen } from './m0280-clock-open';
 import { m0290StatisticsMonthTallies } from './m0290-statistics-month-tallies';
 import { m0300OpenAssessmentOrder } from './m0300-open-assessment-order';
+import { m0310SafeHomeRunList } from './m0310-safe-home-run-list';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between two released migrations. */
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0280ClockOpen,
   m0290StatisticsMonthTallies,
   m0300OpenAssessmentOrder,
+  m0310SafeHomeRunList,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

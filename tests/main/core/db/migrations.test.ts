@@ -36,8 +36,11 @@ function schema(db: Db): unknown[] {
   return db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
 }
 
-/** Migrations that add indexes and nothing else (150: the statistics'; 280, 300: the caseload's and the Assessments list's orders), so they have no table to be STRICT. */
-const INDEX_ONLY = new Set([150, 280, 300]);
+/**
+ * Migrations that add indexes and nothing else (150: the statistics'; 280, 300, 310: the orders of
+ * the caseload, the Assessments list and the Safe Home run list), so they have no table to be STRICT.
+ */
+const INDEX_ONLY = new Set([150, 280, 300, 310]);
 
 /** Migrations that only recreate full-text (virtual) tables (270: prefix indexes), so they add no ordinary table. */
 const VIRTUAL_ONLY = new Set([270]);
