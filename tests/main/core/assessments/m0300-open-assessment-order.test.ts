@@ -42,7 +42,10 @@ describe('m0300 the open cases in the Assessments list order', () => {
       rows.forEach(([status, due], i) =>
         insertCase.run({ id: id(i + 1), ref: `NC-2025-000${i + 1}`, seq: i + 1, status, due }),
       );
-      migrate(db);
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 300),
+      );
       expect(db.pragma('user_version', { simple: true })).toBe(300);
       const open = "status IN ('referred', 'accepted', 'active')";
       const order = 'assessment_due_date IS NULL, assessment_due_date, reference';
