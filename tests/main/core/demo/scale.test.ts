@@ -113,6 +113,46 @@ describe(`caseload at ${CASES.toLocaleString('en-GB')} cases`, () => {
     );
   });
 
+  it('counts flagged and service cases from their own tables, stopping at the bound, same cases as a plain count', () => {
+    const count = (sql: string) => (t.vault.db.prepare(sql).get() as { n: number }).n;
+    const flaggedSql = 'SELECT DISTINCT case_id FROM flags WHERE cleared_at IS NULL';
+    const safeHomeSql = `SELECT case_id FROM case_services WHERE service = 'safe_home'`;
+    const activeSql = `SELECT id FROM cases WHERE status = 'active'`;
+    const cases: [Partial<CaseloadQuery>, string][] = [
+      [{ flagged: true }, flaggedSql],
+      [{ service: 'safe_home' }, safeHomeSql],
+      [{ flagged: true, service: 'safe_home' }, `${flaggedSql} INTERSECT ${safeHomeSql}`],
+      [{ service: 'safe_home', status: ['active'] }, `${safeHomeSql} INTERSECT ${activeSql}`],
+    ];
+    for (const [over, plainSql] of cases) {
+      const q = caseloadQuerySchema.parse(over);
+      const { countRowsSql, params } = caseloadSql(t.vault.user, q, TODAY);
+      const { limit: _l, offset: _o, ...countParams } = params;
+      // No list built first: the IN (SELECT ...) form made SQLite read every match before the bound.
+      const countPlan = plan(boundedCountSql(countRowsSql), { ...countParams, [COUNT_CAP_PARAM]: COUNT_BOUND + 1 });
+      expect(
+        countPlan.some((d) => d.includes('LIST SUBQUERY')),
+        countPlan.join('\n'),
+      ).toBe(false);
+      const plain = count(`SELECT count(*) AS n FROM (${plainSql})`);
+      expect(countUpTo(t.vault.db, countRowsSql, countParams, CASES), JSON.stringify(over)).toBe(plain);
+    }
+    // Safe Home has more cases than the bound here: the count reads one past it and stops.
+    expect(count(`SELECT count(*) AS n FROM (${safeHomeSql})`)).toBeGreaterThan(COUNT_BOUND);
+    let reads = 0;
+    t.vault.db.function('service_probe', { deterministic: false }, () => {
+      reads++;
+      return 1;
+    });
+    const q = caseloadQuerySchema.parse({ service: 'safe_home' });
+    const { countRowsSql, params } = caseloadSql(t.vault.user, q, TODAY);
+    const { limit: _l, offset: _o, ...countParams } = params;
+    expect(countUpTo(t.vault.db, `${countRowsSql} AND service_probe()`, countParams, COUNT_BOUND)).toBe(
+      COUNT_BOUND + 1,
+    );
+    expect(reads).toBe(COUNT_BOUND + 1);
+  });
+
   it('unfiltered pages sorted by an indexed column need no sort step', () => {
     for (const sort of ['reference', 'name', 'referral_date', 'due_date'] as const) {
       const { sql, params } = caseloadSql(t.vault.user, caseloadQuerySchema.parse({ sort }), TODAY);
