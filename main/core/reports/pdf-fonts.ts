@@ -5,6 +5,13 @@
  * pdfmake package are read once and parsed once, and each report is handed the same parsed
  * fonts (pdfkit still makes each document its own subset, so what is embedded is unchanged).
  *
+ * What is shared is the parsed tables, never the glyph cache. fontkit keeps one glyph object per
+ * glyph id, made by whoever asked first, and a glyph remembers the characters it was asked for:
+ * the PDF's text layer (copy, search, screen readers) comes from them. A subset asks for the parts
+ * of a compound glyph with no characters (Roboto's semicolon is built from its comma), so a shared
+ * cache let one report's ";" leave every later report's commas unreadable. Each document is
+ * handed its own view of the parsed font, with its own glyph cache and layout engine.
+ *
  * How the parsed font reaches pdfkit without patching it: pdfmake reads a font from its virtual
  * file system and pdfkit gives the bytes to `fontkit.create`, which asks each registered format
  * whether it recognises them. The bytes stored here are a short handle, not a font, and a format
@@ -45,14 +52,25 @@ const HANDLE_MAGIC = 'NCATS-parsed-font:';
 
 const parsed = new Map<string, ParsedFont>();
 
-/** The parsed font a handle names, parsed from its file on first use. */
-function fontFor(file: string): ParsedFont {
+/** The parsed font a handle names, parsed from its file on first use; never handed out itself. */
+function parsedFont(file: string): ParsedFont {
   let font = parsed.get(file);
   if (!font) {
     font = fontkit.create(readFileSync(join(FONT_DIR, file)));
     parsed.set(file, font);
   }
   return font;
+}
+
+/**
+ * A font for one document: it inherits the parsed tables and starts an empty glyph cache. fontkit
+ * makes its lazy state (the layout engine, the cmap reader) on the object that first reads it, so
+ * the view makes its own and the parsed font, never used directly, keeps none.
+ */
+function fontFor(file: string): ParsedFont {
+  const view = Object.create(parsedFont(file)) as ParsedFont;
+  Object.defineProperty(view, '_glyphs', { value: {}, writable: true });
+  return view;
 }
 
 function handleFile(buffer: Uint8Array): string | null {
