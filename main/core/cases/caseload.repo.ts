@@ -238,7 +238,12 @@ export function caseloadSql(
   const dir = q.direction === 'asc' ? 'ASC' : 'DESC';
   const fromIndexed = (index: string | null = null) =>
     `FROM cases c ${index ? `INDEXED BY ${index} ` : ''}JOIN young_people y ON y.case_id = c.id`;
-  const from = fromIndexed();
+  // A count reads the young person only when its conditions do (a search by name or date of
+  // birth): every case has one (created with it; a bundle's case record must carry it), so the
+  // join changes no count, and without it each of the up to 1,001 rows counted is one index read
+  // instead of two (the unfiltered count 0.98 -> 0.06 ms at 50,000 cases).
+  const countFrom = (cond: string, index: string | null = null) =>
+    /\by\./.test(cond) ? fromIndexed(index) : `FROM cases c ${index ? `INDEXED BY ${index}` : ''}`.trimEnd();
   const byParts = q.sort === 'due_date' && walksClockParts(q);
   // Every overdue case is in the clock order's first part (a running clock, open, due before
   // today), so by the clock an overdue page is that part alone, in its order along
@@ -252,21 +257,21 @@ export function caseloadSql(
             (SELECT count(*) FROM flags f WHERE f.case_id = c.id AND f.cleared_at IS NULL) AS open_flags
           ${partFrom} WHERE ${cond} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   const counting = caseloadWhere(user, q, today, orderScan, mine, 'count');
-  const countRowsSql = `SELECT 1 ${[from, ...counting.joins].join(' ')} WHERE ${counting.where}`;
-  const clockPart = (i: number): [string, string, string] => [
+  const countRowsSql = `SELECT 1 ${[countFrom(counting.where), ...counting.joins].join(' ')} WHERE ${counting.where}`;
+  const clockPart = (i: number): [string, string, string | null] => [
     `${where} AND ${CLOCK_PARTS[i] ?? ''}`,
     CLOCK_PART_ORDER[i]?.(dir) ?? '',
-    fromIndexed(CLOCK_PART_INDEX[i]),
+    CLOCK_PART_INDEX[i] ?? null,
   ];
-  const inOrder: [string, string, string][] = byParts
+  const inOrder: [string, string, string | null][] = byParts
     ? CLOCK_PARTS.map((_, i) => clockPart(i))
     : overdueByClock
       ? [clockPart(0)]
-      : [[where, ORDER[q.sort](dir), from]];
+      : [[where, ORDER[q.sort](dir), null]];
   if (byParts && dir === 'DESC') inOrder.reverse();
-  const parts = inOrder.map(([cond, order, partFrom]) => ({
-    sql: page(cond, order, partFrom),
-    countRowsSql: `SELECT 1 ${partFrom} WHERE ${cond}`,
+  const parts = inOrder.map(([cond, order, index]) => ({
+    sql: page(cond, order, fromIndexed(index)),
+    countRowsSql: `SELECT 1 ${countFrom(cond, index)} WHERE ${cond}`,
   }));
   return {
     sql: parts[0]?.sql ?? '',

@@ -27,7 +27,9 @@ export const caseRecordSchema = z
     id: caseRecord.columns.id.stored,
     version: caseRecord.columns.version.stored,
     ...caseRecord.storedSchemas(['id', 'version']),
-    youngPerson: youngPersonRowSchema.nullable(),
+    // Every case has its young person (a case is created with one): a record without is refused,
+    // so the caseload's counts can read cases alone and still count what its pages list.
+    youngPerson: youngPersonRowSchema,
     services: z.array(z.object({ service: serviceSchema, requested: bit, provided: bit }).strict()).max(10),
     clinicians: z.array(userRef).max(100),
     paperwork: z
@@ -56,9 +58,10 @@ function load(db: Db, id: string): CaseRecord | null {
   if (!row) return null;
   const yp = db.prepare(`SELECT ${YP_COLUMNS.join(', ')} FROM young_people WHERE case_id = ?`).get(id) as
     CaseRecord['youngPerson'] | undefined;
+  if (!yp) throw new Error(`Case ${row.reference} has no young person recorded; it cannot be put in a bundle.`);
   return {
     ...row,
-    youngPerson: yp ?? null,
+    youngPerson: yp,
     services: db
       .prepare('SELECT service, requested, provided FROM case_services WHERE case_id = ? ORDER BY service')
       .all(id) as CaseRecord['services'],
@@ -78,23 +81,21 @@ function load(db: Db, id: string): CaseRecord | null {
 /** Write the parts keyed by the case: replaced whole, since the record carries them whole. */
 function writeParts(db: Db, r: CaseRecord): void {
   db.prepare('DELETE FROM young_people WHERE case_id = ?').run(r.id);
-  if (r.youngPerson) {
-    const yp = r.youngPerson;
-    const search = {
-      search_given: searchKey(yp.given_name ?? ''),
-      search_family: searchKey(yp.family_name ?? ''),
-      search_la: searchKey(yp.local_authority ?? ''),
-      phon_given: phoneticKey(yp.given_name ?? ''),
-      phon_family: phoneticKey(yp.family_name ?? ''),
-    };
-    const cols = ['case_id', ...YP_COLUMNS, ...Object.keys(search)];
-    db.prepare(`INSERT INTO young_people (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run({
-      case_id: r.id,
-      ...yp,
-      initials: yp.initials || initialsOf(yp.given_name, yp.family_name),
-      ...search,
-    });
-  }
+  const yp = r.youngPerson;
+  const search = {
+    search_given: searchKey(yp.given_name ?? ''),
+    search_family: searchKey(yp.family_name ?? ''),
+    search_la: searchKey(yp.local_authority ?? ''),
+    phon_given: phoneticKey(yp.given_name ?? ''),
+    phon_family: phoneticKey(yp.family_name ?? ''),
+  };
+  const cols = ['case_id', ...YP_COLUMNS, ...Object.keys(search)];
+  db.prepare(`INSERT INTO young_people (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run({
+    case_id: r.id,
+    ...yp,
+    initials: yp.initials || initialsOf(yp.given_name, yp.family_name),
+    ...search,
+  });
   db.prepare('DELETE FROM case_services WHERE case_id = ?').run(r.id);
   for (const s of r.services)
     db.prepare('INSERT INTO case_services (case_id, service, requested, provided) VALUES (?, ?, ?, ?)').run(

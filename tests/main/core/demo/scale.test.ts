@@ -153,6 +153,29 @@ describe(`caseload at ${CASES.toLocaleString('en-GB')} cases`, () => {
     expect(reads).toBe(COUNT_BOUND + 1);
   });
 
+  it('counts read the young person only when searching by it, and count what a plain count does', () => {
+    const readsYoungPeople = (details: string[]) => details.some((d) => /\b(young_people|y)\b/.test(d));
+    const total = (t.vault.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    for (const [over, joins] of [
+      [{}, false],
+      [{ status: ['active'] }, false],
+      [{ overdue: true, sort: 'due_date', direction: 'asc' }, false],
+      [{ flagged: true }, false],
+      [{ search: 'NC-2024-01' }, false],
+      [{ search: 'hug' }, true],
+      [{ search: '14/03/2010' }, true],
+    ] as [Partial<CaseloadQuery>, boolean][]) {
+      const q = caseloadQuerySchema.parse(over);
+      const { countRowsSql, params } = caseloadSql(t.vault.user, q, TODAY);
+      const { limit: _l, offset: _o, ...countParams } = params;
+      const countPlan = plan(boundedCountSql(countRowsSql), { ...countParams, [COUNT_CAP_PARAM]: COUNT_BOUND + 1 });
+      expect(readsYoungPeople(countPlan), `${JSON.stringify(over)}\n${countPlan.join('\n')}`).toBe(joins);
+    }
+    const all = caseloadSql(t.vault.user, caseloadQuerySchema.parse({}), TODAY);
+    const { limit: _l, offset: _o, ...allParams } = all.params;
+    expect(countUpTo(t.vault.db, all.countRowsSql, allParams, CASES)).toBe(total);
+  });
+
   it('unfiltered pages sorted by an indexed column need no sort step', () => {
     for (const sort of ['reference', 'name', 'referral_date', 'due_date'] as const) {
       const { sql, params } = caseloadSql(t.vault.user, caseloadQuerySchema.parse({ sort }), TODAY);
