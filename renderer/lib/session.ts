@@ -25,7 +25,22 @@ export async function refreshStatus(): Promise<void> {
  * reported twice (the `vault:locked` event and the answer to the call that asked for it).
  */
 export function handleLocked(): void {
+  const before = useSessionStore.getState();
   resetAllStores();
+  // The sign-in screen stays mounted from the first report of a lock to the status's answer: with
+  // the status dropped, the app showed "Opening…" in between, and the second report of the same
+  // lock emptied a user name already typed (and sent a user on the recovery screen back).
+  if (before.status && before.status.state !== 'absent') {
+    useSessionStore.setState({
+      status: {
+        ...before.status,
+        state: 'locked',
+        user: null,
+        lastLockReason: before.user ? null : before.status.lastLockReason,
+      },
+      lockedView: before.user ? 'unlock' : before.lockedView,
+    });
+  }
   void refreshStatus();
 }
 
